@@ -1,0 +1,3 @@
+package dev.vocero.workflows.audio;
+
+public record OpportunityResult(int opportunities) {}
