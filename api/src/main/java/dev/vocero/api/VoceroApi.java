@@ -1,0 +1,69 @@
+package dev.vocero.api;
+
+import dev.vocero.api.audio.AudioIntake;
+import dev.vocero.api.audio.AudioResource;
+import dev.vocero.api.audio.AudioWorkflows;
+import dev.vocero.api.audio.KeywordResource;
+import dev.vocero.api.audio.UploadConfig;
+import dev.vocero.api.audio.UploadSizeFilter;
+import dev.vocero.api.auth.AccountService;
+import dev.vocero.api.auth.AuthConfig;
+import dev.vocero.api.auth.AuthResource;
+import dev.vocero.api.auth.JsonUnauthorizedHandler;
+import dev.vocero.api.auth.JwtService;
+import dev.vocero.api.auth.LoginRateLimiter;
+import dev.vocero.api.auth.PasswordHasher;
+import dev.vocero.api.auth.RefreshTokens;
+import dev.vocero.api.auth.RoleAuthorizer;
+import dev.vocero.api.auth.TokenAuthenticator;
+import dev.vocero.api.auth.UsersResource;
+import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.api.errors.ApiExceptionMapper;
+import dev.vocero.api.errors.JsonExceptionMapper;
+import dev.vocero.api.errors.UnexpectedExceptionMapper;
+import dev.vocero.api.errors.ValidationExceptionMapper;
+import dev.vocero.api.errors.WebApplicationExceptionMapper;
+import dev.vocero.store.blob.BlobStore;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+
+/** Registers every resource, filter and error mapper of the REST API. Plain constructors, no container. */
+public final class VoceroApi {
+  private VoceroApi() {}
+
+  public static void register(JerseyEnvironment jersey, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
+      AuthConfig auth, UploadConfig uploads, Clock clock) {
+    JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
+    AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
+        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
+    AudioWorkflows audioWorkflows = new AudioWorkflows(temporal);
+
+    jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VoceroPrincipal>()
+        .setAuthenticator(new TokenAuthenticator(jwt))
+        .setAuthorizer(new RoleAuthorizer())
+        .setPrefix("Bearer")
+        .setRealm("vocero")
+        .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+        .buildAuthFilter()));
+    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new AuthValueFactoryProvider.Binder<>(VoceroPrincipal.class));
+
+    jersey.register(new ApiExceptionMapper());
+    jersey.register(new WebApplicationExceptionMapper());
+    jersey.register(new ValidationExceptionMapper());
+    jersey.register(new JsonExceptionMapper());
+    jersey.register(new UnexpectedExceptionMapper());
+    jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
+
+    jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()), jdbi));
+    jersey.register(new UsersResource(accounts, jdbi));
+    jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
+    jersey.register(new KeywordResource(jdbi));
+  }
+}

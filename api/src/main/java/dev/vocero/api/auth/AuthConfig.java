@@ -1,0 +1,46 @@
+package dev.vocero.api.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+
+/** {@code auth:} section of the configuration. */
+public class AuthConfig {
+  /** HMAC secret for access tokens, at least 32 bytes; from the environment in production. */
+  @NotEmpty @JsonProperty private String jwtSecret;
+  @NotEmpty @JsonProperty private String issuer = "vocero";
+  @Min(60) @JsonProperty private long accessTokenSeconds = 30 * 60;
+  @Min(300) @JsonProperty private long refreshTokenSeconds = 7 * 24 * 3600;
+  @Min(4) @Max(16) @JsonProperty private int bcryptCost = 12;
+  /** Failed or successful logins allowed per e-mail and client address per minute. */
+  @Min(1) @JsonProperty private int loginAttemptsPerMinute = 10;
+
+  public String getJwtSecret() {
+    return jwtSecret;
+  }
+
+  public void setJwtSecret(String jwtSecret) {
+    this.jwtSecret = jwtSecret;
+  }
+
+  public String getIssuer() {
+    return issuer;
+  }
+
+  public long getAccessTokenSeconds() {
+    return accessTokenSeconds;
+  }
+
+  public long getRefreshTokenSeconds() {
+    return refreshTokenSeconds;
+  }
+
+  public int getBcryptCost() {
+    return bcryptCost;
+  }
+
+  public int getLoginAttemptsPerMinute() {
+    return loginAttemptsPerMinute;
+  }
+}

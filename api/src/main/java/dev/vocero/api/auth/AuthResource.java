@@ -1,0 +1,75 @@
+package dev.vocero.api.auth;
+
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.accounts.OrganizationRow;
+import dev.vocero.store.accounts.UserDao;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jdbi.v3.core.Jdbi;
+
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+  private final AccountService accounts;
+  private final LoginRateLimiter limiter;
+  private final Jdbi jdbi;
+
+  public AuthResource(AccountService accounts, LoginRateLimiter limiter, Jdbi jdbi) {
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.jdbi = jdbi;
+  }
+
+  @POST
+  @Path("/register")
+  public Response register(@NotNull @Valid AuthRequests.Register request, @Context HttpServletRequest http) {
+    limiter.check(request.email(), http.getRemoteAddr());
+    AuthViews.User user = AuthViews.User.of(accounts.register(request));
+    return Response.status(201).entity(user).build();
+  }
+
+  @POST
+  @Path("/login")
+  public AuthViews.Tokens login(@NotNull @Valid AuthRequests.Login request, @Context HttpServletRequest http) {
+    limiter.check(request.email(), http.getRemoteAddr());
+    return accounts.login(request.email(), request.password());
+  }
+
+  @POST
+  @Path("/refresh")
+  public AuthViews.Tokens refresh(@NotNull @Valid AuthRequests.Refresh request) {
+    return accounts.refresh(request.refreshToken());
+  }
+
+  @POST
+  @Path("/logout")
+  @PermitAll
+  public Response logout(@Auth VoceroPrincipal principal, AuthRequests.Logout request) {
+    accounts.logout(principal, request == null ? null : request.refreshToken());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/me")
+  @PermitAll
+  public AuthViews.Me me(@Auth VoceroPrincipal principal) {
+    var user = jdbi.withExtension(UserDao.class, dao -> dao.find(principal.orgId(), principal.userId()))
+        .orElseThrow(() -> ApiException.unauthorized("user_not_found", "This user no longer exists."));
+    String org = jdbi.withExtension(OrganizationDao.class, dao -> dao.find(principal.orgId()))
+        .map(OrganizationRow::name).orElse(null);
+    return new AuthViews.Me(AuthViews.User.of(user), org);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.vocero.workers;
+
+import dev.vocero.activities.audio.AudioActivitiesImpl;
+import dev.vocero.activities.speech.SpeechToTextFactory;
+import dev.vocero.activities.storage.CamelBlobStore;
+import dev.vocero.api.VoceroApi;
+import dev.vocero.store.VoceroDatabase;
+import dev.vocero.store.blob.BlobStore;
+import dev.vocero.workers.config.Mode;
+import dev.vocero.workers.config.VoceroConfiguration;
+import dev.vocero.workers.dev.DevCommand;
+import dev.vocero.workers.dev.DevStartup;
+import dev.vocero.workers.health.TemporalHealthCheck;
+import dev.vocero.workers.health.WorkerHealthCheck;
+import dev.vocero.workers.temporal.SearchAttributeRegistrar;
+import dev.vocero.workers.temporal.TemporalConnection;
+import dev.vocero.workers.temporal.VoceroWorkers;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.forms.MultiPartBundle;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.jdbi.v3.core.Jdbi;
+
+/** Vocero: {@code server} (API), {@code worker} (Temporal workers) or {@code dev} (everything, embedded). */
+public class VoceroApplication extends Application<VoceroConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new VoceroApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "vocero";
+  }
+
+  @Override
+  public void initialize(Bootstrap<VoceroConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        new FileOrClasspathSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addBundle(new MultiPartBundle());
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<VoceroConfiguration> bootstrap) {
+    bootstrap.addCommand(new ModeCommand(this, "server", "Runs the REST API and webhooks (config file required)", Mode.API));
+    bootstrap.addCommand(new ModeCommand(this, "worker", "Runs the Temporal workers only (config file required)", Mode.WORKER));
+    bootstrap.addCommand(new DevCommand(this));
+    bootstrap.addCommand(new CheckCommand<>(this));
+  }
+
+  @Override
+  public void run(VoceroConfiguration config, Environment env) throws Exception {
+    if (config.getEmbedded() != null) {
+      env.lifecycle().manage(config.getEmbedded()); // managed first, so stopped last
+    }
+    VoceroDatabase.migrate(config.getDatabase().build(env.metrics(), "flyway"));
+    Jdbi jdbi = VoceroDatabase.configure(new JdbiFactory().build(env, config.getDatabase(), "postgresql"));
+
+    CamelContext camel = new DefaultCamelContext();
+    camel.start();
+    env.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        camel.stop();
+      }
+    });
+    BlobStore blobs = new CamelBlobStore(camel, config.getBlobs().getEndpoint());
+
+    TemporalConnection temporal = new TemporalConnection(config.getTemporal());
+    env.lifecycle().manage(temporal);
+    env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
+
+    if (config.getMode().worker()) {
+      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(),
+          new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())));
+      env.lifecycle().manage(workers);
+      env.healthChecks().register("worker", new WorkerHealthCheck(workers));
+    } else if (config.getTemporal().isRegisterSearchAttributes()) {
+      SearchAttributeRegistrar.register(temporal);
+    }
+    if (config.getMode().api()) {
+      VoceroApi.register(env.jersey(), jdbi, temporal.client(), blobs, config.getAuth(), config.getUploads(), Clock.systemUTC());
+    }
+    if (config.getEmbedded() != null) {
+      env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client()));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.vocero.workers.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vocero.activities.speech.SpeechConfig;
+import dev.vocero.api.audio.UploadConfig;
+import dev.vocero.api.auth.AuthConfig;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.lifecycle.Managed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The whole configuration file; every section documented in README.md and deployment/*.yml. */
+public class VoceroConfiguration extends Configuration {
+  @Valid @NotNull @JsonProperty private DataSourceFactory database = new DataSourceFactory();
+  @Valid @NotNull @JsonProperty private TemporalConfig temporal = new TemporalConfig();
+  @Valid @NotNull @JsonProperty private AuthConfig auth = new AuthConfig();
+  @Valid @NotNull @JsonProperty private UploadConfig uploads = new UploadConfig();
+  @Valid @NotNull @JsonProperty private SpeechConfig speech = new SpeechConfig();
+  @Valid @NotNull @JsonProperty private BlobConfig blobs = new BlobConfig();
+  @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
+
+  @JsonIgnore private Mode mode = Mode.API;
+  /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
+  @JsonIgnore private Managed embedded;
+
+  public DataSourceFactory getDatabase() {
+    return database;
+  }
+
+  public TemporalConfig getTemporal() {
+    return temporal;
+  }
+
+  public AuthConfig getAuth() {
+    return auth;
+  }
+
+  public UploadConfig getUploads() {
+    return uploads;
+  }
+
+  public SpeechConfig getSpeech() {
+    return speech;
+  }
+
+  public BlobConfig getBlobs() {
+    return blobs;
+  }
+
+  public WorkerConfig getWorker() {
+    return worker;
+  }
+
+  public Mode getMode() {
+    return mode;
+  }
+
+  public void setMode(Mode mode) {
+    this.mode = mode;
+  }
+
+  public Managed getEmbedded() {
+    return embedded;
+  }
+
+  public void setEmbedded(Managed embedded) {
+    this.embedded = embedded;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.vocero.workers.dev;
+
+import dev.vocero.api.audio.AudioWorkflows;
+import dev.vocero.api.auth.PasswordHasher;
+import dev.vocero.api.auth.Role;
+import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.accounts.UserDao;
+import dev.vocero.store.accounts.UserRow;
+import dev.vocero.store.audio.AudioDao;
+import dev.vocero.store.audio.AudioRow;
+import dev.vocero.store.audio.DefaultKeywords;
+import dev.vocero.store.audio.KeywordDao;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.server.Server;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once {@code dev} is up: create a dev admin on first start, restart the workflows of unfinished audios
+ * (the embedded Temporal keeps nothing across restarts) and print where everything is.
+ */
+public class DevStartup implements ServerLifecycleListener {
+  static final String DEV_ADMIN = "admin@vocero.local";
+  private static final Logger LOG = LoggerFactory.getLogger(DevStartup.class);
+
+  private final VoceroConfiguration config;
+  private final Jdbi jdbi;
+  private final WorkflowClient client;
+
+  public DevStartup(VoceroConfiguration config, Jdbi jdbi, WorkflowClient client) {
+    this.config = config;
+    this.jdbi = jdbi;
+    this.client = client;
+  }
+
+  @Override
+  public void serverStarted(Server server) {
+    String password = ensureDevAdmin();
+    int restarted = reconcile();
+    DefaultServerFactory factory = (DefaultServerFactory) config.getServerFactory();
+    int http = ((HttpConnectorFactory) factory.getApplicationConnectors().get(0)).getPort();
+    int admin = ((HttpConnectorFactory) factory.getAdminConnectors().get(0)).getPort();
+    String api = "http://localhost:" + http;
+    System.out.println(String.join(System.lineSeparator(),
+        "",
+        "  Vocero dev is running.",
+        "  API            " + api + "/api/v1",
+        "  Health         http://localhost:" + admin + "/healthcheck",
+        "  Temporal       " + config.getTemporal().getTarget() + " (namespace " + config.getTemporal().getNamespace()
+            + "; attach a Web UI or the temporal CLI to it)",
+        "  Data           " + DevDefaults.dataDir(),
+        "  Speech         " + config.getSpeech().describe(),
+        "  Restarted      " + restarted + " unfinished audio workflow(s)",
+        "",
+        "  Log in:  curl -s -X POST " + api + "/api/v1/auth/login -H 'Content-Type: application/json' \\",
+        "             -d '{\"email\":\"" + DEV_ADMIN + "\",\"password\":\"" + password + "\"}'",
+        "  (the password is also in " + DevDefaults.dataDir().resolve("dev-admin-password") + ")",
+        ""));
+  }
+
+  private String ensureDevAdmin() {
+    Path file = DevDefaults.dataDir().resolve("dev-admin-password");
+    try {
+      if (jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(DEV_ADMIN)).isEmpty()) {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String hash = new PasswordHasher(config.getAuth().getBcryptCost()).hash(password);
+        jdbi.useTransaction(handle -> {
+          UUID org = UUID.randomUUID();
+          handle.attach(OrganizationDao.class).insert(org, "Vocero dev");
+          handle.attach(UserDao.class).insert(new UserRow(UUID.randomUUID(), org, DEV_ADMIN, "Dev admin",
+              Role.ADMIN.wire(), hash, true, null));
+          DefaultKeywords.seed(handle.attach(KeywordDao.class), org);
+        });
+        Files.writeString(file, password, StandardCharsets.UTF_8);
+      }
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "(see " + file + ")";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int reconcile() {
+    AudioWorkflows workflows = new AudioWorkflows(client);
+    List<AudioRow> unfinished = jdbi.withExtension(AudioDao.class, dao -> dao.listUnfinishedAllOrganizations(10_000));
+    int started = 0;
+    for (AudioRow audio : unfinished) {
+      try {
+        workflows.start(audio.orgId(), audio.id(), audio.requestedLanguage());
+        started++;
+      } catch (RuntimeException e) {
+        LOG.warn("Could not restart the workflow of audio {}: {}", audio.id(), e.getMessage());
+      }
+    }
+    return started;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.vocero.workers.dev;
+
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded PostgreSQL (data kept under the data directory across restarts) and, unless an external
+ * Temporal is given, Temporal's test server bound to a port in real time. Stopped after everything else.
+ */
+public class EmbeddedServices implements Managed {
+  private final EmbeddedPostgres postgres;
+  private final TestServer.PortBoundTestServer temporal;
+  private final int temporalPort;
+
+  private EmbeddedServices(EmbeddedPostgres postgres, TestServer.PortBoundTestServer temporal, int temporalPort) {
+    this.postgres = postgres;
+    this.temporal = temporal;
+    this.temporalPort = temporalPort;
+  }
+
+  /** Starts PostgreSQL, and Temporal on {@code temporalPort} unless it is negative (external Temporal). */
+  public static EmbeddedServices start(Path dataDir, int temporalPort) throws IOException {
+    Files.createDirectories(dataDir);
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir.resolve("postgres"))
+        .setCleanDataDirectory(false)
+        .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-runtime")).toFile())
+        .setPort(freePort())
+        .start();
+    if (temporalPort < 0) {
+      return new EmbeddedServices(postgres, null, -1);
+    }
+    try {
+      return new EmbeddedServices(postgres, TestServer.createPortBoundServer(temporalPort), temporalPort);
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw new IllegalStateException("Could not start the embedded Temporal on port " + temporalPort
+          + " (is another Temporal running? use --temporal-port or --temporal host:port)", e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  public String temporalTarget() {
+    return "localhost:" + temporalPort;
+  }
+
+  public boolean embeddedTemporal() {
+    return temporal != null;
+  }
+
+  @Override
+  public void stop() throws IOException {
+    if (temporal != null) {
+      temporal.close();
+    }
+    postgres.close();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.vocero.workers.temporal;
+
+import dev.vocero.workers.config.TemporalConfig;
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The gRPC stubs and client to one Temporal namespace, built once per process; closed on shutdown. */
+public class TemporalConnection implements Managed {
+  private final TemporalConfig config;
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+
+  public TemporalConnection(TemporalConfig config) {
+    this.config = config;
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(config.getTarget())
+        .setRpcTimeout(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
+        // fail fast when Temporal is down, so the API can answer 503 instead of hanging
+        .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
+            .validateBuildWithDefaults());
+    configureSecurity(options);
+    this.stubs = WorkflowServiceStubs.newServiceStubs(options.build());
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace()).build());
+  }
+
+  private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {
+    if (config.getClientCertPath() != null && config.getClientKeyPath() != null) {
+      try (InputStream cert = Files.newInputStream(Path.of(config.getClientCertPath()));
+          InputStream key = Files.newInputStream(Path.of(config.getClientKeyPath()))) {
+        options.setSslContext(SimpleSslContextBuilder.forPKCS8(cert, key).build());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read temporal.clientCertPath / temporal.clientKeyPath", e);
+      }
+    } else if (config.isTls() || config.getApiKey() != null && !config.getApiKey().isBlank()) {
+      options.setEnableHttps(true);
+    }
+    if (config.getApiKey() != null && !config.getApiKey().isBlank()) {
+      String key = config.getApiKey();
+      options.addApiKey(() -> key);
+    }
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public WorkflowServiceStubs stubs() {
+    return stubs;
+  }
+
+  public String namespace() {
+    return config.getNamespace();
+  }
+
+  public OperatorServiceStubs operatorStubs() {
+    OperatorServiceStubsOptions.Builder options = OperatorServiceStubsOptions.newBuilder()
+        .setChannel(stubs.getRawChannel())
+        .setRpcTimeout(Duration.ofSeconds(config.getRpcTimeoutSeconds()));
+    return OperatorServiceStubs.newServiceStubs(options.validateAndBuildWithDefaults());
+  }
+
+  @Override
+  public void stop() {
+    stubs.shutdown();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.vocero.workers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small real-HTTP client for the API tests: JSON in, JSON out, multipart uploads. */
+public final class ApiClient {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public ApiClient(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Reply(int status, JsonNode body, HttpResponse<byte[]> raw) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String code() {
+      return body == null || body.get("code") == null ? null : body.get("code").asText();
+    }
+  }
+
+  public Reply send(String method, String path, String token, Object json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(json)));
+    }
+    return exchange(request.build());
+  }
+
+  public Reply get(String path, String token) {
+    return send("GET", path, token, null);
+  }
+
+  public Reply post(String path, String token, Object json) {
+    return send("POST", path, token, json);
+  }
+
+  /** multipart/form-data with an optional file part named {@code fileField} and text fields. */
+  public Reply upload(String path, String token, String fileField, String filename, byte[] content, Map<String, String> fields) {
+    String boundary = "vocero-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
+    if (fileField != null) {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + filename
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(content);
+      write(body, "\r\n");
+    }
+    write(body, "--" + boundary + "--\r\n");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return exchange(request.build());
+  }
+
+  /** Registers a new organization and returns a logged-in admin's access token. */
+  public Session registerAndLogin(String organization) {
+    String email = "admin-" + UUID.randomUUID() + "@example.com";
+    String password = "correct horse battery";
+    Reply reg = post("/api/v1/auth/register", null,
+        Map.of("email", email, "password", password, "name", "Ana Admin", "organization", organization));
+    if (reg.status() != 201) {
+      throw new AssertionError("register failed: " + reg.status() + " " + reg.body());
+    }
+    return login(email, password);
+  }
+
+  public Session login(String email, String password) {
+    Reply login = post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+    if (login.status() != 200) {
+      throw new AssertionError("login failed: " + login.status() + " " + login.body());
+    }
+    return new Session(email, password, login.body().get("accessToken").asText(), login.body().get("refreshToken").asText());
+  }
+
+  public record Session(String email, String password, String accessToken, String refreshToken) {}
+
+  private Reply exchange(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode body = null;
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      if (type.contains("json") && response.body().length > 0) {
+        body = JSON.readTree(response.body());
+      }
+      return new Reply(response.statusCode(), body, response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String write(Object json) {
+    try {
+      return json instanceof String s ? s : JSON.writeValueAsString(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(ByteArrayOutputStream out, String text) {
+    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vocero.workers;
+
+import dev.vocero.store.TestDatabase;
+import dev.vocero.workers.config.Mode;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Real PostgreSQL, a real Temporal test server on a port, and the real application, for one test class. */
+public final class TestStack {
+  private static TestServer.PortBoundTestServer temporal;
+  private static int temporalPort;
+
+  private TestStack() {}
+
+  /** One Temporal test server (real time) per test JVM; workflow IDs are unique per test. */
+  public static synchronized String temporalTarget() {
+    if (temporal == null) {
+      temporalPort = freePort();
+      temporal = TestServer.createPortBoundServer(temporalPort);
+      Runtime.getRuntime().addShutdownHook(new Thread(temporal::close));
+    }
+    return "localhost:" + temporalPort;
+  }
+
+  /** The application with API and workers in one process (as {@code dev}, minus the embedded services). */
+  public static DropwizardAppExtension<VoceroConfiguration> app(TestDatabase db, Supplier<String> temporalTarget,
+      Supplier<String> speechBaseUrl, ConfigOverride... extra) {
+    return app(Mode.ALL, db, temporalTarget, speechBaseUrl, extra);
+  }
+
+  public static DropwizardAppExtension<VoceroConfiguration> app(Mode mode, TestDatabase db, Supplier<String> temporalTarget,
+      Supplier<String> speechBaseUrl, ConfigOverride... extra) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("database.url", db::jdbcUrl),
+        ConfigOverride.config("temporal.target", temporalTarget),
+        ConfigOverride.config("speech.baseUrl", speechBaseUrl),
+        ConfigOverride.config("blobs.endpoint", () -> "file:" + tempDir("blobs"))));
+    overrides.addAll(List.of(extra));
+    return new DropwizardAppExtension<>(VoceroApplication.class, ResourceHelpers.resourceFilePath("test-vocero.yml"),
+        (String) null, app -> new ModeCommand(app, "test", "test process", mode),
+        overrides.toArray(ConfigOverride[]::new));
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath(), prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

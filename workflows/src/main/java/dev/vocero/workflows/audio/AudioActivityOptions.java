@@ -1,0 +1,61 @@
+package dev.vocero.workflows.audio;
+
+import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.common.TaskQueues;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Timeouts and retries of the audio activities; they live with the workflow, not the interface. */
+final class AudioActivityOptions {
+
+  private AudioActivityOptions() {}
+
+  /** Speech providers are slow and flaky: long timeout, a few spaced retries, typed failures are final. */
+  static ActivityOptions transcribe() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.AI)
+        .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(2))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .setMaximumAttempts(8)
+                .setDoNotRetry(FailureType.names())
+                .build())
+        .build();
+  }
+
+  /** The status mirror must eventually succeed, so it retries without an attempt cap for 10 minutes. */
+  static ActivityOptions recordStatus() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(0)
+                .build())
+        .build();
+  }
+
+  static ActivityOptions findOpportunities() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(5)
+                .setDoNotRetry(FailureType.names())
+                .build())
+        .build();
+  }
+}

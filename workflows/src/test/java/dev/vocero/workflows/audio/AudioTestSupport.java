@@ -1,0 +1,84 @@
+package dev.vocero.workflows.audio;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Fixtures shared by the audio workflow tests. */
+final class AudioTestSupport {
+  static final UUID ORG = UUID.fromString("6f1c2a9e-8d3b-4c57-9e0a-1b2c3d4e5f60");
+  static final UUID AUDIO = UUID.fromString("0b7e4f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b");
+  static final String WORKFLOW_ID = AudioIds.workflowId(AUDIO);
+  static final AudioProcessingInput INPUT = new AudioProcessingInput(ORG, AUDIO, "es");
+  static final TranscriptionResult TRANSCRIPT = new TranscriptionResult(12, 61_000, "es", "fake-speech");
+  static final OpportunityResult OPPORTUNITIES = new OpportunityResult(3);
+
+  private AudioTestSupport() {}
+
+  /** Not started: each test class registers the activity workers first, then calls {@link #start}. */
+  static TestWorkflowExtension extension() {
+    TestWorkflowExtension.Builder builder =
+        TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class)
+            .setDoNotStart(true);
+    for (SearchAttributeKey<String> key : VoceroSearchAttributes.ALL) {
+      builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    return builder.build();
+  }
+
+  static AudioActivities mockActivities() {
+    return mock(AudioActivities.class, withSettings().withoutAnnotations());
+  }
+
+  /** The workflow runs activities on the AI and IO queues, so the fake serves both. */
+  static void start(TestWorkflowEnvironment env, AudioActivities activities) {
+    for (String queue : List.of(TaskQueues.AI, TaskQueues.IO)) {
+      env.newWorker(queue).registerActivitiesImplementations(activities);
+    }
+    env.start();
+  }
+
+  static AudioStatusChange change(AudioStatus status, String reason) {
+    return new AudioStatusChange(ORG, AUDIO, status, reason);
+  }
+
+  static String statusAttribute(WorkflowClient client, String workflowId) {
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getTypedSearchAttributes()
+        .get(VoceroSearchAttributes.STATUS);
+  }
+
+  static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("timed out waiting for the activity");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Blocks an activity until the test releases it; a cancelled activity keeps running until then. */
+  static void hold(CountDownLatch release) {
+    try {
+      release.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
