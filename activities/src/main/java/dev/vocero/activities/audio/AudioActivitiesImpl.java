@@ -82,8 +82,8 @@ public final class AudioActivitiesImpl implements AudioActivities {
     try (BlobAudio source = BlobAudio.open(blobs, audio)) {
       transcript = speech.transcribe(source.audioSource(), hint);
     } catch (SpeechException e) {
-      LOG.warn("audio {} ({} bytes): {} failed with {} after {} ms", audio.id(), audio.sizeBytes(), speech.provider(),
-          e.getKind(), millisSince(started));
+      LOG.info("audio {} ({} bytes): {} failed with {} (HTTP {}) after {} ms", audio.id(), audio.sizeBytes(),
+          speech.provider(), e.getKind(), e.getHttpStatus(), millisSince(started));
       throw failure(e);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read audio " + audio.id(), e);

@@ -20,9 +20,9 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.file.FileEndpoint;
 
 /**
- * Blobs behind a Camel endpoint. Writes always go through Camel; a {@code file:} endpoint is read, tested and
- * deleted with java.nio under its directory, other file-like schemes (ftp, sftp…) are read with a one-off poll
- * and do not support {@link #exists} or {@link #delete}.
+ * Blobs behind a Camel file-like endpoint ({@code file:}, or ftp/sftp with their component on the classpath).
+ * Writes always go through Camel. A {@code file:} endpoint is read, tested and deleted with java.nio under its
+ * directory; other schemes are read with a one-off poll and do not support {@link #exists} or {@link #delete}.
  */
 public final class CamelBlobStore implements BlobStore, AutoCloseable {
   public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofSeconds(30);
@@ -50,6 +50,9 @@ public final class CamelBlobStore implements BlobStore, AutoCloseable {
     // Same key means same content, so an existing blob is kept; the temp name makes the final name appear atomically.
     this.putEndpoint = camel.getEndpoint(
         withOptions(this.endpointUri, "fileExist=Ignore&tempFileName=.${file:onlyname}.${exchangeId}.part"));
+    if (putEndpoint == null) {
+      throw new IllegalArgumentException("no Camel component for blob endpoint " + scheme(this.endpointUri) + ":");
+    }
     this.directory = "file".equals(scheme(this.endpointUri)) ? fileDirectory(camel, this.endpointUri) : null;
     this.producer = camel.createProducerTemplate();
     this.consumer = camel.createConsumerTemplate();

@@ -210,7 +210,8 @@ class AudioActivitiesImplTest {
   void givenAMissingBlobOrAudio_itShouldFailAsAudioNotFound() {
     UUID withoutBlob = audioRow(org, "f0".repeat(32), 10, "es");
 
-    ApplicationFailure noBlob = failureOf(() -> activities.transcribe(new TranscriptionRequest(org, withoutBlob, "es")));
+    ApplicationFailure noBlob = failureOf(
+        () -> activities.transcribe(new TranscriptionRequest(org, withoutBlob, "es")));
     ApplicationFailure noAudio = failureOf(
         () -> activities.transcribe(new TranscriptionRequest(org, UUID.randomUUID(), "es")));
     ApplicationFailure noAudioToMatch = failureOf(

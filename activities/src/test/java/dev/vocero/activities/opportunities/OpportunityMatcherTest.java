@@ -122,8 +122,8 @@ class OpportunityMatcherTest {
     List<KeywordRow> keywords = List.of(keyword("me interesa", "purchase_intent", "medium"),
         keyword("no me interesa", "not_interested", "low"),
         keyword("interesa", "noise", "low"));
-    List<OpportunityRow> found = matcher.match(keywords, List.of(segment(0, 0, "No me interesa, pero a él sí le interesa"),
-        segment(1, 1000, "me interesa")));
+    List<OpportunityRow> found = matcher.match(keywords,
+        List.of(segment(0, 0, "No me interesa, pero a él sí le interesa"), segment(1, 1000, "me interesa")));
 
     assertEquals(List.of("not_interested", "noise", "purchase_intent"),
         found.stream().map(OpportunityRow::topic).toList());

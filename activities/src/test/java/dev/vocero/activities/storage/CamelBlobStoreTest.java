@@ -105,7 +105,7 @@ class CamelBlobStoreTest {
   }
 
   @Test
-  void givenAStreamThatFailsHalfway_whenPut_itShouldNotLeaveABlobUnderTheKey() {
+  void givenAStreamThatFailsHalfway_whenPut_itShouldNotLeaveABlobUnderTheKey() throws IOException {
     CamelBlobStore blobs = new CamelBlobStore(camel, CamelBlobStore.fileEndpoint(dir));
     String key = key('d');
     InputStream broken = new InputStream() {
@@ -122,11 +122,22 @@ class CamelBlobStoreTest {
 
     assertThrows(IOException.class, () -> blobs.put(key, broken, 1_000_000));
     assertFalse(Files.exists(dir.resolve(key)));
+    assertFalse(blobs.exists(key));
+    for (Path leftover : filesUnder(dir)) {
+      assertTrue(leftover.getFileName().toString().matches("\\..*\\.part"), leftover.toString());
+    }
   }
 
   @Test
-  void givenKeysThatLeaveTheDirectory_itShouldRejectThem() {
+  void givenAnEndpointWithoutAComponent_itShouldFailAtConstruction() {
+    assertThrows(RuntimeException.class, () -> new CamelBlobStore(camel, "nosuchscheme:/blobs"));
+    assertThrows(IllegalArgumentException.class, () -> new CamelBlobStore(camel, "/no/scheme"));
+  }
+
+  @Test
+  void givenKeysThatLeaveTheDirectory_itShouldRejectThem() throws IOException {
     CamelBlobStore blobs = new CamelBlobStore(camel, CamelBlobStore.fileEndpoint(dir.resolve("blobs")));
+    Path outside = Files.writeString(dir.resolve("secret"), "keep me");
     for (String bad : List.of("../secret", "sha256/../../etc/passwd", "/etc/passwd", "a//b", "", ".hidden",
         "sha256/ab/..", "C:\\windows", "a/${date:now}")) {
       assertThrows(IllegalArgumentException.class, () -> blobs.open(bad), bad);
@@ -135,6 +146,7 @@ class CamelBlobStoreTest {
       assertThrows(IllegalArgumentException.class,
           () -> blobs.put(bad, new ByteArrayInputStream(new byte[1]), 1), bad);
     }
+    assertEquals(List.of(outside), filesUnder(dir));
   }
 
   @Test
