@@ -1,5 +1,6 @@
 package dev.vocero.workers;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
@@ -46,6 +47,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
         new FileOrClasspathSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // ISO-8601 instants
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.vocero.activities.audio;
 
 import dev.vocero.activities.opportunities.OpportunityMatcher;
-import dev.vocero.activities.speech.AudioSource;
 import dev.vocero.activities.speech.Segment;
 import dev.vocero.activities.speech.SpeechException;
 import dev.vocero.activities.speech.SpeechToText;
@@ -122,7 +121,7 @@ public final class AudioActivitiesImpl implements AudioActivities {
         .orElseThrow(() -> FailureType.AUDIO_NOT_FOUND.failure("audio " + audioId + " not found"));
   }
 
-  static ApplicationFailure failure(SpeechException e) {
+  private static ApplicationFailure failure(SpeechException e) {
     return switch (e.getKind()) {
       case NOT_CONFIGURED -> FailureType.SPEECH_NOT_CONFIGURED.failure(e.getMessage());
       case UNAUTHORIZED -> FailureType.SPEECH_UNAUTHORIZED.failure(e.getMessage());

@@ -47,13 +47,11 @@ public final class CamelBlobStore implements BlobStore, AutoCloseable {
     this.camel = Objects.requireNonNull(camel, "camel");
     this.endpointUri = Objects.requireNonNull(endpointUri, "endpointUri").trim();
     this.receiveTimeout = Objects.requireNonNull(receiveTimeout, "receiveTimeout");
+    String scheme = scheme(this.endpointUri);
     // Same key means same content, so an existing blob is kept; the temp name makes the final name appear atomically.
     this.putEndpoint = camel.getEndpoint(
         withOptions(this.endpointUri, "fileExist=Ignore&tempFileName=.${file:onlyname}.${exchangeId}.part"));
-    if (putEndpoint == null) {
-      throw new IllegalArgumentException("no Camel component for blob endpoint " + scheme(this.endpointUri) + ":");
-    }
-    this.directory = "file".equals(scheme(this.endpointUri)) ? fileDirectory(camel, this.endpointUri) : null;
+    this.directory = "file".equals(scheme) ? fileDirectory(camel, this.endpointUri) : null;
     this.producer = camel.createProducerTemplate();
     this.consumer = camel.createConsumerTemplate();
   }
@@ -63,11 +61,13 @@ public final class CamelBlobStore implements BlobStore, AutoCloseable {
     return "file:" + dir.toAbsolutePath().normalize().toString().replace('\\', '/');
   }
 
+  /** A stream shorter or longer than {@code sizeBytes} fails the put; a negative size skips that check. */
   @Override
   public void put(String key, InputStream content, long sizeBytes) throws IOException {
     String checked = checkKey(key);
+    InputStream body = sizeBytes < 0 ? content : new ExactLengthInputStream(content, sizeBytes);
     try {
-      producer.sendBodyAndHeader(putEndpoint, content, Exchange.FILE_NAME, checked);
+      producer.sendBodyAndHeader(putEndpoint, body, Exchange.FILE_NAME, checked);
     } catch (CamelExecutionException e) {
       throw new IOException("could not store blob " + checked + " at " + scheme(endpointUri) + " endpoint",
           e.getCause() == null ? e : e.getCause());
@@ -102,7 +102,7 @@ public final class CamelBlobStore implements BlobStore, AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     producer.stop();
     consumer.stop();
   }

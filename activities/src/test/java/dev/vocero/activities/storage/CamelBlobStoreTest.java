@@ -135,6 +135,19 @@ class CamelBlobStoreTest {
   }
 
   @Test
+  void givenAStreamShorterOrLongerThanAnnounced_whenPut_itShouldKeepNothing() throws IOException {
+    CamelBlobStore blobs = new CamelBlobStore(camel, CamelBlobStore.fileEndpoint(dir));
+    byte[] data = bytes(300_000, 4);
+
+    assertThrows(IOException.class, () -> blobs.put(key('f'), new ByteArrayInputStream(data), data.length + 1));
+    assertThrows(IOException.class, () -> blobs.put(key('f'), new ByteArrayInputStream(data), data.length - 1));
+    assertFalse(blobs.exists(key('f')));
+
+    blobs.put(key('f'), new ByteArrayInputStream(data), -1);
+    assertTrue(blobs.exists(key('f')));
+  }
+
+  @Test
   void givenKeysThatLeaveTheDirectory_itShouldRejectThem() throws IOException {
     CamelBlobStore blobs = new CamelBlobStore(camel, CamelBlobStore.fileEndpoint(dir.resolve("blobs")));
     Path outside = Files.writeString(dir.resolve("secret"), "keep me");

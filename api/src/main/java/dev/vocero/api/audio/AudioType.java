@@ -28,7 +28,8 @@ public final class AudioType {
       Map.entry("audio/flac", "audio/flac"),
       Map.entry("audio/webm", "audio/webm"),
       Map.entry("video/webm", "audio/webm"),
-      Map.entry("video/x-matroska", "audio/webm"));
+      Map.entry("video/x-matroska", "audio/webm"),
+      Map.entry("application/x-matroska", "audio/webm"));
 
   public static final String SUPPORTED = "wav, mp3, m4a/mp4, ogg/opus, flac, webm";
 
@@ -36,7 +37,22 @@ public final class AudioType {
 
   /** The canonical audio content type, or empty when the bytes are not a supported audio format. */
   public static Optional<String> detect(InputStream head) throws IOException {
-    return Optional.ofNullable(ACCEPTED.get(TIKA.detect(head)));
+    String tika = TIKA.detect(head);
+    if (tika.endsWith("x-matroska") && !isWebm(head)) {
+      return Optional.empty(); // providers take WebM, not arbitrary Matroska
+    }
+    return Optional.ofNullable(ACCEPTED.get(tika));
+  }
+
+  /** WebM is Matroska whose EBML header names the DocType "webm". */
+  private static boolean isWebm(InputStream head) throws IOException {
+    if (!head.markSupported()) {
+      return false;
+    }
+    head.mark(64);
+    byte[] bytes = head.readNBytes(64);
+    head.reset();
+    return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("webm");
   }
 
   /** What Tika thinks the bytes are, for error messages. */
