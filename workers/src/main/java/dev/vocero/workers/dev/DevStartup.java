@@ -6,8 +6,6 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.accounts.UserRow;
-import dev.vocero.store.audio.AudioDao;
-import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.audio.DefaultKeywords;
 import dev.vocero.store.audio.KeywordDao;
 import dev.vocero.workers.config.VoceroConfiguration;
@@ -22,12 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Once {@code dev} is up: create a dev admin on first start, restart the workflows of unfinished audios
@@ -35,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public class DevStartup implements ServerLifecycleListener {
   static final String DEV_ADMIN = "admin@vocero.local";
-  private static final Logger LOG = LoggerFactory.getLogger(DevStartup.class);
 
   private final VoceroConfiguration config;
   private final Jdbi jdbi;
@@ -96,17 +90,6 @@ public class DevStartup implements ServerLifecycleListener {
   }
 
   private int reconcile() {
-    AudioWorkflows workflows = new AudioWorkflows(client);
-    List<AudioRow> unfinished = jdbi.withExtension(AudioDao.class, dao -> dao.listUnfinishedAllOrganizations(10_000));
-    int started = 0;
-    for (AudioRow audio : unfinished) {
-      try {
-        workflows.start(audio.orgId(), audio.id(), audio.requestedLanguage());
-        started++;
-      } catch (RuntimeException e) {
-        LOG.warn("Could not restart the workflow of audio {}: {}", audio.id(), e.getMessage());
-      }
-    }
-    return started;
+    return UnfinishedAudios.restart(jdbi, new AudioWorkflows(client));
   }
 }
