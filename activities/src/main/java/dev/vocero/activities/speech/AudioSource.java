@@ -13,29 +13,29 @@ import java.util.Objects;
  */
 public record AudioSource(String filename, String contentType, long sizeBytes, InputStreamSupplier content) {
 
-    public AudioSource {
-        Objects.requireNonNull(filename, "filename");
-        Objects.requireNonNull(content, "content");
-        if (contentType == null || contentType.isBlank()) {
-            contentType = "application/octet-stream";
-        }
-        if (sizeBytes < 0) {
-            throw new IllegalArgumentException("sizeBytes must be >= 0 but was " + sizeBytes);
-        }
+  public AudioSource {
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(content, "content");
+    if (contentType == null || contentType.isBlank()) {
+      contentType = "application/octet-stream";
     }
+    if (sizeBytes < 0) {
+      throw new IllegalArgumentException("sizeBytes must be >= 0 but was " + sizeBytes);
+    }
+  }
 
-    public static AudioSource ofPath(Path path, String contentType) throws IOException {
-        return new AudioSource(path.getFileName().toString(), contentType, Files.size(path),
-                () -> Files.newInputStream(path));
-    }
+  public static AudioSource ofPath(Path path, String contentType) throws IOException {
+    return new AudioSource(path.getFileName().toString(), contentType, Files.size(path),
+        () -> Files.newInputStream(path));
+  }
 
-    public static AudioSource ofBytes(String filename, String contentType, byte[] bytes) {
-        byte[] copy = bytes.clone();
-        return new AudioSource(filename, contentType, copy.length, () -> new ByteArrayInputStream(copy));
-    }
+  public static AudioSource ofBytes(String filename, String contentType, byte[] bytes) {
+    byte[] copy = bytes.clone();
+    return new AudioSource(filename, contentType, copy.length, () -> new ByteArrayInputStream(copy));
+  }
 
-    @FunctionalInterface
-    public interface InputStreamSupplier {
-        InputStream open() throws IOException;
-    }
+  @FunctionalInterface
+  public interface InputStreamSupplier {
+    InputStream open() throws IOException;
+  }
 }

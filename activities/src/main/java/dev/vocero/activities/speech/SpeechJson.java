@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The package's shared, thread-safe ObjectMapper. */
 final class SpeechJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SpeechJson() {
-    }
+  private SpeechJson() {
+  }
 }

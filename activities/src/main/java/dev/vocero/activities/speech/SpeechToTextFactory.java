@@ -6,23 +6,23 @@ import org.slf4j.LoggerFactory;
 /** Builds the {@link SpeechToText} adapter named by {@code speech.provider}; call once at startup. */
 public final class SpeechToTextFactory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpeechToTextFactory.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SpeechToTextFactory.class);
 
-    private SpeechToTextFactory() {
-    }
+  private SpeechToTextFactory() {
+  }
 
-    /** @throws IllegalArgumentException for an unknown provider name */
-    public static SpeechToText create(SpeechConfig config) {
-        SpeechConfig c = config == null ? new SpeechConfig() : config;
-        SpeechToText adapter = switch (c.providerId()) {
-            case SpeechConfig.NONE -> new NotConfiguredSpeechToText();
-            case SpeechConfig.OPENAI -> new OpenAiSpeechToText(c);
-            case SpeechConfig.GEMINI -> new GeminiSpeechToText(c);
-            case SpeechConfig.WHISPER_CPP -> new WhisperCppSpeechToText(c);
-            default -> throw new IllegalArgumentException("Unknown speech.provider '" + c.getProvider()
-                    + "'. Valid values: none, openai, gemini, whisper-cpp.");
-        };
-        LOG.info("speech-to-text: {}", c.describe());
-        return adapter;
-    }
+  /** @throws IllegalArgumentException for an unknown provider name */
+  public static SpeechToText create(SpeechConfig config) {
+    SpeechConfig c = config == null ? new SpeechConfig() : config;
+    SpeechToText adapter = switch (c.providerId()) {
+      case SpeechConfig.NONE -> new NotConfiguredSpeechToText();
+      case SpeechConfig.OPENAI -> new OpenAiSpeechToText(c);
+      case SpeechConfig.GEMINI -> new GeminiSpeechToText(c);
+      case SpeechConfig.WHISPER_CPP -> new WhisperCppSpeechToText(c);
+      default -> throw new IllegalArgumentException("Unknown speech.provider '" + c.getProvider()
+          + "'. Valid values: none, openai, gemini, whisper-cpp.");
+    };
+    LOG.info("speech-to-text: {}", c.describe());
+    return adapter;
+  }
 }
