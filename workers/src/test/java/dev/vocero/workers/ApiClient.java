@@ -76,6 +76,36 @@ public final class ApiClient {
   }
 
   /** Registers a new organization and returns a logged-in admin's access token. */
+  /**
+   * Announces a body of {@code contentLength} bytes but sends only the headers, then reads the answer: a
+   * server that refuses oversize uploads must answer before reading the body. (java.net.http cannot do
+   * this: it writes the whole body before it reads a response.)
+   */
+  public String announceUpload(String path, String token, long contentLength) {
+    try (java.net.Socket socket = new java.net.Socket("localhost", URI.create(base).getPort())) {
+      socket.setSoTimeout(10_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+          + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + contentLength + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1024];
+      for (int n; !completeResponse(answer.toString(StandardCharsets.UTF_8)) && (n = in.read(buffer)) != -1; ) {
+        answer.write(buffer, 0, n);
+      }
+      return answer.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean completeResponse(String text) {
+    int end = text.indexOf("\r\n\r\n");
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+    return end > 0 && length.find() && text.length() - end - 4 >= Integer.parseInt(length.group(1));
+  }
+
   public Session registerAndLogin(String organization) {
     String email = "admin-" + UUID.randomUUID() + "@example.com";
     String password = "correct horse battery";

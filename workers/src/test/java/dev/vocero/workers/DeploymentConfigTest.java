@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The example configuration and the built-in dev one must bind to the configuration classes, key by key. */
 class DeploymentConfigTest {
   private final YamlConfigurationFactory<VoceroConfiguration> factory =
-      new YamlConfigurationFactory<>(VoceroConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+      new YamlConfigurationFactory<>(VoceroConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "ignored-by-this-test"); // other tests leave dw.* properties behind
   private final SubstitutingSourceProvider source =
       new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(), new EnvironmentVariableSubstitutor(false));
 

@@ -20,6 +20,7 @@ import dev.vocero.workers.SpeechStub;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.Wav;
 import dev.vocero.workers.config.VoceroConfiguration;
+import dev.vocero.workers.config.WorkerConfig;
 import dev.vocero.workflows.audio.AudioIds;
 import dev.vocero.workflows.audio.AudioProcessingResult;
 import io.dropwizard.testing.ConfigOverride;
@@ -31,6 +32,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +52,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,10 +69,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>./mvnw -q -pl workers -am verify -Dtest=AudioPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * Knobs (system properties): {@code bench.audios} (200), {@code bench.aiSlots} (8, = worker.maxConcurrentAiActivities),
- * {@code bench.concurrency} (= aiSlots), {@code bench.delayMs} (200), {@code bench.await} ({@code temporal}: wait for the
- * workflow result, then one GET; {@code poll}: GET the audio every 10 ms), {@code bench.overrides}
- * (extra config, e.g. {@code worker.maxConcurrentIoActivities=100,worker.maxConcurrentWorkflowTasks=10}).
+ * Knobs (system properties, passed on by surefire): {@code bench.audios} (200), {@code bench.aiSlots} (8, set as
+ * worker.maxConcurrentAiActivities), {@code bench.concurrency} (closed-loop clients, default = aiSlots),
+ * {@code bench.delayMs} (200), {@code bench.warmupAudios} (100: with fewer, C1/C2 compilation of this one big JVM still
+ * competes for the CPUs and roughly doubles the measured overhead), {@code bench.warmupCalls} (20 direct adapter calls),
+ * {@code bench.await} ({@code temporal}: wait for the workflow result, then one GET that must say completed;
+ * {@code poll}: GET the audio every 10 ms, which itself costs CPU), {@code bench.overrides} (extra config, e.g.
+ * {@code worker.maxConcurrentIoActivities=8,worker.maxConcurrentWorkflowTasks=4}).
+ *
+ * <p>Besides the table it prints where the time goes (workflow history event times between PostgreSQL's created_at and
+ * completed_at) and who used the CPU during the measured phase.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AudioPipelineBenchmark {
@@ -71,8 +87,8 @@ class AudioPipelineBenchmark {
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", AI_SLOTS);
   static final int DELAY_MS = Integer.getInteger("bench.delayMs", 200);
   static final boolean POLL = "poll".equalsIgnoreCase(System.getProperty("bench.await", "temporal"));
-  static final int WARMUP_AUDIOS = 10;
-  static final int WARMUP_CALLS = 20;
+  static final int WARMUP_AUDIOS = Integer.getInteger("bench.warmupAudios", 100);
+  static final int WARMUP_CALLS = Integer.getInteger("bench.warmupCalls", 20);
   static final double WAV_SECONDS = 1.0;
   static final double TARGET_OVERHEAD_P50_MS = 50;
   static final Duration PER_AUDIO_LIMIT = Duration.ofSeconds(60);
@@ -124,22 +140,25 @@ class AudioPipelineBenchmark {
         WorkflowServiceStubsOptions.newBuilder().setTarget(APP.getConfiguration().getTemporal().getTarget()).build());
     WorkflowClient temporal = WorkflowClient.newInstance(temporalStubs);
 
-    byte[][] warmupWavs = wavs(Math.max(WARMUP_CALLS, WARMUP_AUDIOS), 3000);
+    byte[][] warmupWavs = wavs(Math.max(WARMUP_CALLS, WARMUP_AUDIOS), 200.5); // half-integer tones: never equal to a measured one
     byte[][] wavs = wavs(AUDIOS, 200);
 
-    // Baseline: the same adapter the worker uses, same config, same stub, same WAV sizes, same concurrency.
+    // Warm-up of both paths first, so that the baseline and the pipeline are measured in the same warm JVM.
     OpenAiSpeechToText adapter = new OpenAiSpeechToText(APP.getConfiguration().getSpeech());
     closedLoop(WARMUP_CALLS, i -> transcribeDirectly(adapter, "baseline-warmup-" + i + ".wav", warmupWavs[i]));
+    closedLoop(WARMUP_AUDIOS, i -> process(api, session, temporal, "warmup-" + i, warmupWavs[i]));
+
+    // Baseline: the same adapter the worker uses, same config, same stub, same WAV sizes, same concurrency.
     SPEECH.resetRequests();
     Run baseline = closedLoop(AUDIOS, i -> transcribeDirectly(adapter, "baseline-" + i + ".wav", wavs[i]));
     double[] baselineServe = serveTimes(SPEECH.getAllServeEvents(), "baseline-").values().stream()
         .mapToDouble(Double::doubleValue).toArray();
 
     // Pipeline: real HTTP uploads of distinct WAVs; each client uploads, waits for completion, uploads the next.
-    Map<Integer, UUID> ids = new java.util.concurrent.ConcurrentHashMap<>();
-    closedLoop(WARMUP_AUDIOS, i -> process(api, session, temporal, "warmup-" + i, warmupWavs[i], new HashMap<>(), i));
     SPEECH.resetRequests();
-    Run pipeline = closedLoop(AUDIOS, i -> process(api, session, temporal, "bench-" + i, wavs[i], ids, i));
+    CpuSnapshot cpuBefore = CpuSnapshot.take();
+    Run pipeline = closedLoop(AUDIOS, i -> process(api, session, temporal, "bench-" + i, wavs[i]));
+    CpuSnapshot cpuAfter = CpuSnapshot.take();
 
     // PostgreSQL stamps both ends: created_at at the row insert (before the workflow starts), completed_at when the
     // workflow's COMPLETED status write lands.
@@ -165,9 +184,14 @@ class AudioPipelineBenchmark {
     Breakdown breakdown = breakdown(temporal, rows, serveByTitle);
 
     StringBuilder out = new StringBuilder("\n");
-    out.append(String.format("Vocero audio pipeline benchmark (%d audios, %d concurrent clients, %d AI slots, speech stub"
-        + " latency %d ms, %.1f s WAV = %d bytes, %d CPUs, await=%s)%n", AUDIOS, CONCURRENCY, AI_SLOTS, DELAY_MS,
-        WAV_SECONDS, wavs[0].length, Runtime.getRuntime().availableProcessors(), POLL ? "poll 10 ms" : "temporal result"));
+    WorkerConfig worker = APP.getConfiguration().getWorker();
+    out.append(String.format("Vocero audio pipeline benchmark (%d audios, %d concurrent, speech stub latency %d ms)%n",
+        AUDIOS, CONCURRENCY, DELAY_MS));
+    out.append(String.format("  worker.maxConcurrentAiActivities=%d (IO %d, workflow tasks %d); %.1f s WAV = %d bytes;"
+            + " warm-up %d audios + %d adapter calls; %d CPUs; completion seen via %s%n",
+        worker.getMaxConcurrentAiActivities(), worker.getMaxConcurrentIoActivities(), worker.getMaxConcurrentWorkflowTasks(),
+        WAV_SECONDS, wavs[0].length, WARMUP_AUDIOS, WARMUP_CALLS, Runtime.getRuntime().availableProcessors(),
+        POLL ? "GET every 10 ms" : "workflow result + one GET"));
     out.append(String.format("%-44s %12s %8s %8s %8s%n", "", "throughput/s", "p50 ms", "p99 ms", "max ms"));
     out.append(row("baseline (adapter direct, client-timed)", baseline.throughput(), baseline.latenciesMs()));
     out.append(row("  stub serve time seen by WireMock", Double.NaN, baselineServe));
@@ -181,12 +205,13 @@ class AudioPipelineBenchmark {
     out.append(String.format("Provider time subtracted in the overhead row: baseline adapter p50 = %.1f ms (HTTP client"
         + " + %d ms stub delay + WireMock).%n", baselineP50, DELAY_MS));
     out.append(breakdown.render());
+    out.append(cpuAfter.since(cpuBefore, pipeline.wallSeconds(), AUDIOS));
     System.out.println(out);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private static byte[][] wavs(int count, int firstHz) {
+  private static byte[][] wavs(int count, double firstHz) {
     byte[][] result = new byte[count][];
     for (int i = 0; i < count; i++) {
       result[i] = Wav.tone(WAV_SECONDS, firstHz + i);
@@ -199,21 +224,19 @@ class AudioPipelineBenchmark {
     assertEquals(3, transcript.segments().size());
   }
 
-  private static void process(ApiClient api, Session session, WorkflowClient temporal, String title, byte[] wav,
-      Map<Integer, UUID> ids, int index) {
+  private static void process(ApiClient api, Session session, WorkflowClient temporal, String title, byte[] wav) {
     Reply accepted = api.upload("/api/v1/audios", session.accessToken(), "file", title + ".wav", wav,
         Map.of("language", "es", "title", title));
     if (accepted.status() != 202) {
       throw new AssertionError(title + ": upload answered " + accepted.status() + " " + accepted.body());
     }
     UUID id = UUID.fromString(accepted.body().get("id").asText());
-    ids.put(index, id);
     long deadline = System.nanoTime() + PER_AUDIO_LIMIT.toNanos();
     if (!POLL) {
       WorkflowStub stub = temporal.newUntypedWorkflowStub(AudioIds.workflowId(id), Optional.empty(), Optional.empty());
       try {
         stub.getResult(PER_AUDIO_LIMIT.toMillis(), TimeUnit.MILLISECONDS, AudioProcessingResult.class);
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         throw new AssertionError(title + " did not finish within " + PER_AUDIO_LIMIT, e);
       }
     }
@@ -278,7 +301,7 @@ class AudioPipelineBenchmark {
   private static Map<String, Double> serveTimes(List<ServeEvent> events, String prefix) {
     Map<String, Double> result = new HashMap<>();
     for (ServeEvent event : events) {
-      String body = new String(event.getRequest().getBody(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      String body = new String(event.getRequest().getBody(), StandardCharsets.ISO_8859_1);
       Matcher m = FILENAME.matcher(body);
       if (m.find() && m.group(1).startsWith(prefix) && event.getTiming().getTotalTime() != null) {
         result.put(m.group(1), (double) event.getTiming().getTotalTime());
@@ -309,9 +332,9 @@ class AudioPipelineBenchmark {
       StringBuilder out = new StringBuilder(String.format(
           "%nWhere the end-to-end time goes (%d audios; workflow history event times between PostgreSQL's created_at and"
               + " completed_at; means add up, p50s do not):%n", audios));
-      out.append(String.format("  %-58s %8s %8s %8s%n", "step", "mean ms", "p50 ms", "p99 ms"));
+      out.append(String.format("  %-74s %8s %8s %8s%n", "step", "mean ms", "p50 ms", "p99 ms"));
       steps.forEach((label, values) -> out.append(line(label, values)));
-      out.append(String.format("  %-58s %8s %8s %8s%n", "grouped", "mean ms", "p50 ms", "p99 ms"));
+      out.append(String.format("  %-74s %8s %8s %8s%n", "grouped", "mean ms", "p50 ms", "p99 ms"));
       groups.forEach((label, values) -> out.append(line(label, values)));
       out.append("  history events per workflow: ").append(eventCounts).append('\n');
       return out.toString();
@@ -319,7 +342,7 @@ class AudioPipelineBenchmark {
 
     private static String line(String label, List<Double> values) {
       double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-      return String.format("  %-58s %8.1f %8.1f %8.1f%n", label, Arrays.stream(v).average().orElse(Double.NaN),
+      return String.format("  %-74s %8.1f %8.1f %8.1f%n", label, Arrays.stream(v).average().orElse(Double.NaN),
           percentile(v, 50), percentile(v, 99));
     }
   }
@@ -341,7 +364,11 @@ class AudioPipelineBenchmark {
           "7 provider: WireMock serve time (incl. delay)", "8 other")) {
         group.put(g, 0.0);
       }
-      String lastTranscribeStart = null;
+      // completed_at is stamped inside the last status write (COMPLETED): the timeline ends there
+      long finalStatusWrite = events.stream()
+          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+              && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("AudioRecordStatus"))
+          .mapToLong(HistoryEvent::getEventId).max().orElse(-1);
       for (HistoryEvent e : events) {
         double at = e.getEventTime().getSeconds() * 1000.0 + e.getEventTime().getNanos() / 1e6;
         String label;
@@ -366,20 +393,19 @@ class AudioPipelineBenchmark {
         if (label == null) {
           continue;
         }
-        boolean last = at >= row.completedMs();
-        if (last) {
-          label = "completed_at stamped";
-          at = row.completedMs();
-        }
         double ms = at - prevMs;
         b.add(b.steps, prevLabel + " → " + label, ms);
         group.merge(groupOf(prevLabel, label), ms, Double::sum);
         prevLabel = label;
         prevMs = at;
-        if (last) {
+        if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+            && e.getActivityTaskStartedEventAttributes().getScheduledEventId() == finalStatusWrite) {
           break;
         }
       }
+      double tail = row.completedMs() - prevMs; // PostgreSQL's now() inside that write, minus the server's start stamp
+      b.add(b.steps, prevLabel + " → completed_at stamped", tail);
+      group.merge(groupOf(prevLabel, "completed_at stamped"), tail, Double::sum);
       double serve = serveByTitle.getOrDefault(row.title() + ".wav", 0.0);
       group.merge("6 activity run: transcribe minus WireMock time", -serve, Double::sum);
       group.merge("7 provider: WireMock serve time (incl. delay)", serve, Double::sum);
@@ -410,6 +436,116 @@ class AudioPipelineBenchmark {
       return "5 activity run: status writes + opportunities";
     }
     return "8 other";
+  }
+
+  // --- CPU: is the machine saturated, and which threads burn it? -----------------------------------------------------
+
+  private record CpuSnapshot(long processCpuNanos, long[] systemTicks, Map<Long, String> names, Map<Long, Long> threadNanos,
+      long gcMillis, long jitMillis, Map<String, Long> nativeTicks, long classesLoaded, long uptimeMs) {
+    static CpuSnapshot take() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      Map<Long, String> names = new HashMap<>();
+      Map<Long, Long> nanos = new HashMap<>();
+      for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null) {
+          long cpu = threads.getThreadCpuTime(info.getThreadId());
+          if (cpu >= 0) {
+            names.put(info.getThreadId(), info.getThreadName());
+            nanos.put(info.getThreadId(), cpu);
+          }
+        }
+      }
+      long process = ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+      long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+      long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      return new CpuSnapshot(process, readProcStat(), names, nanos, gc, jit, nativeThreadTicks(),
+          ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+          ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** {@code /proc/self/task/<tid>}: CPU ticks of every OS thread of this JVM, incl. JIT compiler and GC threads. */
+    private static Map<String, Long> nativeThreadTicks() {
+      Map<String, Long> ticks = new HashMap<>();
+      try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        tasks.forEach(task -> {
+          try {
+            String comm = Files.readString(task.resolve("comm")).trim();
+            String stat = Files.readString(task.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks.put(task.getFileName() + " " + comm, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+          } catch (Exception ignored) {
+            // the thread exited meanwhile
+          }
+        });
+      } catch (Exception e) {
+        return Map.of();
+      }
+      return ticks;
+    }
+
+    /** {@code /proc/stat}: busy and total jiffies of the whole machine (all processes, e.g. PostgreSQL too). */
+    private static long[] readProcStat() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+          total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+        return new long[] {total - idle, total};
+      } catch (Exception e) {
+        return null;
+      }
+    }
+
+    String since(CpuSnapshot before, double wallSeconds, int audios) {
+      StringBuilder out = new StringBuilder(String.format("%nCPU during the measured pipeline phase (%.1f s wall, %d CPUs,"
+          + " JVM uptime %.1f..%.1f s):%n", wallSeconds, Runtime.getRuntime().availableProcessors(), before.uptimeMs / 1e3,
+          uptimeMs / 1e3));
+      if (systemTicks != null && before.systemTicks != null) {
+        double busy = (systemTicks[0] - before.systemTicks[0]) / (double) (systemTicks[1] - before.systemTicks[1]);
+        out.append(String.format("  machine busy: %.0f%% of all CPUs%n", busy * 100));
+      }
+      double processMs = (processCpuNanos - before.processCpuNanos) / 1e6;
+      out.append(String.format("  this JVM (API + workers + Temporal test server + WireMock + clients): %.0f ms CPU = %.1f ms"
+          + " per audio = %.0f%% of all CPUs%n", processMs, processMs / audios,
+          processMs / (wallSeconds * 1000 * Runtime.getRuntime().availableProcessors()) * 100));
+      out.append(String.format("  GC time %d ms, JIT compile time %d ms (elapsed, summed over compiler threads), classes loaded %d%n",
+          gcMillis - before.gcMillis, jitMillis - before.jitMillis, classesLoaded - before.classesLoaded));
+      Map<String, Double> groups = new HashMap<>();
+      double attributed = 0;
+      for (Map.Entry<Long, Long> t : threadNanos.entrySet()) {
+        double ms = (t.getValue() - before.threadNanos.getOrDefault(t.getKey(), 0L)) / 1e6;
+        attributed += ms;
+        groups.merge(group(names.get(t.getKey())), ms, Double::sum);
+      }
+      out.append(String.format("  %-78s %9s %9s%n", "live threads by name (digits/ids folded)", "CPU ms", "ms/audio"));
+      groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(18)
+          .forEach(g -> out.append(String.format("  %-78s %9.0f %9.2f%n", g.getKey(), g.getValue(), g.getValue() / audios)));
+      out.append(String.format("  %-78s %9.0f %9.2f%n", "not in live Java threads (exited threads, e.g. workflow threads; GC; JIT)",
+          processMs - attributed, (processMs - attributed) / audios));
+      Map<String, Double> internal = new HashMap<>();
+      nativeTicks.forEach((key, ticks) -> {
+        String comm = key.substring(key.indexOf(' ') + 1);
+        if (comm.matches("C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread|VM Periodic Tas")) {
+          double ms = (ticks - before.nativeTicks.getOrDefault(key, 0L)) * 10.0; // USER_HZ = 100
+          internal.merge(comm.startsWith("C") ? comm.replaceAll("CompilerThre.*", "CompilerThread#")
+              : comm.replaceAll("\\d+", "#"), ms, Double::sum);
+        }
+      });
+      internal.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .filter(g -> g.getValue() > 0)
+          .forEach(g -> out.append(String.format("  %-78s %9.0f %9.2f%n", "  of which JVM-internal thread '" + g.getKey() + "'",
+              g.getValue(), g.getValue() / audios)));
+      return out.toString();
+    }
+
+    private static String group(String name) {
+      String g = name.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}", "*").replaceAll("\\d+", "#");
+      return g.length() > 78 ? g.substring(0, 78) : g;
+    }
   }
 
   // --- statistics and output ---------------------------------------------------------------------------------------
