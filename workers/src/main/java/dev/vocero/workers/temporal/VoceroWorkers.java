@@ -21,6 +21,7 @@ public class VoceroWorkers implements Managed {
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
     workflows.registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class);
+    workflows.registerActivitiesImplementations(audioActivities); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(audioActivities);

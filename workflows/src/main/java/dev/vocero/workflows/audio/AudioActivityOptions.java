@@ -4,6 +4,7 @@ import dev.vocero.workflows.common.FailureType;
 import dev.vocero.workflows.common.TaskQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -33,6 +34,20 @@ final class AudioActivityOptions {
   static ActivityOptions recordStatus() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(0)
+                .build())
+        .build();
+  }
+
+  /** The same write as a local activity, run by the workflow worker itself; retried like the remote one. */
+  static LocalActivityOptions recordStatusLocally() {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setScheduleToCloseTimeout(Duration.ofMinutes(10))
         .setRetryOptions(

@@ -24,11 +24,14 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
 
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+  static final String STATUS_AS_LOCAL_ACTIVITY = "status-as-local-activity";
 
   private final AudioActivities speech =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.transcribe());
   private final AudioActivities mirror =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.recordStatus());
+  private final AudioActivities localMirror =
+      Workflow.newLocalActivityStub(AudioActivities.class, AudioActivityOptions.recordStatusLocally());
   private final AudioActivities analysis =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.findOpportunities());
 
@@ -226,7 +229,13 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     failureReason = reason;
     Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     AudioStatusChange change = new AudioStatusChange(orgId, audioId, next, reason);
-    Workflow.newDetachedCancellationScope(() -> mirror.recordStatus(change)).run();
+    Workflow.newDetachedCancellationScope(() -> mirrorStatus(change)).run();
+  }
+
+  /** Since v1 the status write is a local activity: no task-queue round trip per status change. */
+  private void mirrorStatus(AudioStatusChange change) {
+    int version = Workflow.getVersion(STATUS_AS_LOCAL_ACTIVITY, Workflow.DEFAULT_VERSION, 1);
+    (version == Workflow.DEFAULT_VERSION ? mirror : localMirror).recordStatus(change);
   }
 
   private static CanceledFailure asCanceled(TemporalFailure failure) {

@@ -12,6 +12,7 @@ import dev.vocero.workflows.common.FailureType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import io.temporal.testing.TestWorkflowExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ class AudioHistoryRecorderTest {
   private AudioProcessingWorkflow workflow;
 
   @BeforeEach
-  void setUp(TestWorkflowEnvironment env, WorkflowOptions options) {
-    AudioTestSupport.start(env, activities);
+  void setUp(TestWorkflowEnvironment env, WorkflowOptions options, Worker worker) {
+    AudioTestSupport.start(env, worker, activities);
     client = env.getWorkflowClient();
     workflow = client.newWorkflowStub(
         AudioProcessingWorkflow.class, options.toBuilder().setWorkflowId(WORKFLOW_ID).build());
@@ -47,7 +48,7 @@ class AudioHistoryRecorderTest {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-v1.json");
+    store("audio-processing-v2.json");
   }
 
   @Test
@@ -56,7 +57,7 @@ class AudioHistoryRecorderTest {
         .thenThrow(FailureType.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
 
     assertEquals(AudioStatus.FAILED, workflow.process(INPUT).status());
-    store("audio-processing-failed-v1.json");
+    store("audio-processing-failed-v2.json");
   }
 
   private void store(String name) throws IOException {

@@ -1,6 +1,7 @@
 package dev.vocero.workflows.audio;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 class AudioProcessingReplayTest {
   private static final String COMPLETED_V1 = "histories/audio-processing-v1.json";
   private static final String FAILED_V1 = "histories/audio-processing-failed-v1.json";
+  /** v2: status writes as local activities (version marker "status-as-local-activity" = 1). */
+  private static final String COMPLETED_V2 = "histories/audio-processing-v2.json";
+  private static final String FAILED_V2 = "histories/audio-processing-failed-v2.json";
 
   @Test
   void givenACompletedV1History_whenReplayed_itShouldBeDeterministic() {
@@ -23,6 +27,24 @@ class AudioProcessingReplayTest {
   void givenAFailedV1History_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(FAILED_V1, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenV2Histories_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_V2, AudioProcessingWorkflowImpl.class));
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(FAILED_V2, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenAV2History_itShouldRecordTheVersionMarkerAndNoRemoteStatusActivity() throws Exception {
+    String history = new String(getClass().getResourceAsStream("/" + COMPLETED_V2).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    // the version marker, then three status writes as local-activity markers; only transcribe and
+    // findOpportunities remain activity tasks
+    assertEquals(2, history.split("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED", -1).length - 1);
+    assertEquals(4, history.split("EVENT_TYPE_MARKER_RECORDED", -1).length - 1);
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +49,8 @@ class AudioProcessingWorkflowTest {
   private AudioProcessingWorkflow workflow;
 
   @BeforeEach
-  void setUp(TestWorkflowEnvironment env, WorkflowOptions options) {
-    AudioTestSupport.start(env, activities);
+  void setUp(TestWorkflowEnvironment env, WorkflowOptions options, Worker worker) {
+    AudioTestSupport.start(env, worker, activities);
     client = env.getWorkflowClient();
     workflow = client.newWorkflowStub(
         AudioProcessingWorkflow.class, options.toBuilder().setWorkflowId(WORKFLOW_ID).build());

@@ -29,6 +29,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,8 +53,8 @@ class AudioReprocessTest {
   private AudioProcessingWorkflow workflow;
 
   @BeforeEach
-  void setUp(TestWorkflowEnvironment env, WorkflowOptions defaults) {
-    AudioTestSupport.start(env, activities);
+  void setUp(TestWorkflowEnvironment env, WorkflowOptions defaults, Worker worker) {
+    AudioTestSupport.start(env, worker, activities);
     client = env.getWorkflowClient();
     options = defaults.toBuilder().setWorkflowId(WORKFLOW_ID).build();
     workflow = client.newWorkflowStub(AudioProcessingWorkflow.class, options);

@@ -9,6 +9,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +43,9 @@ final class AudioTestSupport {
     return mock(AudioActivities.class, withSettings().withoutAnnotations());
   }
 
-  /** The workflow runs activities on the AI and IO queues, so the fake serves both. */
-  static void start(TestWorkflowEnvironment env, AudioActivities activities) {
+  /** Activities run on the AI and IO queues, status writes as local activities on the workflow worker. */
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities) {
+    workflowWorker.registerActivitiesImplementations(activities);
     for (String queue : List.of(TaskQueues.AI, TaskQueues.IO)) {
       env.newWorker(queue).registerActivitiesImplementations(activities);
     }
