@@ -36,12 +36,7 @@ final class AudioActivityOptions {
         .setTaskQueue(TaskQueues.IO)
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setMaximumInterval(Duration.ofSeconds(30))
-                .setMaximumAttempts(0)
-                .build())
+        .setRetryOptions(statusRetry())
         .build();
   }
 
@@ -50,12 +45,15 @@ final class AudioActivityOptions {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setMaximumInterval(Duration.ofSeconds(30))
-                .setMaximumAttempts(0)
-                .build())
+        .setRetryOptions(statusRetry())
+        .build();
+  }
+
+  private static RetryOptions statusRetry() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setMaximumAttempts(0)
         .build();
   }
 
