@@ -1,0 +1,22 @@
+package dev.vocero.workflows.calls;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads a batch's contacts page by page and mirrors its status into PostgreSQL. */
+@ActivityInterface(namePrefix = "Batch")
+public interface BatchActivities {
+
+  /** Contact ids greater than {@code afterContactId}, in id order, at most {@code limit}. */
+  ContactPage nextContacts(ContactPageRequest request);
+
+  /** Mirrors the batch status (running, paused, completed, cancelled) and counters into PostgreSQL. */
+  void recordBatchStatus(BatchStatusChange change);
+
+  record ContactPageRequest(UUID orgId, UUID batchId, long afterContactId, int limit) {}
+
+  record ContactPage(List<Long> contactIds, boolean more) {}
+
+  record BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished) {}
+}

@@ -1,0 +1,5 @@
+package dev.vocero.workflows.calls;
+
+/** Answer of the batch's {@code progress} query. */
+public record BatchProgress(String status, int started, int finished, int running, boolean paused,
+    double callsPerSecond, int maxConcurrentCalls) {}

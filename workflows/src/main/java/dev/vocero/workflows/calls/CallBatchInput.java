@@ -1,0 +1,25 @@
+package dev.vocero.workflows.calls;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Start input of {@link CallBatchWorkflow}, and what it carries across continue-as-new.
+ *
+ * @param afterContactId contacts with a larger id are still to be started (0 at the first run)
+ * @param running        contact ids whose call workflows were started and have not reported back
+ */
+public record CallBatchInput(
+    UUID orgId,
+    UUID batchId,
+    BatchSettings settings,
+    long afterContactId,
+    List<Long> running,
+    int started,
+    int finished,
+    boolean paused) {
+
+  public static CallBatchInput first(UUID orgId, UUID batchId, BatchSettings settings) {
+    return new CallBatchInput(orgId, batchId, settings, 0, List.of(), 0, 0, false);
+  }
+}

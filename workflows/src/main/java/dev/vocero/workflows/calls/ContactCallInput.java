@@ -1,0 +1,5 @@
+package dev.vocero.workflows.calls;
+
+import java.util.UUID;
+
+public record ContactCallInput(UUID orgId, UUID batchId, long contactId, BatchSettings settings) {}
