@@ -1,0 +1,55 @@
+package dev.vocero.store.calls;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(BatchRow.class)
+public interface BatchDao {
+  String COLUMNS = "id, org_id, name, status, settings::text as settings, source_filename, source_format, rows_read,"
+      + " contacts_count, rejected_count, started, finished, created_by, created_at, updated_at, completed_at";
+
+  @SqlUpdate("insert into call_batches (id, org_id, name, status, settings, source_filename, source_format, rows_read,"
+      + " contacts_count, rejected_count, created_by) values (:id, :orgId, :name, 'running', cast(:settings as jsonb),"
+      + " :sourceFilename, :sourceFormat, :rowsRead, :contactsCount, :rejectedCount, :createdBy)")
+  void insert(UUID id, UUID orgId, String name, String settings, String sourceFilename, String sourceFormat, int rowsRead,
+      int contactsCount, int rejectedCount, UUID createdBy);
+
+  @SqlQuery("select " + COLUMNS + " from call_batches where org_id = :orgId and id = :id")
+  Optional<BatchRow> find(UUID orgId, UUID id);
+
+  @SqlQuery("select " + COLUMNS + " from call_batches where org_id = :orgId order by created_at desc, id limit :limit offset :offset")
+  List<BatchRow> list(UUID orgId, int limit, int offset);
+
+  @SqlQuery("select count(*) from call_batches where org_id = :orgId")
+  long count(UUID orgId);
+
+  @SqlUpdate("update call_batches set status = :status, started = :started, finished = :finished, updated_at = now(),"
+      + " completed_at = case when :status in ('completed', 'cancelled', 'failed') then now() else null end"
+      + " where org_id = :orgId and id = :id")
+  int updateStatus(UUID orgId, UUID id, String status, int started, int finished);
+
+  @SqlUpdate("update call_batches set settings = cast(:settings as jsonb), updated_at = now() where org_id = :orgId and id = :id")
+  int updateSettings(UUID orgId, UUID id, String settings);
+
+  @SqlUpdate("delete from call_batches where org_id = :orgId and id = :id")
+  int delete(UUID orgId, UUID id);
+
+  /** Contacts of the batch by final disposition ("pending" for those not finished yet). */
+  @SqlQuery("select coalesce(final_disposition, 'pending') as k, count(*) as v from contacts"
+      + " where org_id = :orgId and batch_id = :batchId group by 1")
+  @KeyColumn("k")
+  @ValueColumn("v")
+  Map<String, Long> countsByDisposition(UUID orgId, UUID batchId);
+
+  @SqlQuery("select status as k, count(*) as v from contacts where org_id = :orgId and batch_id = :batchId group by 1")
+  @KeyColumn("k")
+  @ValueColumn("v")
+  Map<String, Long> countsByStatus(UUID orgId, UUID batchId);
+}

@@ -1,0 +1,41 @@
+package dev.vocero.store.calls;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(ProviderEventDao.StoredEvent.class)
+public interface ProviderEventDao {
+
+  record StoredEvent(long id, String provider, String eventKey, UUID orgId, UUID attemptId, String providerCallId,
+      int sequence, String status, boolean terminal, String payload, String state, int deliveries, Instant receivedAt) {}
+
+  String COLUMNS = "id, provider, event_key, org_id, attempt_id, provider_call_id, sequence, status, terminal,"
+      + " payload::text as payload, state, deliveries, received_at";
+
+  /** Stores the event once; returns its id, or empty when the same event was already stored (a redelivery). */
+  @SqlQuery("insert into provider_events (provider, event_key, org_id, attempt_id, provider_call_id, sequence, status,"
+      + " terminal, payload, state) values (:provider, :eventKey, :orgId, :attemptId, :providerCallId, :sequence, :status,"
+      + " :terminal, cast(:payload as jsonb), :state) on conflict (provider, event_key) do nothing returning id")
+  Optional<Long> insert(String provider, String eventKey, UUID orgId, UUID attemptId, String providerCallId, int sequence,
+      String status, boolean terminal, String payload, String state);
+
+  @SqlUpdate("update provider_events set state = 'delivered', delivered_at = now(), deliveries = deliveries + 1"
+      + " where id = :id and state = 'pending'")
+  int markDelivered(long id);
+
+  @SqlUpdate("update provider_events set deliveries = deliveries + 1 where id = :id")
+  int countFailedDelivery(long id);
+
+  /** Events whose signal has not reached the workflow yet, oldest first (the relay re-delivers them). */
+  @SqlQuery("select " + COLUMNS + " from provider_events where state = 'pending' and received_at < :before"
+      + " order by received_at limit :limit")
+  List<StoredEvent> listPending(Instant before, int limit);
+
+  @SqlQuery("select " + COLUMNS + " from provider_events where attempt_id = :attemptId order by sequence, id")
+  List<StoredEvent> listForAttempt(UUID attemptId);
+}

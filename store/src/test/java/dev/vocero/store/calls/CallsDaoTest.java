@@ -1,0 +1,108 @@
+package dev.vocero.store.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vocero.store.TestDatabase;
+import dev.vocero.store.accounts.OrganizationDao;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CallsDaoTest {
+  static Jdbi jdbi;
+  final UUID org = UUID.randomUUID();
+  final UUID other = UUID.randomUUID();
+  final UUID batch = UUID.randomUUID();
+
+  @BeforeAll
+  static void database() {
+    jdbi = TestDatabase.fresh().jdbi();
+  }
+
+  private void batchWithContacts(int n) {
+    jdbi.useExtension(OrganizationDao.class, dao -> {
+      dao.insert(org, "Cobranzas");
+      dao.insert(other, "Otra");
+    });
+    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "Octubre", "{\"callsPerSecond\":1}", "lista.xlsx", "xlsx",
+        n + 1, n, 1, null));
+    List<ContactDao.NewContact> contacts = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      contacts.add(new ContactDao.NewContact(i + 2, "Cliente " + i, List.of("+5730012345" + (10 + i), "+5760112345" + (10 + i)),
+          new BigDecimal("150000.50"), LocalDate.of(2026, 12, 1), "America/Bogota", "CC" + i, null, "{\"producto\":\"tarjeta\"}"));
+    }
+    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, contacts));
+  }
+
+  @Test
+  void givenABatch_itShouldPageContactsAndCountByDisposition() {
+    batchWithContacts(5);
+    ContactDao contacts = jdbi.onDemand(ContactDao.class);
+    List<Long> first = contacts.idsAfter(org, batch, 0, 3);
+    assertEquals(3, first.size());
+    List<Long> rest = contacts.idsAfter(org, batch, first.get(2), 3);
+    assertEquals(2, rest.size());
+    assertTrue(contacts.idsAfter(other, batch, 0, 10).isEmpty(), "organization isolation");
+
+    ContactRow row = contacts.find(org, first.get(0)).orElseThrow();
+    assertEquals(2, row.phones().size());
+    assertEquals("{\"producto\": \"tarjeta\"}", row.variables());
+    contacts.recordResult(org, first.get(0), "answered_human", 1);
+    Map<String, Long> counts = jdbi.onDemand(BatchDao.class).countsByDisposition(org, batch);
+    assertEquals(1L, counts.get("answered_human"));
+    assertEquals(4L, counts.get("pending"));
+    assertEquals(1, contacts.count(org, batch, "done", null));
+  }
+
+  @Test
+  void givenAnAttempt_itShouldBeIdempotentAndCountTowardsTheWeeklyCap() {
+    batchWithContacts(1);
+    long contact = jdbi.onDemand(ContactDao.class).idsAfter(org, batch, 0, 1).get(0);
+    AttemptDao attempts = jdbi.onDemand(AttemptDao.class);
+    UUID attempt = UUID.randomUUID();
+    assertEquals(1, attempts.insertPlanned(attempt, org, batch, contact, 1, 0, "+573001234510"));
+    assertEquals(0, attempts.insertPlanned(attempt, org, batch, contact, 1, 0, "+573001234510"));
+    assertEquals(0, attempts.countSince(org, "+573001234510", Instant.now().minusSeconds(3600)), "planned does not count");
+    assertEquals(1, attempts.markPlaced(org, attempt, "sandbox", "CA123"));
+    assertEquals(0, attempts.markPlaced(org, attempt, "sandbox", "CA999"), "placed once");
+    assertEquals(1, attempts.countSince(org, "+573001234510", Instant.now().minusSeconds(3600)));
+    assertEquals(0, attempts.countSince(other, "+573001234510", Instant.now().minusSeconds(3600)));
+    attempts.recordOutcome(org, attempt, "no_answer", "no answer after 30 s", "retry");
+    assertEquals("no_answer", attempts.find(org, attempt).orElseThrow().disposition());
+  }
+
+  @Test
+  void givenTheSameProviderEventTwice_itShouldStoreItOnce() {
+    ProviderEventDao events = jdbi.onDemand(ProviderEventDao.class);
+    assertTrue(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "{}", "orphan").isPresent());
+    assertFalse(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "{}", "orphan").isPresent());
+    long id = events.insert("twilio", "CA1:4", null, null, "CA1", 4, "completed", true, "{}", "pending").orElseThrow();
+    assertEquals(1, events.listPending(Instant.now().plusSeconds(1), 10).stream().filter(e -> e.id() == id).count());
+    assertEquals(1, events.markDelivered(id));
+    assertEquals(0, events.markDelivered(id));
+  }
+
+  @Test
+  void givenDncNumbers_itShouldKeepThemPerOrganization() {
+    jdbi.useExtension(OrganizationDao.class, dao -> {
+      dao.insert(org, "A");
+      dao.insert(other, "B");
+    });
+    DncDao dnc = jdbi.onDemand(DncDao.class);
+    assertEquals(1, dnc.add(org, "+573001112233", "asked on call", "api"));
+    assertEquals(0, dnc.add(org, "+573001112233", "again", "api"));
+    dnc.addAll(org, List.of("+573001112244", "+573001112255"), null, "import");
+    assertTrue(dnc.contains(org, "+573001112244"));
+    assertFalse(dnc.contains(other, "+573001112244"));
+    assertEquals(3, dnc.count(org));
+    assertEquals(1, dnc.remove(org, "+573001112233"));
+  }
+}
