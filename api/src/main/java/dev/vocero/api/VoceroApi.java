@@ -17,6 +17,7 @@ import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.api.auth.RoleAuthorizer;
 import dev.vocero.api.auth.TokenAuthenticator;
 import dev.vocero.api.auth.UsersResource;
+import dev.vocero.api.calls.DncResource;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
@@ -65,5 +66,6 @@ public final class VoceroApi {
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
     jersey.register(new KeywordResource(jdbi));
+    jersey.register(new DncResource(jdbi));
   }
 }

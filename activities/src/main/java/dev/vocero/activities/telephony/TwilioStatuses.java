@@ -45,7 +45,8 @@ public final class TwilioStatuses {
   }
 
   private static boolean invalidNumber(String sipResponseCode, Integer errorCode) {
-    return (sipResponseCode != null && INVALID_SIP.contains(sipResponseCode.trim())) || (errorCode != null && INVALID_NUMBER_CODES.contains(errorCode));
+    return (sipResponseCode != null && INVALID_SIP.contains(sipResponseCode.trim()))
+        || (errorCode != null && INVALID_NUMBER_CODES.contains(errorCode));
   }
 
   private static String normalize(String word) {
