@@ -17,7 +17,16 @@ import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.api.auth.RoleAuthorizer;
 import dev.vocero.api.auth.TokenAuthenticator;
 import dev.vocero.api.auth.UsersResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.calls.BatchImport;
+import dev.vocero.api.calls.BatchResource;
+import dev.vocero.api.calls.BatchWorkflows;
+import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.calls.DncResource;
+import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.calls.TelephonyWebhooks;
+import dev.vocero.api.calls.TwilioWebhookResource;
+import dev.vocero.api.calls.TwimlResource;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
@@ -38,8 +47,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class VoceroApi {
   private VoceroApi() {}
 
-  public static void register(JerseyEnvironment jersey, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Clock clock) {
+  /** What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery). */
+  public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch) {}
+
+  public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
+      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -67,5 +79,10 @@ public final class VoceroApi {
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new DncResource(jdbi));
+    BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
+    jersey.register(new BatchResource(jdbi,
+        new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
+    jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
+    jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
   }
 }

@@ -2,6 +2,16 @@ package dev.vocero.workers;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
+import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallbackUrls;
+import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.telephony.Telephony;
+import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.workers.calls.ContactListsAdapter;
+import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
+import dev.vocero.workers.calls.TelephonyWiring;
+import java.time.Duration;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
@@ -58,6 +68,23 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
+  private static VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
+    Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
+    if (telephony instanceof AutoCloseable closeable) {
+      env.lifecycle().manage(new Managed() {
+        @Override
+        public void stop() throws Exception {
+          closeable.close();
+        }
+      });
+    }
+    return new VoceroWorkers.Activities(
+        new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
+        new BatchActivitiesImpl(jdbi),
+        new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
+            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));
+  }
+
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
     if (config.getEmbedded() != null) {
@@ -81,15 +108,19 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(),
-          new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())));
+      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {
       SearchAttributeRegistrar.register(temporal);
     }
     if (config.getMode().api()) {
-      VoceroApi.register(env.jersey(), jdbi, temporal.client(), blobs, config.getAuth(), config.getUploads(), Clock.systemUTC());
+      EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
+      VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
+          config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
+              new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch()),
+          Clock.systemUTC());
+      env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {
       env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client()));

@@ -41,7 +41,10 @@ public final class TestStack {
 
   public static DropwizardAppExtension<VoceroConfiguration> app(Mode mode, TestDatabase db, Supplier<String> temporalTarget,
       Supplier<String> speechBaseUrl, ConfigOverride... extra) {
+    int port = freePort(); // fixed up front: the sandbox telephony calls the app back on it
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port)),
+        ConfigOverride.config("telephony.publicBaseUrl", "http://localhost:" + port),
         ConfigOverride.config("database.url", db::jdbcUrl),
         ConfigOverride.config("temporal.target", temporalTarget),
         ConfigOverride.config("speech.baseUrl", speechBaseUrl),

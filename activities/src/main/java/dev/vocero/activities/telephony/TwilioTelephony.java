@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /** Places calls through Twilio Programmable Voice (twilio-java 13). */
 public class TwilioTelephony implements Telephony {
@@ -28,10 +29,10 @@ public class TwilioTelephony implements Telephony {
     this.client = client;
   }
 
-  /** Builds the real client against api.twilio.com. */
+  /** Builds the real client against api.twilio.com, without the SDK's own retries (see {@link TwilioHttp}). */
   public static TwilioTelephony create(TwilioConfig config) {
     return new TwilioTelephony(config,
-        new TwilioRestClient.Builder(config.getAccountSid(), config.getAuthToken()).build());
+        TwilioHttp.restClient(config.getAccountSid(), config.getAuthToken(), HttpClientBuilder.create()));
   }
 
   @Override

@@ -38,6 +38,16 @@ public interface BatchDao {
   @SqlUpdate("update call_batches set settings = cast(:settings as jsonb), updated_at = now() where org_id = :orgId and id = :id")
   int updateSettings(UUID orgId, UUID id, String settings);
 
+  /** The call script (with {{variable}} placeholders) and its Twilio &lt;Say&gt; language. */
+  record Script(String script, String language) {}
+
+  @SqlUpdate("update call_batches set script = :script, script_language = :language where org_id = :orgId and id = :id")
+  int updateScript(UUID orgId, UUID id, String script, String language);
+
+  @SqlQuery("select script, script_language as language from call_batches where org_id = :orgId and id = :id")
+  @RegisterConstructorMapper(Script.class)
+  Optional<Script> script(UUID orgId, UUID id);
+
   @SqlUpdate("delete from call_batches where org_id = :orgId and id = :id")
   int delete(UUID orgId, UUID id);
 

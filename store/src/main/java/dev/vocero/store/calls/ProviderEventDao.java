@@ -12,17 +12,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ProviderEventDao {
 
   record StoredEvent(long id, String provider, String eventKey, UUID orgId, UUID attemptId, String providerCallId,
-      int sequence, String status, boolean terminal, String payload, String state, int deliveries, Instant receivedAt) {}
+      int sequence, String status, boolean terminal, String disposition, String payload, String state, int deliveries,
+      Instant receivedAt) {}
 
   String COLUMNS = "id, provider, event_key, org_id, attempt_id, provider_call_id, sequence, status, terminal,"
-      + " payload::text as payload, state, deliveries, received_at";
+      + " disposition, payload::text as payload, state, deliveries, received_at";
 
   /** Stores the event once; returns its id, or empty when the same event was already stored (a redelivery). */
   @SqlQuery("insert into provider_events (provider, event_key, org_id, attempt_id, provider_call_id, sequence, status,"
-      + " terminal, payload, state) values (:provider, :eventKey, :orgId, :attemptId, :providerCallId, :sequence, :status,"
-      + " :terminal, cast(:payload as jsonb), :state) on conflict (provider, event_key) do nothing returning id")
+      + " terminal, disposition, payload, state) values (:provider, :eventKey, :orgId, :attemptId, :providerCallId, :sequence,"
+      + " :status, :terminal, :disposition, cast(:payload as jsonb), :state)"
+      + " on conflict (provider, event_key) do nothing returning id")
   Optional<Long> insert(String provider, String eventKey, UUID orgId, UUID attemptId, String providerCallId, int sequence,
-      String status, boolean terminal, String payload, String state);
+      String status, boolean terminal, String disposition, String payload, String state);
 
   @SqlUpdate("update provider_events set state = 'delivered', delivered_at = now(), deliveries = deliveries + 1"
       + " where id = :id and state = 'pending'")

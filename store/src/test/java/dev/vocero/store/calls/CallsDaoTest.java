@@ -82,9 +82,9 @@ class CallsDaoTest {
   @Test
   void givenTheSameProviderEventTwice_itShouldStoreItOnce() {
     ProviderEventDao events = jdbi.onDemand(ProviderEventDao.class);
-    assertTrue(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "{}", "orphan").isPresent());
-    assertFalse(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "{}", "orphan").isPresent());
-    long id = events.insert("twilio", "CA1:4", null, null, "CA1", 4, "completed", true, "{}", "pending").orElseThrow();
+    assertTrue(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "answered_human", "{}", "orphan").isPresent());
+    assertFalse(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "answered_human", "{}", "orphan").isPresent());
+    long id = events.insert("twilio", "CA1:4", null, null, "CA1", 4, "completed", true, "answered_human", "{}", "pending").orElseThrow();
     assertEquals(1, events.listPending(Instant.now().plusSeconds(1), 10).stream().filter(e -> e.id() == id).count());
     assertEquals(1, events.markDelivered(id));
     assertEquals(0, events.markDelivered(id));

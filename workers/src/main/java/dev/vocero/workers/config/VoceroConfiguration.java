@@ -20,6 +20,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private SpeechConfig speech = new SpeechConfig();
   @Valid @NotNull @JsonProperty private BlobConfig blobs = new BlobConfig();
   @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
+  @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -51,6 +52,10 @@ public class VoceroConfiguration extends Configuration {
 
   public WorkerConfig getWorker() {
     return worker;
+  }
+
+  public TelephonyConfig getTelephony() {
+    return telephony;
   }
 
   public Mode getMode() {

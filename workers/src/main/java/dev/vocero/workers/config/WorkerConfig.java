@@ -10,6 +10,12 @@ public class WorkerConfig {
   /** Concurrent storage/database activities per worker process (task queue vocero-io). */
   @Min(1) @JsonProperty private int maxConcurrentIoActivities = 50;
   @Min(1) @JsonProperty private int maxConcurrentWorkflowTasks = 50;
+  /** Concurrent call placements per worker process (task queue vocero-telephony). */
+  @Min(1) @JsonProperty private int maxConcurrentTelephonyActivities = 20;
+
+  public int getMaxConcurrentTelephonyActivities() {
+    return maxConcurrentTelephonyActivities;
+  }
 
   public int getMaxConcurrentAiActivities() {
     return maxConcurrentAiActivities;

@@ -3,6 +3,10 @@ package dev.vocero.workers.temporal;
 import dev.vocero.workers.config.WorkerConfig;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
+import dev.vocero.workflows.calls.BatchActivities;
+import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
+import dev.vocero.workflows.calls.ContactCallActivities;
+import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
@@ -15,19 +19,26 @@ public class VoceroWorkers implements Managed {
   private final TemporalConnection temporal;
   private final WorkerFactory factory;
 
-  public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, AudioActivities audioActivities) {
+  /** The activity implementations this process hosts. */
+  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls) {}
+
+  public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
     this.factory = WorkerFactory.newInstance(temporal.client());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
-    workflows.registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class);
-    workflows.registerActivitiesImplementations(audioActivities); // status writes run as local activities
+    workflows.registerWorkflowImplementationTypes(
+        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
+    workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(audioActivities);
+    ai.registerActivitiesImplementations(activities.audio());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(audioActivities);
+    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls());
+    Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
+    telephony.registerActivitiesImplementations(activities.calls());
   }
 
   public boolean running() {

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param afterContactId contacts with a larger id are still to be started (0 at the first run)
  * @param running        contact ids whose call workflows were started and have not reported back
+ * @param pageSize       contacts read (and started) per run before continuing-as-new; 0 = the default
  */
 public record CallBatchInput(
     UUID orgId,
@@ -17,9 +18,19 @@ public record CallBatchInput(
     List<Long> running,
     int started,
     int finished,
-    boolean paused) {
+    boolean paused,
+    int pageSize) {
+
+  public CallBatchInput(UUID orgId, UUID batchId, BatchSettings settings, long afterContactId, List<Long> running,
+      int started, int finished, boolean paused) {
+    this(orgId, batchId, settings, afterContactId, running, started, finished, paused, 0);
+  }
 
   public static CallBatchInput first(UUID orgId, UUID batchId, BatchSettings settings) {
-    return new CallBatchInput(orgId, batchId, settings, 0, List.of(), 0, 0, false);
+    return new CallBatchInput(orgId, batchId, settings, 0, List.of(), 0, 0, false, 0);
+  }
+
+  public CallBatchInput withPageSize(int newPageSize) {
+    return new CallBatchInput(orgId, batchId, settings, afterContactId, running, started, finished, paused, newPageSize);
   }
 }

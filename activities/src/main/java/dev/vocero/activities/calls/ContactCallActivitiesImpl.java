@@ -1,0 +1,221 @@
+package dev.vocero.activities.calls;
+
+import dev.vocero.activities.compliance.CallingWindows;
+import dev.vocero.activities.telephony.CallRequest;
+import dev.vocero.activities.telephony.CallStatusInfo;
+import dev.vocero.activities.telephony.PlacedCallInfo;
+import dev.vocero.activities.telephony.Telephony;
+import dev.vocero.activities.telephony.TelephonyException;
+import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.DecisionDao;
+import dev.vocero.store.calls.DncDao;
+import dev.vocero.workflows.calls.BatchSettings;
+import dev.vocero.workflows.calls.ContactCallActivities;
+import dev.vocero.workflows.calls.ProviderEvent;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of one contact's calls: plan (window, DNC, cap), dial effectively once, poll, record. */
+public final class ContactCallActivitiesImpl implements ContactCallActivities {
+  public static final String INVALID_NUMBER = "InvalidNumber";
+  public static final String TELEPHONY_REJECTED = "TelephonyRejected";
+  public static final String CONTACT_NOT_FOUND = "ContactNotFound";
+  private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final Telephony telephony;
+  private final CallbackUrls urls;
+  private final TelephonyDefaults defaults;
+  private final Clock clock;
+
+  /** Provider-wide call options that are not per batch. */
+  public record TelephonyDefaults(String fromNumber, boolean record, String machineDetection, int ringTimeoutSeconds) {}
+
+  public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
+    this.jdbi = jdbi;
+    this.telephony = telephony;
+    this.urls = urls;
+    this.defaults = defaults;
+    this.clock = clock;
+  }
+
+  @Override
+  public AttemptPlan planAttempt(PlanRequest request) {
+    ContactRow contact = contact(request.orgId(), request.contactId());
+    jdbi.useExtension(ContactDao.class, dao -> dao.markInProgress(request.orgId(), request.contactId()));
+    AttemptPlan plan = decide(request, contact, clock.instant());
+    String attemptNote = plan.decision() == Decision.WAIT
+        ? plan.reason() : plan.reason() + " (attempt " + request.attemptNumber() + ")";
+    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(request.orgId(), request.batchId(), request.contactId(),
+        plan.attemptId(), plan.decision().name().toLowerCase(java.util.Locale.ROOT), attemptNote));
+    return plan;
+  }
+
+  private AttemptPlan decide(PlanRequest request, ContactRow contact, Instant now) {
+    BatchSettings settings = request.settings();
+    ZoneId zone = ZoneId.of(contact.timeZone());
+    Instant deadline = settings.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(settings.deadlineEpochMs()) : null;
+    Optional<Instant> next = windows(settings).nextStart(now, zone);
+    if (next.isEmpty() || deadline != null && !next.get().isBefore(deadline)) {
+      return stop(Decision.WINDOW_EXPIRED, request.phoneIndex(), "no legal calling window before the batch deadline");
+    }
+    if (next.get().isAfter(now)) {
+      return new AttemptPlan(Decision.WAIT, null, next.get().toEpochMilli(), request.phoneIndex(),
+          "outside the calling window; next window opens " + next.get().atZone(zone).toLocalDateTime() + " " + zone);
+    }
+    return choosePhone(request, contact, now);
+  }
+
+  private AttemptPlan choosePhone(PlanRequest request, ContactRow contact, Instant now) {
+    int index = request.phoneIndex();
+    boolean sawDnc = false;
+    boolean sawCap = false;
+    for (; index < contact.phones().size(); index++) {
+      String phone = contact.phones().get(index);
+      if (jdbi.withExtension(DncDao.class, dao -> dao.contains(request.orgId(), phone))) {
+        sawDnc = true;
+      } else if (overCap(request, phone, now)) {
+        sawCap = true;
+      } else {
+        UUID attemptId = attemptId(request, index);
+        int chosen = index;
+        jdbi.useExtension(AttemptDao.class, dao -> dao.insertPlanned(attemptId, request.orgId(), request.batchId(),
+            request.contactId(), request.attemptNumber(), chosen, phone));
+        return new AttemptPlan(Decision.DIAL, attemptId, 0, index, "dialing number " + (index + 1));
+      }
+    }
+    if (sawDnc && !sawCap) {
+      return stop(Decision.BLOCKED_DNC, index, "every remaining number is on the do-not-call list");
+    }
+    if (sawCap) {
+      return stop(Decision.BLOCKED_CAP, index, "weekly attempt cap of " + request.settings().weeklyCapPerPhone()
+          + " per number reached");
+    }
+    return stop(Decision.NO_USABLE_NUMBER, index, "no usable phone number left");
+  }
+
+  private boolean overCap(PlanRequest request, String phone, Instant now) {
+    int cap = request.settings().weeklyCapPerPhone();
+    return cap > 0 && jdbi.withExtension(AttemptDao.class,
+        dao -> dao.countSince(request.orgId(), phone, now.minus(Duration.ofDays(7)))) >= cap;
+  }
+
+  /** Deterministic: a retried planAttempt for the same attempt and number finds the row it already made. */
+  static UUID attemptId(PlanRequest request, int phoneIndex) {
+    String key = request.batchId() + ":" + request.contactId() + ":" + request.attemptNumber() + ":" + phoneIndex;
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static AttemptPlan stop(Decision decision, int phoneIndex, String reason) {
+    return new AttemptPlan(decision, null, 0, phoneIndex, reason);
+  }
+
+  private static CallingWindows windows(BatchSettings settings) {
+    String jurisdiction = settings.jurisdiction() == null ? "US" : settings.jurisdiction();
+    return "CUSTOM".equalsIgnoreCase(jurisdiction)
+        ? CallingWindows.custom(settings.customWindows(), null)
+        : CallingWindows.preset(jurisdiction);
+  }
+
+  @Override
+  public PlacedCall placeCall(AttemptRef ref) {
+    AttemptRow attempt = attempt(ref);
+    if (attempt.providerCallId() != null) {
+      return new PlacedCall(attempt.provider(), attempt.providerCallId()); // a retry after the dial succeeded
+    }
+    ContactRow contact = contact(ref.orgId(), attempt.contactId());
+    CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), defaults.fromNumber(), urls.answer(attempt.id()),
+        urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
+        defaults.ringTimeoutSeconds(), variables(contact));
+    PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));
+    jdbi.useExtension(AttemptDao.class, dao -> dao.markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId()));
+    LOG.info("Attempt {} placed via {} as {}", attempt.id(), telephony.provider(), placed.providerCallId());
+    return new PlacedCall(telephony.provider(), placed.providerCallId());
+  }
+
+  private PlacedCallInfo dial(CallRequest request) {
+    try {
+      return telephony.place(request);
+    } catch (TelephonyException e) {
+      throw switch (e.kind()) {
+        case INVALID_NUMBER -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_NUMBER);
+        case REJECTED, UNAUTHORIZED -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), TELEPHONY_REJECTED);
+        case RETRYABLE -> ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("TelephonyRetryable")
+            .setNextRetryDelay(e.retryAfter()).build();
+      };
+    }
+  }
+
+  private static Map<String, String> variables(ContactRow contact) {
+    Map<String, String> vars = new java.util.LinkedHashMap<>();
+    if (contact.name() != null) {
+      vars.put("name", contact.name());
+    }
+    if (contact.amount() != null) {
+      vars.put("amount", contact.amount().toPlainString());
+    }
+    if (contact.dueDate() != null) {
+      vars.put("due_date", contact.dueDate().toString());
+    }
+    return vars;
+  }
+
+  @Override
+  public ProviderEvent pollCall(AttemptRef ref) {
+    AttemptRow attempt = attempt(ref);
+    if (attempt.providerCallId() == null) {
+      return new ProviderEvent("poll:" + attempt.id() + ":none", telephony.provider(), attempt.id(), null, -1, "not_placed",
+          false, null, null);
+    }
+    CallStatusInfo status = telephony.fetch(attempt.providerCallId()).orElse(null);
+    if (status == null) {
+      return new ProviderEvent("poll:" + attempt.id() + ":unknown", telephony.provider(), attempt.id(),
+          attempt.providerCallId(), -1, "unknown", false, null, null);
+    }
+    jdbi.useExtension(AttemptDao.class, dao -> dao.recordProviderStatus(attempt.id(), status.status(), status.answeredBy(),
+        status.durationSeconds() == null ? null : status.durationSeconds().intValue()));
+    return new ProviderEvent("poll:" + attempt.id() + ":" + status.status(), telephony.provider(), attempt.id(),
+        attempt.providerCallId(), Integer.MAX_VALUE, status.status(), status.terminal(), status.disposition(),
+        status.durationSeconds());
+  }
+
+  @Override
+  public void recordOutcome(AttemptOutcome outcome) {
+    AttemptRow attempt = attempt(new AttemptRef(outcome.orgId(), outcome.attemptId()));
+    jdbi.useTransaction(handle -> {
+      handle.attach(AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
+          outcome.reason(), outcome.nextStep());
+      handle.attach(DecisionDao.class).insert(outcome.orgId(), attempt.batchId(), attempt.contactId(), attempt.id(),
+          outcome.nextStep(), outcome.disposition().wire() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
+    });
+  }
+
+  @Override
+  public void recordContactResult(ContactResult result) {
+    jdbi.useExtension(ContactDao.class, dao ->
+        dao.recordResult(result.orgId(), result.contactId(), result.disposition().wire(), result.attempts()));
+  }
+
+  private ContactRow contact(UUID orgId, long contactId) {
+    return jdbi.withExtension(ContactDao.class, dao -> dao.find(orgId, contactId)).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("contact " + contactId + " no longer exists", CONTACT_NOT_FOUND));
+  }
+
+  private AttemptRow attempt(AttemptRef ref) {
+    return jdbi.withExtension(AttemptDao.class, dao -> dao.find(ref.orgId(), ref.attemptId())).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("attempt " + ref.attemptId() + " no longer exists", CONTACT_NOT_FOUND));
+  }
+}

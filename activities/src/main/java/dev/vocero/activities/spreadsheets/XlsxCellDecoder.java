@@ -1,0 +1,96 @@
+package dev.vocero.activities.spreadsheets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/** Turns the raw parts of a sheet-XML cell into a {@link SheetCell}; never evaluates formulas. */
+final class XlsxCellDecoder {
+  private final SharedStrings strings;
+  private final StylesTable styles;
+  private final boolean date1904;
+  private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+  private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
+
+  private record NumberStyle(int index, String format, boolean date) {
+    boolean general() {
+      return index == 0 || "General".equalsIgnoreCase(format);
+    }
+  }
+
+  XlsxCellDecoder(SharedStrings strings, StylesTable styles, boolean date1904) {
+    this.strings = strings;
+    this.styles = styles;
+    this.date1904 = date1904;
+  }
+
+  /**
+   * @param type the cell's t attribute (null means number)
+   * @param value text of the v element, null when absent
+   * @param inline text of an inline string, null when absent
+   */
+  SheetCell decode(String type, int style, String value, boolean formula, String formulaText, String inline) {
+    if ("e".equals(type)) {
+      return SheetCell.unusable(value == null || value.isEmpty() ? "#ERROR" : value);
+    }
+    if (formula && value == null) {
+      return SheetCell.unusable(formulaText.isEmpty() ? "=?" : "=" + formulaText);
+    }
+    if (type == null || "n".equals(type)) {
+      return value == null || value.isBlank() ? SheetCell.EMPTY : number(value, style);
+    }
+    return switch (type) {
+      case "s" -> SheetCell.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
+      case "inlineStr" -> SheetCell.text(inline == null ? "" : inline);
+      case "b" -> SheetCell.text("1".equals(value) ? "TRUE" : "FALSE");
+      case "d" -> isoDate(value);
+      default -> SheetCell.text(value == null ? "" : value);
+    };
+  }
+
+  private SheetCell number(String value, int style) {
+    BigDecimal number = SheetCell.excelNumber(value);
+    NumberStyle format = numberStyle(style);
+    double raw = number.doubleValue();
+    if (format.date() && raw >= 1 && DateUtil.isValidExcelDate(raw)) {
+      LocalDateTime at = DateUtil.getLocalDateTime(raw, date1904, true).truncatedTo(ChronoUnit.MINUTES);
+      String text = at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
+      return SheetCell.date(at.toLocalDate(), text);
+    }
+    if (format.general()) {
+      return SheetCell.number(number, number.toPlainString());
+    }
+    return SheetCell.number(number, formatter.formatRawCellContents(raw, format.index(), format.format()));
+  }
+
+  private NumberStyle numberStyle(int style) {
+    return numberStyles.computeIfAbsent(style, s -> {
+      if (styles == null || s < 0 || s >= styles.getNumCellStyles()) {
+        return new NumberStyle(0, "General", false);
+      }
+      XSSFCellStyle cellStyle = styles.getStyleAt(s);
+      int index = cellStyle.getDataFormat();
+      String format = cellStyle.getDataFormatString();
+      return new NumberStyle(index, format, format != null && DateUtil.isADateFormat(index, format));
+    });
+  }
+
+  private static SheetCell isoDate(String value) {
+    try {
+      LocalDate date = LocalDate.parse(value.strip().substring(0, 10));
+      return SheetCell.date(date, date.toString());
+    } catch (RuntimeException e) {
+      return SheetCell.text(value == null ? "" : value);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.vocero.activities.telephony;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The {@code telephony.sandbox:} block: the simulated provider used in development. */
+public class SandboxConfig {
+
+  public static final String DEFAULT_ACCOUNT_SID = "AC" + "5a4d".repeat(8);
+
+  private int ringSeconds = 5;
+  private double speed = 1.0;
+  private String accountSid = DEFAULT_ACCOUNT_SID;
+
+  public SandboxConfig() {
+  }
+
+  /** How long an unanswered simulated call rings before no-answer, default 5 s (before {@link #getSpeed()}). */
+  @JsonProperty
+  public int getRingSeconds() {
+    return ringSeconds;
+  }
+
+  @JsonProperty
+  public void setRingSeconds(int ringSeconds) {
+    if (ringSeconds < 0) {
+      throw new IllegalArgumentException("telephony.sandbox.ringSeconds must be >= 0");
+    }
+    this.ringSeconds = ringSeconds;
+  }
+
+  /** Multiplies every simulated delay: 1.0 is real time (default), 0.01 makes a 46 s call last under half a second. */
+  @JsonProperty
+  public double getSpeed() {
+    return speed;
+  }
+
+  @JsonProperty
+  public void setSpeed(double speed) {
+    if (!(speed >= 0)) {
+      throw new IllegalArgumentException("telephony.sandbox.speed must be >= 0");
+    }
+    this.speed = speed;
+  }
+
+  /** The AccountSid put in callbacks, default a fixed fake {@code AC...}. */
+  @JsonProperty
+  public String getAccountSid() {
+    return accountSid;
+  }
+
+  @JsonProperty
+  public void setAccountSid(String accountSid) {
+    this.accountSid = accountSid;
+  }
+
+  public String describe() {
+    return "provider=sandbox ringSeconds=" + ringSeconds + " speed=" + speed + " accountSid=" + accountSid;
+  }
+
+  @Override
+  public String toString() {
+    return "SandboxConfig{" + describe() + "}";
+  }
+}

@@ -1,0 +1,135 @@
+package dev.vocero.api.calls;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.workflows.calls.BatchSettings;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A contact list becoming a batch: read and validate every row, store the batch, its contacts and
+ * rejected rows in one transaction, then start the workflow. If the workflow cannot start, nothing stays.
+ */
+public class BatchImport {
+  static final int REPORTED_REJECTIONS = 200;
+  private static final int CHUNK = 1_000;
+
+  private final Jdbi jdbi;
+  private final ContactLists lists;
+  private final BatchWorkflows workflows;
+  private final ObjectMapper json;
+  private final int maxRows;
+
+  public BatchImport(Jdbi jdbi, ContactLists lists, BatchWorkflows workflows, ObjectMapper json, int maxRows) {
+    this.jdbi = jdbi;
+    this.lists = lists;
+    this.workflows = workflows;
+    this.json = json;
+    this.maxRows = maxRows;
+  }
+
+  public BatchViews.DryRun dryRun(InputStream file, String filename, BatchSettingsRequest settings) {
+    settings.validate(lists);
+    List<ContactLists.Rejected> rejected = new ArrayList<>();
+    ContactLists.Summary summary = read(file, filename, settings.region(), c -> { }, r -> keep(rejected, r));
+    return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
+        summary.columnMapping(), rejected);
+  }
+
+  public BatchViews.Created create(VoceroPrincipal caller, InputStream file, String filename, BatchSettingsRequest request) {
+    BatchSettings settings = request.validate(lists);
+    UUID batchId = UUID.randomUUID();
+    List<ContactLists.Rejected> reported = new ArrayList<>();
+    ContactLists.Summary summary = jdbi.inTransaction(handle -> store(handle, caller, batchId, file, filename, request,
+        settings, reported));
+    try {
+      workflows.start(caller.orgId(), batchId, settings);
+    } catch (RuntimeException e) {
+      jdbi.useExtension(BatchDao.class, dao -> dao.delete(caller.orgId(), batchId));
+      throw e;
+    }
+    return new BatchViews.Created(batchId, "running", summary.rowsRead(), summary.accepted(), summary.rejected(), reported);
+  }
+
+  private ContactLists.Summary store(Handle handle, VoceroPrincipal caller, UUID batchId, InputStream file, String filename,
+      BatchSettingsRequest request, BatchSettings settings, List<ContactLists.Rejected> reported) {
+    String name = request.name() == null || request.name().isBlank() ? (filename == null ? "Batch" : filename) : request.name().trim();
+    BatchDao batches = handle.attach(BatchDao.class);
+    batches.insert(batchId, caller.orgId(), name, write(settings), filename, null, 0, 0, 0, caller.userId());
+    batches.updateScript(caller.orgId(), batchId, request.script(), request.language());
+    ContactDao contacts = handle.attach(ContactDao.class);
+    List<ContactDao.NewContact> chunk = new ArrayList<>(CHUNK);
+    ContactLists.Summary summary = read(file, filename, request.region(), contact -> {
+      chunk.add(contact);
+      if (chunk.size() == CHUNK) {
+        contacts.insertAll(caller.orgId(), batchId, chunk);
+        chunk.clear();
+      }
+    }, rejected -> {
+      keep(reported, rejected);
+      handle.createUpdate("insert into batch_rejected_rows (batch_id, org_id, row_number, issues, row_values)"
+              + " values (:b, :o, :r, cast(:i as jsonb), cast(:v as jsonb))")
+          .bind("b", batchId).bind("o", caller.orgId()).bind("r", rejected.row())
+          .bind("i", write(rejected.issues())).bind("v", write(rejected.values())).execute();
+    });
+    if (!chunk.isEmpty()) {
+      contacts.insertAll(caller.orgId(), batchId, chunk);
+    }
+    if (summary.accepted() == 0) {
+      throw new ApiException(422, "no_valid_contacts", "None of the " + summary.rowsRead()
+          + " rows is a contact we can call; see details.", details(reported), null);
+    }
+    handle.createUpdate("update call_batches set source_format = :f, rows_read = :r, contacts_count = :c, rejected_count = :x"
+            + " where id = :id")
+        .bind("f", summary.format()).bind("r", summary.rowsRead()).bind("c", summary.accepted())
+        .bind("x", summary.rejected()).bind("id", batchId).execute();
+    return summary;
+  }
+
+  private ContactLists.Summary read(InputStream file, String filename, String region,
+      java.util.function.Consumer<ContactDao.NewContact> accepted, java.util.function.Consumer<ContactLists.Rejected> rejected) {
+    try {
+      return lists.read(file, filename, region, maxRows, accepted, rejected);
+    } catch (ContactLists.ImportFailure e) {
+      int status = switch (e.code()) {
+        case "unsupported_format" -> 415;
+        case "too_many_rows" -> 413;
+        default -> 422;
+      };
+      throw new ApiException(status, e.code(), e.getMessage());
+    }
+  }
+
+  private static void keep(List<ContactLists.Rejected> reported, ContactLists.Rejected rejected) {
+    if (reported.size() < REPORTED_REJECTIONS) {
+      reported.add(rejected);
+    }
+  }
+
+  private static List<dev.vocero.api.errors.ApiError.Detail> details(List<ContactLists.Rejected> rejected) {
+    List<dev.vocero.api.errors.ApiError.Detail> details = new ArrayList<>();
+    for (ContactLists.Rejected r : rejected) {
+      for (ContactLists.Issue issue : r.issues()) {
+        details.add(new dev.vocero.api.errors.ApiError.Detail("row " + issue.row() + " " + issue.column(), issue.code(),
+            issue.message()));
+      }
+    }
+    return details;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vocero.api.calls;
+
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.BatchRow;
+import dev.vocero.store.calls.ContactRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Response bodies of /api/v1/batches. Phone numbers appear masked except in the contact's own record. */
+public final class BatchViews {
+  private BatchViews() {}
+
+  public record Created(UUID id, String status, int rowsRead, int contacts, int rejected,
+      List<ContactLists.Rejected> rejectedRows) {}
+
+  public record DryRun(String format, int rowsRead, int valid, int rejected, Map<String, String> columnMapping,
+      List<ContactLists.Rejected> rejectedRows) {}
+
+  public record Summary(UUID id, String name, String status, int contacts, int rejected, int started, int finished,
+      Instant createdAt, Instant completedAt) {
+    static Summary of(BatchRow b) {
+      return new Summary(b.id(), b.name(), b.status(), b.contactsCount(), b.rejectedCount(), b.started(), b.finished(),
+          b.createdAt(), b.completedAt());
+    }
+  }
+
+  public record Page<T>(List<T> items, int page, int pageSize, long total) {}
+
+  public record Detail(Summary batch, Object settings, Map<String, Long> byStatus, Map<String, Long> byDisposition) {}
+
+  public record Attempt(int attempt, String phone, String provider, String status, String disposition, String reason,
+      String nextStep, Integer durationSeconds, Instant placedAt, Instant endedAt) {
+    static Attempt of(AttemptRow a) {
+      return new Attempt(a.attemptNumber(), PhoneNumbers.mask(a.phoneE164()), a.provider(), a.status(), a.disposition(),
+          a.reason(), a.nextStep(), a.durationSeconds(), a.placedAt(), a.endedAt());
+    }
+  }
+
+  public record Call(long contactId, int row, String name, List<String> phones, String timeZone, String status,
+      String finalDisposition, int attempts, List<Attempt> history) {
+    static Call of(ContactRow c, List<AttemptRow> attempts) {
+      return new Call(c.id(), c.rowNumber(), c.name(), c.phones().stream().map(PhoneNumbers::mask).toList(), c.timeZone(),
+          c.status(), c.finalDisposition(), c.attempts(), attempts.stream().map(Attempt::of).toList());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.vocero.api.calls;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.ProviderEventDao;
+import dev.vocero.workflows.calls.ProviderEvent;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Twilio's call status callbacks: verify the signature, store the raw event once, then signal the
+ * contact's workflow. A stored event is never lost: if the signal fails the relay delivers it later.
+ */
+@Path("/webhooks/twilio/voice")
+@PermitAll
+public class TwilioWebhookResource {
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookResource.class);
+
+  private final Jdbi jdbi;
+  private final TelephonyWebhooks webhooks;
+  private final EventDelivery delivery;
+  private final ObjectMapper json;
+
+  public TwilioWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, EventDelivery delivery, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.webhooks = webhooks;
+    this.delivery = delivery;
+    this.json = json;
+  }
+
+  @POST
+  @Path("/status")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response status(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
+      MultivaluedMap<String, String> form) {
+    Map<String, String> params = verified(uri, signature, form);
+    UUID attemptId = attemptId(uri);
+    Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
+        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
+    ProviderEvent event = webhooks.twilioStatus(attempt.map(AttemptRow::id).orElse(null), params);
+    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insert("twilio", event.eventKey(),
+        attempt.map(AttemptRow::orgId).orElse(null), event.attemptId(), event.providerCallId(), event.sequence(),
+        event.status(), event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params), attempt.isPresent() ? "pending" : "orphan"));
+    if (stored.isEmpty()) {
+      return Response.noContent().build(); // a redelivery of an event we already have
+    }
+    if (attempt.isEmpty()) {
+      LOG.warn("Twilio callback for an unknown call kept for audit (event {})", stored.get());
+      return Response.noContent().build();
+    }
+    AttemptRow row = attempt.get();
+    jdbi.useExtension(AttemptDao.class, dao -> dao.recordProviderStatus(row.id(), event.status(), params.get("AnsweredBy"),
+        event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
+    delivery.deliver(stored.get(), row.batchId(), row.contactId(), event);
+    return Response.noContent().build();
+  }
+
+  private Map<String, String> verified(UriInfo uri, String signature, MultivaluedMap<String, String> form) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (form != null) {
+      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+    }
+    String url = webhooks.publicBaseUrl() + "/" + uri.getPath() + (uri.getRequestUri().getRawQuery() == null ? ""
+        : "?" + uri.getRequestUri().getRawQuery());
+    if (signature == null || !webhooks.validTwilio(url, params, signature)) {
+      LOG.warn("Rejected a Twilio callback with a {} signature", signature == null ? "missing" : "wrong");
+      throw new ApiException(403, "invalid_signature",
+          "The X-Twilio-Signature header does not match this request. Nothing was stored.");
+    }
+    return params;
+  }
+
+  private static UUID attemptId(UriInfo uri) {
+    String value = uri.getQueryParameters().getFirst("attemptId");
+    try {
+      return value == null ? null : UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The raw callback, with the phone numbers masked: provider_events is an audit log, not a contact list. */
+  private String payload(Map<String, String> params) {
+    Map<String, String> masked = new LinkedHashMap<>(params);
+    for (String key : new String[] {"To", "From", "Called", "Caller"}) {
+      masked.computeIfPresent(key, (k, v) -> PhoneNumbers.mask(v));
+    }
+    try {
+      return json.writeValueAsString(masked);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

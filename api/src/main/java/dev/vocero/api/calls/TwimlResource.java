@@ -1,0 +1,131 @@
+package dev.vocero.api.calls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.DecisionDao;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What Twilio says when the contact answers: the batch script with the contact's variables, and a keypress
+ * (1 confirms a payment promise, 2 asks for a call back) recorded as a decision of the attempt.
+ */
+@Path("/twiml/calls/{attemptId}")
+@PermitAll
+@Produces(MediaType.APPLICATION_XML)
+public class TwimlResource {
+  static final String DEFAULT_SCRIPT = "Hola {{name}}. Le llamamos sobre su saldo pendiente de {{amount}} con vencimiento"
+      + " {{due_date}}. Si puede pagarlo, marque 1. Si prefiere que le llamemos más tarde, marque 2.";
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\p{L}\\p{N}_ .-]+?)\\s*}}");
+
+  private final Jdbi jdbi;
+  private final TelephonyWebhooks webhooks;
+  private final ObjectMapper json;
+
+  public TwimlResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.webhooks = webhooks;
+    this.json = json;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public String answer(@PathParam("attemptId") UUID attemptId, @Context UriInfo uri,
+      @HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) throws IOException {
+    verify(uri, signature, form);
+    AttemptRow attempt = attempt(attemptId);
+    ContactRow contact = jdbi.withExtension(ContactDao.class, dao -> dao.find(attempt.orgId(), attempt.contactId()))
+        .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
+    BatchDao.Script script = jdbi.withExtension(BatchDao.class, dao -> dao.script(attempt.orgId(), attempt.batchId()))
+        .orElse(new BatchDao.Script(null, "es-MX"));
+    String text = render(script.script() == null ? DEFAULT_SCRIPT : script.script(), variables(contact));
+    String action = webhooks.publicBaseUrl() + "/twiml/calls/" + attemptId + "/keypress";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+        + "<Gather numDigits=\"1\" timeout=\"8\" method=\"POST\" action=\"" + xml(action) + "\">"
+        + "<Say language=\"" + xml(script.language()) + "\">" + xml(text) + "</Say></Gather>"
+        + "<Say language=\"" + xml(script.language()) + "\">Gracias. Hasta luego.</Say></Response>";
+  }
+
+  @POST
+  @Path("/keypress")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public String keypress(@PathParam("attemptId") UUID attemptId, @Context UriInfo uri,
+      @HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
+    verify(uri, signature, form);
+    AttemptRow attempt = attempt(attemptId);
+    String digits = form.getFirst("Digits");
+    String outcome = switch (digits == null ? "" : digits) {
+      case "1" -> "payment_promise";
+      case "2" -> "callback_request";
+      default -> "keypress_" + (digits == null ? "none" : digits.replaceAll("[^0-9*#]", ""));
+    };
+    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(attempt.orgId(), attempt.batchId(), attempt.contactId(),
+        attempt.id(), "keypress", outcome));
+    String reply = "payment_promise".equals(outcome) ? "Gracias, registramos su compromiso de pago."
+        : "callback_request".equals(outcome) ? "De acuerdo, le llamaremos más tarde." : "Gracias.";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say language=\"es-MX\">" + xml(reply) + "</Say></Response>";
+  }
+
+  static String render(String template, Map<String, String> variables) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(variables.getOrDefault(m.group(1).trim(), "")));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private Map<String, String> variables(ContactRow contact) throws IOException {
+    Map<String, String> vars = new LinkedHashMap<>();
+    JsonNode extra = json.readTree(contact.variables());
+    extra.fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
+    vars.put("name", contact.name() == null ? "" : contact.name());
+    vars.put("amount", contact.amount() == null ? "" : contact.amount().toPlainString());
+    vars.put("due_date", contact.dueDate() == null ? "" : contact.dueDate().toString());
+    vars.put("document", contact.document() == null ? "" : contact.document());
+    return vars;
+  }
+
+  private void verify(UriInfo uri, String signature, MultivaluedMap<String, String> form) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (form != null) {
+      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+    }
+    String url = webhooks.publicBaseUrl() + "/" + uri.getPath();
+    if (signature == null || !webhooks.validTwilio(url, params, signature)) {
+      throw new ApiException(403, "invalid_signature", "The X-Twilio-Signature header does not match this request.");
+    }
+  }
+
+  private AttemptRow attempt(UUID attemptId) {
+    return jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId))
+        .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
+  }
+
+  private static String xml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vocero.workers.calls;
+
+import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.activities.telephony.TwilioStatuses;
+import dev.vocero.api.calls.TelephonyWebhooks;
+import dev.vocero.workers.config.TelephonyConfig;
+import dev.vocero.workflows.calls.Disposition;
+import dev.vocero.workflows.calls.ProviderEvent;
+import java.util.Map;
+import java.util.UUID;
+
+/** Twilio's signature rules and status words, for the API's webhook endpoints. */
+public final class TelephonyWebhooksAdapter implements TelephonyWebhooks {
+  private final TelephonyConfig config;
+
+  public TelephonyWebhooksAdapter(TelephonyConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public String publicBaseUrl() {
+    String url = config.getPublicBaseUrl();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  @Override
+  public boolean validTwilio(String url, Map<String, String> params, String signature) {
+    String token = config.webhookAuthToken();
+    return token != null && TwilioSignatures.valid(token, url, params, signature);
+  }
+
+  @Override
+  public ProviderEvent twilioStatus(UUID attemptId, Map<String, String> params) {
+    String callSid = params.getOrDefault("CallSid", "");
+    String status = params.getOrDefault("CallStatus", "unknown");
+    int sequence = parseInt(params.get("SequenceNumber"));
+    boolean terminal = TwilioStatuses.terminal(status);
+    Disposition disposition = terminal
+        ? TwilioStatuses.disposition(status, params.get("AnsweredBy"), params.get("SipResponseCode")) : null;
+    Long duration = params.containsKey("CallDuration") ? (long) parseInt(params.get("CallDuration")) : null;
+    return new ProviderEvent(callSid + ":" + sequence + ":" + status, "twilio", attemptId, callSid, sequence, status,
+        terminal, disposition, duration);
+  }
+
+  private static int parseInt(String value) {
+    try {
+      return value == null ? 0 : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

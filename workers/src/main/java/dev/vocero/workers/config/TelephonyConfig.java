@@ -1,0 +1,71 @@
+package dev.vocero.workers.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vocero.activities.telephony.RetellConfig;
+import dev.vocero.activities.telephony.SandboxConfig;
+import dev.vocero.activities.telephony.TwilioConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+/** {@code telephony:} section: which provider places calls and where it calls us back. */
+public class TelephonyConfig {
+  /** sandbox (simulated calls, the dev default), twilio or retell. */
+  @Pattern(regexp = "sandbox|twilio|retell") @JsonProperty private String provider = "sandbox";
+  /** The address providers reach this API on (https in production); signatures are checked against it. */
+  @NotEmpty @JsonProperty private String publicBaseUrl = "http://localhost:8080";
+  /** Token the sandbox signs its Twilio-style callbacks with (the API and workers must share it). */
+  @NotEmpty @JsonProperty private String sandboxAuthToken = "sandbox-auth-token";
+  @Valid @JsonProperty private TwilioConfig twilio = new TwilioConfig();
+  @Valid @JsonProperty private RetellConfig retell = new RetellConfig();
+  @Valid @JsonProperty private SandboxConfig sandbox = new SandboxConfig();
+  /** Caller id for the sandbox (twilio and retell have their own fromNumber). */
+  @JsonProperty private String sandboxFromNumber = "+15005550006";
+  /** Maximum contacts per uploaded list. */
+  @JsonProperty private int maxContactsPerBatch = 100_000;
+
+  public String getProvider() {
+    return provider;
+  }
+
+  public void setProvider(String provider) {
+    this.provider = provider;
+  }
+
+  public String getPublicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  public void setPublicBaseUrl(String publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  public String getSandboxAuthToken() {
+    return sandboxAuthToken;
+  }
+
+  public TwilioConfig getTwilio() {
+    return twilio;
+  }
+
+  public RetellConfig getRetell() {
+    return retell;
+  }
+
+  public SandboxConfig getSandbox() {
+    return sandbox;
+  }
+
+  public String getSandboxFromNumber() {
+    return sandboxFromNumber;
+  }
+
+  public int getMaxContactsPerBatch() {
+    return maxContactsPerBatch;
+  }
+
+  /** The token Twilio-style callbacks are signed with: Twilio's auth token, or the sandbox's. */
+  public String webhookAuthToken() {
+    return "twilio".equals(provider) ? twilio.getAuthToken() : sandboxAuthToken;
+  }
+}

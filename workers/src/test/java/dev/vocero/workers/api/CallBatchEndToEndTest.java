@@ -1,0 +1,151 @@
+package dev.vocero.workers.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.store.TestDatabase;
+import dev.vocero.workers.ApiClient;
+import dev.vocero.workers.ApiClient.Reply;
+import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.TestStack;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A spreadsheet becomes calls: xlsx upload → import report → batch workflow → contact workflows → sandbox
+ * telephony → signed callbacks through the real webhook → dispositions in PostgreSQL and the API.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CallBatchEndToEndTest {
+  static final TestDatabase DB = TestDatabase.fresh();
+  static final DropwizardAppExtension<VoceroConfiguration> APP =
+      TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
+  static final String SETTINGS = """
+      {"name":"Cobranza noviembre","callsPerSecond":20,"maxConcurrentCalls":3,"maxAttempts":2,
+       "retryDelaySeconds":{"no_answer":1,"busy":1},"jurisdiction":"CUSTOM","customWindows":["MON-SUN 00:00-23:59"],
+       "defaultRegion":"CO","answerTimeoutSeconds":10}""";
+  static ApiClient api;
+  static Session operator;
+
+  @BeforeAll
+  static void login() {
+    api = new ApiClient(APP.getLocalPort());
+    operator = api.registerAndLogin("Cobranzas Andinas");
+  }
+
+  static byte[] workbook(List<List<String>> rows) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet("Deudores");
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          row.createCell(c).setCellValue(rows.get(r).get(c));
+        }
+      }
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  static final List<List<String>> SHEET = List.of(
+      List.of("Nombre", "Teléfono", "Monto", "Fecha vencimiento", "Producto"),
+      List.of("Ana Pérez", "300 123 4560", "150.000", "30/11/2026", "tarjeta"),      // 0 → answered_human
+      List.of("Luis Gómez", "300 123 4561", "80.000", "30/11/2026", "préstamo"),     // 1 → answered_machine
+      List.of("Marta Ruiz", "300 123 4562", "45.500", "01/12/2026", "tarjeta"),      // 2 → no_answer, retried
+      List.of("Jorge Díaz", "300 123 4563", "12.000", "01/12/2026", "tarjeta"),      // 3 → busy, retried
+      List.of("Sofía León", "300 123 4565", "99.999", "02/12/2026", "préstamo"),     // 5 → invalid number
+      List.of("Pedro Gil", "300 123 4569", "10.000", "02/12/2026", "tarjeta"),       // on the DNC list
+      List.of("Sin número", "", "10.000", "02/12/2026", "tarjeta"),                  // rejected: missing phone
+      List.of("Número malo", "12", "10.000", "02/12/2026", "tarjeta"));             // rejected: invalid phone
+
+  @Test
+  void givenAContactList_whenUploaded_itShouldCallEveryoneAndRecordWhy() throws IOException {
+    api.post("/api/v1/dnc", operator.accessToken(), Map.of("phone", "+573001234569", "reason", "pidió no ser llamado"));
+    byte[] xlsx = workbook(SHEET);
+
+    Reply dryRun = api.upload("/api/v1/batches?dryRun=true", operator.accessToken(), "file", "deudores.xlsx", xlsx,
+        Map.of("settings", SETTINGS));
+    assertEquals(200, dryRun.status(), String.valueOf(dryRun.body()));
+    assertEquals(6, dryRun.body().get("valid").asInt());
+    assertEquals(2, dryRun.body().get("rejected").asInt());
+    assertEquals(0, api.get("/api/v1/batches", operator.accessToken()).body().get("total").asInt(), "dry run stores nothing");
+
+    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "deudores.xlsx", xlsx,
+        Map.of("settings", SETTINGS));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    String id = created.body().get("id").asText();
+    assertEquals(6, created.body().get("contacts").asInt());
+    assertEquals(2, created.body().get("rejectedRows").size());
+    assertEquals("missing_phone", created.body().at("/rejectedRows/0/issues/0/code").asText());
+
+    JsonNode batch = awaitCompleted(id);
+    assertEquals(6L, batch.at("/byStatus/done").asLong(), batch.toString());
+
+    Map<String, JsonNode> byName = new HashMap<>();
+    api.get("/api/v1/batches/" + id + "/calls?pageSize=50", operator.accessToken()).body().get("items")
+        .forEach(c -> byName.put(c.get("name").asText(), c));
+    assertEquals("answered_human", byName.get("Ana Pérez").get("finalDisposition").asText());
+    assertEquals("answered_machine", byName.get("Luis Gómez").get("finalDisposition").asText());
+    assertEquals("no_answer", byName.get("Marta Ruiz").get("finalDisposition").asText());
+    assertEquals(2, byName.get("Marta Ruiz").get("history").size(), "no_answer is retried once (maxAttempts 2)");
+    assertEquals("busy", byName.get("Jorge Díaz").get("finalDisposition").asText());
+    assertEquals("invalid_number", byName.get("Sofía León").get("finalDisposition").asText());
+    assertEquals("blocked_dnc", byName.get("Pedro Gil").get("finalDisposition").asText());
+    assertEquals(0, byName.get("Pedro Gil").get("history").size(), "a DNC number is never dialed");
+    String shown = byName.get("Ana Pérez").at("/history/0/phone").asText();
+    assertTrue(shown.contains("•••") && !shown.contains("1234560"), "phones are masked in listings: " + shown);
+  }
+
+  @Test
+  void givenBadSettingsOrFiles_itShouldRefuseWithCodesAndStoreNothing() throws IOException {
+    Session fresh = api.registerAndLogin("Vacía");
+    byte[] xlsx = workbook(SHEET);
+    Reply pace = api.upload("/api/v1/batches", fresh.accessToken(), "file", "x.xlsx", xlsx,
+        Map.of("settings", "{\"callsPerSecond\":0,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON 18:00-09:00\"]}"));
+    assertEquals(422, pace.status());
+    assertEquals("invalid_settings", pace.code());
+    assertEquals(2, pace.body().get("details").size(), pace.body().toString());
+
+    Reply corrupt = api.upload("/api/v1/batches", fresh.accessToken(), "file", "x.xlsx",
+        java.util.Arrays.copyOf(xlsx, xlsx.length / 2), Map.of("settings", SETTINGS));
+    assertTrue(corrupt.status() == 422 || corrupt.status() == 415, String.valueOf(corrupt.body()));
+
+    Reply noPhone = api.upload("/api/v1/batches", fresh.accessToken(), "file", "x.csv",
+        "nombre;monto\nAna;100\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("settings", SETTINGS));
+    assertEquals(422, noPhone.status());
+    assertEquals("no_phone_column", noPhone.code());
+    assertEquals(0, api.get("/api/v1/batches", fresh.accessToken()).body().get("total").asInt());
+  }
+
+  private JsonNode awaitCompleted(String id) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonNode batch = null;
+    while (Instant.now().isBefore(deadline)) {
+      batch = api.get("/api/v1/batches/" + id, operator.accessToken()).body();
+      if ("completed".equals(batch.at("/batch/status").asText())) {
+        return batch;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError("batch never completed: " + batch);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vocero.workflows.calls;
+
+import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.common.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/** Timeouts and retries of the batch and contact-call activities; they live with the workflows. */
+final class CallActivityOptions {
+
+  /** ApplicationFailure type of {@code placeCall} for a number the provider cannot dial. */
+  static final String INVALID_NUMBER = "InvalidNumber";
+
+  private CallActivityOptions() {}
+
+  /** PostgreSQL reads and writes must eventually succeed: spaced retries without a cap, for 10 minutes. */
+  static ActivityOptions io() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(0)
+                .build())
+        .build();
+  }
+
+  /** Dialing is effectively-once (a retry finds the attempt's provider call), so a few retries are safe. */
+  static ActivityOptions placeCall() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TELEPHONY)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(2))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(5)
+                .setDoNotRetry(doNotRetry())
+                .build())
+        .build();
+  }
+
+  static ActivityOptions pollCall() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TELEPHONY)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(2))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(5)
+                .setDoNotRetry(doNotRetry())
+                .build())
+        .build();
+  }
+
+  private static String[] doNotRetry() {
+    return Stream.concat(Arrays.stream(FailureType.names()), Stream.of(INVALID_NUMBER)).toArray(String[]::new);
+  }
+}

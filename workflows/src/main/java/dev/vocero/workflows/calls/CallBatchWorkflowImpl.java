@@ -1,0 +1,361 @@
+package dev.vocero.workflows.calls;
+
+import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
+import dev.vocero.workflows.calls.BatchActivities.ContactPage;
+import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+
+/**
+ * A sliding window of contact calls: one page of contacts per run, at most maxConcurrentCalls children
+ * running, starts paced at callsPerSecond, children report by signal, continue-as-new after each page.
+ */
+public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
+
+  static final int PAGE_SIZE = 100;
+  static final int MAX_PAGE_SIZE = 500;
+  static final double MAX_CALLS_PER_SECOND = 100;
+  static final int MAX_CONCURRENT_CALLS = 1000;
+  static final String RUNNING = "running";
+  static final String PAUSED = "paused";
+  static final String COMPLETED = "completed";
+  static final String CANCELLED = "cancelled";
+
+  private static final Logger log = Workflow.getLogger(CallBatchWorkflowImpl.class);
+  private static final Duration PAGE_RETRY = Duration.ofMinutes(1);
+
+  private final BatchActivities activities = Workflow.newActivityStub(BatchActivities.class, CallActivityOptions.io());
+  private final WorkflowLock mirrorLock = Workflow.newWorkflowLock();
+  private final UUID orgId;
+  private final UUID batchId;
+  private final int pageSize;
+  private final Set<Long> running;
+  private BatchSettings settings;
+  private long afterContactId;
+  private int started;
+  private int finished;
+  private boolean paused;
+  private String status;
+  private boolean cancelled;
+  private String cancelReason;
+  private boolean childrenCancelled;
+  private long lastStartAtMillis;
+  private int paceChanges;
+  private Long startingContactId;
+  private boolean startingReported;
+
+  @WorkflowInit
+  public CallBatchWorkflowImpl(CallBatchInput input) {
+    this.orgId = input.orgId();
+    this.batchId = input.batchId();
+    this.pageSize = input.pageSize() > 0 ? Math.min(input.pageSize(), MAX_PAGE_SIZE) : PAGE_SIZE;
+    this.running = new LinkedHashSet<>(input.running() == null ? List.of() : input.running());
+    this.settings = input.settings();
+    this.afterContactId = input.afterContactId();
+    this.started = input.started();
+    this.finished = input.finished();
+    this.paused = input.paused();
+    this.status = paused ? PAUSED : RUNNING;
+  }
+
+  @Override
+  public BatchProgress run(CallBatchInput input) {
+    changeStatus(status);
+    ContactPage page = nextPage();
+    List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
+    if (startAll(contactIds) && page.more() && !contactIds.isEmpty()) {
+      continueWithNextPage();
+    }
+    return finish();
+  }
+
+  @Override
+  public BatchProgress progress() {
+    return new BatchProgress(status, started, finished, running.size(), paused, settings.callsPerSecond(),
+        settings.maxConcurrentCalls());
+  }
+
+  @Override
+  public void validatePause() {
+    requireOpen();
+    if (paused) {
+      throw new IllegalStateException("the batch is already paused");
+    }
+  }
+
+  @Override
+  public BatchProgress pause() {
+    paused = true;
+    if (RUNNING.equals(status)) {
+      changeStatus(PAUSED);
+    }
+    return progress();
+  }
+
+  @Override
+  public void validateResume() {
+    requireOpen();
+    if (!paused) {
+      throw new IllegalStateException("the batch is not paused");
+    }
+  }
+
+  @Override
+  public BatchProgress resume() {
+    paused = false;
+    if (PAUSED.equals(status)) {
+      changeStatus(RUNNING);
+    }
+    return progress();
+  }
+
+  @Override
+  public void validateSetPace(PaceChange change) {
+    requireOpen();
+    if (change == null) {
+      throw new IllegalArgumentException("a pace change is required");
+    }
+    if (!(change.callsPerSecond() > 0 && change.callsPerSecond() <= MAX_CALLS_PER_SECOND)) {
+      throw new IllegalArgumentException("callsPerSecond must be greater than 0 and at most " + MAX_CALLS_PER_SECOND);
+    }
+    Integer max = change.maxConcurrentCalls();
+    if (max != null && (max < 1 || max > MAX_CONCURRENT_CALLS)) {
+      throw new IllegalArgumentException("maxConcurrentCalls must be between 1 and " + MAX_CONCURRENT_CALLS);
+    }
+  }
+
+  @Override
+  public BatchProgress setPace(PaceChange change) {
+    int max = change.maxConcurrentCalls() == null ? settings.maxConcurrentCalls() : change.maxConcurrentCalls();
+    settings = settings.withPace(change.callsPerSecond(), max);
+    paceChanges++;
+    log.info("Batch {} paced at {} calls/s, {} at once", batchId, change.callsPerSecond(), max);
+    return progress();
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (cancelled) {
+      return;
+    }
+    cancelled = true;
+    cancelReason = reason == null || reason.isBlank() ? "cancelled" : reason;
+    log.info("Batch {} cancel requested", batchId);
+  }
+
+  @Override
+  public void contactFinished(ContactOutcome outcome) {
+    if (outcome != null) {
+      contactEnded(outcome.contactId());
+    }
+  }
+
+  /** Deduplicated: only a running contact counts; one that reports while its start is confirmed is remembered. */
+  private void contactEnded(long contactId) {
+    if (running.remove(contactId)) {
+      finished++;
+    } else if (startingContactId != null && startingContactId == contactId) {
+      startingReported = true;
+    }
+  }
+
+  private void requireOpen() {
+    if (cancelled) {
+      throw new IllegalStateException("the batch was cancelled");
+    }
+    if (COMPLETED.equals(status)) {
+      throw new IllegalStateException("the batch has finished");
+    }
+  }
+
+  /** A PostgreSQL outage must not kill the batch: the page read is retried until it works or a cancel comes. */
+  private ContactPage nextPage() {
+    ContactPageRequest request = new ContactPageRequest(orgId, batchId, afterContactId, pageSize);
+    while (!cancelled) {
+      try {
+        return activities.nextContacts(request);
+      } catch (ActivityFailure e) {
+        log.warn("Batch {} could not read contacts after {}; retrying", batchId, afterContactId);
+        Workflow.await(PAGE_RETRY, () -> cancelled);
+      }
+    }
+    return new ContactPage(List.of(), false);
+  }
+
+  /** Returns false when a cancel stopped the page before every contact was started. */
+  private boolean startAll(List<Long> contactIds) {
+    for (long contactId : contactIds) {
+      if (!awaitTurn()) {
+        return false;
+      }
+      startContact(contactId);
+      afterContactId = contactId;
+    }
+    return true;
+  }
+
+  /** Waits for a free slot, no pause, and the pace; a setPace, pause or cancel re-evaluates the wait. */
+  private boolean awaitTurn() {
+    while (true) {
+      Workflow.await(() -> cancelled || canStart());
+      if (cancelled) {
+        return false;
+      }
+      long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
+      if (wait <= 0) {
+        return true;
+      }
+      int seen = paceChanges;
+      Workflow.await(Duration.ofMillis(wait), () -> cancelled || !canStart() || paceChanges != seen);
+    }
+  }
+
+  private boolean canStart() {
+    return !paused && running.size() < settings.maxConcurrentCalls();
+  }
+
+  private long nextStartAtMillis() {
+    return lastStartAtMillis + (long) Math.ceil(1000.0 / settings.callsPerSecond());
+  }
+
+  private void startContact(long contactId) {
+    lastStartAtMillis = Workflow.currentTimeMillis();
+    startingContactId = contactId;
+    startingReported = false;
+    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
+    Promise<ContactOutcome> result =
+        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings));
+    boolean startedNow = awaitStarted(child, contactId);
+    started++;
+    if (startedNow && !startingReported) {
+      running.add(contactId);
+    } else {
+      finished++;
+    }
+    startingContactId = null;
+    // a child that ends without its signal (terminated by an operator) still frees its slot
+    result.handle((outcome, failure) -> {
+      contactEnded(contactId);
+      return null;
+    });
+  }
+
+  /** False when the ID was already used: an earlier execution handled this contact; never dial it twice. */
+  private boolean awaitStarted(ContactCallWorkflow child, long contactId) {
+    try {
+      Workflow.getWorkflowExecution(child).get();
+      return true;
+    } catch (ChildWorkflowFailure e) {
+      log.warn("Batch {} did not start contact {} ({}); counted as finished", batchId, contactId,
+          e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  private ChildWorkflowOptions childOptions(long contactId) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(CallIds.contactWorkflowId(batchId, contactId))
+        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(VoceroSearchAttributes.ORG, orgId.toString())
+            .set(VoceroSearchAttributes.KIND, CallIds.CALL_KIND)
+            .set(VoceroSearchAttributes.BATCH_ID, batchId.toString())
+            .set(VoceroSearchAttributes.STATUS, ContactCallWorkflowImpl.WAITING)
+            .build())
+        .build();
+  }
+
+  /** Keeps the pace across the boundary, then hands the running children and counters to the next run. */
+  private void continueWithNextPage() {
+    awaitPace();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (cancelled) {
+      return;
+    }
+    log.info("Batch {} continues as new after contact {} ({} started, {} running)", batchId, afterContactId,
+        started, running.size());
+    Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
+        started, finished, paused, pageSize));
+  }
+
+  private void awaitPace() {
+    long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
+    while (!cancelled && wait > 0) {
+      int seen = paceChanges;
+      Workflow.await(Duration.ofMillis(wait), () -> cancelled || paceChanges != seen);
+      wait = nextStartAtMillis() - Workflow.currentTimeMillis();
+    }
+  }
+
+  private BatchProgress finish() {
+    drain();
+    changeStatus(cancelled ? CANCELLED : COMPLETED);
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return progress();
+  }
+
+  /** Waits for every running child to report; on a cancel, tells them first. */
+  private void drain() {
+    while (true) {
+      Workflow.await(() -> running.isEmpty() || cancelled && !childrenCancelled);
+      if (running.isEmpty()) {
+        return;
+      }
+      cancelChildren();
+    }
+  }
+
+  private void cancelChildren() {
+    childrenCancelled = true;
+    log.info("Batch {} cancelling {} running contacts", batchId, running.size());
+    List<Promise<Void>> sent = new ArrayList<>();
+    for (long contactId : List.copyOf(running)) {
+      sent.add(Workflow.newUntypedExternalWorkflowStub(CallIds.contactWorkflowId(batchId, contactId))
+          .signalAsync("cancel", cancelReason));
+    }
+    for (Promise<Void> signal : sent) {
+      try {
+        signal.get();
+      } catch (SignalExternalWorkflowException e) {
+        log.info("Batch {}: a contact ended before its cancel arrived", batchId);
+      }
+    }
+  }
+
+  /** Mirrors are serialized and each writes the status current when it runs, so the last write is the truth. */
+  private void changeStatus(String next) {
+    status = next;
+    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
+    }
+    mirrorLock.lock();
+    try {
+      activities.recordBatchStatus(new BatchStatusChange(orgId, batchId, status, started, finished));
+    } catch (ActivityFailure e) {
+      log.warn("Batch {} status {} not mirrored to PostgreSQL", batchId, status);
+    } finally {
+      mirrorLock.unlock();
+    }
+  }
+}

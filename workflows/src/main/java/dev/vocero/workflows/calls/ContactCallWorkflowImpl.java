@@ -1,0 +1,303 @@
+package dev.vocero.workflows.calls;
+
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
+import dev.vocero.workflows.calls.ContactCallActivities.ContactResult;
+import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
+import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.SignalExternalWorkflowException;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+
+/**
+ * One contact's attempts: plan (window, DNC, caps), dial, await the provider's terminal event (deadline,
+ * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch.
+ */
+public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
+
+  static final String WAITING = "waiting";
+  static final String DIALING = "dialing";
+  static final String IN_CALL = "in_call";
+  static final String RETRY_WAIT = "retry_wait";
+  static final String DONE = "done";
+  static final String NO_TERMINAL_STATUS = "no terminal status from provider";
+
+  private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
+  private static final int POLL_ROUNDS = 2;
+  /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
+  private static final long MIN_WAIT_MILLIS = 1_000;
+
+  private final ContactCallActivities steps =
+      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.io());
+  private final ContactCallActivities dialer =
+      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
+  private final ContactCallActivities poller =
+      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.pollCall());
+
+  private final UUID orgId;
+  private final UUID batchId;
+  private final long contactId;
+  private final BatchSettings settings;
+  private final ProviderEventLog events = new ProviderEventLog();
+  private String state = WAITING;
+  private int attempt = 1;
+  private int phoneIndex;
+  private int dialed;
+  private Disposition lastDisposition;
+  private long waitingUntilEpochMs;
+  private boolean cancelled;
+  private String cancelReason;
+
+  @WorkflowInit
+  public ContactCallWorkflowImpl(ContactCallInput input) {
+    this.orgId = input.orgId();
+    this.batchId = input.batchId();
+    this.contactId = input.contactId();
+    this.settings = input.settings();
+  }
+
+  @Override
+  public ContactOutcome call(ContactCallInput input) {
+    Disposition disposition;
+    try {
+      disposition = attemptsOrFailed();
+    } catch (CanceledFailure e) {
+      Workflow.newDetachedCancellationScope(() -> finish(Disposition.CANCELED)).run();
+      throw e;
+    }
+    return finish(disposition);
+  }
+
+  @Override
+  public void providerEvent(ProviderEvent event) {
+    if (event != null) {
+      events.record(event.attemptId(), event);
+    }
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (cancelled) {
+      return;
+    }
+    cancelled = true;
+    cancelReason = reason == null || reason.isBlank() ? "cancelled" : reason;
+  }
+
+  @Override
+  public ContactProgress progress() {
+    return new ContactProgress(state, attempt, phoneIndex, lastDisposition, waitingUntilEpochMs);
+  }
+
+  /** A step that failed for good (after its retries) ends the contact as failed: the batch must hear back. */
+  private Disposition attemptsOrFailed() {
+    try {
+      return runAttempts();
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("workflow cancelled");
+      }
+      log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, failureType(e));
+      return cancelled ? Disposition.CANCELED : Disposition.FAILED;
+    }
+  }
+
+  private Disposition runAttempts() {
+    while (!cancelled) {
+      AttemptPlan plan = steps.planAttempt(new PlanRequest(orgId, batchId, contactId, attempt, phoneIndex, settings));
+      Disposition end = switch (plan.decision()) {
+        case WAIT -> waitForWindow(plan.notBeforeEpochMs());
+        case DIAL -> dialAndDecide(plan);
+        case BLOCKED_DNC -> Disposition.BLOCKED_DNC;
+        case BLOCKED_CAP -> Disposition.BLOCKED_CAP;
+        case WINDOW_EXPIRED -> Disposition.WINDOW_EXPIRED;
+        // after a technical failure on the last number, "failed" says more than "invalid_number"
+        case NO_USABLE_NUMBER -> lastDisposition == Disposition.FAILED ? Disposition.FAILED : Disposition.INVALID_NUMBER;
+      };
+      if (end != null) {
+        return end;
+      }
+    }
+    return Disposition.CANCELED;
+  }
+
+  /** Sleeps until the contact's next legal window (a cancel interrupts); null: plan again. */
+  private Disposition waitForWindow(long notBeforeEpochMs) {
+    waitingUntilEpochMs = notBeforeEpochMs;
+    changeState(WAITING);
+    long millis = Math.max(notBeforeEpochMs - Workflow.currentTimeMillis(), MIN_WAIT_MILLIS);
+    Workflow.await(Duration.ofMillis(millis), () -> cancelled);
+    waitingUntilEpochMs = 0;
+    return null;
+  }
+
+  /** Places the planned attempt and records its outcome; returns the final disposition, or null to go on. */
+  private Disposition dialAndDecide(AttemptPlan plan) {
+    phoneIndex = plan.phoneIndex();
+    AttemptRef ref = new AttemptRef(orgId, plan.attemptId());
+    if (cancelled) {
+      recordOutcome(ref, new AttemptResult(Disposition.CANCELED, "cancelled before dialing: " + cancelReason),
+          NextStep.DONE);
+      return Disposition.CANCELED;
+    }
+    AttemptResult result = dial(ref);
+    dialed++;
+    lastDisposition = result.disposition();
+    NextStep next = nextStep(result.disposition());
+    recordOutcome(ref, result, next);
+    return switch (next) {
+      case RETRY -> {
+        retryWait(settings.retryDelayFor(result.disposition()));
+        attempt++;
+        yield null;
+      }
+      case NEXT_NUMBER -> {
+        phoneIndex++;
+        attempt++;
+        yield null;
+      }
+      case DONE -> cancelled ? Disposition.CANCELED : result.disposition();
+    };
+  }
+
+  private AttemptResult dial(AttemptRef ref) {
+    changeState(DIALING);
+    try {
+      dialer.placeCall(ref);
+    } catch (ActivityFailure e) {
+      ProviderEvent reported = events.terminalFor(ref.attemptId());
+      return reported != null ? AttemptResult.of(reported) : AttemptResult.notPlaced(e);
+    }
+    changeState(IN_CALL);
+    ProviderEvent terminal = awaitTerminal(ref);
+    return terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
+  }
+
+  /** Waits for the attempt's terminal event; a cancel does not cut a call short. Null when none came. */
+  private ProviderEvent awaitTerminal(AttemptRef ref) {
+    UUID attemptId = ref.attemptId();
+    Duration timeout = Duration.ofSeconds(Math.max(1, settings.answerTimeoutSeconds()));
+    for (int round = 0; round < POLL_ROUNDS; round++) {
+      if (Workflow.await(timeout, () -> events.terminalFor(attemptId) != null)) {
+        break;
+      }
+      poll(ref);
+      if (events.terminalFor(attemptId) != null) {
+        break;
+      }
+    }
+    return events.terminalFor(attemptId);
+  }
+
+  private void poll(AttemptRef ref) {
+    try {
+      events.record(ref.attemptId(), poller.pollCall(ref));
+    } catch (ActivityFailure e) {
+      log.warn("Polling attempt {} of contact {} failed: {}", ref.attemptId(), contactId, failureType(e));
+    }
+  }
+
+  private NextStep nextStep(Disposition disposition) {
+    if (cancelled || disposition == Disposition.ANSWERED_HUMAN || attempt >= settings.maxAttempts()) {
+      return NextStep.DONE;
+    }
+    if (disposition == Disposition.INVALID_NUMBER || disposition == Disposition.FAILED) {
+      return NextStep.NEXT_NUMBER;
+    }
+    return settings.retryDelayFor(disposition) >= 0 ? NextStep.RETRY : NextStep.DONE;
+  }
+
+  private void retryWait(long seconds) {
+    if (seconds <= 0) {
+      return;
+    }
+    changeState(RETRY_WAIT);
+    waitingUntilEpochMs = Workflow.currentTimeMillis() + seconds * 1000;
+    Workflow.await(Duration.ofSeconds(seconds), () -> cancelled);
+    waitingUntilEpochMs = 0;
+  }
+
+  private void recordOutcome(AttemptRef ref, AttemptResult result, NextStep next) {
+    steps.recordOutcome(
+        new AttemptOutcome(orgId, ref.attemptId(), result.disposition(), result.reason(), next.wire()));
+  }
+
+  private ContactOutcome finish(Disposition disposition) {
+    lastDisposition = disposition;
+    changeState(DONE);
+    ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
+    recordResult(outcome);
+    reportToBatch(outcome);
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return outcome;
+  }
+
+  private void recordResult(ContactOutcome outcome) {
+    try {
+      steps.recordContactResult(
+          new ContactResult(orgId, batchId, contactId, outcome.disposition(), outcome.attempts()));
+    } catch (ActivityFailure e) {
+      log.warn("Result of contact {} of batch {} not recorded: {}", contactId, batchId, failureType(e));
+    }
+  }
+
+  /** By workflow ID, so the batch's current run gets it even after it continued-as-new. */
+  private void reportToBatch(ContactOutcome outcome) {
+    try {
+      Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
+          .contactFinished(outcome);
+    } catch (SignalExternalWorkflowException e) {
+      log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
+    }
+  }
+
+  private void changeState(String next) {
+    state = next;
+    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
+    }
+  }
+
+  private static String failureType(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      return app.getType();
+    }
+    return (cause != null ? cause : failure).getClass().getSimpleName();
+  }
+
+  private enum NextStep {
+    RETRY, NEXT_NUMBER, DONE;
+
+    String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** How one attempt ended, with the reason stored beside it. */
+  private record AttemptResult(Disposition disposition, String reason) {
+
+    static AttemptResult of(ProviderEvent terminal) {
+      Disposition disposition = terminal.disposition() != null ? terminal.disposition() : Disposition.FAILED;
+      return new AttemptResult(disposition, terminal.status());
+    }
+
+    static AttemptResult notPlaced(ActivityFailure failure) {
+      if (failure.getCause() instanceof ApplicationFailure app) {
+        Disposition disposition = CallActivityOptions.INVALID_NUMBER.equals(app.getType())
+            ? Disposition.INVALID_NUMBER : Disposition.FAILED;
+        return new AttemptResult(disposition, app.getOriginalMessage());
+      }
+      return new AttemptResult(Disposition.FAILED, "call not placed: " + failureType(failure));
+    }
+  }
+}
