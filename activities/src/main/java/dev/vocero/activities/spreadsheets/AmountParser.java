@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads amounts typed as text in either convention: "1.234,56", "1,234.56", "$ 1.234", "COP 1 234 567", "(500)".
- * The last separator is the decimal one unless it is followed by exactly three digits after a 1–3 digit group
- * ("1.234" is a thousand); grouping must then come in threes. Anything else is refused rather than guessed.
+ * The last separator is the decimal one, unless it is the only one and sits after a 1–3 digit group followed by
+ * exactly three digits ("1.234" is a thousand). Grouping must come in threes; anything else is refused, not guessed.
  */
 final class AmountParser {
-  private static final Pattern SHAPE = Pattern.compile(
-      "(?i)([+-]?)\\s*(?:[a-z]{0,3}\\$|€|£|[a-z]{3}\\b)?\\s*([+-]?)\\s*(\\d[\\d.,' ]*?)\\s*(?:€|\\$|[a-z]{3})?");
-  private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:[.,]\\d{3})+");
+  private static final String CODES = "COP|MXN|CLP|USD|EUR|PEN|ARS|BRL|UYU|GTQ|DOP|CRC|BOB|PYG|HNL|NIO|GBP|CAD";
+  private static final Pattern SHAPE = Pattern.compile("(?i)([+-]?)\\s*(?:(?:US|COL|MX|CLP|CL|AR)?\\$|€|£|(?:"
+      + CODES + ")(?![a-z]))?\\s*([+-]?)\\s*(\\d[\\d.,' ]*?)\\s*(?:€|\\$|" + CODES + ")?");
 
   private AmountParser() {
   }
@@ -20,7 +20,7 @@ final class AmountParser {
   /** The amount, or null when the text is not one. */
   static BigDecimal parse(String text) {
     String trimmed = text.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
-    boolean parenthesised = trimmed.startsWith("(") && trimmed.endsWith(")");
+    boolean parenthesised = trimmed.length() > 2 && trimmed.startsWith("(") && trimmed.endsWith(")");
     if (parenthesised) {
       trimmed = trimmed.substring(1, trimmed.length() - 1).strip();
     }
@@ -45,34 +45,27 @@ final class AmountParser {
       return null;
     }
     char separator = digits.charAt(last);
-    String before = digits.substring(0, last);
-    String after = digits.substring(last + 1);
-    boolean sameSeparatorEarlier = before.indexOf(separator) >= 0;
-    boolean thousandsOnly = sameSeparatorEarlier || after.length() == 3 && GROUPED.matcher(digits).matches()
-        && before.indexOf(otherSeparator(separator)) < 0 && !before.startsWith("0");
-    if (thousandsOnly) {
-      return GROUPED.matcher(digits).matches() && !mixed(digits) ? new BigDecimal(digitsOnly(digits)) : null;
+    char other = separator == '.' ? ',' : '.';
+    String integerPart = digits.substring(0, last);
+    String fraction = digits.substring(last + 1);
+    if (integerPart.indexOf(separator) >= 0) {
+      return groupedBy(digits, separator) ? new BigDecimal(digits.replace(String.valueOf(separator), "")) : null;
     }
-    if (!before.isEmpty() && before.indexOf(separator) < 0 && !groupedOrPlain(before)) {
-      return null;
+    boolean thousands = integerPart.indexOf(other) < 0 && fraction.length() == 3 && integerPart.length() <= 3
+        && !integerPart.startsWith("0");
+    if (thousands) {
+      return new BigDecimal(integerPart + fraction);
     }
-    return new BigDecimal(digitsOnly(before) + "." + after);
+    if (integerPart.indexOf(other) >= 0) {
+      if (!groupedBy(integerPart, other)) {
+        return null;
+      }
+      integerPart = integerPart.replace(String.valueOf(other), "");
+    }
+    return new BigDecimal(integerPart + "." + fraction);
   }
 
-  private static boolean groupedOrPlain(String integerPart) {
-    return integerPart.chars().allMatch(Character::isDigit)
-        || GROUPED.matcher(integerPart).matches() && !mixed(integerPart);
-  }
-
-  private static boolean mixed(String digits) {
-    return digits.indexOf('.') >= 0 && digits.indexOf(',') >= 0;
-  }
-
-  private static char otherSeparator(char separator) {
-    return separator == '.' ? ',' : '.';
-  }
-
-  private static String digitsOnly(String text) {
-    return text.replace(".", "").replace(",", "");
+  private static boolean groupedBy(String digits, char separator) {
+    return digits.matches("\\d{1,3}(?:" + Pattern.quote(String.valueOf(separator)) + "\\d{3})+");
   }
 }

@@ -13,14 +13,12 @@ import java.util.Set;
  * The first column recognised for a field wins; later ones become variables, except phones, which all count.
  */
 final class ColumnLayout {
-  private final int headerRow;
   private final List<String> headers;
   private final List<Field> fields;
   private final List<Integer> phoneColumns;
   private final Map<Field, Integer> singleColumns;
 
-  private ColumnLayout(int headerRow, List<String> headers, List<Field> fields) {
-    this.headerRow = headerRow;
+  private ColumnLayout(List<String> headers, List<Field> fields) {
     this.headers = List.copyOf(headers);
     this.fields = List.copyOf(fields);
     List<Integer> phones = new ArrayList<>();
@@ -57,7 +55,7 @@ final class ColumnLayout {
       headers.add(header);
       fields.add(field);
     }
-    return new ColumnLayout(headerRow.number(), headers, fields);
+    return new ColumnLayout(headers, fields);
   }
 
   private static String unique(String header, Set<String> seen) {
@@ -66,10 +64,6 @@ final class ColumnLayout {
       candidate = header + " (" + n + ")";
     }
     return candidate;
-  }
-
-  int headerRow() {
-    return headerRow;
   }
 
   int width() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -55,6 +56,15 @@ final class CsvRowSource implements RowSource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void readNonBlankRowNumbers(IntConsumer rowNumbers) {
+    readRows(row -> {
+      if (!row.isBlank()) {
+        rowNumbers.accept(row.number());
+      }
+    });
   }
 
   private static CSVRecord next(Iterator<CSVRecord> records) {

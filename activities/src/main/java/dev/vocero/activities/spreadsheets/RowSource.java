@@ -1,8 +1,13 @@
 package dev.vocero.activities.spreadsheets;
 
+import java.util.function.IntConsumer;
+
 /** A readable first sheet; {@link #readRows} may be called more than once, each time from the top. */
 interface RowSource extends AutoCloseable {
   void readRows(RowHandler handler);
+
+  /** The numbers of the non-blank rows, without decoding values: a cheap pass for counting. */
+  void readNonBlankRowNumbers(IntConsumer rowNumbers);
 
   String format();
 

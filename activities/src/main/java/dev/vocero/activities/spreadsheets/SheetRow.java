@@ -6,7 +6,7 @@ import java.util.List;
 record SheetRow(int number, List<SheetCell> cells) {
 
   SheetCell cell(int column) {
-    if (column >= cells.size()) {
+    if (column < 0 || column >= cells.size()) {
       return SheetCell.EMPTY;
     }
     SheetCell cell = cells.get(column);

@@ -2,15 +2,21 @@ package dev.vocero.activities.spreadsheets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
-/** Streams the rows of one worksheet XML part; keeps only the current row. */
+/**
+ * Streams the rows of one worksheet XML part, keeping only the current row: either decoded, blank rows included,
+ * or, for counting, just the numbers of the non-blank rows, without formatting any value.
+ */
 final class SheetSaxHandler extends DefaultHandler {
   private static final int MAX_COLUMNS = 16_384;
 
   private final XlsxCellDecoder decoder;
   private final RowHandler rows;
+  private final IntConsumer nonBlankRows;
+  private boolean rowHasValue;
   private final StringBuilder text = new StringBuilder();
   private boolean capturing;
   private boolean inInlineString;
@@ -26,9 +32,18 @@ final class SheetSaxHandler extends DefaultHandler {
   private String formulaText;
   private String inline;
 
-  SheetSaxHandler(XlsxCellDecoder decoder, RowHandler rows) {
+  private SheetSaxHandler(XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
     this.decoder = decoder;
     this.rows = rows;
+    this.nonBlankRows = nonBlankRows;
+  }
+
+  static SheetSaxHandler decoding(XlsxCellDecoder decoder, RowHandler rows) {
+    return new SheetSaxHandler(decoder, rows, null);
+  }
+
+  static SheetSaxHandler counting(XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
+    return new SheetSaxHandler(decoder, null, nonBlankRows);
   }
 
   @Override
@@ -63,7 +78,7 @@ final class SheetSaxHandler extends DefaultHandler {
         inInlineString = false;
       }
       case "c" -> endCell();
-      case "row" -> rows.row(new SheetRow(rowNumber, cells));
+      case "row" -> endRow();
       default -> {
       }
     }
@@ -78,8 +93,17 @@ final class SheetSaxHandler extends DefaultHandler {
 
   private void startRow(String reference) {
     rowNumber = reference == null ? rowNumber + 1 : parseInt(reference, rowNumber + 1);
-    cells = new ArrayList<>();
+    cells = rows == null ? cells : new ArrayList<>();
     column = -1;
+    rowHasValue = false;
+  }
+
+  private void endRow() {
+    if (rows != null) {
+      rows.row(new SheetRow(rowNumber, cells));
+    } else if (rowHasValue) {
+      nonBlankRows.accept(rowNumber);
+    }
   }
 
   private void startCell(Attributes attributes) {
@@ -99,6 +123,10 @@ final class SheetSaxHandler extends DefaultHandler {
     }
     SheetCell cell;
     try {
+      if (rows == null) {
+        rowHasValue |= !decoder.isBlank(type, value, formula, inline);
+        return;
+      }
       cell = decoder.decode(type, style, value, formula, formulaText, inline);
     } catch (RuntimeException e) {
       throw new ImportException(ImportException.CORRUPT_FILE, "The workbook is damaged: cell "

@@ -4,23 +4,22 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /** Turns the raw parts of a sheet-XML cell into a {@link SheetCell}; never evaluates formulas. */
 final class XlsxCellDecoder {
-  private final SharedStrings strings;
+  private final List<String> strings;
   private final StylesTable styles;
   private final boolean date1904;
   private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
-  private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
+  private final NumberStyle[] numberStyles;
+
+  private static final NumberStyle GENERAL = new NumberStyle(0, "General", false);
 
   private record NumberStyle(int index, String format, boolean date) {
     boolean general() {
@@ -28,10 +27,11 @@ final class XlsxCellDecoder {
     }
   }
 
-  XlsxCellDecoder(SharedStrings strings, StylesTable styles, boolean date1904) {
+  XlsxCellDecoder(List<String> strings, StylesTable styles, boolean date1904) {
     this.strings = strings;
     this.styles = styles;
     this.date1904 = date1904;
+    this.numberStyles = new NumberStyle[styles == null ? 0 : styles.getNumCellStyles()];
   }
 
   /**
@@ -50,7 +50,7 @@ final class XlsxCellDecoder {
       return value == null || value.isBlank() ? SheetCell.EMPTY : number(value, style);
     }
     return switch (type) {
-      case "s" -> SheetCell.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
+      case "s" -> SheetCell.text(sharedString(value));
       case "inlineStr" -> SheetCell.text(inline == null ? "" : inline);
       case "b" -> SheetCell.text("1".equals(value) ? "TRUE" : "FALSE");
       case "d" -> isoDate(value);
@@ -58,12 +58,30 @@ final class XlsxCellDecoder {
     };
   }
 
+  /** Whether the cell would decode to blank text, without formatting numbers or dates. */
+  boolean isBlank(String type, String value, boolean formula, String inline) {
+    if ("e".equals(type) || formula && value == null) {
+      return false;
+    }
+    if ("s".equals(type)) {
+      return sharedString(value).isBlank();
+    }
+    if ("inlineStr".equals(type)) {
+      return inline == null || inline.isBlank();
+    }
+    return !"b".equals(type) && (value == null || value.isBlank());
+  }
+
+  private String sharedString(String index) {
+    return strings.get(Integer.parseInt(index.strip()));
+  }
+
   private SheetCell number(String value, int style) {
     BigDecimal number = SheetCell.excelNumber(value);
     NumberStyle format = numberStyle(style);
     double raw = number.doubleValue();
     if (format.date() && raw >= 1 && DateUtil.isValidExcelDate(raw)) {
-      LocalDateTime at = DateUtil.getLocalDateTime(raw, date1904, true).truncatedTo(ChronoUnit.MINUTES);
+      LocalDateTime at = ExcelSerial.toDateTime(raw, date1904);
       String text = at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
       return SheetCell.date(at.toLocalDate(), text);
     }
@@ -74,15 +92,16 @@ final class XlsxCellDecoder {
   }
 
   private NumberStyle numberStyle(int style) {
-    return numberStyles.computeIfAbsent(style, s -> {
-      if (styles == null || s < 0 || s >= styles.getNumCellStyles()) {
-        return new NumberStyle(0, "General", false);
-      }
-      XSSFCellStyle cellStyle = styles.getStyleAt(s);
+    if (style < 0 || style >= numberStyles.length) {
+      return GENERAL;
+    }
+    if (numberStyles[style] == null) {
+      XSSFCellStyle cellStyle = styles.getStyleAt(style);
       int index = cellStyle.getDataFormat();
       String format = cellStyle.getDataFormatString();
-      return new NumberStyle(index, format, format != null && DateUtil.isADateFormat(index, format));
-    });
+      numberStyles[style] = new NumberStyle(index, format, format != null && DateUtil.isADateFormat(index, format));
+    }
+    return numberStyles[style];
   }
 
   private static SheetCell isoDate(String value) {

@@ -17,7 +17,7 @@ final class XlsxFailures {
         return new ImportException(ImportException.ZIP_BOMB, "The workbook expands to far more data than its size "
             + "suggests and was refused as a possible zip bomb.", failure);
       }
-      if (message.contains("doctype") || message.contains("dtd") || message.contains("entity")) {
+      if (message.contains("doctype") || message.contains("dtd") || message.contains("entity expansion")) {
         return new ImportException(ImportException.XML_ENTITIES, "The workbook contains XML entity declarations, "
             + "which Excel never writes; it was refused as unsafe.", failure);
       }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -22,9 +23,7 @@ import org.xml.sax.XMLReader;
  * workbook object model is never built. Shared strings are held in memory (they are per distinct text, not per row).
  */
 final class XlsxRowSource implements RowSource {
-  private static final Pattern WORKBOOK_XML = Pattern.compile("/xl/workbook\\.xml");
-  private static final Pattern WORKBOOK_BIN = Pattern.compile("/xl/workbook\\.bin");
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
 
   private final OPCPackage pkg;
   private final XSSFReader reader;
@@ -37,6 +36,7 @@ final class XlsxRowSource implements RowSource {
   }
 
   static XlsxRowSource open(Path file) {
+    requireSpreadsheetML(file);
     OPCPackage pkg;
     try {
       pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -44,9 +44,8 @@ final class XlsxRowSource implements RowSource {
       throw XlsxFailures.classify(e);
     }
     try {
-      requireSpreadsheetML(pkg);
       XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+      List<String> strings = SharedStringsReader.read(pkg);
       boolean date1904;
       try (InputStream workbook = reader.getWorkbookData()) {
         date1904 = WorkbookDate1904.read(workbook);
@@ -60,10 +59,19 @@ final class XlsxRowSource implements RowSource {
 
   @Override
   public void readRows(RowHandler handler) {
+    parseFirstSheet(SheetSaxHandler.decoding(decoder, handler));
+  }
+
+  @Override
+  public void readNonBlankRowNumbers(IntConsumer rowNumbers) {
+    parseFirstSheet(SheetSaxHandler.counting(decoder, rowNumbers));
+  }
+
+  private void parseFirstSheet(SheetSaxHandler handler) {
     try (InputStream sheet = firstSheet()) {
       XMLReader xml = XMLHelper.newXMLReader();
       xml.setFeature(DISALLOW_DOCTYPE, true);
-      xml.setContentHandler(new SheetSaxHandler(decoder, handler));
+      xml.setContentHandler(handler);
       xml.parse(new InputSource(sheet));
     } catch (IOException | SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
       throw XlsxFailures.classify(e);
@@ -78,14 +86,19 @@ final class XlsxRowSource implements RowSource {
     return sheets.next();
   }
 
-  private static void requireSpreadsheetML(OPCPackage pkg) {
-    if (!pkg.getPartsByName(WORKBOOK_BIN).isEmpty()) {
-      throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
-          "This is a binary Excel workbook (.xlsb): save it as .xlsx and upload again.");
-    }
-    if (pkg.getPartsByName(WORKBOOK_XML).isEmpty()) {
-      throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
-          "This ZIP file is not an Excel workbook: upload an .xlsx or a CSV file.");
+  /** Reads only the ZIP directory: a damaged ZIP is corrupt, one without xl/workbook.xml is not a workbook. */
+  private static void requireSpreadsheetML(Path file) {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      if (zip.getEntry("xl/workbook.bin") != null) {
+        throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
+            "This is a binary Excel workbook (.xlsb): save it as .xlsx and upload again.");
+      }
+      if (zip.getEntry("xl/workbook.xml") == null) {
+        throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
+            "This ZIP file is not an Excel workbook: upload an .xlsx or a CSV file.");
+      }
+    } catch (IOException e) {
+      throw XlsxFailures.classify(e);
     }
   }
 

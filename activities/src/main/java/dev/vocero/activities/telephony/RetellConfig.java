@@ -15,7 +15,7 @@ public class RetellConfig {
   public RetellConfig() {
   }
 
-  /** Sent as {@code Authorization: Bearer}; use the key with the webhook badge so it also verifies webhooks. Write-only. */
+  /** Sent as {@code Authorization: Bearer}; the key with the webhook badge also verifies webhooks. Write-only. */
   @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
   public String getApiKey() {
     return apiKey;

@@ -42,7 +42,7 @@ public class RetellTelephony implements Telephony {
       body.put("override_agent_id", config.getAgentId());
     }
     ObjectNode variables = body.putObject("retell_llm_dynamic_variables");
-    request.variables().forEach(variables::put);
+    request.variables().forEach((name, value) -> variables.put(name, value == null ? "" : value));
     body.putObject("metadata").put(ATTEMPT_KEY, request.attemptId().toString());
     JsonNode call = http.post("/v2/create-phone-call", body, "create phone call");
     return new PlacedCallInfo(RetellCalls.text(call, "call_id"), RetellCalls.text(call, "call_status"));

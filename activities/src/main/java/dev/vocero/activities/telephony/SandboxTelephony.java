@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public class SandboxTelephony implements Telephony, AutoCloseable {
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+  /** Twilio's magic "valid" From number of test credentials, used when a request names no caller id. */
+  private static final String DEFAULT_FROM = "+15005550006";
 
   private final SandboxConfig config;
   private final Clock clock;
@@ -47,7 +49,11 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
   private final Map<String, SandboxCall> calls = new ConcurrentHashMap<>();
   private final Map<UUID, SandboxCall> byAttempt = new ConcurrentHashMap<>();
 
+  /** {@code twilioAuthToken} signs the callbacks, so our webhook verifies them exactly as it verifies Twilio's. */
   public SandboxTelephony(SandboxConfig config, String twilioAuthToken, Clock clock) {
+    if (twilioAuthToken == null || twilioAuthToken.isBlank()) {
+      throw new IllegalArgumentException("the sandbox signs callbacks with telephony.twilio.authToken: set one");
+    }
     this.config = config;
     this.clock = clock;
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
@@ -66,7 +72,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
           "sandbox create call failed: error 21211 (Invalid 'To' Phone Number)", null);
     }
     String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
-    String from = request.from() == null ? "+15005550006" : request.from();
+    String from = request.from() == null ? DEFAULT_FROM : request.from();
     SandboxCall call = new SandboxCall(sid, request, from, clock.instant());
     calls.put(sid, call);
     byAttempt.put(request.attemptId(), call);

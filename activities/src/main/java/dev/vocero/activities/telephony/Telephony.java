@@ -15,6 +15,9 @@ public interface Telephony {
   /** The call's current state, or empty when the provider does not know the id. */
   Optional<CallStatusInfo> fetch(String providerCallId);
 
-  /** Effectively-once support: a call this provider already placed for this attempt (to this number, since notBefore), if any. */
+  /**
+   * Effectively-once support: a call this provider already placed for this attempt (to this number, since
+   * notBefore), if any.
+   */
   Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore);
 }

@@ -5,6 +5,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
+import com.twilio.rest.api.v2010.account.CallReader;
 import com.twilio.type.PhoneNumber;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,12 +14,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Places calls through Twilio Programmable Voice (twilio-java 13). */
 public class TwilioTelephony implements Telephony {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioTelephony.class);
   private static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
   private final TwilioConfig config;
@@ -44,10 +49,12 @@ public class TwilioTelephony implements Telephony {
   public PlacedCallInfo place(CallRequest request) {
     CallCreator creator = Call.creator(new PhoneNumber(request.to()), new PhoneNumber(from(request)),
             request.answerUrl())
-        .setStatusCallback(request.statusCallbackUrl())
-        .setStatusCallbackMethod(HttpMethod.POST)
-        .setStatusCallbackEvent(STATUS_EVENTS)
         .setTimeout(request.ringTimeoutSeconds() > 0 ? request.ringTimeoutSeconds() : config.getRingTimeoutSeconds());
+    if (request.statusCallbackUrl() != null) {
+      creator.setStatusCallback(request.statusCallbackUrl())
+          .setStatusCallbackMethod(HttpMethod.POST)
+          .setStatusCallbackEvent(STATUS_EVENTS);
+    }
     if (request.machineDetection() != null) {
       creator.setMachineDetection(request.machineDetection());
     }
@@ -58,6 +65,8 @@ public class TwilioTelephony implements Telephony {
     }
     try {
       Call call = creator.create(client);
+      LOG.info("telephony provider=twilio step=create attemptId={} callSid={} status={}", request.attemptId(),
+          call.getSid(), statusWord(call));
       return new PlacedCallInfo(call.getSid(), statusWord(call));
     } catch (TwilioException e) {
       throw TwilioErrors.map("create call", e);
@@ -78,18 +87,17 @@ public class TwilioTelephony implements Telephony {
 
   /**
    * The newest call to this number created since {@code notBefore} is this attempt's: a contact's attempts are
-   * serialized by its workflow, so no other attempt can dial the number in that window.
+   * serialized by its workflow, so no other attempt can dial the number in that window. Queued calls have no start
+   * time yet (Twilio queues at the account's calls-per-second), so they are read separately.
    */
   @Override
   public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
     try {
-      Iterable<Call> calls = Call.reader()
-          .setTo(new PhoneNumber(request.to()))
-          .setStartTimeAfter(ZonedDateTime.ofInstant(notBefore, ZoneOffset.UTC))
-          .limit(5)
-          .read(client);
-      // StartTime> is day-granular on Twilio's side, so the exact bound is checked here
-      return StreamSupport.stream(calls.spliterator(), false)
+      CallReader started = Call.reader().setTo(new PhoneNumber(request.to()))
+          .setStartTimeAfter(ZonedDateTime.ofInstant(notBefore, ZoneOffset.UTC));
+      CallReader queued = Call.reader().setTo(new PhoneNumber(request.to())).setStatus(Call.Status.QUEUED);
+      // StartTime> is compared by Twilio at its own granularity, so the exact bound is checked on date_created
+      return Stream.concat(read(started), read(queued))
           .filter(call -> call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(notBefore))
           .max(Comparator.comparing(call -> call.getDateCreated() == null ? Instant.MAX
               : call.getDateCreated().toInstant()))
@@ -97,6 +105,10 @@ public class TwilioTelephony implements Telephony {
     } catch (TwilioException e) {
       throw TwilioErrors.map("list calls", e);
     }
+  }
+
+  private Stream<Call> read(CallReader reader) {
+    return StreamSupport.stream(reader.limit(5).read(client).spliterator(), false);
   }
 
   private String from(CallRequest request) {

@@ -20,14 +20,16 @@ class TwilioSignaturesTest {
       "SequenceNumber", "3");
 
   @Test
-  void givenTwilioDocsExample_whenSigning_itShouldMatchTheirPublishedSignature() {
-    // the example from twilio.com/docs/usage/security#validating-requests
-    Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+12349013030",
-        "Digits", "1234", "From", "+12349013030", "To", "+18005551212");
+  void givenTwilioCanonicalVector_whenSigning_itShouldMatchThePublishedSignature() {
+    // Twilio's canonical request-validation vector (twilio.com/docs/usage/security)
+    String url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+14158675309",
+        "Digits", "1234", "From", "+14158675309", "To", "+18005551212");
 
-    String signature = TwilioSignatures.sign("12345", "https://example.com/myapp.php?foo=1&bar=2", params);
+    String signature = TwilioSignatures.sign("12345", url, params);
 
-    assertEquals("GvWf1cFY/Q7PnoempGyD5oXAezc=", signature);
+    assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", signature);
+    assertTrue(TwilioSignatures.valid("12345", url, params, signature));
   }
 
   @Test

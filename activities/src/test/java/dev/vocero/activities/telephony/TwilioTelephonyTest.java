@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -213,25 +215,44 @@ class TwilioTelephonyTest {
     assertEquals(Optional.empty(), telephony().fetch(sid));
   }
 
+  private static void stubLists(String startedPage, String queuedPage) {
+    wm.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("StartTime>", matching(".+"))
+        .willReturn(okJson(resource(startedPage))));
+    wm.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("Status", equalTo("queued"))
+        .willReturn(okJson(resource(queuedPage))));
+  }
+
   @Test
   void givenCallsToTheNumber_whenFindingPlaced_itShouldFilterByToAndStartTimeAndPickTheNewestSinceNotBefore() {
-    wm.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(resource("twilio-calls-page.json"))));
+    stubLists("twilio-calls-page.json", "twilio-calls-empty.json");
     Instant notBefore = Instant.parse("2025-09-09T15:17:00Z");
 
     Optional<PlacedCallInfo> found = telephony().findPlaced(request(null, null), notBefore);
 
     assertEquals(Optional.of(new PlacedCallInfo("CA" + "a".repeat(32), "ringing")), found);
-    LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo(CALLS))).get(0);
-    assertEquals("+14155550100", sent.queryParameter("To").firstValue());
-    assertEquals("2025-09-09T15:17:00", sent.queryParameter("StartTime>").firstValue());
-    assertEquals("5", sent.queryParameter("PageSize").firstValue());
+    LoggedRequest started = wm.findAll(getRequestedFor(urlPathEqualTo(CALLS))
+        .withQueryParam("StartTime>", matching(".+"))).get(0);
+    assertEquals("+14155550100", started.queryParameter("To").firstValue());
+    assertEquals("2025-09-09T15:17:00", started.queryParameter("StartTime>").firstValue());
+    assertEquals("5", started.queryParameter("PageSize").firstValue());
+    LoggedRequest queued = wm.findAll(getRequestedFor(urlPathEqualTo(CALLS))
+        .withQueryParam("Status", equalTo("queued"))).get(0);
+    assertEquals("+14155550100", queued.queryParameter("To").firstValue());
+    assertFalse(queued.queryParameter("StartTime>").isPresent(), "a queued call has no start time yet");
+  }
+
+  @Test
+  void givenANewerCallStillQueued_whenFindingPlaced_itShouldPickTheQueuedOne() {
+    stubLists("twilio-calls-page.json", "twilio-calls-queued.json");
+
+    Optional<PlacedCallInfo> found = telephony().findPlaced(request(null, null), Instant.parse("2025-09-09T15:17:00Z"));
+
+    assertEquals(Optional.of(new PlacedCallInfo("CA" + "d".repeat(32), "queued")), found);
   }
 
   @Test
   void givenOnlyOlderCalls_whenFindingPlaced_itShouldBeEmpty() {
-    wm.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(resource("twilio-calls-page.json"))));
+    stubLists("twilio-calls-page.json", "twilio-calls-empty.json");
 
     assertEquals(Optional.empty(),
         telephony().findPlaced(request(null, null), Instant.parse("2025-09-09T15:30:00Z")));
@@ -239,10 +260,10 @@ class TwilioTelephonyTest {
 
   @Test
   void givenNoCalls_whenFindingPlaced_itShouldBeEmpty() {
-    wm.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(resource("twilio-calls-empty.json"))));
+    stubLists("twilio-calls-empty.json", "twilio-calls-empty.json");
 
     assertEquals(Optional.empty(),
         telephony().findPlaced(request(null, null), Instant.parse("2025-09-09T15:17:00Z")));
+    assertEquals(2, wm.findAll(getRequestedFor(urlPathEqualTo(CALLS))).size());
   }
 }

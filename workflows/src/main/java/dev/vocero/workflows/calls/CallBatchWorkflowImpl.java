@@ -9,6 +9,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -331,13 +332,14 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     log.info("Batch {} cancelling {} running contacts", batchId, running.size());
     List<Promise<Void>> sent = new ArrayList<>();
     for (long contactId : List.copyOf(running)) {
-      sent.add(Workflow.newUntypedExternalWorkflowStub(CallIds.contactWorkflowId(batchId, contactId))
-          .signalAsync("cancel", cancelReason));
+      ContactCallWorkflow child =
+          Workflow.newExternalWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId));
+      sent.add(Async.procedure(child::cancel, cancelReason));
     }
     for (Promise<Void> signal : sent) {
       try {
         signal.get();
-      } catch (SignalExternalWorkflowException e) {
+      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
         log.info("Batch {}: a contact ended before its cancel arrived", batchId);
       }
     }

@@ -255,7 +255,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     try {
       Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
           .contactFinished(outcome);
-    } catch (SignalExternalWorkflowException e) {
+    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
       log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
     }
   }

@@ -1,0 +1,271 @@
+package dev.vocero.workflows.calls;
+
+import static dev.vocero.workflows.calls.CallTestSupport.BATCH;
+import static dev.vocero.workflows.calls.CallTestSupport.BATCH_WORKFLOW_ID;
+import static dev.vocero.workflows.calls.CallTestSupport.HOUR;
+import static dev.vocero.workflows.calls.CallTestSupport.ORG;
+import static dev.vocero.workflows.calls.CallTestSupport.childStartDecisionTimes;
+import static dev.vocero.workflows.calls.CallTestSupport.eventually;
+import static dev.vocero.workflows.calls.CallTestSupport.history;
+import static dev.vocero.workflows.calls.CallTestSupport.settings;
+import static dev.vocero.workflows.calls.CallTestSupport.statusAttribute;
+import static dev.vocero.workflows.calls.FakeCallCenter.ids;
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
+import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
+import dev.vocero.workflows.calls.ContactCallActivities.ContactResult;
+import dev.vocero.workflows.calls.ContactCallActivities.Decision;
+import dev.vocero.workflows.calls.FakeCallCenter.Placement;
+import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CallBatchWorkflowTest {
+  private static final long DAY = 24 * HOUR;
+  private static final long WINDOW = 8 * HOUR;
+
+  @RegisterExtension
+  final TestWorkflowExtension temporal = CallTestSupport.extension();
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private FakeCallCenter center;
+  private CallBatchWorkflow batch;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env) {
+    this.env = env;
+    center = new FakeCallCenter(env);
+    CallTestSupport.start(env, center);
+    client = env.getWorkflowClient();
+    batch = CallTestSupport.batchStub(client);
+  }
+
+  @Test
+  void givenFiftyContactsInThreeTimeZones_whenTheBatchRuns_itShouldDialOnlyInWindowsWithinTheWindowAndThePace() {
+    long t0 = env.currentTimeMillis();
+    long[] windowStart = {t0, t0 + 5 * HOUR, t0 + 9 * HOUR};
+    center.contacts(ids(1, 50))
+        .planner((request, now) -> {
+          long opens = nextWindowOpening(windowStart[(int) (request.contactId() % 3)], now);
+          return opens <= now ? null : new AttemptPlan(Decision.WAIT, null, opens, request.phoneIndex(), "outside");
+        })
+        .provider((placement, c) -> {
+          boolean retried = placement.contactId() % 7 == 0 && placement.attemptNumber() == 1;
+          FakeCallCenter.answerAfter(Duration.ofSeconds(20),
+              retried ? Disposition.NO_ANSWER : Disposition.ANSWERED_HUMAN).placed(placement, c);
+        });
+    BatchSettings settings = settings(2, 5, 3, Map.of("no_answer", 1800L), 120);
+
+    BatchProgress progress = batch.run(CallBatchInput.first(ORG, BATCH, settings));
+
+    assertEquals(new BatchProgress("completed", 50, 50, 0, false, 2, 5), progress);
+    for (Placement placement : center.placements()) {
+      long start = windowStart[(int) (placement.contactId() % 3)];
+      long intoWindow = (placement.atMillis() - start) % DAY;
+      assertTrue(placement.atMillis() >= start && intoWindow < WINDOW,
+          () -> "contact " + placement.contactId() + " dialed " + (placement.atMillis() - start) + " ms after its window start");
+    }
+    assertTrue(center.maxInFlight() <= 5, "calls in flight: " + center.maxInFlight());
+    assertTrue(center.maxInFlight() > 1, "the window let calls overlap");
+    assertEquals(50, center.results().stream().map(ContactResult::contactId).distinct().count());
+    assertTrue(center.results().stream().allMatch(r -> r.disposition() == Disposition.ANSWERED_HUMAN));
+    assertEquals(57, center.placements().size(), "every 7th contact needed a second attempt");
+    List<HistoryEvent> events = history(client, BATCH_WORKFLOW_ID);
+    assertPaced(childStartDecisionTimes(events), 500);
+    assertTrue(events.size() < 2_000, "batch history: " + events.size() + " events");
+    assertEquals(List.of("running", "completed"), center.statuses().stream().map(BatchStatusChange::status).toList());
+    assertEquals(new BatchStatusChange(ORG, BATCH, "completed", 50, 50), center.statuses().get(1));
+    assertEquals("completed", statusAttribute(client, BATCH_WORKFLOW_ID));
+    assertChildSearchAttributes(CallIds.contactWorkflowId(BATCH, 1));
+  }
+
+  @Test
+  void givenARunningBatch_whenPausedRepacedAndResumed_itShouldHoldStartsThenSpaceThemAtTheNewPace() {
+    center.contacts(ids(1, 6)).provider(FakeCallCenter.hold());
+    WorkflowClient.start(batch::run, CallBatchInput.first(ORG, BATCH, settings(100, 2, 1, Map.of(), 3600)));
+    eventually("two calls are placed", () -> center.placements().size() == 2);
+
+    assertEquals(new BatchProgress("paused", 2, 0, 2, true, 100, 2), batch.pause());
+    assertRejected(batch::pause, "the batch is already paused");
+    center.hangUp(1, Disposition.ANSWERED_HUMAN);
+    center.hangUp(2, Disposition.ANSWERED_HUMAN);
+    eventually("both calls report back", () -> batch.progress().finished() == 2);
+    sleepWallClock(300);
+    assertEquals(2, batch.progress().started(), "a paused batch starts no contact");
+    assertEquals(2, center.placements().size());
+
+    assertRejected(() -> batch.setPace(new PaceChange(0, null)), "callsPerSecond must be greater than 0");
+    assertRejected(() -> batch.setPace(new PaceChange(100.5, null)), "callsPerSecond must be greater than 0");
+    assertRejected(() -> batch.setPace(new PaceChange(1, 0)), "maxConcurrentCalls must be between 1 and 1000");
+    assertRejected(() -> batch.setPace(new PaceChange(1, 1001)), "maxConcurrentCalls must be between 1 and 1000");
+    assertEquals(new BatchProgress("paused", 2, 2, 0, true, 0.01, 1), batch.setPace(new PaceChange(0.01, 1)));
+    center.provider(FakeCallCenter.answer(Disposition.ANSWERED_HUMAN));
+    assertEquals(new BatchProgress("running", 2, 2, 0, false, 0.01, 1), batch.resume());
+    assertRejected(batch::resume, "the batch is not paused");
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("completed", 6, 6, 0, false, 0.01, 1), progress);
+    List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
+    assertPaced(starts.subList(0, 2), 10);
+    assertPaced(starts.subList(1, 6), 100_000);
+    assertEquals(List.of("running", "paused", "running", "completed"),
+        center.statuses().stream().map(BatchStatusChange::status).toList());
+  }
+
+  @Test
+  void givenCallsInFlight_whenTheBatchIsCancelled_itShouldStartNoMoreAndCancelItsContacts() {
+    center.contacts(ids(1, 10)).provider(FakeCallCenter.hold());
+    WorkflowClient.start(batch::run, CallBatchInput.first(ORG, BATCH, settings(100, 3, 3, Map.of("no_answer", 600L), 3600)));
+    eventually("three calls are placed", () -> center.placements().size() == 3);
+
+    batch.cancel("operator stopped the batch");
+    for (long contactId : ids(1, 3)) {
+      eventually("contact " + contactId + " got the cancel", () -> receivedCancel(contactId));
+    }
+    assertRejected(batch::pause, "the batch was cancelled");
+    for (long contactId : ids(1, 3)) {
+      center.hangUp(contactId, Disposition.NO_ANSWER);
+    }
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("cancelled", 3, 3, 0, false, 100, 3), progress);
+    assertEquals(3, center.placements().size(), "no call after the cancel");
+    assertEquals(List.of("done", "done", "done"), center.outcomes().stream().map(AttemptOutcome::nextStep).toList(),
+        "no retry after a cancel, though no_answer has a retry delay");
+    assertTrue(center.results().stream().allMatch(r -> r.disposition() == Disposition.CANCELED && r.attempts() == 1));
+    assertEquals("cancelled", center.statuses().get(center.statuses().size() - 1).status());
+    assertEquals("cancelled", statusAttribute(client, BATCH_WORKFLOW_ID));
+  }
+
+  @Test
+  void givenMoreContactsThanAPage_whenTheBatchRuns_itShouldContinueAsNewAndCallEachContactOnce() {
+    // calls of different lengths, so that no report lands at the instant a run continues-as-new (the test
+    // server then rejects the continue-as-new as real Temporal does, but stops skipping time afterwards)
+    center.contacts(ids(1, 35)).provider((placement, c) -> FakeCallCenter.answerAfter(
+        Duration.ofSeconds(20 + 3 * placement.contactId()), Disposition.ANSWERED_HUMAN).placed(placement, c));
+    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(10, 4, 1, Map.of(), 600)).withPageSize(10);
+
+    WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("completed", 35, 35, 0, false, 10, 4), progress);
+    assertEquals(List.of(0L, 10L, 20L, 30L),
+        center.pageRequests().stream().map(ContactPageRequest::afterContactId).toList());
+    Map<Long, Long> dials = center.placements().stream().collect(groupingBy(Placement::contactId, counting()));
+    assertEquals(35, dials.size());
+    assertTrue(dials.values().stream().allMatch(n -> n == 1), "dials per contact: " + dials);
+    assertEquals(35, center.results().size());
+    assertTrue(center.maxInFlight() <= 4);
+    List<CallBatchInput> carried = continuedAsNewInputs(firstRun.getRunId());
+    assertEquals(3, carried.size(), "one run per page");
+    assertTrue(carried.stream().anyMatch(next -> !next.running().isEmpty()), "running contacts crossed a run boundary");
+    assertEquals(List.of(10L, 20L, 30L), carried.stream().map(CallBatchInput::afterContactId).toList());
+    String currentRun = client.newUntypedWorkflowStub(BATCH_WORKFLOW_ID).describe().getExecution().getRunId();
+    assertNotEquals(firstRun.getRunId(), currentRun);
+  }
+
+  @Test
+  void givenAContactAlreadyCalled_whenTheBatchReachesIt_itShouldNotDialItAgain() {
+    center.contacts(ids(1, 3));
+    BatchSettings settings = settings(10, 2, 1, Map.of(), 120);
+    CallTestSupport.contactStub(client, 2).call(CallTestSupport.contactInput(2, settings));
+
+    BatchProgress progress = batch.run(CallBatchInput.first(ORG, BATCH, settings));
+
+    assertEquals(new BatchProgress("completed", 3, 3, 0, false, 10, 2), progress);
+    assertEquals(List.of(2L, 1L, 3L), center.placements().stream().map(Placement::contactId).toList());
+  }
+
+  /** Windows open at {@code start} and every 24 h after, for 8 h. */
+  private static long nextWindowOpening(long start, long now) {
+    if (now < start) {
+      return start;
+    }
+    long opened = start + (now - start) / DAY * DAY;
+    return now < opened + WINDOW ? now : opened + DAY;
+  }
+
+  private static void assertPaced(List<Long> starts, long minimumGapMillis) {
+    for (int i = 1; i < starts.size(); i++) {
+      long gap = starts.get(i) - starts.get(i - 1);
+      assertTrue(gap >= minimumGapMillis, "child " + i + " started " + gap + " ms after the previous one");
+    }
+  }
+
+  private static void assertRejected(Supplier<BatchProgress> update, String reason) {
+    WorkflowUpdateException rejected = assertThrows(WorkflowUpdateException.class, update::get);
+    Throwable root = rejected;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    assertTrue(message.contains(reason), "rejected with: " + message);
+  }
+
+  private void assertChildSearchAttributes(String workflowId) {
+    SearchAttributes attributes = client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+    assertEquals(ORG.toString(), attributes.get(VoceroSearchAttributes.ORG));
+    assertEquals("call", attributes.get(VoceroSearchAttributes.KIND));
+    assertEquals(BATCH.toString(), attributes.get(VoceroSearchAttributes.BATCH_ID));
+    assertEquals("done", attributes.get(VoceroSearchAttributes.STATUS));
+  }
+
+  private boolean receivedCancel(long contactId) {
+    return history(client, CallIds.contactWorkflowId(BATCH, contactId)).stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .anyMatch(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("cancel"));
+  }
+
+  /** Follows the continue-as-new chain from the first run, decoding what each run handed to the next. */
+  private List<CallBatchInput> continuedAsNewInputs(String firstRunId) {
+    List<CallBatchInput> inputs = new ArrayList<>();
+    String runId = firstRunId;
+    while (true) {
+      List<HistoryEvent> events = history(client, BATCH_WORKFLOW_ID, runId);
+      assertTrue(events.size() < 1_000, "run history: " + events.size() + " events");
+      HistoryEvent last = events.get(events.size() - 1);
+      if (last.getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
+        return inputs;
+      }
+      var attributes = last.getWorkflowExecutionContinuedAsNewEventAttributes();
+      inputs.add(DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+          0, Optional.of(attributes.getInput()), CallBatchInput.class, CallBatchInput.class));
+      runId = attributes.getNewExecutionRunId();
+    }
+  }
+
+  private static void sleepWallClock(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
