@@ -23,16 +23,28 @@ final class PhoneParser {
   PhoneNumber parse(String text) {
     String trimmed = text.strip();
     PhoneNumber number = tryParse(trimmed);
-    if (!valid(number) && trimmed.startsWith("00")) {
-      number = tryParse("+" + trimmed.substring(2));
+    if (valid(number)) {
+      return number;
     }
-    if (!valid(number) && number != null && number.getCountryCode() == MEXICO) {
-      String national = util.getNationalSignificantNumber(number);
-      if (national.length() == 11 && national.startsWith("1")) {
-        number = tryParse("+52" + national.substring(1));
+    if (trimmed.startsWith("00")) {
+      PhoneNumber international = tryParse("+" + trimmed.substring(2));
+      if (valid(international)) {
+        return international;
       }
     }
-    return valid(number) ? number : null;
+    return withoutOldMexicanMobilePrefix(number);
+  }
+
+  private PhoneNumber withoutOldMexicanMobilePrefix(PhoneNumber number) {
+    if (number == null || number.getCountryCode() != MEXICO) {
+      return null;
+    }
+    String national = util.getNationalSignificantNumber(number);
+    if (national.length() != 11 || !national.startsWith("1")) {
+      return null;
+    }
+    PhoneNumber mobile = tryParse("+52" + national.substring(1));
+    return valid(mobile) ? mobile : null;
   }
 
   String e164(PhoneNumber number) {

@@ -16,7 +16,6 @@ final class SheetSaxHandler extends DefaultHandler {
   private final XlsxCellDecoder decoder;
   private final RowHandler rows;
   private final IntConsumer nonBlankRows;
-  private boolean rowHasValue;
   private final StringBuilder text = new StringBuilder();
   private boolean capturing;
   private boolean inInlineString;
@@ -24,6 +23,7 @@ final class SheetSaxHandler extends DefaultHandler {
 
   private int rowNumber;
   private List<SheetCell> cells = new ArrayList<>();
+  private boolean rowHasValue;
   private int column;
   private String type;
   private int style;

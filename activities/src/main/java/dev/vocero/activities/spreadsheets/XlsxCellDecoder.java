@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
@@ -19,9 +20,9 @@ final class XlsxCellDecoder {
   private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
   private final NumberStyle[] numberStyles;
 
-  private static final NumberStyle GENERAL = new NumberStyle(0, "General", false);
+  private static final NumberStyle GENERAL = new NumberStyle(0, "General", false, null);
 
-  private record NumberStyle(int index, String format, boolean date) {
+  private record NumberStyle(int index, String format, boolean date, Function<BigDecimal, String> display) {
     boolean general() {
       return index == 0 || "General".equalsIgnoreCase(format);
     }
@@ -85,10 +86,7 @@ final class XlsxCellDecoder {
       String text = at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
       return SheetCell.date(at.toLocalDate(), text);
     }
-    if (format.general()) {
-      return SheetCell.number(number, number.toPlainString());
-    }
-    return SheetCell.number(number, formatter.formatRawCellContents(raw, format.index(), format.format()));
+    return format.general() ? SheetCell.number(number) : SheetCell.number(number, format.display());
   }
 
   private NumberStyle numberStyle(int style) {
@@ -99,7 +97,9 @@ final class XlsxCellDecoder {
       XSSFCellStyle cellStyle = styles.getStyleAt(style);
       int index = cellStyle.getDataFormat();
       String format = cellStyle.getDataFormatString();
-      numberStyles[style] = new NumberStyle(index, format, format != null && DateUtil.isADateFormat(index, format));
+      boolean date = format != null && DateUtil.isADateFormat(index, format);
+      numberStyles[style] = new NumberStyle(index, format, date,
+          value -> formatter.formatRawCellContents(value.doubleValue(), index, format));
     }
     return numberStyles[style];
   }

@@ -7,7 +7,6 @@ import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.ProviderEvent;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * Twilio's call status callbacks: verify the signature, store the raw event once, then signal the
  * contact's workflow. A stored event is never lost: if the signal fails the relay delivers it later.
  */
+/* Public: providers authenticate by signature, not by token. */
 @Path("/webhooks/twilio/voice")
-@PermitAll
 public class TwilioWebhookResource {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookResource.class);
 

@@ -9,7 +9,6 @@ import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DecisionDao;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,7 +32,6 @@ import org.jdbi.v3.core.Jdbi;
  * (1 confirms a payment promise, 2 asks for a call back) recorded as a decision of the attempt.
  */
 @Path("/twiml/calls/{attemptId}")
-@PermitAll
 @Produces(MediaType.APPLICATION_XML)
 public class TwimlResource {
   static final String DEFAULT_SCRIPT = "Hola {{name}}. Le llamamos sobre su saldo pendiente de {{amount}} con vencimiento"

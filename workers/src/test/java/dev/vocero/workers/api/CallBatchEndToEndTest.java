@@ -107,6 +107,9 @@ class CallBatchEndToEndTest {
     assertEquals("invalid_number", byName.get("Sofía León").get("finalDisposition").asText());
     assertEquals("blocked_dnc", byName.get("Pedro Gil").get("finalDisposition").asText());
     assertEquals(0, byName.get("Pedro Gil").get("history").size(), "a DNC number is never dialed");
+    int delivered = DB.jdbi().withHandle(h -> h.createQuery(
+        "select count(*) from provider_events where state = 'delivered' and terminal").mapTo(Integer.class).one());
+    assertTrue(delivered >= 7, "outcomes arrived as signed webhooks, not only by polling: " + delivered);
     String shown = byName.get("Ana Pérez").at("/history/0/phone").asText();
     assertTrue(shown.contains("•••") && !shown.contains("1234560"), "phones are masked in listings: " + shown);
   }

@@ -1,0 +1,154 @@
+package dev.vocero.workers.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.store.TestDatabase;
+import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.workers.TestStack;
+import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Twilio status callbacks: signature checks, store-once, unknown calls kept for audit, relay of pending events. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class TwilioWebhookApiTest {
+  static final TestDatabase DB = TestDatabase.fresh();
+  static final DropwizardAppExtension<VoceroConfiguration> APP =
+      TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
+  static final String TOKEN = "sandbox-auth-token";
+  static Jdbi jdbi;
+  static UUID attemptId;
+
+  @BeforeAll
+  static void attempt() {
+    jdbi = DB.jdbi();
+    UUID org = UUID.randomUUID();
+    UUID batch = UUID.randomUUID();
+    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org"));
+    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
+    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
+        List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
+    long contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
+    attemptId = UUID.randomUUID();
+    jdbi.useExtension(AttemptDao.class, dao -> {
+      dao.insertPlanned(attemptId, org, batch, contact, 1, 0, "+573001234560");
+      dao.markPlaced(org, attemptId, "sandbox", "CA" + "1".repeat(32));
+    });
+  }
+
+  private static String url(String query) {
+    return "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/voice/status" + query;
+  }
+
+  private static int post(String query, Map<String, String> params, String signature) throws Exception {
+    String body = params.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(query)))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Twilio-Signature", signature);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private static Map<String, String> callback(String status, int sequence) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("CallSid", "CA" + "1".repeat(32));
+    params.put("AccountSid", "AC" + "5a4d".repeat(8));
+    params.put("CallStatus", status);
+    params.put("SequenceNumber", String.valueOf(sequence));
+    params.put("To", "+573001234560");
+    params.put("CallDuration", "42");
+    return params;
+  }
+
+  private static int events() {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from provider_events").mapTo(Integer.class).one());
+  }
+
+  @Test
+  void givenForgedOrMissingSignatures_itShouldAnswer403AndStoreNothing() throws Exception {
+    String query = "?attemptId=" + attemptId;
+    Map<String, String> params = callback("completed", 9);
+    int before = events();
+    String signedForOtherParams = TwilioSignatures.sign(TOKEN, url(query), callback("busy", 9));
+    assertEquals(403, post(query, params, signedForOtherParams));
+    assertEquals(403, post(query, params, null));
+    assertEquals(403, post(query, params, TwilioSignatures.sign("wrong-token", url(query), params)));
+    assertEquals(403, post(query, params, TwilioSignatures.sign(TOKEN, url("?attemptId=" + UUID.randomUUID()), params)));
+    assertEquals(before, events());
+  }
+
+  @Test
+  void givenTheSameSignedEventTwice_itShouldStoreItOnceAndUpdateTheAttempt() throws Exception {
+    String query = "?attemptId=" + attemptId;
+    Map<String, String> params = callback("ringing", 1);
+    String signature = TwilioSignatures.sign(TOKEN, url(query), params);
+    int before = events();
+    assertEquals(204, post(query, params, signature));
+    assertEquals(204, post(query, params, signature), "a replayed delivery is a no-op");
+    assertEquals(before + 1, events());
+    String stored = jdbi.withHandle(h -> h.createQuery("select payload::text from provider_events where event_key like '%:1:ringing'")
+        .mapTo(String.class).one());
+    assertFalse(stored.contains("3001234560"), "phone numbers are masked in the audit log: " + stored);
+    assertEquals("ringing", jdbi.withHandle(h -> h.createQuery("select provider_status from call_attempts where id = :id")
+        .bind("id", attemptId).mapTo(String.class).one()));
+  }
+
+  @Test
+  void givenACallbackForAnUnknownCall_itShouldKeepItForAudit() throws Exception {
+    String query = "?attemptId=" + UUID.randomUUID();
+    Map<String, String> params = callback("completed", 4);
+    params.put("CallSid", "CA" + "9".repeat(32));
+    assertEquals(204, post(query, params, TwilioSignatures.sign(TOKEN, url(query), params)));
+    assertEquals("orphan", jdbi.withHandle(h -> h.createQuery("select state from provider_events where provider_call_id = :c")
+        .bind("c", "CA" + "9".repeat(32)).mapTo(String.class).one()));
+  }
+
+  @Test
+  void givenAPendingEvent_whenTheRelayRuns_itShouldDeliverIt() {
+    long id = jdbi.withHandle(h -> h.createQuery("insert into provider_events (provider, event_key, org_id, attempt_id,"
+            + " provider_call_id, sequence, status, terminal, disposition, payload, state, received_at)"
+            + " select 'twilio', 'relay-test', org_id, id, provider_call_id, 7, 'completed', true, 'answered_human', '{}',"
+            + " 'pending', now() - interval '1 minute' from call_attempts where id = :id returning id")
+        .bind("id", attemptId).mapTo(Long.class).one());
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(TestStack.temporalTarget()).build());
+    try {
+      EventRelay relay = new EventRelay(jdbi, new EventDelivery(jdbi, WorkflowClient.newInstance(stubs)), Duration.ofSeconds(1));
+      assertTrue(relay.relay() >= 1);
+      assertEquals("delivered", jdbi.withHandle(h -> h.createQuery("select state from provider_events where id = :id")
+          .bind("id", id).mapTo(String.class).one()));
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+}
