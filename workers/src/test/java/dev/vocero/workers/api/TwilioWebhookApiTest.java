@@ -134,6 +134,26 @@ class TwilioWebhookApiTest {
   }
 
   @Test
+  void givenTwilioFetchingTheScript_itShouldRenderTheContactsVariablesAsTwiml() throws Exception {
+    String twimlUrl = "http://localhost:" + APP.getLocalPort() + "/twiml/calls/" + attemptId;
+    Map<String, String> params = callback("in-progress", 2);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twimlUrl))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", TwilioSignatures.sign(TOKEN, twimlUrl, params))
+        .POST(HttpRequest.BodyPublishers.ofString(params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"))));
+    HttpResponse<String> twiml = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, twiml.statusCode());
+    assertTrue(twiml.body().contains("<Say language=\"es-MX\">Hola Ana."), twiml.body());
+    assertTrue(twiml.body().contains("<Gather numDigits=\"1\""), twiml.body());
+
+    HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(twimlUrl))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "AAAA")
+        .POST(HttpRequest.BodyPublishers.ofString("CallSid=x")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, forged.statusCode());
+  }
+
+  @Test
   void givenAPendingEvent_whenTheRelayRuns_itShouldDeliverIt() {
     long id = jdbi.withHandle(h -> h.createQuery("insert into provider_events (provider, event_key, org_id, attempt_id,"
             + " provider_call_id, sequence, status, terminal, disposition, payload, state, received_at)"

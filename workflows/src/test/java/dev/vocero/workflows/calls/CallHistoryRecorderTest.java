@@ -1,0 +1,87 @@
+package dev.vocero.workflows.calls;
+
+import static dev.vocero.workflows.calls.CallTestSupport.BATCH;
+import static dev.vocero.workflows.calls.CallTestSupport.BATCH_WORKFLOW_ID;
+import static dev.vocero.workflows.calls.CallTestSupport.HOUR;
+import static dev.vocero.workflows.calls.CallTestSupport.ORG;
+import static dev.vocero.workflows.calls.CallTestSupport.settings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
+import dev.vocero.workflows.calls.ContactCallActivities.Decision;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Rewrites the stored histories; run only on purpose: {@code -Dvocero.recordHistories=true}. */
+@EnabledIfSystemProperty(named = "vocero.recordHistories", matches = "true")
+class CallHistoryRecorderTest {
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  @RegisterExtension
+  final TestWorkflowExtension temporal = CallTestSupport.extension();
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private FakeCallCenter center;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env) {
+    this.env = env;
+    center = new FakeCallCenter(env);
+    CallTestSupport.start(env, center);
+    client = env.getWorkflowClient();
+  }
+
+  /** Contact 1 of a batch: a window wait, a no-answer, a retry wait, then a human answer signalled mid-wait. */
+  @Test
+  void givenAContactWithAWaitAndARetry_whenRecorded_itShouldStoreItsHistory() throws IOException {
+    long windowOpens = env.currentTimeMillis() + HOUR;
+    center.contacts(java.util.List.of(1L, 2L))
+        .planner((request, now) -> request.contactId() == 1 && now < windowOpens
+            ? new AttemptPlan(Decision.WAIT, null, windowOpens, 0, "outside the calling window") : null)
+        .provider((placement, c) -> {
+          if (placement.contactId() == 1 && placement.attemptNumber() == 1) {
+            FakeCallCenter.answer(Disposition.NO_ANSWER).placed(placement, c);
+          } else {
+            FakeCallCenter.answerAfter(Duration.ofSeconds(30), Disposition.ANSWERED_HUMAN).placed(placement, c);
+          }
+        });
+    BatchSettings settings = settings(1, 2, 3, Map.of("no_answer", 600L), 120);
+
+    BatchProgress progress = CallTestSupport.batchStub(client).run(CallBatchInput.first(ORG, BATCH, settings));
+
+    assertEquals(2, progress.finished());
+    store("contact-call-v1.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
+  /** The first run of a two-page batch: one page of children, then continue-as-new. */
+  @Test
+  void givenABatchOfTwoPages_whenRecorded_itShouldStoreItsFirstRun() throws IOException {
+    center.contacts(FakeCallCenter.ids(1, 4));
+    CallBatchWorkflow batch = CallTestSupport.batchStub(client);
+    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(10, 2, 1, Map.of(), 120)).withPageSize(2);
+
+    WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
+
+    assertEquals(4, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
+    store("call-batch-v1.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
+  }
+
+  private void store(String name, String workflowId, String runId) throws IOException {
+    Files.createDirectories(HISTORIES);
+    String json = (runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId)).toJson(true);
+    Files.writeString(HISTORIES.resolve(name), json);
+  }
+}
