@@ -135,12 +135,51 @@ class CallBatchEndToEndTest {
     assertEquals(0, api.get("/api/v1/batches", fresh.accessToken()).body().get("total").asInt());
   }
 
+  @Test
+  void givenARunningBatch_whenPausedRepacedAndCancelled_itShouldObeyAndRefuseInvalidChanges() throws IOException {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    rows.add(List.of("Nombre", "Celular"));
+    for (int i = 0; i < 30; i++) {
+      rows.add(List.of("Cliente " + i, String.format("310 555 %04d", 1000 + i * 10)));
+    }
+    String slow = SETTINGS.replace("\"callsPerSecond\":20", "\"callsPerSecond\":0.2");
+    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "lenta.xlsx", workbook(rows),
+        Map.of("settings", slow));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    String id = created.body().get("id").asText();
+
+    Reply paused = api.post("/api/v1/batches/" + id + "/pause", operator.accessToken(), null);
+    assertEquals(200, paused.status(), String.valueOf(paused.body()));
+    assertTrue(paused.body().get("paused").asBoolean());
+    Reply again = api.post("/api/v1/batches/" + id + "/pause", operator.accessToken(), null);
+    assertEquals(409, again.status(), "pausing a paused batch is refused by the update validator");
+    assertEquals("batch_state", again.code());
+
+    assertEquals(422, api.send("PATCH", "/api/v1/batches/" + id + "/pace", operator.accessToken(),
+        Map.of("callsPerSecond", 0)).status());
+    Reply paced = api.send("PATCH", "/api/v1/batches/" + id + "/pace", operator.accessToken(),
+        Map.of("callsPerSecond", 0.5, "maxConcurrentCalls", 2));
+    assertEquals(200, paced.status(), String.valueOf(paced.body()));
+    assertEquals(0.5, paced.body().get("callsPerSecond").asDouble());
+    assertEquals(200, api.post("/api/v1/batches/" + id + "/resume", operator.accessToken(), null).status());
+
+    assertEquals(202, api.post("/api/v1/batches/" + id + "/cancel", operator.accessToken(), null).status());
+    JsonNode batch = awaitStatus(id, "cancelled");
+    assertTrue(batch.at("/batch/started").asInt() < 30, "cancel stops new calls: " + batch);
+    Session other = api.registerAndLogin("Ajena");
+    assertEquals(404, api.post("/api/v1/batches/" + id + "/pause", other.accessToken(), null).status());
+  }
+
   private JsonNode awaitCompleted(String id) {
+    return awaitStatus(id, "completed");
+  }
+
+  private JsonNode awaitStatus(String id, String status) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     JsonNode batch = null;
     while (Instant.now().isBefore(deadline)) {
       batch = api.get("/api/v1/batches/" + id, operator.accessToken()).body();
-      if ("completed".equals(batch.at("/batch/status").asText())) {
+      if (status.equals(batch.at("/batch/status").asText())) {
         return batch;
       }
       try {
@@ -149,6 +188,6 @@ class CallBatchEndToEndTest {
         Thread.currentThread().interrupt();
       }
     }
-    throw new AssertionError("batch never completed: " + batch);
+    throw new AssertionError("batch never reached " + status + ": " + batch);
   }
 }

@@ -66,16 +66,16 @@ class CallHistoryRecorderTest {
     store("contact-call-v1.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
-  /** The first run of a two-page batch: one page of children, then continue-as-new. */
+  /** The first run of a two-page batch: a page of children (one waits for a free slot), then continue-as-new. */
   @Test
   void givenABatchOfTwoPages_whenRecorded_itShouldStoreItsFirstRun() throws IOException {
-    center.contacts(FakeCallCenter.ids(1, 4));
+    center.contacts(FakeCallCenter.ids(1, 6));
     CallBatchWorkflow batch = CallTestSupport.batchStub(client);
-    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(10, 2, 1, Map.of(), 120)).withPageSize(2);
+    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(10, 2, 1, Map.of(), 120)).withPageSize(3);
 
     WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
 
-    assertEquals(4, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
+    assertEquals(6, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
     store("call-batch-v1.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
   }
 
