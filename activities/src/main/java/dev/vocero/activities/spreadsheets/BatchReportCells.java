@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /** Typed cells for the batch report: numbers as numbers, dates as dates with a format, bold headers. */
 final class BatchReportCells {
+  // Set on plain cells too: a cell without a style makes POI search the column definitions on every flush.
+  private final CellStyle plain;
   private final CellStyle header;
   private final CellStyle title;
   private final CellStyle date;
@@ -23,6 +25,7 @@ final class BatchReportCells {
 
   BatchReportCells(Workbook workbook) {
     DataFormat formats = workbook.createDataFormat();
+    plain = workbook.getCellStyleAt(0);
     Font bold = workbook.createFont();
     bold.setBold(true);
     Font big = workbook.createFont();
@@ -62,12 +65,12 @@ final class BatchReportCells {
 
   void text(Row row, int column, String value) {
     if (value != null && !value.isEmpty()) {
-      row.createCell(column).setCellValue(BatchReportText.cut(value));
+      styled(row, column, plain).setCellValue(BatchReportText.cut(value));
     }
   }
 
   void number(Row row, int column, double value) {
-    row.createCell(column).setCellValue(value);
+    styled(row, column, plain).setCellValue(value);
   }
 
   void money(Row row, int column, BigDecimal value) {

@@ -56,7 +56,6 @@ public final class BatchReportWriter implements AutoCloseable {
 
   public BatchReportWriter(Summary summary) {
     try {
-      workbook.setCompressTempFiles(true);
       cells = new BatchReportCells(workbook);
       BatchReportSummarySheet.write(workbook.createSheet(SUMMARY), summary, cells);
       calls = table(CALLS, CALL_HEADERS, CALL_WIDTHS);

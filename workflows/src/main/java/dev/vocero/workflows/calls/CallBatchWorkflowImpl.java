@@ -80,7 +80,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   @Override
   public BatchProgress run(CallBatchInput input) {
-    changeStatus(status);
+    changeStatus(status); // every run mirrors its counters, so PostgreSQL shows progress page by page
     ContactPage page = nextPage();
     List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
     if (startAll(contactIds) && page.more() && !contactIds.isEmpty()) {

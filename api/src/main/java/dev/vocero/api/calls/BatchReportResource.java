@@ -1,0 +1,56 @@
+package dev.vocero.api.calls;
+
+import dev.vocero.api.auth.Role;
+import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.BatchRow;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** GET /api/v1/batches/{id}/report.xlsx: the batch's summary, calls and rejected rows as a spreadsheet. */
+@Path("/api/v1/batches/{id}/report.xlsx")
+public class BatchReportResource {
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+  private final Jdbi jdbi;
+  private final BatchReports reports;
+
+  public BatchReportResource(Jdbi jdbi, BatchReports reports) {
+    this.jdbi = jdbi;
+    this.reports = reports;
+  }
+
+  @GET
+  @Produces(XLSX)
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  public Response download(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
+    BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
+        .orElseThrow(() -> ApiException.notFound("Batch " + id));
+    StreamingOutput body = out -> reports.write(batch, out);
+    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"" + filename(batch) + "\"").build();
+  }
+
+  /** "batch-cobranza-noviembre-20261110.xlsx": ASCII only, dated by the batch's creation day (UTC). */
+  static String filename(BatchRow batch) {
+    String bare = Normalizer.normalize(batch.name(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    String slug = bare.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (slug.length() > 60) {
+      slug = slug.substring(0, 60).replaceAll("-+$", "");
+    }
+    return "batch-" + (slug.isEmpty() ? "lote" : slug) + "-" + DAY.format(batch.createdAt()) + ".xlsx";
+  }
+}

@@ -1,0 +1,64 @@
+package dev.vocero.workflows.calls;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stored histories of released versions must keep replaying against the current implementations. */
+class CallReplayTest {
+  /** A child of a batch: window wait, no-answer, retry wait, human answer signalled mid-wait, report to the batch. */
+  private static final String CONTACT_V1 = "histories/contact-call-v1.json";
+  /** The first run of a two-page batch: three children (one after a report freed a slot), continue-as-new. */
+  private static final String BATCH_V1 = "histories/call-batch-v1.json";
+
+  @Test
+  void givenAContactCallV1History_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_V1, ContactCallWorkflowImpl.class));
+  }
+
+  @Test
+  void givenACallBatchV1RunThatContinuedAsNew_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(BATCH_V1, CallBatchWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheStoredHistories_itShouldCoverTheirIntendedPaths() throws IOException {
+    List<HistoryEvent> contact = events(CONTACT_V1);
+    assertEquals(4, count(contact, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), "provider events");
+    assertEquals(2, count(contact, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "two dials");
+    assertEquals(1, count(contact, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED));
+
+    List<HistoryEvent> batch = events(BATCH_V1);
+    assertEquals(3, count(batch, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED));
+    assertEquals(2, count(batch, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), "contactFinished reports");
+    assertEquals(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, batch.get(batch.size() - 1).getEventType());
+  }
+
+  private static List<HistoryEvent> events(String resource) throws IOException {
+    try (InputStream in = CallReplayTest.class.getResourceAsStream("/" + resource)) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return WorkflowExecutionHistory.fromJson(json).getHistory().getEventsList();
+    }
+  }
+
+  private static long count(List<HistoryEvent> events, EventType type) {
+    return events.stream().filter(e -> e.getEventType() == type).count();
+  }
+
+  private static long count(List<HistoryEvent> events, EventType type, String activityType) {
+    return events.stream().filter(e -> e.getEventType() == type)
+        .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType))
+        .count();
+  }
+}
