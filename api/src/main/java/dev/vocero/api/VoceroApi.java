@@ -19,6 +19,8 @@ import dev.vocero.api.auth.TokenAuthenticator;
 import dev.vocero.api.auth.UsersResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.BatchImport;
+import dev.vocero.api.calls.BatchReportResource;
+import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
 import dev.vocero.api.calls.BatchWorkflows;
 import dev.vocero.api.calls.ContactLists;
@@ -47,8 +49,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class VoceroApi {
   private VoceroApi() {}
 
-  /** What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery). */
-  public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch) {}
+  /** What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports). */
+  public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
+      BatchReports reports) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
       AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock) {
@@ -84,5 +87,6 @@ public final class VoceroApi {
         new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
+    jersey.register(new BatchReportResource(jdbi, calls.reports()));
   }
 }

@@ -7,6 +7,7 @@ import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
@@ -118,7 +119,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
-              new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch()),
+              new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
+              new BatchReportsAdapter(jdbi, env.getObjectMapper())),
           Clock.systemUTC());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
