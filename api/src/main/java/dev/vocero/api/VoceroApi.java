@@ -28,6 +28,7 @@ import dev.vocero.api.calls.DncResource;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioWebhookResource;
+import dev.vocero.api.calls.RetellWebhookResource;
 import dev.vocero.api.calls.TwimlResource;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
@@ -87,6 +88,7 @@ public final class VoceroApi {
         new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
+    jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
   }
 }

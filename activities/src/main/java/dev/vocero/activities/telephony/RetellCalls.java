@@ -9,14 +9,14 @@ import java.util.Set;
  * and {@code error}; the disposition comes from {@code disconnection_reason}
  * (docs.retellai.com/reliability/debug-call-disconnect).
  */
-final class RetellCalls {
+public final class RetellCalls {
 
   private static final Set<String> TERMINAL = Set.of("ended", "not_connected", "error");
 
   private RetellCalls() {
   }
 
-  static CallStatusInfo status(JsonNode call) {
+  public static CallStatusInfo status(JsonNode call) {
     String status = text(call, "call_status");
     boolean terminal = status != null && TERMINAL.contains(status);
     JsonNode duration = call.path("duration_ms");

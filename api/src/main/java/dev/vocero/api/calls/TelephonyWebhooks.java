@@ -17,4 +17,10 @@ public interface TelephonyWebhooks {
 
   /** Twilio's status callback form as an event of our own (eventKey, sequence, terminal, disposition). */
   ProviderEvent twilioStatus(UUID attemptId, Map<String, String> params);
+
+  /** Checks Retell's {@code x-retell-signature} over the raw body. */
+  boolean validRetell(String rawBody, String signature);
+
+  /** A Retell webhook ({@code call_started}, {@code call_ended}, {@code call_analyzed}) as an event of our own. */
+  ProviderEvent retellEvent(UUID attemptId, String event, com.fasterxml.jackson.databind.JsonNode call);
 }

@@ -1,6 +1,11 @@
 package dev.vocero.workers.calls;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.activities.telephony.CallStatusInfo;
+import dev.vocero.activities.telephony.RetellCalls;
+import dev.vocero.activities.telephony.RetellSignatures;
 import dev.vocero.activities.telephony.TwilioSignatures;
+import java.time.Instant;
 import dev.vocero.activities.telephony.TwilioStatuses;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.workers.config.TelephonyConfig;
@@ -40,6 +45,25 @@ public final class TelephonyWebhooksAdapter implements TelephonyWebhooks {
     Long duration = params.containsKey("CallDuration") ? (long) parseInt(params.get("CallDuration")) : null;
     return new ProviderEvent(callSid + ":" + sequence + ":" + status, "twilio", attemptId, callSid, sequence, status,
         terminal, disposition, duration);
+  }
+
+  @Override
+  public boolean validRetell(String rawBody, String signature) {
+    String key = config.getRetell().getApiKey();
+    return key != null && !key.isBlank() && signature != null
+        && RetellSignatures.valid(key, rawBody, signature, Instant.now());
+  }
+
+  @Override
+  public ProviderEvent retellEvent(UUID attemptId, String event, JsonNode call) {
+    CallStatusInfo status = RetellCalls.status(call);
+    int sequence = switch (event) {
+      case "call_started" -> 1;
+      case "call_ended" -> 2;
+      default -> 3;
+    };
+    return new ProviderEvent(status.providerCallId() + ":" + event, "retell", attemptId, status.providerCallId(), sequence,
+        status.status(), status.terminal(), status.disposition(), status.durationSeconds());
   }
 
   private static int parseInt(String value) {

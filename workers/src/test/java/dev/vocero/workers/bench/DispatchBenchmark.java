@@ -1,0 +1,197 @@
+package dev.vocero.workers.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.store.TestDatabase;
+import dev.vocero.workers.ApiClient;
+import dev.vocero.workers.ApiClient.Reply;
+import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Calls placed per second by the real batch + contact workflows against the sandbox telephony made nearly instant
+ * ({@code telephony.sandbox.speed} 0.001, ringSeconds 1: an answered call lasts ~47 ms of simulated time; its status
+ * callbacks still go through the real signed webhook). Figures come from PostgreSQL: {@code call_attempts.placed_at}
+ * for the rate, [placed_at, ended_at] intervals for the concurrency. Reports; asserts only correctness (every contact
+ * done, concurrency never above the cap). Excluded from the normal build; run it explicitly:
+ *
+ * <pre>./mvnw -q -o -pl workers verify -Dtest=DispatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * Knobs: {@code bench.contacts} (2000; when that run finishes in under a minute a 10,000-contact run follows unless
+ * {@code bench.large} is false), {@code bench.pacedContacts} (500).
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DispatchBenchmark {
+  static final int CONTACTS = Integer.getInteger("bench.contacts", 2_000);
+  static final int LARGE = 10_000;
+  static final boolean TRY_LARGE = Boolean.parseBoolean(System.getProperty("bench.large", "true"));
+  static final int PACED_CONTACTS = Integer.getInteger("bench.pacedContacts", 500);
+  static final String SETTINGS = "{\"name\":\"%s\",\"callsPerSecond\":%s,\"maxConcurrentCalls\":%d,\"maxAttempts\":1,"
+      + "\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 00:00-23:59\"],\"defaultRegion\":\"CO\","
+      + "\"answerTimeoutSeconds\":10}";
+
+  static final TestDatabase DB = TestDatabase.fresh();
+  static final DropwizardAppExtension<VoceroConfiguration> APP = BenchStack.app(DB, "http://127.0.0.1:9",
+      ConfigOverride.config("telephony.sandbox.speed", "0.001"),
+      ConfigOverride.config("telephony.sandbox.ringSeconds", "1"));
+
+  static long nextNumber = 3_101_000_000L;
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  void callsPlacedPerSecond() throws Exception {
+    ApiClient api = new ApiClient(APP.getLocalPort());
+    Session session = api.registerAndLogin("Banco de marcación");
+    List<Result> results = new ArrayList<>();
+
+    // Warm-up: a small batch so class loading, JIT and the first workflow tasks are not in the first measured run.
+    run(api, session, "warm-up", 200, 100, 200);
+
+    Result open = run(api, session, "max pace", CONTACTS, 100, 200);
+    results.add(open);
+    String largeNote;
+    if (open.wallSeconds() < 60 && TRY_LARGE && CONTACTS < LARGE) {
+      results.add(run(api, session, "max pace (large)", LARGE, 100, 200));
+      largeNote = String.format("%d contacts took %.1f s (< 60 s), so a %d-contact run followed.", CONTACTS,
+          open.wallSeconds(), LARGE);
+    } else {
+      largeNote = String.format("%d contacts took %.1f s (>= 60 s or bench.large=false): no %d-contact run.", CONTACTS,
+          open.wallSeconds(), LARGE);
+    }
+    Result paced = run(api, session, "pace 20/s", PACED_CONTACTS, 20, 10);
+    results.add(paced);
+
+    StringBuilder out = new StringBuilder("\n");
+    out.append(String.format("Vocero dispatch benchmark (sandbox telephony speed 0.001, ringSeconds 1, maxAttempts 1, every"
+        + " number ends in 0 = answered; %d CPUs)%n", Runtime.getRuntime().availableProcessors()));
+    out.append(String.format("%-18s %8s %6s %5s %9s %11s %12s %9s %9s %9s %8s%n", "run", "contacts", "pace", "cap",
+        "wall s", "placed/s", "steady/s", "max conc", "p50 ms", "p99 ms", "done"));
+    for (Result r : results) {
+      out.append(String.format("%-18s %8d %6.0f %5d %9.1f %11.1f %12.1f %9d %9.0f %9.0f %8d%n", r.label(), r.contacts(),
+          r.pace(), r.cap(), r.wallSeconds(), r.placedPerSecond(), r.steadyPerSecond(), r.maxConcurrency(),
+          r.callP50Ms(), r.callP99Ms(), r.done()));
+    }
+    out.append("  wall s = upload answered → batch completed (API poll every 200 ms); placed/s = (n−1)/(last − first"
+        + " placed_at); steady/s = same over the middle 90% of placements; p50/p99 ms = ended_at − placed_at per call.\n");
+    out.append("  ").append(largeNote).append('\n');
+    for (Result r : results.subList(0, results.size() - 1)) {
+      out.append(String.format("  target %s: >= 100/s (the API's maximum pace): %s (%.1f/s over the run, %.1f/s steady,"
+              + " %.0f%% of 100)%n", r.label(), r.placedPerSecond() >= 100 ? "PASS" : "FAIL", r.placedPerSecond(),
+          r.steadyPerSecond(), r.placedPerSecond()));
+    }
+    double deviation = (paced.steadyPerSecond() - 20) / 20;
+    out.append(String.format("  target pace 20/s within ±5%%: %s (steady %.2f/s, %+.1f%%; whole run %.2f/s)%n",
+        Math.abs(deviation) <= 0.05 ? "PASS" : "FAIL", paced.steadyPerSecond(), deviation * 100, paced.placedPerSecond()));
+    for (Result r : results) {
+      out.append(String.format("  concurrency %s: max %d <= cap %d: %s%n", r.label(), r.maxConcurrency(), r.cap(),
+          r.maxConcurrency() <= r.cap() ? "PASS" : "FAIL"));
+    }
+    System.out.println(out);
+
+    for (Result r : results) {
+      assertEquals(r.contacts(), r.done(), r.label() + ": every contact done");
+      assertEquals(r.contacts(), r.attempts(), r.label() + ": one attempt per contact");
+      assertTrue(r.maxConcurrency() <= r.cap(), r.label() + ": concurrency " + r.maxConcurrency() + " > cap " + r.cap());
+    }
+  }
+
+  record Result(String label, int contacts, double pace, int cap, double wallSeconds, int done, int attempts,
+                double placedPerSecond, double steadyPerSecond, int maxConcurrency, double callP50Ms, double callP99Ms) {}
+
+  private static Result run(ApiClient api, Session session, String label, int contacts, double pace, int cap)
+      throws InterruptedException {
+    StringBuilder csv = new StringBuilder("Nombre,Celular\n");
+    for (int i = 0; i < contacts; i++) {
+      csv.append("Cliente ").append(i).append(',').append(nextNumber).append('\n');
+      nextNumber += 10; // last digit 0: the sandbox answers (human)
+    }
+    String settings = String.format(SETTINGS, label, pace, cap);
+    long start = System.nanoTime();
+    Reply created = api.upload("/api/v1/batches", session.accessToken(), "file", "bench.csv",
+        csv.toString().getBytes(StandardCharsets.UTF_8), Map.of("settings", settings));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    assertEquals(contacts, created.body().get("contacts").asInt(), String.valueOf(created.body()));
+    String id = created.body().get("id").asText();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) (contacts / pace * 4) + 120);
+    JsonNode batch;
+    while (true) {
+      batch = api.get("/api/v1/batches/" + id, session.accessToken()).body();
+      String status = batch.at("/batch/status").asText();
+      if (status.equals("completed")) {
+        break;
+      }
+      if (status.equals("cancelled") || status.equals("failed") || System.nanoTime() > deadline) {
+        throw new AssertionError(label + ": batch " + status + ": " + batch);
+      }
+      Thread.sleep(200);
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+
+    UUID batchId = UUID.fromString(id);
+    List<double[]> calls = DB.jdbi().withHandle(h -> h.createQuery("select extract(epoch from placed_at) * 1000 as p,"
+            + " extract(epoch from coalesce(ended_at, now())) * 1000 as e from call_attempts where batch_id = :b"
+            + " and placed_at is not null order by placed_at")
+        .bind("b", batchId).map((rs, ctx) -> new double[] {rs.getDouble("p"), rs.getDouble("e")}).list());
+    int attempts = DB.jdbi().withHandle(h -> h.createQuery("select count(*) from call_attempts where batch_id = :b")
+        .bind("b", batchId).mapTo(Integer.class).one());
+    int done = batch.at("/byStatus/done").asInt();
+
+    double[] placed = calls.stream().mapToDouble(c -> c[0]).toArray();
+    double whole = rate(placed, 0, placed.length - 1);
+    int skip = (int) Math.floor(placed.length * 0.05);
+    double steady = rate(placed, skip, placed.length - 1 - skip);
+    double[] durations = calls.stream().mapToDouble(c -> c[1] - c[0]).sorted().toArray();
+    return new Result(label, contacts, pace, cap, wall, done, attempts, whole, steady, maxOverlap(calls),
+        percentile(durations, 50), percentile(durations, 99));
+  }
+
+  /** Placements per second between the {@code from}-th and {@code to}-th placement (inclusive). */
+  private static double rate(double[] placedMs, int from, int to) {
+    if (to <= from) {
+      return Double.NaN;
+    }
+    return (to - from) / ((placedMs[to] - placedMs[from]) / 1000);
+  }
+
+  /** The most [placed_at, ended_at] intervals open at once (an end at the same instant as a start closes first). */
+  private static int maxOverlap(List<double[]> calls) {
+    double[][] events = new double[calls.size() * 2][];
+    int k = 0;
+    for (double[] c : calls) {
+      events[k++] = new double[] {c[0], +1};
+      events[k++] = new double[] {c[1], -1};
+    }
+    Arrays.sort(events, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+    int open = 0;
+    int max = 0;
+    for (double[] e : events) {
+      open += (int) e[1];
+      max = Math.max(max, open);
+    }
+    return max;
+  }
+
+  private static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}
