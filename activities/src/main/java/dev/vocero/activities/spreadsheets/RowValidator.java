@@ -16,28 +16,28 @@ import java.util.Map;
  */
 final class RowValidator {
   private final ColumnLayout layout;
-  private final PhoneParser phones;
+  private final PhoneParser parser;
   private final PhoneTimeZones zones;
   private final Map<String, Integer> acceptedRowByPhone = new HashMap<>();
 
   RowValidator(ColumnLayout layout, String defaultRegion) {
     this.layout = layout;
-    this.phones = new PhoneParser(defaultRegion);
+    this.parser = new PhoneParser(defaultRegion);
     this.zones = new PhoneTimeZones(defaultRegion);
   }
 
   /** Sends the row to the sink; true when it was accepted. */
   boolean validate(SheetRow row, ContactSink sink) {
     List<RowIssue> issues = new ArrayList<>();
-    List<String> numbers = new ArrayList<>();
-    PhoneNumber primary = readPhones(row, numbers, issues);
+    Phones phones = readPhones(row, issues);
     BigDecimal amount = readAmount(row, issues);
     LocalDate dueDate = readDueDate(row, issues);
-    String timeZone = readTimeZone(row, primary, issues);
-    if (primary != null) {
+    String timeZone = readTimeZone(row, phones.primary(), issues);
+    List<String> numbers = phones.numbers();
+    if (phones.primary() != null) {
       Integer earlier = acceptedRowByPhone.get(numbers.get(0));
       if (earlier != null) {
-        issues.add(issue(row, primaryColumn(row), RowIssue.DUPLICATE, "duplicate of row " + earlier));
+        issues.add(issue(row, phones.primaryColumn(), RowIssue.DUPLICATE, "duplicate of row " + earlier));
       }
     }
     if (!issues.isEmpty()) {
@@ -50,8 +50,14 @@ final class RowValidator {
     return true;
   }
 
-  private PhoneNumber readPhones(SheetRow row, List<String> numbers, List<RowIssue> issues) {
+  /** The distinct valid numbers in column order; the primary is the first, null when there is none. */
+  private record Phones(List<String> numbers, PhoneNumber primary, String primaryColumn) {
+  }
+
+  private Phones readPhones(SheetRow row, List<RowIssue> issues) {
+    List<String> numbers = new ArrayList<>();
     PhoneNumber primary = null;
+    String primaryColumn = null;
     int problems = 0;
     for (int column : layout.phoneColumns()) {
       SheetCell cell = row.cell(column);
@@ -64,24 +70,27 @@ final class RowValidator {
       if (text.isEmpty()) {
         continue;
       }
-      PhoneNumber number = phones.parse(text);
+      PhoneNumber number = parser.parse(text);
       if (number == null) {
         issues.add(issue(row, layout.header(column), RowIssue.INVALID_PHONE,
             "\"" + text + "\" is not a valid phone number"));
         problems++;
         continue;
       }
-      String e164 = phones.e164(number);
+      String e164 = parser.e164(number);
       if (!numbers.contains(e164)) {
         numbers.add(e164);
-        primary = primary == null ? number : primary;
+      }
+      if (primary == null) {
+        primary = number;
+        primaryColumn = layout.header(column);
       }
     }
     if (numbers.isEmpty() && problems == 0) {
       issues.add(issue(row, layout.header(layout.phoneColumns().get(0)), RowIssue.MISSING_PHONE,
           "no phone number in the row"));
     }
-    return primary;
+    return new Phones(numbers, primary, primaryColumn);
   }
 
   private BigDecimal readAmount(SheetRow row, List<RowIssue> issues) {
@@ -139,15 +148,6 @@ final class RowValidator {
       return zone;
     }
     return primary == null ? null : zones.zoneFor(primary);
-  }
-
-  private String primaryColumn(SheetRow row) {
-    for (int column : layout.phoneColumns()) {
-      if (!row.cell(column).isBlank()) {
-        return layout.header(column);
-      }
-    }
-    return layout.header(layout.phoneColumns().get(0));
   }
 
   private String text(SheetRow row, Field field) {

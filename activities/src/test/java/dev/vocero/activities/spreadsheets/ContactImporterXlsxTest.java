@@ -90,14 +90,17 @@ class ContactImporterXlsxTest {
   @Test
   void givenTheSamePrimaryPhoneTwice_itShouldRejectTheLaterRowAsADuplicateOfTheFirstAcceptedOne() {
     read(xlsx(
-        new Object[] {"Nombre", "Teléfono", "Monto"},
+        new Object[] {"Nombre", "Teléfono", "Monto", "Celular"},
         new Object[] {"Ana", "+57 300 123 4567", 100},
         new Object[] {"Luis", "3105551234", "no sé"},
         new Object[] {"Ana bis", "300-123-4567", 100},
-        new Object[] {"Luis bis", "(310) 555 1234", 200}));
+        new Object[] {"Luis bis", "(310) 555 1234", 200},
+        new Object[] {"Ana ter", null, 100, 3001234567L}));
 
     assertEquals(List.of(new RowIssue(4, "Teléfono", RowIssue.DUPLICATE, "duplicate of row 2")),
         sink.rejectedRow(4).issues());
+    assertEquals(List.of(new RowIssue(6, "Celular", RowIssue.DUPLICATE, "duplicate of row 2")),
+        sink.rejectedRow(6).issues());
     assertEquals(List.of(RowIssue.INVALID_AMOUNT), sink.codes(3));
     assertEquals(List.of("+573105551234"), sink.acceptedRow(5).phones(),
         "a rejected row does not reserve its number");

@@ -23,6 +23,8 @@ import org.slf4j.Logger;
  * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
+  static final String REPORT_RETRY = "report-retry";
+  private static final int REPORT_ATTEMPTS = 12;
 
   static final String WAITING = "waiting";
   static final String DIALING = "dialing";
@@ -250,13 +252,25 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     }
   }
 
-  /** By workflow ID, so the batch's current run gets it even after it continued-as-new. */
+  /**
+   * By workflow ID, so the batch's current run gets it even after it continued-as-new. The signal fails
+   * while the batch is between two runs; since v1 ("report-retry") it is retried for a few minutes, because
+   * a batch waiting for an unreported contact would otherwise wait forever.
+   */
   private void reportToBatch(ContactOutcome outcome) {
-    try {
-      Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
-          .contactFinished(outcome);
-    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-      log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
+            .contactFinished(outcome);
+        return;
+      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
+        boolean retry = Workflow.getVersion(REPORT_RETRY, Workflow.DEFAULT_VERSION, 1) >= 1 && attempt < REPORT_ATTEMPTS;
+        if (!retry) {
+          log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
+          return;
+        }
+        Workflow.sleep(Duration.ofSeconds(Math.min(30, attempt * 2L)));
+      }
     }
   }
 
