@@ -37,7 +37,7 @@ class ContactImporterTimeZoneTest {
   void givenANumberFromARegionWithoutAKnownZone_itShouldFallBackToTheDefaultRegionZone() {
     read("MX", """
         Teléfono
-        +81 90 1234 5678
+        +800 1234 5678
         """);
 
     assertEquals("America/Mexico_City", sink.acceptedRow(2).timeZone());
