@@ -10,12 +10,12 @@ import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class BatchReportApiTest {
     api = new ApiClient(APP.getLocalPort());
     operator = api.registerAndLogin("Cobranzas Andinas");
     api.post("/api/v1/dnc", operator.accessToken(), Map.of("phone", "+573001234569", "reason", "pidió no ser llamado"));
-    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "deudores.xlsx", workbook(SHEET),
+    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "deudores.xlsx", CallFixtures.workbook(SHEET),
         Map.of("settings", SETTINGS));
     assertEquals(201, created.status(), String.valueOf(created.body()));
     batchId = created.body().get("id").asText();
@@ -140,19 +140,6 @@ class BatchReportApiTest {
     }
   }
 
-  static byte[] workbook(List<List<String>> rows) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = wb.createSheet("Deudores");
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < rows.get(r).size(); c++) {
-          row.createCell(c).setCellValue(rows.get(r).get(c));
-        }
-      }
-      wb.write(out);
-      return out.toByteArray();
-    }
-  }
 
   private static void awaitCompleted(String id) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -8,20 +8,17 @@ import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,19 +45,6 @@ class CallBatchEndToEndTest {
     operator = api.registerAndLogin("Cobranzas Andinas");
   }
 
-  static byte[] workbook(List<List<String>> rows) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = wb.createSheet("Deudores");
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < rows.get(r).size(); c++) {
-          row.createCell(c).setCellValue(rows.get(r).get(c));
-        }
-      }
-      wb.write(out);
-      return out.toByteArray();
-    }
-  }
 
   static final List<List<String>> SHEET = List.of(
       List.of("Nombre", "Teléfono", "Monto", "Fecha vencimiento", "Producto"),
@@ -76,7 +60,7 @@ class CallBatchEndToEndTest {
   @Test
   void givenAContactList_whenUploaded_itShouldCallEveryoneAndRecordWhy() throws IOException {
     api.post("/api/v1/dnc", operator.accessToken(), Map.of("phone", "+573001234569", "reason", "pidió no ser llamado"));
-    byte[] xlsx = workbook(SHEET);
+    byte[] xlsx = CallFixtures.workbook(SHEET);
 
     Reply dryRun = api.upload("/api/v1/batches?dryRun=true", operator.accessToken(), "file", "deudores.xlsx", xlsx,
         Map.of("settings", SETTINGS));
@@ -117,7 +101,7 @@ class CallBatchEndToEndTest {
   @Test
   void givenBadSettingsOrFiles_itShouldRefuseWithCodesAndStoreNothing() throws IOException {
     Session fresh = api.registerAndLogin("Vacía");
-    byte[] xlsx = workbook(SHEET);
+    byte[] xlsx = CallFixtures.workbook(SHEET);
     Reply pace = api.upload("/api/v1/batches", fresh.accessToken(), "file", "x.xlsx", xlsx,
         Map.of("settings", "{\"callsPerSecond\":0,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON 18:00-09:00\"]}"));
     assertEquals(422, pace.status());
@@ -143,7 +127,7 @@ class CallBatchEndToEndTest {
       rows.add(List.of("Cliente " + i, String.format("310 555 %04d", 1000 + i * 10)));
     }
     String slow = SETTINGS.replace("\"callsPerSecond\":20", "\"callsPerSecond\":0.2");
-    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "lenta.xlsx", workbook(rows),
+    Reply created = api.upload("/api/v1/batches", operator.accessToken(), "file", "lenta.xlsx", CallFixtures.workbook(rows),
         Map.of("settings", slow));
     assertEquals(201, created.status(), String.valueOf(created.body()));
     String id = created.body().get("id").asText();

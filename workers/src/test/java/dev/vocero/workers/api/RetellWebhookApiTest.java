@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vocero.activities.telephony.RetellSignatures;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
-import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.BatchDao;
-import dev.vocero.store.calls.ContactDao;
+import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -19,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,18 +35,7 @@ class RetellWebhookApiTest {
   @BeforeAll
   static void attempt() {
     jdbi = DB.jdbi();
-    UUID org = UUID.randomUUID();
-    UUID batch = UUID.randomUUID();
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org"));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
-        List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
-    long contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    attemptId = UUID.randomUUID();
-    jdbi.useExtension(AttemptDao.class, dao -> {
-      dao.insertPlanned(attemptId, org, batch, contact, 1, 0, "+573001234560");
-      dao.markPlaced(org, attemptId, "retell", "call_abc123");
-    });
+    attemptId = CallFixtures.placedAttempt(jdbi, "retell", "call_abc123");
   }
 
   private static int post(String body, String signature) throws Exception {

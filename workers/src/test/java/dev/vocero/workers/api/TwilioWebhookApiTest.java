@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vocero.activities.telephony.TwilioSignatures;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
-import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.BatchDao;
-import dev.vocero.store.calls.ContactDao;
+import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.config.VoceroConfiguration;
@@ -27,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,18 +45,7 @@ class TwilioWebhookApiTest {
   @BeforeAll
   static void attempt() {
     jdbi = DB.jdbi();
-    UUID org = UUID.randomUUID();
-    UUID batch = UUID.randomUUID();
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org"));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
-        List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
-    long contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    attemptId = UUID.randomUUID();
-    jdbi.useExtension(AttemptDao.class, dao -> {
-      dao.insertPlanned(attemptId, org, batch, contact, 1, 0, "+573001234560");
-      dao.markPlaced(org, attemptId, "sandbox", "CA" + "1".repeat(32));
-    });
+    attemptId = CallFixtures.placedAttempt(jdbi, "sandbox", "CA" + "1".repeat(32));
   }
 
   private static String url(String query) {
