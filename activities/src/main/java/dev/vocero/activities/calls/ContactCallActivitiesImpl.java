@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /** The steps of one contact's calls: plan (window, DNC, cap), dial effectively once, poll, record. */
 public final class ContactCallActivitiesImpl implements ContactCallActivities {
-  public static final String INVALID_NUMBER = "InvalidNumber";
+  public static final String INVALID_NUMBER = ContactCallActivities.INVALID_NUMBER_FAILURE;
   public static final String TELEPHONY_REJECTED = "TelephonyRejected";
   public static final String CONTACT_NOT_FOUND = "ContactNotFound";
   private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vocero.activities.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
-import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.BatchDao;
-import dev.vocero.store.calls.ContactDao;
+import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -117,19 +114,7 @@ class WebhookIntakeBenchmark {
   }
 
   private static UUID attempt(Jdbi jdbi) {
-    UUID org = UUID.randomUUID();
-    UUID batch = UUID.randomUUID();
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org"));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
-        List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
-    long contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    UUID attemptId = UUID.randomUUID();
-    jdbi.useExtension(AttemptDao.class, dao -> {
-      dao.insertPlanned(attemptId, org, batch, contact, 1, 0, "+573001234560");
-      dao.markPlaced(org, attemptId, "sandbox", CALL_SID);
-    });
-    return attemptId;
+    return CallFixtures.placedAttempt(jdbi, "sandbox", CALL_SID);
   }
 
   private static HttpRequest[] callbacks(String url, int firstSequence, int count) {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 final class CallActivityOptions {
 
   /** ApplicationFailure type of {@code placeCall} for a number the provider cannot dial. */
-  static final String INVALID_NUMBER = "InvalidNumber";
+  static final String INVALID_NUMBER = ContactCallActivities.INVALID_NUMBER_FAILURE;
 
   private CallActivityOptions() {}
 
@@ -33,6 +33,15 @@ final class CallActivityOptions {
 
   /** Dialing is effectively-once (a retry finds the attempt's provider call), so a few retries are safe. */
   static ActivityOptions placeCall() {
+    return telephony(Duration.ofMinutes(1));
+  }
+
+  static ActivityOptions pollCall() {
+    return telephony(Duration.ofSeconds(30));
+  }
+
+  /** Five spaced tries on the telephony queue; typed failures (invalid number…) are final. */
+  private static ActivityOptions telephony(Duration maximumInterval) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.TELEPHONY)
         .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -40,21 +49,7 @@ final class CallActivityOptions {
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(2))
                 .setBackoffCoefficient(2.0)
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .setMaximumAttempts(5)
-                .setDoNotRetry(doNotRetry())
-                .build())
-        .build();
-  }
-
-  static ActivityOptions pollCall() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.TELEPHONY)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(2))
-                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumInterval(maximumInterval)
                 .setMaximumAttempts(5)
                 .setDoNotRetry(doNotRetry())
                 .build())
