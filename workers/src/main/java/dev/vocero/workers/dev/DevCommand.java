@@ -31,12 +31,12 @@ public class DevCommand extends ServerCommand<VoceroConfiguration> {
     subparser.description("Starts an embedded PostgreSQL (data kept in --data-dir), an embedded Temporal on "
         + "--temporal-port (or uses --temporal host:port), the API and the workers. The config file is optional; "
         + "any key can be overridden with -Ddw.<path>=value, e.g. -Ddw.speech.provider=openai.");
-    subparser.addArgument("--http-port").type(Integer.class).setDefault(8080).help("API port (default 8080)");
-    subparser.addArgument("--admin-port").type(Integer.class).setDefault(8081).help("health checks and metrics (default 8081)");
+    subparser.addArgument("--http-port").type(Integer.class).setDefault(8080).help("API port");
+    subparser.addArgument("--admin-port").type(Integer.class).setDefault(8081).help("admin port: health checks and metrics");
     subparser.addArgument("--temporal-port").type(Integer.class).setDefault(7233)
-        .help("port of the embedded Temporal, for the temporal CLI or Web UI (default 7233)");
+        .help("port of the embedded Temporal, for the temporal CLI or Web UI");
     subparser.addArgument("--data-dir").setDefault(System.getProperty("user.home") + "/.vocero/dev")
-        .help("where PostgreSQL data, audio files and the dev secrets live (default ~/.vocero/dev)");
+        .help("where PostgreSQL data, audio files and the dev secrets live");
     subparser.addArgument("--temporal").metavar("HOST:PORT")
         .help("use this Temporal instead of the embedded one, e.g. localhost:7233 from 'temporal server start-dev'");
   }
