@@ -2,6 +2,7 @@ package dev.vocero.activities.spreadsheets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.store.calls.MaskedPhone;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,12 +24,9 @@ final class BatchReportText {
 
   private BatchReportText() {}
 
-  /** Same shape as the API's PhoneNumbers.mask ("+57300•••4567"): the report leaves the building. */
+  /** The report leaves the building: phones as {@link MaskedPhone} shows them. */
   static String mask(String e164) {
-    if (e164 == null || e164.length() < 8) {
-      return "•••";
-    }
-    return e164.substring(0, e164.length() - 7) + "•••" + e164.substring(e164.length() - 4);
+    return MaskedPhone.of(e164);
   }
 
   static String phones(List<String> phones) {

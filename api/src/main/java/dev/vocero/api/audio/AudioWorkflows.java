@@ -1,6 +1,7 @@
 package dev.vocero.api.audio;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.errors.TemporalErrors;
 import dev.vocero.workflows.audio.AudioIds;
 import dev.vocero.workflows.audio.AudioProcessingInput;
 import dev.vocero.workflows.audio.AudioProcessingWorkflow;
@@ -22,12 +23,10 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
-import java.time.Duration;
 import java.util.UUID;
 
 /** The API's only door to audio workflows: start, cancel, reprocess. Temporal outages become 503s. */
 public class AudioWorkflows {
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
   private final WorkflowClient client;
 
   public AudioWorkflows(WorkflowClient client) {
@@ -58,7 +57,7 @@ public class AudioWorkflows {
       return WorkflowClient.executeUpdateWithStart(workflow::reprocess, new ReprocessRequest(language),
           UpdateOptions.<Integer>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), start);
     } catch (WorkflowUpdateException e) {
-      String reason = e.getCause() == null ? e.getMessage() : rootMessage(e.getCause());
+      String reason = e.getCause() == null ? e.getMessage() : TemporalErrors.rootMessage(e.getCause());
       throw ApiException.conflict("cannot_reprocess", "This audio cannot be reprocessed now: " + reason);
     } catch (RuntimeException e) {
       throw translate(e);
@@ -90,13 +89,13 @@ public class AudioWorkflows {
   private static RuntimeException translate(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StatusRuntimeException s && isOutage(s.getStatus().getCode())) {
-        return ApiException.unavailable("temporal_unavailable",
-            "The workflow engine (Temporal) is not reachable right now; nothing was stored. Try again shortly.", RETRY_AFTER);
+        return TemporalErrors.unavailable(
+            "The workflow engine (Temporal) is not reachable right now; nothing was stored. Try again shortly.");
       }
     }
     if (e instanceof WorkflowServiceException) {
-      return ApiException.unavailable("temporal_unavailable",
-          "The workflow engine (Temporal) did not accept the request; nothing was stored. Try again shortly.", RETRY_AFTER);
+      return TemporalErrors.unavailable(
+          "The workflow engine (Temporal) did not accept the request; nothing was stored. Try again shortly.");
     }
     return e;
   }
@@ -104,15 +103,5 @@ public class AudioWorkflows {
   private static boolean isOutage(Status.Code code) {
     return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
         || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.CANCELLED;
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? t.getMessage() : root.getMessage();
-    int cut = message.indexOf(", type=");
-    return cut > 0 ? message.substring(0, cut) : message;
   }
 }

@@ -1,6 +1,7 @@
 package dev.vocero.api.calls;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.errors.TemporalErrors;
 import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.calls.CallBatchInput;
@@ -17,13 +18,11 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 
 /** The API's door to batch workflows: start, pause, resume, pace, cancel, progress. */
 public class BatchWorkflows {
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
   private final WorkflowClient client;
 
   public BatchWorkflows(WorkflowClient client) {
@@ -68,7 +67,7 @@ public class BatchWorkflows {
     try {
       return call(() -> update.apply(stub(batchId)));
     } catch (WorkflowUpdateException e) {
-      throw ApiException.conflict("batch_state", "The batch cannot do that now: " + root(e));
+      throw ApiException.conflict("batch_state", "The batch cannot do that now: " + TemporalErrors.rootMessage(e));
     }
   }
 
@@ -84,18 +83,7 @@ public class BatchWorkflows {
     } catch (WorkflowUpdateException e) {
       throw e;
     } catch (WorkflowServiceException | StatusRuntimeException e) {
-      throw ApiException.unavailable("temporal_unavailable",
-          "The workflow engine (Temporal) is not reachable right now. Try again shortly.", RETRY_AFTER);
+      throw TemporalErrors.unavailable("The workflow engine (Temporal) is not reachable right now. Try again shortly.");
     }
-  }
-
-  private static String root(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? "" : root.getMessage();
-    int cut = message.indexOf(", type=");
-    return cut > 0 ? message.substring(0, cut) : message;
   }
 }

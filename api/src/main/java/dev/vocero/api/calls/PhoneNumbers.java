@@ -3,9 +3,10 @@ package dev.vocero.api.calls;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.vocero.store.calls.MaskedPhone;
 import java.util.Optional;
 
-/** E.164 normalization (libphonenumber) and masking for logs and reports shown to other roles. */
+/** E.164 normalization (libphonenumber) and masking for listings. */
 public final class PhoneNumbers {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -26,11 +27,8 @@ public final class PhoneNumbers {
     }
   }
 
-  /** "+57300•••4567": enough to recognise a number, not enough to dial it. */
+  /** See {@link MaskedPhone}: the same rule wherever a number leaves its contact record. */
   public static String mask(String e164) {
-    if (e164 == null || e164.length() < 8) {
-      return "•••";
-    }
-    return e164.substring(0, e164.length() - 7) + "•••" + e164.substring(e164.length() - 4);
+    return MaskedPhone.of(e164);
   }
 }

@@ -2,7 +2,6 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
@@ -50,7 +49,7 @@ public class TwilioWebhookResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response status(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
       MultivaluedMap<String, String> form) {
-    Map<String, String> params = verified(uri, signature, form);
+    Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
     UUID attemptId = attemptId(uri);
     Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
         : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
@@ -70,21 +69,6 @@ public class TwilioWebhookResource {
         event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
     delivery.deliver(stored.get(), row.batchId(), row.contactId(), event);
     return Response.noContent().build();
-  }
-
-  private Map<String, String> verified(UriInfo uri, String signature, MultivaluedMap<String, String> form) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (form != null) {
-      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-    }
-    String url = webhooks.publicBaseUrl() + "/" + uri.getPath() + (uri.getRequestUri().getRawQuery() == null ? ""
-        : "?" + uri.getRequestUri().getRawQuery());
-    if (signature == null || !webhooks.validTwilio(url, params, signature)) {
-      LOG.warn("Rejected a Twilio callback with a {} signature", signature == null ? "missing" : "wrong");
-      throw new ApiException(403, "invalid_signature",
-          "The X-Twilio-Signature header does not match this request. Nothing was stored.");
-    }
-    return params;
   }
 
   private static UUID attemptId(UriInfo uri) {

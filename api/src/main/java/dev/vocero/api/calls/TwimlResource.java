@@ -52,7 +52,7 @@ public class TwimlResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public String answer(@PathParam("attemptId") UUID attemptId, @Context UriInfo uri,
       @HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) throws IOException {
-    verify(uri, signature, form);
+    TwilioRequests.verified(webhooks, uri, signature, form);
     AttemptRow attempt = attempt(attemptId);
     ContactRow contact = jdbi.withExtension(ContactDao.class, dao -> dao.find(attempt.orgId(), attempt.contactId()))
         .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
@@ -71,7 +71,7 @@ public class TwimlResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public String keypress(@PathParam("attemptId") UUID attemptId, @Context UriInfo uri,
       @HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
-    verify(uri, signature, form);
+    TwilioRequests.verified(webhooks, uri, signature, form);
     AttemptRow attempt = attempt(attemptId);
     String digits = form.getFirst("Digits");
     String outcome = switch (digits == null ? "" : digits) {
@@ -105,17 +105,6 @@ public class TwimlResource {
     vars.put("due_date", contact.dueDate() == null ? "" : contact.dueDate().toString());
     vars.put("document", contact.document() == null ? "" : contact.document());
     return vars;
-  }
-
-  private void verify(UriInfo uri, String signature, MultivaluedMap<String, String> form) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (form != null) {
-      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-    }
-    String url = webhooks.publicBaseUrl() + "/" + uri.getPath();
-    if (signature == null || !webhooks.validTwilio(url, params, signature)) {
-      throw new ApiException(403, "invalid_signature", "The X-Twilio-Signature header does not match this request.");
-    }
   }
 
   private AttemptRow attempt(UUID attemptId) {

@@ -1,9 +1,7 @@
 package dev.vocero.workers.bench;
 
 import dev.vocero.store.TestDatabase;
-import dev.vocero.workers.ModeCommand;
 import dev.vocero.workers.TestStack;
-import dev.vocero.workers.VoceroApplication;
 import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -22,24 +20,16 @@ import java.util.List;
  * costs as much CPU as the request itself). A ConfigOverride cannot do it: test-vocero.yml has no
  * {@code server.requestLog.appenders} array, and {@code server.requestLog.appenders[0].type} fails with "node with index
  * not found". So this writes a copy of test-vocero.yml with {@code requestLog: {appenders: []}} under target/ and
- * starts the app from it, with the same overrides as TestStack.
+ * starts the app from it through TestStack.
  */
 final class BenchStack {
   private BenchStack() {}
 
   static DropwizardAppExtension<VoceroConfiguration> app(TestDatabase db, String speechBaseUrl, ConfigOverride... extra) {
-    int port = TestStack.freePort(); // fixed up front: the sandbox telephony calls the app back on it
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port)),
-        ConfigOverride.config("telephony.publicBaseUrl", "http://localhost:" + port),
-        ConfigOverride.config("database.url", db::jdbcUrl),
-        ConfigOverride.config("temporal.target", TestStack::temporalTarget),
-        ConfigOverride.config("speech.baseUrl", speechBaseUrl),
-        ConfigOverride.config("blobs.endpoint", () -> "file:" + TestStack.tempDir("blobs")),
-        ConfigOverride.config("logging.loggers.dev\\.vocero", "WARN")));
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config("logging.loggers.dev\\.vocero", "WARN")));
     overrides.addAll(List.of(extra));
-    return new DropwizardAppExtension<>(VoceroApplication.class, quietConfig(), (String) null,
-        app -> new ModeCommand(app, "test", "test process", Mode.ALL), overrides.toArray(ConfigOverride[]::new));
+    return TestStack.app(quietConfig(), Mode.ALL, db, TestStack::temporalTarget, () -> speechBaseUrl,
+        overrides.toArray(ConfigOverride[]::new));
   }
 
   private static String quietConfig() {

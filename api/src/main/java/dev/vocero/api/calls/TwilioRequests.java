@@ -1,0 +1,33 @@
+package dev.vocero.api.calls;
+
+import dev.vocero.api.errors.ApiException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Requests Twilio makes to us (callbacks, TwiML fetches): signed over our public URL and the form fields. */
+final class TwilioRequests {
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioRequests.class);
+
+  private TwilioRequests() {}
+
+  /** The form fields of a request whose X-Twilio-Signature is valid; 403 otherwise, before anything is stored. */
+  static Map<String, String> verified(TelephonyWebhooks webhooks, UriInfo uri, String signature,
+      MultivaluedMap<String, String> form) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (form != null) {
+      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+    }
+    String query = uri.getRequestUri().getRawQuery();
+    String url = webhooks.publicBaseUrl() + "/" + uri.getPath() + (query == null ? "" : "?" + query);
+    if (signature == null || !webhooks.validTwilio(url, params, signature)) {
+      LOG.warn("Rejected a Twilio request with a {} signature", signature == null ? "missing" : "wrong");
+      throw new ApiException(403, "invalid_signature",
+          "The X-Twilio-Signature header does not match this request. Nothing was stored.");
+    }
+    return params;
+  }
+}
