@@ -1,13 +1,13 @@
 package dev.vocero.workers.dev;
 
 import dev.vocero.api.audio.AudioWorkflows;
+import dev.vocero.api.auth.AccountService;
+import dev.vocero.api.auth.AuthConfig;
+import dev.vocero.api.auth.AuthRequests;
+import dev.vocero.api.auth.JwtService;
 import dev.vocero.api.auth.PasswordHasher;
-import dev.vocero.api.auth.Role;
-import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.store.accounts.UserDao;
-import dev.vocero.store.accounts.UserRow;
-import dev.vocero.store.audio.DefaultKeywords;
-import dev.vocero.store.audio.KeywordDao;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
-import java.util.UUID;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
@@ -73,20 +73,21 @@ public class DevStartup implements ServerLifecycleListener {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String hash = new PasswordHasher(config.getAuth().getBcryptCost()).hash(password);
-        jdbi.useTransaction(handle -> {
-          UUID org = UUID.randomUUID();
-          handle.attach(OrganizationDao.class).insert(org, "Vocero dev");
-          handle.attach(UserDao.class).insert(new UserRow(UUID.randomUUID(), org, DEV_ADMIN, "Dev admin",
-              Role.ADMIN.wire(), hash, true, null));
-          DefaultKeywords.seed(handle.attach(KeywordDao.class), org);
-        });
+        accounts().register(new AuthRequests.Register(DEV_ADMIN, password, "Dev admin", "Vocero dev"));
         Files.writeString(file, password, StandardCharsets.UTF_8);
       }
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "(see " + file + ")";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The same registration as POST /api/v1/auth/register: organization, admin and default dictionary. */
+  private AccountService accounts() {
+    AuthConfig auth = config.getAuth();
+    return new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()),
+        new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), Clock.systemUTC()),
+        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), Clock.systemUTC()));
   }
 
   private int reconcile() {
