@@ -3,6 +3,7 @@ package dev.vocero.workers;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.telephony.Telephony;
@@ -83,7 +84,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
         new BatchActivitiesImpl(jdbi),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
-            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));
+            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
+        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())));
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.ContactCallWorkflow;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
+import java.util.function.Consumer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.UUID;
@@ -24,8 +26,17 @@ public class EventDelivery {
 
   /** Returns true when the workflow got the event (or no longer exists to get it). */
   public boolean deliver(long eventId, UUID batchId, long contactId, ProviderEvent event) {
+    return signal(eventId, batchId, contactId, workflow -> workflow.providerEvent(event));
+  }
+
+  /** The same for a recording callback. */
+  public boolean deliverRecording(long eventId, UUID batchId, long contactId, RecordingEvent event) {
+    return signal(eventId, batchId, contactId, workflow -> workflow.recording(event));
+  }
+
+  private boolean signal(long eventId, UUID batchId, long contactId, Consumer<ContactCallWorkflow> signal) {
     try {
-      client.newWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId)).providerEvent(event);
+      signal.accept(client.newWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId)));
       jdbi.useExtension(ProviderEventDao.class, dao -> dao.markDelivered(eventId));
       return true;
     } catch (WorkflowNotFoundException e) {

@@ -7,6 +7,7 @@ import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,6 +59,9 @@ public class RetellWebhookResource {
         attempt.map(AttemptRow::orgId).orElse(null), parsed.attemptId(), parsed.providerCallId(), parsed.sequence(),
         parsed.status(), parsed.terminal(), parsed.disposition() == null ? null : parsed.disposition().wire(),
         json.writeValueAsString(redacted(root)), attempt.isPresent() ? "pending" : "orphan"));
+    if (attempt.isPresent()) {
+      webhooks.retellRecording(attempt.get().id(), call).ifPresent(recording -> storeRecording(attempt.get(), recording));
+    }
     if (stored.isEmpty() || attempt.isEmpty()) {
       return Response.noContent().build();
     }
@@ -67,6 +71,14 @@ public class RetellWebhookResource {
     }
     delivery.deliver(stored.get(), attempt.get().batchId(), attempt.get().contactId(), parsed);
     return Response.noContent().build();
+  }
+
+  /** call_ended and call_analyzed both name the recording: it is stored and signalled once. */
+  private void storeRecording(AttemptRow attempt, RecordingEvent recording) {
+    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insertRecording("retell",
+        recording.eventKey(), attempt.orgId(), attempt.id(), recording.providerCallId(), recording.status(), true,
+        recording.recordingId(), recording.url(), "{}", "pending"));
+    stored.ifPresent(id -> delivery.deliverRecording(id, attempt.batchId(), attempt.contactId(), recording));
   }
 
   private static UUID attemptId(JsonNode call) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
+import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,6 +71,42 @@ public class TwilioWebhookResource {
         event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
     delivery.deliver(stored.get(), row.batchId(), row.contactId(), event);
     return Response.noContent().build();
+  }
+
+  /**
+   * Recording status callbacks (RecordingStatusCallback). Stored once per RecordingSid and status; a final status
+   * (completed, absent, failed) is signalled to the contact's workflow, which turns a completed one into an audio.
+   */
+  @POST
+  @Path("/recording")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response recording(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
+      MultivaluedMap<String, String> form) {
+    Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
+    if (blank(params.get("RecordingSid")) || blank(params.get("RecordingStatus"))) {
+      throw ApiException.unprocessable("invalid_callback",
+          "A recording status callback needs RecordingSid and RecordingStatus. Nothing was stored.");
+    }
+    UUID attemptId = attemptId(uri);
+    Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
+        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
+    RecordingEvent event = webhooks.twilioRecording(attempt.map(AttemptRow::id).orElse(null), params);
+    String state = attempt.isEmpty() ? "orphan" : event.terminal() ? "pending" : "delivered";
+    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insertRecording("twilio",
+        event.eventKey(), attempt.map(AttemptRow::orgId).orElse(null), event.attemptId(), event.providerCallId(),
+        event.status(), event.terminal(), event.recordingId(), event.url(), payload(params), state));
+    if (stored.isEmpty() || !"pending".equals(state)) {
+      if (stored.isPresent() && attempt.isEmpty()) {
+        LOG.warn("Twilio recording callback for an unknown call kept for audit (event {})", stored.get());
+      }
+      return Response.noContent().build();
+    }
+    delivery.deliverRecording(stored.get(), attempt.get().batchId(), attempt.get().contactId(), event);
+    return Response.noContent().build();
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static UUID attemptId(UriInfo uri) {

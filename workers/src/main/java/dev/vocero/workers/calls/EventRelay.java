@@ -6,6 +6,7 @@ import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.Disposition;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public class EventRelay implements Managed {
     for (ProviderEventDao.StoredEvent event : jdbi.withExtension(ProviderEventDao.class,
         dao -> dao.listPending(Instant.now().minus(every), 500))) {
       Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(event.attemptId()));
-      if (attempt.isPresent() && delivery.deliver(event.id(), attempt.get().batchId(), attempt.get().contactId(), toEvent(event))) {
+      if (attempt.isPresent() && deliver(event, attempt.get())) {
         delivered++;
       }
     }
@@ -66,6 +67,15 @@ public class EventRelay implements Managed {
     } catch (RuntimeException e) {
       LOG.warn("Event relay pass failed: {}", e.getMessage());
     }
+  }
+
+  private boolean deliver(ProviderEventDao.StoredEvent event, AttemptRow attempt) {
+    if ("recording".equals(event.kind())) {
+      return delivery.deliverRecording(event.id(), attempt.batchId(), attempt.contactId(), new RecordingEvent(
+          event.eventKey(), event.provider(), event.attemptId(), event.providerCallId(), event.recordingId(),
+          event.recordingUrl(), event.status(), null));
+    }
+    return delivery.deliver(event.id(), attempt.batchId(), attempt.contactId(), toEvent(event));
   }
 
   private static ProviderEvent toEvent(ProviderEventDao.StoredEvent e) {
