@@ -119,6 +119,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     if (config.getMode().api()) {
       EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
+      env.lifecycle().manage(new Managed() {
+        @Override
+        public void stop() throws Exception {
+          delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
+        }
+      });
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),

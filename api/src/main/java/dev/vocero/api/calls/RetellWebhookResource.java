@@ -69,16 +69,16 @@ public class RetellWebhookResource {
       jdbi.useHandle(h -> h.createUpdate("update call_attempts set analysis = cast(:a as jsonb) where id = :id")
           .bind("a", call.get("call_analysis").toString()).bind("id", attempt.get().id()).execute());
     }
-    delivery.deliver(stored.get(), attempt.get().batchId(), attempt.get().contactId(), parsed);
+    delivery.deliverLater(stored.get(), attempt.get().batchId(), attempt.get().contactId(), parsed);
     return Response.noContent().build();
   }
 
   /** call_ended and call_analyzed both name the recording: it is stored and signalled once. */
   private void storeRecording(AttemptRow attempt, RecordingEvent recording) {
-    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insertRecording("retell",
-        recording.eventKey(), attempt.orgId(), attempt.id(), recording.providerCallId(), recording.status(), true,
-        recording.recordingId(), recording.url(), "{}", "pending"));
-    stored.ifPresent(id -> delivery.deliverRecording(id, attempt.batchId(), attempt.contactId(), recording));
+    jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording("retell", recording.eventKey(), attempt.id(),
+            recording.providerCallId(), recording.status(), true, recording.recordingId(), recording.url(), "{}", true))
+        .filter(ProviderEventDao.Intake::toSignal)
+        .ifPresent(intake -> delivery.deliverRecordingLater(intake.id(), attempt.batchId(), attempt.contactId(), recording));
   }
 
   private static UUID attemptId(JsonNode call) {

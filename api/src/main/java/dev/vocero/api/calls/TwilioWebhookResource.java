@@ -2,8 +2,6 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.ProviderEvent;
@@ -46,31 +44,30 @@ public class TwilioWebhookResource {
     this.json = json;
   }
 
+  /**
+   * One round trip to PostgreSQL, then 204. Only a terminal status is signalled (the contact's workflow waits for
+   * nothing else), after the answer, on {@link EventDelivery}'s pool; the others are stored as delivered.
+   */
   @POST
   @Path("/status")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response status(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
       MultivaluedMap<String, String> form) {
     Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
-    UUID attemptId = attemptId(uri);
-    Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
-        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
-    ProviderEvent event = webhooks.twilioStatus(attempt.map(AttemptRow::id).orElse(null), params);
-    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insert("twilio", event.eventKey(),
-        attempt.map(AttemptRow::orgId).orElse(null), event.attemptId(), event.providerCallId(), event.sequence(),
-        event.status(), event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params), attempt.isPresent() ? "pending" : "orphan"));
-    if (stored.isEmpty()) {
-      return Response.noContent().build(); // a redelivery of an event we already have
-    }
-    if (attempt.isEmpty()) {
-      LOG.warn("Twilio callback for an unknown call kept for audit (event {})", stored.get());
-      return Response.noContent().build();
-    }
-    AttemptRow row = attempt.get();
-    jdbi.useExtension(AttemptDao.class, dao -> dao.recordProviderStatus(row.id(), event.status(), params.get("AnsweredBy"),
+    ProviderEvent event = webhooks.twilioStatus(attemptId(uri), params);
+    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(
+        "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.sequence(), event.status(),
+        event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params),
+        event.terminal(), params.get("AnsweredBy"),
         event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
-    delivery.deliver(stored.get(), row.batchId(), row.contactId(), event);
-    return Response.noContent().build();
+    stored.ifPresent(intake -> {
+      if ("orphan".equals(intake.state())) {
+        LOG.warn("Twilio callback for an unknown call kept for audit (event {})", intake.id());
+      } else if (intake.toSignal()) {
+        delivery.deliverLater(intake.id(), intake.batchId(), intake.contactId(), event);
+      }
+    });
+    return Response.noContent().build(); // also for a redelivery of an event we already have
   }
 
   /**
@@ -87,21 +84,17 @@ public class TwilioWebhookResource {
       throw ApiException.unprocessable("invalid_callback",
           "A recording status callback needs RecordingSid and RecordingStatus. Nothing was stored.");
     }
-    UUID attemptId = attemptId(uri);
-    Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
-        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
-    RecordingEvent event = webhooks.twilioRecording(attempt.map(AttemptRow::id).orElse(null), params);
-    String state = attempt.isEmpty() ? "orphan" : event.terminal() ? "pending" : "delivered";
-    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insertRecording("twilio",
-        event.eventKey(), attempt.map(AttemptRow::orgId).orElse(null), event.attemptId(), event.providerCallId(),
-        event.status(), event.terminal(), event.recordingId(), event.url(), payload(params), state));
-    if (stored.isEmpty() || !"pending".equals(state)) {
-      if (stored.isPresent() && attempt.isEmpty()) {
-        LOG.warn("Twilio recording callback for an unknown call kept for audit (event {})", stored.get());
+    RecordingEvent event = webhooks.twilioRecording(attemptId(uri), params);
+    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording(
+        "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.status(), event.terminal(),
+        event.recordingId(), event.url(), payload(params), event.terminal()));
+    stored.ifPresent(intake -> {
+      if ("orphan".equals(intake.state())) {
+        LOG.warn("Twilio recording callback for an unknown call kept for audit (event {})", intake.id());
+      } else if (intake.toSignal()) {
+        delivery.deliverRecordingLater(intake.id(), intake.batchId(), intake.contactId(), event);
       }
-      return Response.noContent().build();
-    }
-    delivery.deliverRecording(stored.get(), attempt.get().batchId(), attempt.get().contactId(), event);
+    });
     return Response.noContent().build();
   }
 

@@ -171,6 +171,24 @@ class TwilioWebhookApiTest {
     assertFalse(stored.contains("3001234560"), "phone numbers are masked in the audit log: " + stored);
     assertEquals("ringing", jdbi.withHandle(h -> h.createQuery("select provider_status from call_attempts where id = :id")
         .bind("id", attemptId).mapTo(String.class).one()));
+    assertEquals("delivered", jdbi.withHandle(h -> h.createQuery("select state from provider_events where event_key"
+        + " like '%:1:ringing'").mapTo(String.class).one()), "a status the workflow does not wait for is not signalled");
+  }
+
+  @Test
+  void givenATerminalStatus_itShouldAnswerAtOnceAndSignalAfterwards() throws Exception {
+    String query = "?attemptId=" + attemptId;
+    Map<String, String> params = callback("busy", 3);
+    assertEquals(204, post(query, params, TwilioSignatures.sign(TOKEN, url(query), params)));
+    // no workflow runs for this attempt: the signal answers not-found, which also counts as delivered
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String state = null;
+    while (System.nanoTime() < deadline && !"delivered".equals(state)) {
+      Thread.sleep(50);
+      state = jdbi.withHandle(h -> h.createQuery("select state from provider_events where event_key like '%:3:busy'")
+          .mapTo(String.class).one());
+    }
+    assertEquals("delivered", state);
   }
 
   @Test

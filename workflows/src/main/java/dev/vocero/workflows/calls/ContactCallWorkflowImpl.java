@@ -1,13 +1,13 @@
 package dev.vocero.workflows.calls;
 
-import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
-import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.audio.AudioIds;
 import dev.vocero.workflows.audio.AudioProcessingInput;
 import dev.vocero.workflows.audio.AudioProcessingWorkflow;
 import dev.vocero.workflows.audio.AudioStatus;
 import dev.vocero.workflows.calls.CallRecordingActivities.RecordingRequest;
 import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
 import dev.vocero.workflows.calls.ContactCallActivities.ContactResult;
 import dev.vocero.workflows.calls.ContactCallActivities.PlacedCall;
@@ -34,7 +34,8 @@ import org.slf4j.Logger;
 
 /**
  * One contact's attempts: plan (window, DNC, caps), dial, await the provider's terminal event (deadline,
- * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch.
+ * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch; then, for
+ * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String REPORT_RETRY = "report-retry";
