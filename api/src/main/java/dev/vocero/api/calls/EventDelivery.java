@@ -31,7 +31,7 @@ public class EventDelivery implements AutoCloseable {
   private final ExecutorService pool;
 
   public EventDelivery(Jdbi jdbi, WorkflowClient client) {
-    this(jdbi, client, 4, 10_000);
+    this(jdbi, client, 8, 10_000);
   }
 
   /** {@code threads} concurrent signals; at most {@code queued} waiting, beyond that the relay takes over. */

@@ -44,7 +44,12 @@ public interface ProviderEventDao {
       + " upd as (update call_attempts set provider_status = :status,"
       + " answered_by = coalesce(cast(:answeredBy as text), answered_by),"
       + " duration_seconds = coalesce(cast(:durationSeconds as int), duration_seconds)"
-      + " where id in (select id from a) and exists (select 1 from ins))"
+      + " where id in (select id from a) and exists (select 1 from ins)"
+      // an unchanged row is neither written nor locked: callbacks of one call do not queue behind each other's commit
+      + " and (provider_status is distinct from :status"
+      + " or cast(:answeredBy as text) is not null and answered_by is distinct from cast(:answeredBy as text)"
+      + " or cast(:durationSeconds as int) is not null"
+      + " and duration_seconds is distinct from cast(:durationSeconds as int)))"
       + " select ins.id, ins.state, a.batch_id, a.contact_id from ins left join a on true")
   @RegisterConstructorMapper(Intake.class)
   Optional<Intake> intakeStatus(String provider, String eventKey, UUID attemptId, String providerCallId, int sequence,
