@@ -19,6 +19,8 @@ import dev.vocero.api.auth.TokenAuthenticator;
 import dev.vocero.api.auth.UsersResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.BatchImport;
+import dev.vocero.api.chat.ChatResource;
+import dev.vocero.api.chat.ChatWorkflows;
 import dev.vocero.api.calls.BatchReportResource;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
@@ -90,5 +92,6 @@ public final class VoceroApi {
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
+    jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
   }
 }

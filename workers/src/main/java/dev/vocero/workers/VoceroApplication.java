@@ -5,6 +5,9 @@ import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.chat.ChatActivitiesImpl;
+import dev.vocero.activities.llm.LanguageModel;
+import dev.vocero.activities.llm.NotConfiguredLanguageModel;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.workers.calls.BatchReportsAdapter;
@@ -69,7 +72,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
-  private static VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
+  /** The language model the chat asks; tests override it. */
+  protected LanguageModel languageModel(VoceroConfiguration config) {
+    return new NotConfiguredLanguageModel(); // lead: replace with the configured chain
+  }
+
+  private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
     if (telephony instanceof AutoCloseable closeable) {
       env.lifecycle().manage(new Managed() {
@@ -83,7 +91,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
         new BatchActivitiesImpl(jdbi),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
-            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));
+            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
+        new ChatActivitiesImpl(jdbi, languageModel(config)));
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
+import dev.vocero.workflows.chat.ChatActivities;
+import dev.vocero.workflows.chat.ConversationWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
@@ -20,7 +22,7 @@ public class VoceroWorkers implements Managed {
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls) {}
+  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls, ChatActivities chat) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -28,14 +30,16 @@ public class VoceroWorkers implements Managed {
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
     workflows.registerWorkflowImplementationTypes(
-        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
+        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
+        ConversationWorkflowImpl.class);
     workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(activities.audio());
+    ai.registerActivitiesImplementations(activities.audio(), activities.chat()); // chat: answering
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls());
+    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls(),
+        activities.chat()); // chat: retrieval and persistence
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
