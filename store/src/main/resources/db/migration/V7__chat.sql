@@ -21,13 +21,34 @@ create function vocero_segment_tsvector(language text, body text) returns tsvect
     else to_tsvector('vocero_es', body) || to_tsvector('vocero_en', body)
   end;
 
--- Search both languages: a question may be asked in either, and audios of both may answer it.
-create function vocero_search_query(question text, any_term boolean) returns tsquery
+-- The question's terms in one configuration, as tsquery text: any of them ('any'), or any two of them together ('two'),
+-- a "minimum should match" of 2 that keeps common words from matching half the table. A word that is a stop word
+-- in either language is dropped first, so "the" or "el" never becomes a term through the other language's stemmer.
+create function vocero_question_terms(config regconfig, question text, mode text) returns text
   language sql immutable parallel safe
-  return case when any_term
-    then cast(regexp_replace(cast(plainto_tsquery('vocero_es', question) as text), ' & ', ' | ', 'g') as tsquery)
-         || cast(regexp_replace(cast(plainto_tsquery('vocero_en', question) as text), ' & ', ' | ', 'g') as tsquery)
-    else websearch_to_tsquery('vocero_es', question) || websearch_to_tsquery('vocero_en', question)
+  return (
+    with words as (
+      select string_agg(w, ' ') as kept
+      from regexp_split_to_table(question, '\s+') as w
+      where to_tsvector('vocero_es', w) <> ''::tsvector and to_tsvector('vocero_en', w) <> ''::tsvector),
+    terms as (
+      select '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''' as term, n
+      from words, unnest(tsvector_to_array(to_tsvector(config, coalesce(words.kept, '')))) with ordinality as t(lexeme, n))
+    select case mode
+      when 'any' then (select string_agg(term, ' | ') from terms)
+      else coalesce(
+        (select string_agg(a.term || ' & ' || b.term, ' | ') from terms a join terms b on a.n < b.n),
+        (select string_agg(term, ' | ') from terms))
+    end);
+
+-- Search both languages: a question may be asked in either, and audios of both may answer it. 'all' is
+-- websearch syntax (every term, "quoted phrases", -exclusions).
+create function vocero_search_query(question text, mode text) returns tsquery
+  language sql immutable parallel safe
+  return case mode
+    when 'all' then websearch_to_tsquery('vocero_es', question) || websearch_to_tsquery('vocero_en', question)
+    else cast(coalesce(vocero_question_terms('vocero_es', question, mode), '') as tsquery)
+      || cast(coalesce(vocero_question_terms('vocero_en', question, mode), '') as tsquery)
   end;
 
 alter table transcript_segments add column tsv tsvector;

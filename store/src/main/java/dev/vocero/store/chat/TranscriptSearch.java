@@ -9,21 +9,26 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Full-text retrieval over an organization's transcript segments (see V7__chat.sql): accent-insensitive,
- * Spanish and English stemming and stop words. Segments that contain every term of the question come
- * first; then segments that contain any term, ranked by cover density, so a natural-language question
- * still finds the segment that says what was asked about.
+ * Spanish and English stemming and stop words. Candidates are segments with at least two of the question's
+ * terms (any one term when that finds too few), so common words do not drag in half the table; segments
+ * with every term come first, then by cover density over all terms, so a natural-language question still
+ * finds the segment that says what was asked about.
  */
 public final class TranscriptSearch {
   static final String SQL = """
-      with hits as (
-        select s.audio_id, s.idx,
-               s.tsv @@ (select vocero_search_query(:question, false)) as all_terms,
-               ts_rank_cd(s.tsv, (select vocero_search_query(:question, true)), :normalization) as rank
+      with matching as (
+        select s.audio_id, s.idx, s.tsv
         from transcript_segments s
         where s.org_id = :orgId
-          and s.tsv @@ (select vocero_search_query(:question, true))
+          and s.tsv @@ (select vocero_search_query(:question, :mode))
           and (not :scoped or s.audio_id = any(:audioIds))
-        order by all_terms desc, rank desc, s.audio_id, s.idx
+        limit :maxMatches),
+      hits as (
+        select m.audio_id, m.idx,
+               m.tsv @@ (select vocero_search_query(:question, 'all')) as all_terms,
+               ts_rank_cd(m.tsv, (select vocero_search_query(:question, 'any')), :normalization) as rank
+        from matching m
+        order by all_terms desc, rank desc, m.audio_id, m.idx
         limit :candidates)
       select h.audio_id, h.idx as hit_idx, h.rank, n.idx, n.start_ms, n.end_ms, n.speaker, n.text, n.confidence
       from hits h
@@ -31,6 +36,11 @@ public final class TranscriptSearch {
         and n.idx between h.idx - :context and h.idx + :context
       order by h.all_terms desc, h.rank desc, h.audio_id, h.idx, n.idx
       """;
+  /**
+   * At most this many matching segments are ranked per question: ranking is per row, and a question whose
+   * terms are all very common would otherwise rank a large part of the organization's segments.
+   */
+  static final int MAX_RANKED = Integer.getInteger("vocero.chat.maxRanked", 2_000);
   /** ts_rank_cd normalization 1: divides by 1 + log(length), so long segments do not win by length alone. */
   static final int NORMALIZATION = 1;
 
@@ -51,9 +61,16 @@ public final class TranscriptSearch {
       return List.of();
     }
     List<UUID> scope = audioIds == null ? List.of() : audioIds;
-    List<Row> rows = jdbi.withHandle(h -> h.createQuery(SQL)
+    List<Passage> passages = passages(query(orgId, question, scope, "two", limit, context), limit);
+    return passages.size() >= limit ? passages : passages(query(orgId, question, scope, "any", limit, context), limit);
+  }
+
+  private List<Row> query(UUID orgId, String question, List<UUID> scope, String mode, int limit, int context) {
+    return jdbi.withHandle(h -> h.createQuery(SQL)
         .bind("orgId", orgId)
         .bind("question", question)
+        .bind("mode", mode)
+        .bind("maxMatches", MAX_RANKED)
         .bind("normalization", NORMALIZATION)
         .bind("scoped", !scope.isEmpty())
         .bindArray("audioIds", UUID.class, scope)
@@ -63,7 +80,6 @@ public final class TranscriptSearch {
             new SegmentRow(rs.getInt("idx"), rs.getLong("start_ms"), rs.getLong("end_ms"), rs.getString("speaker"),
                 rs.getString("text"), (Float) rs.getObject("confidence"))))
         .list());
-    return passages(rows, limit);
   }
 
   private static List<Passage> passages(List<Row> rows, int limit) {
