@@ -1,6 +1,9 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.WorkerConfig;
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.calls.BatchActivities;
@@ -20,7 +23,8 @@ public class VoceroWorkers implements Managed {
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls) {}
+  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls,
+      AlertActivities alerts, WebhookActivities webhooks) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -28,14 +32,16 @@ public class VoceroWorkers implements Managed {
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
     workflows.registerWorkflowImplementationTypes(
-        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
+        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
+        WebhookDeliveryWorkflowImpl.class);
     workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls());
+    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls(), activities.alerts(),
+        activities.webhooks());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
