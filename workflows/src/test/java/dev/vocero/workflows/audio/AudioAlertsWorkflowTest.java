@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -81,7 +82,8 @@ class AudioAlertsWorkflowTest {
     InOrder order = inOrder(activities, alerts);
     order.verify(activities).findOpportunities(any());
     order.verify(alerts).raiseAlerts(new AlertRequest(ORG, AUDIO));
-    order.verify(activities).recordStatus(change(AudioStatus.COMPLETED, null));
+    // a status write is a local activity: under load a workflow task may time out and run it again (idempotent)
+    order.verify(activities, atLeastOnce()).recordStatus(change(AudioStatus.COMPLETED, null));
     assertEquals("delivered", deliveryResult(FIRST).status());
     assertEquals("delivered", deliveryResult(SECOND).status());
     verify(webhooks).deliver(new DeliveryRequest(ORG, FIRST));
