@@ -1,5 +1,9 @@
 package dev.vocero.api;
 
+import dev.vocero.api.alerts.AlertResource;
+import dev.vocero.api.alerts.AlertRuleResource;
+import dev.vocero.api.alerts.RulePatterns;
+import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioResource;
 import dev.vocero.api.audio.AudioWorkflows;
@@ -57,7 +61,7 @@ public final class VoceroApi {
       BatchReports reports) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -93,5 +97,8 @@ public final class VoceroApi {
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
+    jersey.register(new AlertRuleResource(jdbi, rulePatterns));
+    jersey.register(new AlertResource(jdbi));
+    jersey.register(new WebhookResource(jdbi));
   }
 }

@@ -1,6 +1,9 @@
 package dev.vocero.workers;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vocero.activities.alerts.AlertActivitiesImpl;
+import dev.vocero.activities.alerts.SentimentSource;
+import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
@@ -10,6 +13,7 @@ import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.llm.NotConfiguredLanguageModel;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
@@ -92,7 +96,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new BatchActivitiesImpl(jdbi),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
-        new ChatActivitiesImpl(jdbi, languageModel(config)));
+        new ChatActivitiesImpl(jdbi, languageModel(config)),
+        new AlertActivitiesImpl(jdbi, SentimentSource.NONE), // the extraction step's sentiment is wired by the lead
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
   }
 
   @Override
@@ -130,7 +136,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper())),
-          Clock.systemUTC());
+          new RulePatternsAdapter(), Clock.systemUTC());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

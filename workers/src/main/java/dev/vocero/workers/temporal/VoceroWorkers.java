@@ -1,6 +1,9 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.WorkerConfig;
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.calls.BatchActivities;
@@ -22,7 +25,8 @@ public class VoceroWorkers implements Managed {
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls, ChatActivities chat) {}
+  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls,
+      ChatActivities chat, AlertActivities alerts, WebhookActivities webhooks) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -31,7 +35,7 @@ public class VoceroWorkers implements Managed {
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
-        ConversationWorkflowImpl.class);
+        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
     workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
@@ -39,7 +43,7 @@ public class VoceroWorkers implements Managed {
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
     io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls(),
-        activities.chat()); // chat: retrieval and persistence
+        activities.chat(), activities.alerts(), activities.webhooks()); // chat: retrieval and persistence
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());

@@ -1,12 +1,22 @@
 package dev.vocero.workflows.audio;
 
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.AlertActivityOptions;
+import dev.vocero.workflows.alerts.AlertRequest;
+import dev.vocero.workflows.alerts.AlertResult;
+import dev.vocero.workflows.alerts.DeliveryRequest;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflow;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
@@ -17,7 +27,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
- * Runs passes (transcribe, then find opportunities) until one ends in a terminal status. A reprocess
+ * Runs passes (transcribe, find opportunities, raise alerts) until one ends in a terminal status. A reprocess
  * restarts the pass once it has read its inputs; before that the running pass simply adopts it.
  */
 public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflow {
@@ -25,6 +35,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   static final String STATUS_AS_LOCAL_ACTIVITY = "status-as-local-activity";
+  static final String ALERTS = "alerts";
 
   private final AudioActivities speech =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.transcribe());
@@ -34,6 +45,8 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       Workflow.newLocalActivityStub(AudioActivities.class, AudioActivityOptions.recordStatusLocally());
   private final AudioActivities analysis =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.findOpportunities());
+  private final AlertActivities alerts =
+      Workflow.newActivityStub(AlertActivities.class, AlertActivityOptions.raiseAlerts());
 
   private final UUID orgId;
   private final UUID audioId;
@@ -170,8 +183,47 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       return found.end();
     }
     opportunities = found.value().opportunities();
+    PassEnd alertsEnd = raiseAlerts();
+    if (alertsEnd != null) {
+      return alertsEnd;
+    }
     changeStatus(AudioStatus.COMPLETED, null);
     return PassEnd.COMPLETED;
+  }
+
+  /** Since v1 of "alerts": evaluate the alert rules, then hand each pending delivery to its own workflow. */
+  private PassEnd raiseAlerts() {
+    if (Workflow.getVersion(ALERTS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    AlertRequest request = new AlertRequest(orgId, audioId);
+    Step<AlertResult> raised = runStep(() -> alerts.raiseAlerts(request));
+    if (raised.end() != null) {
+      return raised.end();
+    }
+    startDeliveries(raised.value());
+    return null;
+  }
+
+  private void startDeliveries(AlertResult raised) {
+    List<Promise<WorkflowExecution>> started = new ArrayList<>();
+    for (UUID deliveryId : raised.pendingDeliveries()) {
+      WebhookDeliveryWorkflow delivery = Workflow.newChildWorkflowStub(
+          WebhookDeliveryWorkflow.class, AlertActivityOptions.delivery(orgId, deliveryId));
+      Async.function(delivery::deliver, new DeliveryRequest(orgId, deliveryId));
+      started.add(Workflow.getWorkflowExecution(delivery));
+    }
+    for (Promise<WorkflowExecution> start : started) {
+      try {
+        start.get();
+      } catch (ChildWorkflowFailure e) {
+        // Already running from an earlier pass: that workflow delivers it.
+        log.info("Audio {}: delivery {} already in progress", audioId, e.getExecution().getWorkflowId());
+      }
+    }
+    if (raised.raised() > 0) {
+      log.info("Audio {} pass {}: {} alerts raised, {} deliveries started", audioId, pass, raised.raised(), started.size());
+    }
   }
 
   /** Runs one activity in a scope that a reprocess or a cancel signal can cancel. */

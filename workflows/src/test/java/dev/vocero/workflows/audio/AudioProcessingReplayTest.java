@@ -16,6 +16,8 @@ class AudioProcessingReplayTest {
   /** v2: status writes as local activities (version marker "status-as-local-activity" = 1). */
   private static final String COMPLETED_V2 = "histories/audio-processing-v2.json";
   private static final String FAILED_V2 = "histories/audio-processing-failed-v2.json";
+  /** v3: alert rules evaluated after opportunities (version marker "alerts" = 1), one delivery child started. */
+  private static final String COMPLETED_V3 = "histories/audio-processing-v3.json";
 
   @Test
   void givenACompletedV1History_whenReplayed_itShouldBeDeterministic() {
@@ -35,6 +37,28 @@ class AudioProcessingReplayTest {
         WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_V2, AudioProcessingWorkflowImpl.class));
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(FAILED_V2, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenAV3History_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_V3, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenAV3History_itShouldRecordTheAlertsStepAndTheDeliveryChild() throws Exception {
+    String history = read(COMPLETED_V3);
+    assertTrue(history.contains("\"Alerts" + "RaiseAlerts\""), "the alerts activity is in the history");
+    String alertsChangeId = java.util.Base64.getEncoder().encodeToString("\"alerts\"".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)).replace("=", "\\u003d");
+    assertTrue(history.contains(alertsChangeId), "the alerts version marker is in the history");
+    assertEquals(1, history.split("EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED", -1).length - 1);
+    assertTrue(!read(COMPLETED_V2).contains("AlertsRaiseAlerts"), "v2 predates the alerts step");
+  }
+
+  private String read(String resource) throws java.io.IOException {
+    return new String(getClass().getResourceAsStream("/" + resource).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

@@ -3,6 +3,10 @@ package dev.vocero.workflows.audio;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.AlertResult;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -31,7 +35,7 @@ final class AudioTestSupport {
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class)
+            .registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class)
             .setDoNotStart(true);
     for (SearchAttributeKey<String> key : VoceroSearchAttributes.ALL) {
       builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
@@ -43,12 +47,26 @@ final class AudioTestSupport {
     return mock(AudioActivities.class, withSettings().withoutAnnotations());
   }
 
+  /** Alert rules that never fire. */
+  static AlertActivities mockAlerts() {
+    return mock(AlertActivities.class,
+        withSettings().withoutAnnotations().defaultAnswer(invocation -> new AlertResult(0, List.of())));
+  }
+
+  static WebhookActivities mockWebhooks() {
+    return mock(WebhookActivities.class, withSettings().withoutAnnotations());
+  }
+
   /** Activities run on the AI and IO queues, status writes as local activities on the workflow worker. */
   static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities) {
+    start(env, workflowWorker, activities, mockAlerts(), mockWebhooks());
+  }
+
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
+      AlertActivities alerts, WebhookActivities webhooks) {
     workflowWorker.registerActivitiesImplementations(activities);
-    for (String queue : List.of(TaskQueues.AI, TaskQueues.IO)) {
-      env.newWorker(queue).registerActivitiesImplementations(activities);
-    }
+    env.newWorker(TaskQueues.AI).registerActivitiesImplementations(activities);
+    env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities, alerts, webhooks);
     env.start();
   }
 
