@@ -29,7 +29,8 @@ public class VoceroWorkers implements Managed {
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
-    workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
+    // status writes and the contact-call PostgreSQL steps run as local activities
+    workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio());
