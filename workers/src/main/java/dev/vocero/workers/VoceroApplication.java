@@ -43,6 +43,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Vocero: {@code server} (API), {@code worker} (Temporal workers) or {@code dev} (everything, embedded). */
 public class VoceroApplication extends Application<VoceroConfiguration> {
+  private volatile VoceroWorkers workers;
 
   public static void main(String[] args) throws Exception {
     new VoceroApplication().run(args);
@@ -86,6 +87,11 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));
   }
 
+  /** The workers this process runs (null in API-only mode). */
+  public VoceroWorkers workers() {
+    return workers;
+  }
+
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
     if (config.getEmbedded() != null) {
@@ -109,7 +115,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
+      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {

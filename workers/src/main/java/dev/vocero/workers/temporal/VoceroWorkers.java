@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** The worker factory polling Vocero's task queues; started after the search attributes exist. */
 public class VoceroWorkers implements Managed {
   private final TemporalConnection temporal;
+  private final WorkerConfig config;
+  private final Activities activities;
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
@@ -24,6 +26,8 @@ public class VoceroWorkers implements Managed {
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
+    this.config = config;
+    this.activities = activities;
     this.factory = WorkerFactory.newInstance(temporal.client());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
@@ -40,6 +44,11 @@ public class VoceroWorkers implements Managed {
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
+  }
+
+  /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
+  public VoceroWorkers replacement() {
+    return new VoceroWorkers(temporal, config, activities);
   }
 
   public boolean running() {
