@@ -12,6 +12,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The worker factory polling Vocero's task queues; started after the search attributes exist. */
@@ -30,7 +31,8 @@ public class VoceroWorkers implements Managed {
     this.activities = activities;
     this.factory = WorkerFactory.newInstance(temporal.client());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
+        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
+        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities

@@ -33,7 +33,9 @@ class WorkerReplacementTest {
   static final TestDatabase DB = TestDatabase.fresh();
   // answered calls last 45 s × 0.05 ≈ 2.3 s, so calls are in flight when the worker stops
   static final DropwizardAppExtension<VoceroConfiguration> APP = TestStack.app(DB, TestStack::temporalTarget,
-      () -> "http://127.0.0.1:9", ConfigOverride.config("telephony.sandbox.speed", "0.05"));
+      () -> "http://127.0.0.1:9", ConfigOverride.config("telephony.sandbox.speed", "0.05"),
+      // the test server never moves a task off a stopped worker's sticky queue (a real server does after 5 s)
+      ConfigOverride.config("worker.stickyScheduleToStartSeconds", "0"));
   static final int CONTACTS = 24;
   static final String SETTINGS = """
       {"name":"Relevo de worker","callsPerSecond":8,"maxConcurrentCalls":6,"maxAttempts":1,
