@@ -70,7 +70,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
-  private static VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
+  private static VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
+      TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
     if (telephony instanceof AutoCloseable closeable) {
       env.lifecycle().manage(new Managed() {
@@ -82,7 +83,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
-        new BatchActivitiesImpl(jdbi),
+        new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));
   }
@@ -115,7 +116,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
+      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {

@@ -8,7 +8,6 @@ import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.ContactOutcome;
 import dev.vocero.workflows.calls.Disposition;
-import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -18,12 +17,17 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Pages a batch's contacts for the batch workflow and mirrors its status into PostgreSQL. */
+/**
+ * Pages a batch's contacts for the batch workflow, mirrors its status into PostgreSQL, and tells it which of its
+ * contacts' workflows closed without reporting.
+ */
 public final class BatchActivitiesImpl implements BatchActivities {
   private final Jdbi jdbi;
+  private final WorkflowClient temporal;
 
-  public BatchActivitiesImpl(Jdbi jdbi) {
+  public BatchActivitiesImpl(Jdbi jdbi, WorkflowClient temporal) {
     this.jdbi = jdbi;
+    this.temporal = temporal;
   }
 
   @Override
@@ -42,10 +46,9 @@ public final class BatchActivitiesImpl implements BatchActivities {
 
   @Override
   public List<ContactOutcome> closedContacts(ContactCheck check) {
-    WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
     List<ContactOutcome> closed = new ArrayList<>();
     for (long contactId : check.contactIds()) {
-      Optional<WorkflowExecutionStatus> status = status(client, CallIds.contactWorkflowId(check.batchId(), contactId));
+      Optional<WorkflowExecutionStatus> status = status(temporal, CallIds.contactWorkflowId(check.batchId(), contactId));
       if (status.isEmpty() || status.get() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         closed.add(recordedOrFailed(check, contactId, status.map(s -> s.name()
             .substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT)).orElse("not found")));
