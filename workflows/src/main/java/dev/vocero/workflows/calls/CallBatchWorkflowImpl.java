@@ -176,6 +176,10 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
+  /**
+   * Applies from the next start. Running children got the settings at their start but never read pace or cap (only
+   * the batch does), so there is nothing to hand to them; children started from now on get the new values.
+   */
   @Override
   public BatchProgress setPace(PaceChange change) {
     int max = change.maxConcurrentCalls() == null ? settings.maxConcurrentCalls() : change.maxConcurrentCalls();
