@@ -50,6 +50,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Vocero: {@code server} (API), {@code worker} (Temporal workers) or {@code dev} (everything, embedded). */
 public class VoceroApplication extends Application<VoceroConfiguration> {
+  private volatile VoceroWorkers workers;
 
   public static void main(String[] args) throws Exception {
     new VoceroApplication().run(args);
@@ -81,7 +82,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     return new NotConfiguredLanguageModel(); // lead: replace with the configured chain
   }
 
-  private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
+  private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
+      TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
     if (telephony instanceof AutoCloseable closeable) {
       env.lifecycle().manage(new Managed() {
@@ -93,12 +95,17 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
-        new BatchActivitiesImpl(jdbi),
+        new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
         new ChatActivitiesImpl(jdbi, languageModel(config)),
         new AlertActivitiesImpl(jdbi, SentimentSource.NONE), // the extraction step's sentiment is wired by the lead
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+  }
+
+  /** The workers this process runs (null in API-only mode). */
+  public VoceroWorkers workers() {
+    return workers;
   }
 
   @Override
@@ -124,7 +131,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
+      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {

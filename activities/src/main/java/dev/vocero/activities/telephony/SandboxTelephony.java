@@ -57,7 +57,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
-    this.executor = executor();
+    this.executor = executor(config.getCallbackThreads());
   }
 
   @Override
@@ -120,9 +120,9 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     schedule(call, script, index + 1);
   }
 
-  private static ScheduledExecutorService executor() {
+  private static ScheduledExecutorService executor(int threads) {
     AtomicInteger count = new AtomicInteger();
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, task -> {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, task -> {
       Thread thread = new Thread(task, "sandbox-telephony-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;

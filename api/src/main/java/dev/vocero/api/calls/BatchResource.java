@@ -142,7 +142,7 @@ public class BatchResource {
 
   private BatchSettingsRequest settings(String settings) {
     if (settings == null || settings.isBlank()) {
-      return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     try {
       return json.readValue(settings, BatchSettingsRequest.class);

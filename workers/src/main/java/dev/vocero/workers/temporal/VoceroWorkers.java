@@ -17,11 +17,14 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The worker factory polling Vocero's task queues; started after the search attributes exist. */
 public class VoceroWorkers implements Managed {
   private final TemporalConnection temporal;
+  private final WorkerConfig config;
+  private final Activities activities;
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
@@ -30,13 +33,17 @@ public class VoceroWorkers implements Managed {
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
+    this.config = config;
+    this.activities = activities;
     this.factory = WorkerFactory.newInstance(temporal.client());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
+        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
+        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
-    workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
+    // status writes and the contact-call PostgreSQL steps run as local activities
+    workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio(), activities.chat()); // chat: answering
@@ -47,6 +54,11 @@ public class VoceroWorkers implements Managed {
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
+  }
+
+  /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
+  public VoceroWorkers replacement() {
+    return new VoceroWorkers(temporal, config, activities);
   }
 
   public boolean running() {

@@ -41,6 +41,7 @@ final class CallTestSupport {
   static void start(TestWorkflowEnvironment env, FakeCallCenter center) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
+    workflows.registerActivitiesImplementations(center); // local activities run in the workflow worker
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue).registerActivitiesImplementations(center);
     }
