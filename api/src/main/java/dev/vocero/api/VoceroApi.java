@@ -20,6 +20,7 @@ import dev.vocero.api.auth.PasswordHasher;
 import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.api.auth.RoleAuthorizer;
 import dev.vocero.api.auth.TokenAuthenticator;
+import dev.vocero.api.auth.OrganizationResource;
 import dev.vocero.api.auth.UsersResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.BatchImport;
@@ -86,6 +87,7 @@ public final class VoceroApi {
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
+    jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new DncResource(jdbi));

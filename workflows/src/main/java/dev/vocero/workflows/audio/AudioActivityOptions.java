@@ -13,11 +13,16 @@ final class AudioActivityOptions {
 
   private AudioActivityOptions() {}
 
-  /** Speech providers are slow and flaky: long timeout, a few spaced retries, typed failures are final. */
+  /**
+   * Speech providers are slow and flaky: a few spaced retries, typed failures are final. Long audio is transcribed
+   * in chunks that heartbeat their progress, so an attempt may run for hours while a stuck one is noticed after the
+   * heartbeat timeout (longer than one chunk's request timeout) and retried from the last chunk done.
+   */
   static ActivityOptions transcribe() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.AI)
-        .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setStartToCloseTimeout(Duration.ofHours(3))
+        .setHeartbeatTimeout(Duration.ofMinutes(15))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(
             RetryOptions.newBuilder()
