@@ -16,6 +16,8 @@ class AudioProcessingReplayTest {
   /** v2: status writes as local activities (version marker "status-as-local-activity" = 1). */
   private static final String COMPLETED_V2 = "histories/audio-processing-v2.json";
   private static final String FAILED_V2 = "histories/audio-processing-failed-v2.json";
+  /** v3: extraction after opportunities (version marker "extraction" = 1). */
+  private static final String COMPLETED_V3 = "histories/audio-processing-v3.json";
 
   @Test
   void givenACompletedV1History_whenReplayed_itShouldBeDeterministic() {
@@ -45,6 +47,28 @@ class AudioProcessingReplayTest {
     // findOpportunities remain activity tasks
     assertEquals(2, history.split("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED", -1).length - 1);
     assertEquals(4, history.split("EVENT_TYPE_MARKER_RECORDED", -1).length - 1);
+  }
+
+  @Test
+  void givenHistoriesFromBeforeExtraction_whenReplayed_itShouldSkipTheExtractionStep() {
+    for (String history : new String[] {COMPLETED_V1, FAILED_V1, COMPLETED_V2, FAILED_V2}) {
+      assertDoesNotThrow(() ->
+          WorkflowReplayer.replayWorkflowExecutionFromResource(history, AudioProcessingWorkflowImpl.class), history);
+    }
+  }
+
+  @Test
+  void givenAV3HistoryWithExtraction_whenReplayed_itShouldBeDeterministic() throws Exception {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_V3, AudioProcessingWorkflowImpl.class));
+    String history = new String(getClass().getResourceAsStream("/" + COMPLETED_V3).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String changeId = java.util.Base64.getEncoder().encodeToString(
+        ("\"" + AudioProcessingWorkflowImpl.EXTRACTION + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(history.contains(changeId), "the extraction version marker (payloads are base64 JSON)");
+    // transcribe, findOpportunities, the plan, two extractors and the recorded failure of one of them
+    assertEquals(6, history.split("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED", -1).length - 1);
+    assertEquals(1, history.split("\"ExtractionRecordExtractionFailure\"", -1).length - 1);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.vocero.workflows.audio;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.vocero.workflows.common.TaskQueues;
@@ -24,6 +26,8 @@ final class AudioTestSupport {
   static final AudioProcessingInput INPUT = new AudioProcessingInput(ORG, AUDIO, "es");
   static final TranscriptionResult TRANSCRIPT = new TranscriptionResult(12, 61_000, "es", "fake-speech");
   static final OpportunityResult OPPORTUNITIES = new OpportunityResult(3);
+  static final ExtractionPlan TWO_EXTRACTORS =
+      new ExtractionPlan(List.of(new ExtractorRef("sentiment", 1), new ExtractorRef("payment_promise", 2)), null);
 
   private AudioTestSupport() {}
 
@@ -43,11 +47,23 @@ final class AudioTestSupport {
     return mock(AudioActivities.class, withSettings().withoutAnnotations());
   }
 
+  /** Extraction that plans nothing (as with no extractor enabled). */
+  static ExtractionActivities mockExtraction() {
+    ExtractionActivities extraction = mock(ExtractionActivities.class, withSettings().withoutAnnotations());
+    when(extraction.planExtractions(any())).thenReturn(new ExtractionPlan(List.of(), null));
+    return extraction;
+  }
+
   /** Activities run on the AI and IO queues, status writes as local activities on the workflow worker. */
   static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities) {
+    start(env, workflowWorker, activities, mockExtraction());
+  }
+
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
+      ExtractionActivities extraction) {
     workflowWorker.registerActivitiesImplementations(activities);
     for (String queue : List.of(TaskQueues.AI, TaskQueues.IO)) {
-      env.newWorker(queue).registerActivitiesImplementations(activities);
+      env.newWorker(queue).registerActivitiesImplementations(activities, extraction);
     }
     env.start();
   }
