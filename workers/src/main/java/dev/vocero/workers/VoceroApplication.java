@@ -3,6 +3,7 @@ package dev.vocero.workers;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.telephony.Telephony;
@@ -81,6 +82,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
+        new ExtractionActivitiesImpl(jdbi, config.getLlm().build(), env.getObjectMapper()),
         new BatchActivitiesImpl(jdbi),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()));

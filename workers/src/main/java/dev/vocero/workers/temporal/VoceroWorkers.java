@@ -3,6 +3,7 @@ package dev.vocero.workers.temporal;
 import dev.vocero.workers.config.WorkerConfig;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
+import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.ContactCallActivities;
@@ -20,7 +21,8 @@ public class VoceroWorkers implements Managed {
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls) {}
+  public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
+      ContactCallActivities calls) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -32,10 +34,11 @@ public class VoceroWorkers implements Managed {
     workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(activities.audio());
+    ai.registerActivitiesImplementations(activities.audio(), activities.extraction());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls());
+    io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
+        activities.calls());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
