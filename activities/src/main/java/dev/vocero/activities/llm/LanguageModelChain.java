@@ -21,7 +21,8 @@ public final class LanguageModelChain implements LanguageModel {
 
   private final List<ProviderLink> links;
   private final String identity;
-  private final Cache<CacheKey, LlmAnswer> cache;
+  /** Keyed by a SHA-256 of the chain and the full request, so a cached transcript costs 64 characters. */
+  private final Cache<String, LlmAnswer> cache;
 
   public LanguageModelChain(List<LanguageModel> providers, ChainSettings settings) {
     this(providers, settings, Sleeper.THREAD);
@@ -48,7 +49,7 @@ public final class LanguageModelChain implements LanguageModel {
 
   @Override
   public LlmAnswer complete(LlmRequest request) {
-    CacheKey key = new CacheKey(identity, request);
+    String key = RequestDigest.of(identity, request);
     LlmAnswer cached = cache == null ? null : cache.getIfPresent(key);
     if (cached != null) {
       return cached.asCached();
@@ -88,6 +89,4 @@ public final class LanguageModelChain implements LanguageModel {
     return new LanguageModelException(LanguageModelException.Kind.UNAVAILABLE, summary, soonest,
         failures.isEmpty() ? null : failures.get(failures.size() - 1));
   }
-
-  private record CacheKey(String chain, LlmRequest request) {}
 }
