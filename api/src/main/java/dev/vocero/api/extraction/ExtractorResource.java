@@ -108,6 +108,7 @@ public class ExtractorResource {
 
   @POST
   @Path("/{name}/enable")
+  @Consumes(MediaType.WILDCARD) // no body: a bare curl -X POST must work
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public ExtractorView enable(@Auth VoceroPrincipal caller, @PathParam("name") String name) {
     return setEnabled(caller, name, true);
@@ -115,6 +116,7 @@ public class ExtractorResource {
 
   @POST
   @Path("/{name}/disable")
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public ExtractorView disable(@Auth VoceroPrincipal caller, @PathParam("name") String name) {
     return setEnabled(caller, name, false);

@@ -85,7 +85,7 @@ class ExtractorApiTest {
     assertEquals(2, detail.get("versions").size());
     assertEquals("How likely is the customer to leave?", detail.at("/versions/0/instructions").asText());
 
-    Reply disabled = api.post("/api/v1/extractors/churn_risk/disable", admin.accessToken(), Map.of());
+    Reply disabled = api.send("POST", "/api/v1/extractors/churn_risk/disable", admin.accessToken(), null);
     assertEquals(200, disabled.status());
     assertFalse(disabled.body().get("enabled").asBoolean());
     assertTrue(api.post("/api/v1/extractors/churn_risk/enable", admin.accessToken(), Map.of()).body()
