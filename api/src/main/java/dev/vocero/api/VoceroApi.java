@@ -8,6 +8,7 @@ import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioResource;
 import dev.vocero.api.audio.AudioWorkflows;
 import dev.vocero.api.audio.KeywordResource;
+import dev.vocero.api.extraction.ExtractorResource;
 import dev.vocero.api.audio.UploadConfig;
 import dev.vocero.api.audio.UploadSizeFilter;
 import dev.vocero.api.auth.AccountService;
@@ -90,6 +91,7 @@ public final class VoceroApi {
     jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
     jersey.register(new KeywordResource(jdbi));
+    jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(jdbi,

@@ -2,15 +2,15 @@ package dev.vocero.workers;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.alerts.AlertActivitiesImpl;
-import dev.vocero.activities.alerts.SentimentSource;
+import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
-import dev.vocero.activities.llm.NotConfiguredLanguageModel;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
@@ -77,14 +77,18 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
-  /** The language model the chat asks; tests override it. */
+  /**
+   * The configured language-model chain (one instance: extraction and chat share its cache and circuit
+   * breakers). Tests may override it.
+   */
   protected LanguageModel languageModel(VoceroConfiguration config) {
-    return new NotConfiguredLanguageModel(); // lead: replace with the configured chain
+    return config.getLlm().build();
   }
 
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
       TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
+    LanguageModel model = languageModel(config);
     if (telephony instanceof AutoCloseable closeable) {
       env.lifecycle().manage(new Managed() {
         @Override
@@ -95,11 +99,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
+        new ExtractionActivitiesImpl(jdbi, model, env.getObjectMapper()),
         new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
-        new ChatActivitiesImpl(jdbi, languageModel(config)),
-        new AlertActivitiesImpl(jdbi, SentimentSource.NONE), // the extraction step's sentiment is wired by the lead
+        new ChatActivitiesImpl(jdbi, model),
+        new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
   }
 

@@ -94,7 +94,7 @@ public final class ChatActivitiesImpl implements ChatActivities {
   private static ApplicationFailure failure(LanguageModelException e) {
     return switch (e.kind()) {
       case UNAUTHORIZED -> ChatFailure.MODEL_UNAUTHORIZED.failure(e.getMessage());
-      case INVALID_REQUEST, NOT_CONFIGURED -> ChatFailure.MODEL_REJECTED.failure(e.getMessage());
+      case INVALID_REQUEST, NOT_CONFIGURED, REFUSED -> ChatFailure.MODEL_REJECTED.failure(e.getMessage());
       case TRANSIENT, UNAVAILABLE -> ApplicationFailure.newBuilder()
           .setMessage(e.getMessage())
           .setType(MODEL_RETRYABLE)

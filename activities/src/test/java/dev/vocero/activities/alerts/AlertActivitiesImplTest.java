@@ -15,6 +15,7 @@ import dev.vocero.workflows.alerts.AlertIds;
 import dev.vocero.workflows.alerts.AlertRequest;
 import dev.vocero.workflows.alerts.AlertResult;
 import io.temporal.failure.ApplicationFailure;
+import dev.vocero.store.extraction.ExtractionDao;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,24 @@ class AlertActivitiesImplTest {
     fixtures.rule(org, "sentiment", null, 1.0, "low");
 
     assertEquals(0, new AlertActivitiesImpl(jdbi, SentimentSource.NONE).raiseAlerts(new AlertRequest(org, audio)).raised());
+  }
+
+  @Test
+  void givenASentimentExtraction_itShouldFireASentimentRuleFromItsScore() {
+    UUID org = fixtures.organization();
+    UUID unhappy = fixtures.transcribedAudio(org, CALL);
+    UUID failed = fixtures.transcribedAudio(org, CALL);
+    fixtures.rule(org, "sentiment", null, -0.4, "high");
+    ExtractionDao extractions = jdbi.onDemand(ExtractionDao.class);
+    extractions.record(org, unhappy, "sentiment", 1, "ok", "{\"label\":\"negative\",\"score\":-0.8}", "openai", "m",
+        null, 1);
+    extractions.record(org, failed, "sentiment", 1, "invalid", "{\"score\":-0.9}", "openai", "m", "not valid", 2);
+    AlertActivitiesImpl fromExtractions = new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi));
+
+    assertEquals(1, fromExtractions.raiseAlerts(new AlertRequest(org, unhappy)).raised());
+    assertEquals(0, fromExtractions.raiseAlerts(new AlertRequest(org, failed)).raised(), "only a valid extraction counts");
+    assertEquals(Optional.empty(), new ExtractedSentiment(jdbi).score(fixtures.organization(), unhappy),
+        "another organization sees no score");
   }
 
   @Test

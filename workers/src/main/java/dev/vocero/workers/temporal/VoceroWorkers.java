@@ -6,6 +6,7 @@ import dev.vocero.workflows.alerts.WebhookActivities;
 import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
+import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.ContactCallActivities;
@@ -28,8 +29,8 @@ public class VoceroWorkers implements Managed {
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls,
-      ChatActivities chat, AlertActivities alerts, WebhookActivities webhooks) {}
+  public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
+      ContactCallActivities calls, ChatActivities chat, AlertActivities alerts, WebhookActivities webhooks) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -46,11 +47,12 @@ public class VoceroWorkers implements Managed {
     workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(activities.audio(), activities.chat()); // chat: answering
+    ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls(),
-        activities.chat(), activities.alerts(), activities.webhooks()); // chat: retrieval and persistence
+    // chat: retrieval and persistence on io, answering on ai
+    io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
+        activities.calls(), activities.chat(), activities.alerts(), activities.webhooks());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());

@@ -62,6 +62,37 @@ final class AudioActivityOptions {
         .build();
   }
 
+  /** Plans and failure records are PostgreSQL writes; retried like the status mirror. */
+  static ActivityOptions extractionRecords() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(statusRetry())
+        .build();
+  }
+
+  /**
+   * One extractor: up to two LLM calls behind the provider chain's own bounded retries and fallback, so Temporal
+   * retries a few times only, spaced (a provider's Retry-After becomes the next retry's delay).
+   */
+  static ActivityOptions extract() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.AI)
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(5))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .setMaximumAttempts(4)
+                .setDoNotRetry(FailureType.names())
+                .build())
+        .build();
+  }
+
   static ActivityOptions findOpportunities() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.IO)

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
- * Runs passes (transcribe, find opportunities, raise alerts) until one ends in a terminal status. A reprocess
+ * Runs passes (transcribe, find opportunities, extract fields, raise alerts) until one ends in a terminal status. A reprocess
  * restarts the pass once it has read its inputs; before that the running pass simply adopts it.
  */
 public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflow {
@@ -35,6 +35,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   static final String STATUS_AS_LOCAL_ACTIVITY = "status-as-local-activity";
+  static final String EXTRACTION = "extraction";
   static final String ALERTS = "alerts";
 
   private final AudioActivities speech =
@@ -45,6 +46,10 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       Workflow.newLocalActivityStub(AudioActivities.class, AudioActivityOptions.recordStatusLocally());
   private final AudioActivities analysis =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.findOpportunities());
+  private final ExtractionActivities extractionRecords =
+      Workflow.newActivityStub(ExtractionActivities.class, AudioActivityOptions.extractionRecords());
+  private final ExtractionActivities extraction =
+      Workflow.newActivityStub(ExtractionActivities.class, AudioActivityOptions.extract());
   private final AlertActivities alerts =
       Workflow.newActivityStub(AlertActivities.class, AlertActivityOptions.raiseAlerts());
 
@@ -183,7 +188,13 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       return found.end();
     }
     opportunities = found.value().opportunities();
-    PassEnd alertsEnd = raiseAlerts();
+    if (Workflow.getVersion(EXTRACTION, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+      PassEnd extracted = extractFields();
+      if (extracted != null) {
+        return extracted;
+      }
+    }
+    PassEnd alertsEnd = raiseAlerts(); // after extraction: sentiment rules read its score
     if (alertsEnd != null) {
       return alertsEnd;
     }
@@ -223,6 +234,42 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     }
     if (raised.raised() > 0) {
       log.info("Audio {} pass {}: {} alerts raised, {} deliveries started", audioId, pass, raised.raised(), started.size());
+    }
+  }
+
+  /** Since v1 of "extraction": the organization's extractors run in parallel; a failed one is recorded, not fatal. */
+  private PassEnd extractFields() {
+    ExtractionPlanRequest planRequest = new ExtractionPlanRequest(orgId, audioId);
+    Step<ExtractionPlan> plan = runStep(() -> extractionRecords.planExtractions(planRequest));
+    if (plan.end() != null) {
+      return plan.end();
+    }
+    List<ExtractorRef> extractors = plan.value().extractors();
+    if (extractors.isEmpty()) {
+      return null;
+    }
+    return runStep(() -> runExtractors(extractors)).end();
+  }
+
+  private int runExtractors(List<ExtractorRef> extractors) {
+    List<Promise<Void>> runs = new ArrayList<>(extractors.size());
+    for (ExtractorRef extractor : extractors) {
+      runs.add(Async.procedure(this::runExtractor, extractor));
+    }
+    Promise.allOf(runs).get();
+    return extractors.size();
+  }
+
+  private void runExtractor(ExtractorRef extractor) {
+    try {
+      extraction.extract(new ExtractionRequest(orgId, audioId, extractor.name(), extractor.version()));
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      log.warn("Audio {} extractor {} v{} failed for good", audioId, extractor.name(), extractor.version());
+      extractionRecords.recordExtractionFailure(new ExtractionFailure(orgId, audioId, extractor.name(),
+          extractor.version(), reason(e)));
     }
   }
 
@@ -266,10 +313,13 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     Throwable cause = failure.getCause();
     String type = cause instanceof ApplicationFailure app ? app.getType() : failure.getClass().getSimpleName();
     log.warn("Audio {} pass {} failed: {}", audioId, pass, type);
-    String reason =
-        cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getOriginalMessage();
-    changeStatus(AudioStatus.FAILED, reason);
+    changeStatus(AudioStatus.FAILED, reason(failure));
     return PassEnd.FAILED;
+  }
+
+  private static String reason(TemporalFailure failure) {
+    Throwable cause = failure.getCause();
+    return cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getOriginalMessage();
   }
 
   /** Status writes run detached: a Temporal cancel must never leave the PostgreSQL mirror behind. */

@@ -13,6 +13,7 @@ import dev.vocero.workflows.alerts.AlertResult;
 import dev.vocero.workflows.alerts.DeliveryResult;
 import dev.vocero.workflows.alerts.WebhookActivities;
 import dev.vocero.workflows.common.FailureType;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -43,24 +44,34 @@ class AudioHistoryRecorderTest {
   private final AudioActivities activities = AudioTestSupport.mockActivities();
   private final AlertActivities alerts = AudioTestSupport.mockAlerts();
   private final WebhookActivities webhooks = AudioTestSupport.mockWebhooks();
+  private final ExtractionActivities extraction = AudioTestSupport.mockExtraction();
   private WorkflowClient client;
   private AudioProcessingWorkflow workflow;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, WorkflowOptions options, Worker worker) {
-    AudioTestSupport.start(env, worker, activities, alerts, webhooks);
+    AudioTestSupport.start(env, worker, activities, extraction, alerts, webhooks);
     client = env.getWorkflowClient();
     workflow = client.newWorkflowStub(
         AudioProcessingWorkflow.class, options.toBuilder().setWorkflowId(WORKFLOW_ID).build());
     when(activities.findOpportunities(any())).thenReturn(OPPORTUNITIES);
   }
 
+  /** v3: the "extraction" version marker, a plan and two extractors, one of which fails for good and is recorded. */
   @Test
-  void givenTheHappyPath_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
+  void givenTheHappyPathWithExtractors_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
+    when(extraction.planExtractions(any())).thenReturn(AudioTestSupport.TWO_EXTRACTORS);
+    when(extraction.extract(any())).thenAnswer(call -> {
+      ExtractionRequest request = call.getArgument(0);
+      if (request.extractor().equals("payment_promise")) {
+        throw ApplicationFailure.newNonRetryableFailure("no language model answered", "LLM_TEST");
+      }
+      return new ExtractionOutcome(request.extractor(), request.version(), "ok", "openai");
+    });
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-v2.json");
+    store("audio-processing-extraction-v3.json");
   }
 
   @Test
@@ -79,7 +90,23 @@ class AudioHistoryRecorderTest {
     when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-v3.json");
+    store("audio-processing-alerts-v3.json");
+  }
+
+  /** v4: both markers: the extractors run, then the alert rules (one alert, one delivery child). */
+  @Test
+  void givenExtractorsAndAnAlert_whenRecorded_itShouldStoreAV4History() throws IOException {
+    when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
+    when(extraction.planExtractions(any())).thenReturn(AudioTestSupport.TWO_EXTRACTORS);
+    when(extraction.extract(any())).thenAnswer(call -> {
+      ExtractionRequest request = call.getArgument(0);
+      return new ExtractionOutcome(request.extractor(), request.version(), "ok", "openai");
+    });
+    when(alerts.raiseAlerts(any())).thenReturn(new AlertResult(1, List.of(DELIVERY)));
+    when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
+
+    assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
+    store("audio-processing-v4.json");
   }
 
   private void store(String name) throws IOException {
