@@ -1,9 +1,14 @@
 package dev.vocero.api;
 
+import dev.vocero.api.alerts.AlertResource;
+import dev.vocero.api.alerts.AlertRuleResource;
+import dev.vocero.api.alerts.RulePatterns;
+import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioResource;
 import dev.vocero.api.audio.AudioWorkflows;
 import dev.vocero.api.audio.KeywordResource;
+import dev.vocero.api.extraction.ExtractorResource;
 import dev.vocero.api.audio.UploadConfig;
 import dev.vocero.api.audio.UploadSizeFilter;
 import dev.vocero.api.auth.AccountService;
@@ -16,9 +21,12 @@ import dev.vocero.api.auth.PasswordHasher;
 import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.api.auth.RoleAuthorizer;
 import dev.vocero.api.auth.TokenAuthenticator;
+import dev.vocero.api.auth.OrganizationResource;
 import dev.vocero.api.auth.UsersResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.BatchImport;
+import dev.vocero.api.chat.ChatResource;
+import dev.vocero.api.chat.ChatWorkflows;
 import dev.vocero.api.calls.BatchReportResource;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
@@ -55,7 +63,7 @@ public final class VoceroApi {
       BatchReports reports) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -80,8 +88,10 @@ public final class VoceroApi {
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
+    jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
     jersey.register(new KeywordResource(jdbi));
+    jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(jdbi,
@@ -90,5 +100,9 @@ public final class VoceroApi {
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
+    jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
+    jersey.register(new AlertRuleResource(jdbi, rulePatterns));
+    jersey.register(new AlertResource(jdbi));
+    jersey.register(new WebhookResource(jdbi));
   }
 }

@@ -1,13 +1,20 @@
 package dev.vocero.workers;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vocero.activities.alerts.AlertActivitiesImpl;
+import dev.vocero.activities.alerts.ExtractedSentiment;
+import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
 import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
+import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.chat.ChatActivitiesImpl;
+import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
@@ -44,6 +51,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Vocero: {@code server} (API), {@code worker} (Temporal workers) or {@code dev} (everything, embedded). */
 public class VoceroApplication extends Application<VoceroConfiguration> {
+  private volatile VoceroWorkers workers;
 
   public static void main(String[] args) throws Exception {
     new VoceroApplication().run(args);
@@ -70,8 +78,18 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
-  private static VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env) {
+  /**
+   * The configured language-model chain (one instance: extraction and chat share its cache and circuit
+   * breakers). Tests may override it.
+   */
+  protected LanguageModel languageModel(VoceroConfiguration config) {
+    return config.getLlm().build();
+  }
+
+  private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
+      TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
+    LanguageModel model = languageModel(config);
     if (telephony instanceof AutoCloseable closeable) {
       env.lifecycle().manage(new Managed() {
         @Override
@@ -82,10 +100,19 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
-        new BatchActivitiesImpl(jdbi),
+        new ExtractionActivitiesImpl(jdbi, model, env.getObjectMapper()),
+        new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
-        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())));
+        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
+        new ChatActivitiesImpl(jdbi, model),
+        new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+  }
+
+  /** The workers this process runs (null in API-only mode). */
+  public VoceroWorkers workers() {
+    return workers;
   }
 
   @Override
@@ -111,7 +138,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      VoceroWorkers workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env));
+      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {
@@ -129,7 +156,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper())),
-          Clock.systemUTC());
+          new RulePatternsAdapter(), Clock.systemUTC());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

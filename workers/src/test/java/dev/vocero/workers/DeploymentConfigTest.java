@@ -1,6 +1,8 @@
 package dev.vocero.workers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vocero.workers.config.VoceroConfiguration;
@@ -29,6 +31,50 @@ class DeploymentConfigTest {
     assertEquals(104_857_600L, config.getUploads().getMaxBytes());
     assertEquals(8, config.getWorker().getMaxConcurrentAiActivities());
     assertEquals("file:/var/lib/vocero/blobs", config.getBlobs().getEndpoint());
+    assertTrue(config.getLlm().providerSettings().isEmpty(), "both provider slots default to none");
+    assertEquals(3, config.getLlm().chainSettings().maxAttempts());
+  }
+
+  @Test
+  void givenTwoProviders_itShouldBuildTheChainInOrderWithDefaultsAndNoKeyInItsDescription() throws Exception {
+    String yaml = """
+        database:
+          url: jdbc:postgresql://localhost/vocero
+        auth:
+          jwtSecret: a-test-secret-a-test-secret-a-test-secret
+        llm:
+          providers:
+            - type: openai
+              baseUrl: http://localhost:11434/v1/
+              model: llama3.1
+              jsonMode: object
+            - type: gemini
+              apiKey: AIza-secret
+            - type: none
+          cacheTtl: 10m
+        """;
+    VoceroConfiguration config = factory.build(
+        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline.yml");
+
+    var providers = config.getLlm().providerSettings();
+    assertEquals(2, providers.size());
+    assertEquals("openai", providers.get(0).name());
+    assertEquals("http://localhost:11434/v1", providers.get(0).baseUrl());
+    assertEquals(dev.vocero.activities.llm.JsonMode.OBJECT, providers.get(0).jsonMode());
+    assertEquals("gemini-2", providers.get(1).name());
+    assertEquals("https://generativelanguage.googleapis.com", providers.get(1).baseUrl());
+    assertEquals("gemini-2.5-flash", providers.get(1).model());
+    assertFalse(providers.get(1).toString().contains("AIza-secret"));
+    assertEquals(java.time.Duration.ofMinutes(10), config.getLlm().chainSettings().cacheTtl());
+    assertTrue(config.getLlm().build() instanceof dev.vocero.activities.llm.LanguageModelChain);
+  }
+
+  @Test
+  void givenAnUnknownProviderType_itShouldRefuseToStart() {
+    String yaml = "database:\n  url: jdbc:postgresql://localhost/v\nauth:\n  jwtSecret: a-test-secret-a-test-secret-a-test\n"
+        + "llm:\n  providers:\n    - type: claude\n";
+    assertThrows(ConfigurationException.class, () -> factory.build(
+        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline.yml"));
   }
 
   @Test

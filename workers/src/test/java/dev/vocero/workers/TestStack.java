@@ -47,6 +47,13 @@ public final class TestStack {
   /** The same, from another configuration file (the benchmarks use a copy without the request log). */
   public static DropwizardAppExtension<VoceroConfiguration> app(String configPath, Mode mode, TestDatabase db,
       Supplier<String> temporalTarget, Supplier<String> speechBaseUrl, ConfigOverride... extra) {
+    return app(VoceroApplication.class, configPath, mode, db, temporalTarget, speechBaseUrl, extra);
+  }
+
+  /** The same with an application subclass that replaces an adapter (for example the language model). */
+  public static DropwizardAppExtension<VoceroConfiguration> app(Class<? extends VoceroApplication> application,
+      String configPath, Mode mode, TestDatabase db, Supplier<String> temporalTarget, Supplier<String> speechBaseUrl,
+      ConfigOverride... extra) {
     int port = freePort(); // fixed up front: the sandbox telephony calls the app back on it
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port)),
@@ -56,7 +63,7 @@ public final class TestStack {
         ConfigOverride.config("speech.baseUrl", speechBaseUrl),
         ConfigOverride.config("blobs.endpoint", () -> "file:" + tempDir("blobs"))));
     overrides.addAll(List.of(extra));
-    return new DropwizardAppExtension<>(VoceroApplication.class, configPath,
+    return new DropwizardAppExtension<>(application, configPath,
         (String) null, app -> new ModeCommand(app, "test", "test process", mode),
         overrides.toArray(ConfigOverride[]::new));
   }

@@ -1,15 +1,22 @@
 package dev.vocero.activities.audio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.activities.opportunities.OpportunityMatcher;
+import dev.vocero.activities.speech.Checkpoints;
+import dev.vocero.activities.speech.LongAudioTranscriber;
 import dev.vocero.activities.speech.Segment;
 import dev.vocero.activities.speech.SpeechException;
 import dev.vocero.activities.speech.SpeechToText;
 import dev.vocero.activities.speech.Transcript;
+import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.accounts.PrivacySettings;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.audio.KeywordDao;
 import dev.vocero.store.audio.OpportunityDao;
 import dev.vocero.store.audio.OpportunityRow;
+import dev.vocero.store.audio.RedactionDao;
 import dev.vocero.store.audio.SegmentRow;
 import dev.vocero.store.audio.TranscriptDao;
 import dev.vocero.store.blob.BlobStore;
@@ -26,7 +33,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +46,7 @@ public final class AudioActivitiesImpl implements AudioActivities {
   public static final String SPEECH_RETRYABLE = "SpeechRetryable";
 
   private static final Logger LOG = LoggerFactory.getLogger(AudioActivitiesImpl.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbi jdbi;
   private final AudioDao audios;
@@ -45,12 +55,22 @@ public final class AudioActivitiesImpl implements AudioActivities {
   private final OpportunityDao opportunities;
   private final BlobStore blobs;
   private final SpeechToText speech;
+  private final LongAudioTranscriber longAudio;
+  private final Supplier<Checkpoints> checkpoints;
   private final OpportunityMatcher matcher = new OpportunityMatcher();
 
   public AudioActivitiesImpl(Jdbi jdbi, BlobStore blobs, SpeechToText speech) {
+    this(jdbi, blobs, speech, new LongAudioTranscriber(speech), ActivityCheckpoints::current);
+  }
+
+  /** With chunking and checkpoints of the caller's choosing (tests). */
+  public AudioActivitiesImpl(Jdbi jdbi, BlobStore blobs, SpeechToText speech, LongAudioTranscriber longAudio,
+                             Supplier<Checkpoints> checkpoints) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.speech = Objects.requireNonNull(speech, "speech");
+    this.longAudio = Objects.requireNonNull(longAudio, "longAudio");
+    this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.audios = jdbi.onDemand(AudioDao.class);
     this.transcripts = jdbi.onDemand(TranscriptDao.class);
     this.keywords = jdbi.onDemand(KeywordDao.class);
@@ -76,10 +96,13 @@ public final class AudioActivitiesImpl implements AudioActivities {
     }
     String hint = language != null ? language : audio.requestedLanguage();
 
+    TranscriptRedaction redaction = TranscriptRedaction.of(
+        jdbi.onDemand(OrganizationDao.class).privacy(orgId).orElse(PrivacySettings.OFF));
     long started = System.nanoTime();
     Transcript transcript;
     try (BlobAudio source = BlobAudio.open(blobs, audio)) {
-      transcript = speech.transcribe(source.audioSource(), hint);
+      transcript = longAudio.transcribe(audio.sha256(), source.audioSource(), hint, checkpoints.get(),
+          redaction.filter());
     } catch (SpeechException e) {
       LOG.info("audio {} ({} bytes): {} failed with {} (HTTP {}) after {} ms", audio.id(), audio.sizeBytes(),
           speech.provider(), e.getKind(), e.getHttpStatus(), millisSince(started));
@@ -91,12 +114,14 @@ public final class AudioActivitiesImpl implements AudioActivities {
     List<SegmentRow> segments = segmentRows(transcript.segments());
     long durationMs = durationMs(transcript, segments);
     String detected = transcript.language() != null ? transcript.language() : hint;
+    String redactions = redaction.enabled() ? json(TranscriptRedaction.counts(segments)) : null;
     boolean stored = jdbi.inTransaction(handle -> {
       if (handle.attach(AudioDao.class)
           .recordTranscription(orgId, audio.id(), detected, durationMs, speech.provider()) == 0) {
         return false;
       }
       handle.attach(TranscriptDao.class).replace(orgId, audio.id(), segments);
+      handle.attach(RedactionDao.class).record(orgId, audio.id(), redactions);
       return true;
     });
     if (!stored) {
@@ -154,6 +179,14 @@ public final class AudioActivitiesImpl implements AudioActivities {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String json(Map<String, Integer> counts) {
+    try {
+      return JSON.writeValueAsString(counts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise redaction counts", e);
+    }
   }
 
   private static long millisSince(long nanoTime) {

@@ -2,16 +2,32 @@ package dev.vocero.activities.calls;
 
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.DecisionDao;
 import dev.vocero.workflows.calls.BatchActivities;
+import dev.vocero.workflows.calls.CallIds;
+import dev.vocero.workflows.calls.ContactOutcome;
+import dev.vocero.workflows.calls.Disposition;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Pages a batch's contacts for the batch workflow and mirrors its status into PostgreSQL. */
+/**
+ * Pages a batch's contacts for the batch workflow, mirrors its status into PostgreSQL, and tells it which of its
+ * contacts' workflows closed without reporting.
+ */
 public final class BatchActivitiesImpl implements BatchActivities {
   private final Jdbi jdbi;
+  private final WorkflowClient temporal;
 
-  public BatchActivitiesImpl(Jdbi jdbi) {
+  public BatchActivitiesImpl(Jdbi jdbi, WorkflowClient temporal) {
     this.jdbi = jdbi;
+    this.temporal = temporal;
   }
 
   @Override
@@ -26,5 +42,44 @@ public final class BatchActivitiesImpl implements BatchActivities {
   public void recordBatchStatus(BatchStatusChange change) {
     jdbi.useExtension(BatchDao.class, dao ->
         dao.updateStatus(change.orgId(), change.batchId(), change.status(), change.started(), change.finished()));
+  }
+
+  @Override
+  public List<ContactOutcome> closedContacts(ContactCheck check) {
+    List<ContactOutcome> closed = new ArrayList<>();
+    for (long contactId : check.contactIds()) {
+      Optional<WorkflowExecutionStatus> status = status(temporal, CallIds.contactWorkflowId(check.batchId(), contactId));
+      if (status.isEmpty() || status.get() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        closed.add(recordedOrFailed(check, contactId, status.map(s -> s.name()
+            .substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT)).orElse("not found")));
+      }
+    }
+    return closed;
+  }
+
+  /** Empty when Temporal no longer knows the workflow (closed long ago and past retention). */
+  private static Optional<WorkflowExecutionStatus> status(WorkflowClient client, String workflowId) {
+    try {
+      return Optional.of(client.newUntypedWorkflowStub(workflowId).describe().getStatus());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The contact's stored result; without one it ends {@code failed}, with the reason recorded among its decisions. */
+  private ContactOutcome recordedOrFailed(ContactCheck check, long contactId, String workflowStatus) {
+    return jdbi.inTransaction(handle -> {
+      ContactRow contact = handle.attach(ContactDao.class).find(check.orgId(), contactId).orElse(null);
+      if (contact == null) {
+        return new ContactOutcome(contactId, Disposition.FAILED, 0);
+      }
+      if (contact.finalDisposition() != null) {
+        return new ContactOutcome(contactId, Disposition.fromWire(contact.finalDisposition()), contact.attempts());
+      }
+      handle.attach(ContactDao.class).recordResult(check.orgId(), contactId, Disposition.FAILED.wire(), contact.attempts());
+      handle.attach(DecisionDao.class).insert(check.orgId(), check.batchId(), contactId, null, "done",
+          "the contact's call workflow ended (" + workflowStatus + ") without reporting to the batch");
+      return new ContactOutcome(contactId, Disposition.FAILED, contact.attempts());
+    });
   }
 }

@@ -13,6 +13,8 @@ public class LanguageModelException extends RuntimeException {
     INVALID_REQUEST,
     /** Bad or missing key (401/403). */
     UNAUTHORIZED,
+    /** The model declined to answer (a refusal or a safety block); another provider may answer. */
+    REFUSED,
     /** No language model is configured. */
     NOT_CONFIGURED,
     /** Every provider of the chain failed or is open-circuited. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Text lowercased and stripped of accents, remembering where each folded char came from in the original. */
-final class FoldedText {
+public final class FoldedText {
   private final String original;
   private final String folded;
   private final int[] originalStart;
@@ -18,7 +18,7 @@ final class FoldedText {
     this.originalEnd = originalEnd;
   }
 
-  static FoldedText of(String original) {
+  public static FoldedText of(String original) {
     StringBuilder folded = new StringBuilder(original.length());
     int[] starts = new int[original.length() + 8];
     int[] ends = new int[original.length() + 8];
@@ -42,7 +42,7 @@ final class FoldedText {
   }
 
   /** Lowercase without accents: "Crédito" and "CREDITO" both fold to "credito", "Año" to "ano". */
-  static String fold(String text) {
+  public static String fold(String text) {
     String lower = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
     String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
@@ -57,21 +57,21 @@ final class FoldedText {
     return out.toString();
   }
 
-  String folded() {
+  public String folded() {
     return folded;
   }
 
-  String original() {
+  public String original() {
     return original;
   }
 
   /** Index in the original text where the folded char at {@code foldedIndex} starts. */
-  int originalStart(int foldedIndex) {
+  public int originalStart(int foldedIndex) {
     return originalStart[foldedIndex];
   }
 
   /** Index in the original text just past the folded char at {@code foldedIndex - 1}. */
-  int originalEnd(int foldedEndExclusive) {
+  public int originalEnd(int foldedEndExclusive) {
     return originalEnd[foldedEndExclusive - 1];
   }
 }

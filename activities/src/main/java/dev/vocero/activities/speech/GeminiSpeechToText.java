@@ -16,7 +16,7 @@ public final class GeminiSpeechToText implements SpeechToText {
   static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
   static final int DEFAULT_MAX_POLLS = 90;
   // prompt, schema and JSON framing around the base64 audio
-  private static final long REQUEST_OVERHEAD_BYTES = 16 * 1024;
+  static final long REQUEST_OVERHEAD_BYTES = 16 * 1024;
 
   private final SpeechConfig config;
   private final ProviderHttp http;
@@ -45,6 +45,16 @@ public final class GeminiSpeechToText implements SpeechToText {
 
   @Override
   public Transcript transcribe(AudioSource audio, String languageHint) {
+    return transcribe(audio, languageHint, null);
+  }
+
+  @Override
+  public ChunkLimits chunkLimits() {
+    return config.chunkLimits();
+  }
+
+  @Override
+  public Transcript transcribe(AudioSource audio, String languageHint, String previousText) {
     if (!config.hasApiKey()) {
       throw new SpeechException(SpeechException.Kind.NOT_CONFIGURED, "speech.provider is gemini but "
           + "speech.apiKey is empty. Create a key at https://aistudio.google.com/apikey and set "
@@ -55,7 +65,7 @@ public final class GeminiSpeechToText implements SpeechToText {
       ObjectNode part = SpeechJson.MAPPER.createObjectNode();
       byte[] bytes = http.withAudio(audio, in -> in.readAllBytes());
       part.putObject("inline_data").put("mime_type", audio.contentType()).put("data", bytes);
-      return generate(part, language);
+      return generate(part, language, previousText);
     }
     GeminiFiles.GeminiFile file = files.upload(audio);
     try {
@@ -64,7 +74,7 @@ public final class GeminiSpeechToText implements SpeechToText {
       part.putObject("file_data")
           .put("mime_type", active.mimeType() == null ? audio.contentType() : active.mimeType())
           .put("file_uri", active.uri());
-      return generate(part, language);
+      return generate(part, language, previousText);
     } finally {
       files.deleteQuietly(file);
     }
@@ -75,11 +85,11 @@ public final class GeminiSpeechToText implements SpeechToText {
     return base64Bytes + REQUEST_OVERHEAD_BYTES <= config.getGeminiInlineLimitBytes();
   }
 
-  private Transcript generate(ObjectNode audioPart, String language) {
+  private Transcript generate(ObjectNode audioPart, String language, String previousText) {
     byte[] body;
     try {
       body = SpeechJson.MAPPER.writeValueAsBytes(
-          GeminiTranscripts.request(audioPart, language, config.getTemperature()));
+          GeminiTranscripts.request(audioPart, language, config.getTemperature(), previousText));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the Gemini request", e);
     }

@@ -19,12 +19,12 @@ final class GeminiTranscripts {
   private GeminiTranscripts() {
   }
 
-  static ObjectNode request(ObjectNode audioPart, String language, Double temperature) {
+  static ObjectNode request(ObjectNode audioPart, String language, Double temperature, String previousText) {
     ObjectNode root = SpeechJson.MAPPER.createObjectNode();
     ObjectNode content = root.putArray("contents").addObject().put("role", "user");
     ArrayNode parts = content.putArray("parts");
     parts.add(audioPart);
-    parts.addObject().put("text", prompt(language));
+    parts.addObject().put("text", prompt(language) + context(previousText));
     ObjectNode generation = root.putObject("generationConfig");
     generation.put("responseMimeType", "application/json");
     generation.set("responseSchema", schema());
@@ -85,6 +85,15 @@ final class GeminiTranscripts {
         + "end as seconds from the beginning of the audio, a speaker label (\"Speaker 1\", \"Speaker 2\", ...) "
         + "and the exact words. Set language to the ISO-639-1 code of the spoken language. If there is no "
         + "speech, return an empty segments list.";
+  }
+
+  /** For a later part of a long recording: the text before it, so the transcript continues consistently. */
+  private static String context(String previousText) {
+    if (previousText == null || previousText.isBlank()) {
+      return "";
+    }
+    return " This audio continues an earlier part of the same recording, which ended with: \"" + previousText
+        + "\". Do not repeat that text; timestamps start at 0 for this part.";
   }
 
   private static ObjectNode schema() {

@@ -34,6 +34,16 @@ public final class OpenAiSpeechToText implements SpeechToText {
 
   @Override
   public Transcript transcribe(AudioSource audio, String languageHint) {
+    return transcribe(audio, languageHint, null);
+  }
+
+  @Override
+  public ChunkLimits chunkLimits() {
+    return config.chunkLimits();
+  }
+
+  @Override
+  public Transcript transcribe(AudioSource audio, String languageHint, String previousText) {
     boolean verbose = !model.toLowerCase(Locale.ROOT).startsWith("gpt-4o");
     MultipartBody body = new MultipartBody()
         .field("model", model)
@@ -47,6 +57,9 @@ public final class OpenAiSpeechToText implements SpeechToText {
     }
     if (config.getTemperature() != null) {
       body.field("temperature", config.getTemperature().toString());
+    }
+    if (previousText != null && !previousText.isBlank()) {
+      body.field("prompt", previousText);
     }
     HttpResponse<String> response = http.withAudio(audio, in -> {
       HttpRequest.Builder request = http.request(endpoint)

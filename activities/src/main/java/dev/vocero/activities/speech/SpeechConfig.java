@@ -12,6 +12,9 @@ public class SpeechConfig {
   public static final String OPENAI = "openai";
   public static final String GEMINI = "gemini";
   public static final String WHISPER_CPP = "whisper-cpp";
+  public static final String WHISPER_LOCAL = "whisper-local";
+  static final long OPENAI_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+  static final long WHISPER_CPP_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
   private String provider = NONE;
   private String baseUrl;
@@ -22,6 +25,11 @@ public class SpeechConfig {
   private Duration requestTimeout = Duration.ofMinutes(10);
   private long geminiInlineLimitBytes = 20L * 1024 * 1024;
   private Double temperature;
+  private Long maxUploadBytes;
+  private int chunkSeconds = 600;
+  private long chunkOverlapMs = 1000;
+  private int silenceSearchSeconds = 30;
+  private WhisperLocalConfig whisperLocal = new WhisperLocalConfig();
 
   public SpeechConfig() {
   }
@@ -140,6 +148,98 @@ public class SpeechConfig {
     this.temperature = temperature;
   }
 
+  /**
+   * Largest file sent to the provider in one request; larger audio is decoded and sent in chunks. Null means the
+   * provider's limit: openai 25 MiB, gemini what fits {@link #getGeminiInlineLimitBytes()} inline, whisper-cpp
+   * 100 MiB.
+   */
+  @JsonProperty
+  public Long getMaxUploadBytes() {
+    return maxUploadBytes;
+  }
+
+  @JsonProperty
+  public void setMaxUploadBytes(Long maxUploadBytes) {
+    if (maxUploadBytes != null && maxUploadBytes < 64 * 1024) {
+      throw new IllegalArgumentException("speech.maxUploadBytes must be at least 65536 (64 KiB) but was "
+          + maxUploadBytes);
+    }
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  /** Longest chunk of a chunked transcription, default 600 s (also the resume granularity after a crash). */
+  @JsonProperty
+  public int getChunkSeconds() {
+    return chunkSeconds;
+  }
+
+  @JsonProperty
+  public void setChunkSeconds(int chunkSeconds) {
+    if (chunkSeconds < 10) {
+      throw new IllegalArgumentException("speech.chunkSeconds must be at least 10 but was " + chunkSeconds);
+    }
+    this.chunkSeconds = chunkSeconds;
+  }
+
+  /** Audio repeated at the start of each chunk so a word at the cut is heard whole, default 1000 ms. */
+  @JsonProperty
+  public long getChunkOverlapMs() {
+    return chunkOverlapMs;
+  }
+
+  @JsonProperty
+  public void setChunkOverlapMs(long chunkOverlapMs) {
+    if (chunkOverlapMs < 0 || chunkOverlapMs > 10_000) {
+      throw new IllegalArgumentException("speech.chunkOverlapMs must be between 0 and 10000 but was " + chunkOverlapMs);
+    }
+    this.chunkOverlapMs = chunkOverlapMs;
+  }
+
+  /** How far before the chunk limit the quietest moment is searched for the cut, default 30 s. */
+  @JsonProperty
+  public int getSilenceSearchSeconds() {
+    return silenceSearchSeconds;
+  }
+
+  @JsonProperty
+  public void setSilenceSearchSeconds(int silenceSearchSeconds) {
+    if (silenceSearchSeconds < 1) {
+      throw new IllegalArgumentException("speech.silenceSearchSeconds must be at least 1 but was "
+          + silenceSearchSeconds);
+    }
+    this.silenceSearchSeconds = silenceSearchSeconds;
+  }
+
+  /** Settings of {@code provider: whisper-local}. */
+  @JsonProperty
+  public WhisperLocalConfig getWhisperLocal() {
+    return whisperLocal;
+  }
+
+  @JsonProperty
+  public void setWhisperLocal(WhisperLocalConfig whisperLocal) {
+    this.whisperLocal = whisperLocal == null ? new WhisperLocalConfig() : whisperLocal;
+  }
+
+  /** The upload cap in force for this provider; {@link Long#MAX_VALUE} when it has none. */
+  public long resolvedMaxUploadBytes() {
+    if (maxUploadBytes != null) {
+      return maxUploadBytes;
+    }
+    return switch (providerId()) {
+      case OPENAI -> OPENAI_MAX_UPLOAD_BYTES;
+      case GEMINI -> Math.max(64 * 1024, (geminiInlineLimitBytes - GeminiSpeechToText.REQUEST_OVERHEAD_BYTES) / 4 * 3);
+      case WHISPER_CPP -> WHISPER_CPP_MAX_UPLOAD_BYTES;
+      default -> Long.MAX_VALUE;
+    };
+  }
+
+  /** Chunking settings for {@link LongAudioTranscriber}. */
+  public ChunkLimits chunkLimits() {
+    return new ChunkLimits(resolvedMaxUploadBytes(), chunkSeconds * 1000L, chunkOverlapMs,
+        silenceSearchSeconds * 1000L);
+  }
+
   /** The provider id, lowercased; {@code none} when unset. */
   public String providerId() {
     return provider == null || provider.isBlank() ? NONE : provider.trim().toLowerCase(Locale.ROOT);
@@ -173,7 +273,10 @@ public class SpeechConfig {
   /** Provider, base URL and model for logs; says only whether a key is set, never the key. */
   public String describe() {
     return "provider=" + providerId() + " baseUrl=" + resolvedBaseUrl() + " model=" + resolvedModel()
-        + " language=" + (language == null ? "auto" : language) + " apiKey=" + (hasApiKey() ? "set" : "unset");
+        + " language=" + (language == null ? "auto" : language) + " apiKey=" + (hasApiKey() ? "set" : "unset")
+        + " maxUploadBytes=" + (resolvedMaxUploadBytes() == Long.MAX_VALUE ? "none" : resolvedMaxUploadBytes())
+        + " chunkSeconds=" + chunkSeconds
+        + (WHISPER_LOCAL.equals(providerId()) ? " whisperLocal.modelPath=" + whisperLocal.getModelPath() : "");
   }
 
   @Override

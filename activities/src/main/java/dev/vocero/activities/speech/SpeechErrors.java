@@ -7,8 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
-/** Turns provider HTTP failures into {@link SpeechException}s with operator-friendly, secret-free messages. */
-final class SpeechErrors {
+/**
+ * Turns provider HTTP failures into {@link SpeechException}s with operator-friendly, secret-free messages. Its
+ * Retry-After and provider-message helpers are shared with the language-model adapters.
+ */
+public final class SpeechErrors {
 
   static final int MAX_PROVIDER_MESSAGE = 300;
   private static final Pattern KEY_LIKE = Pattern.compile("(sk-[A-Za-z0-9_*.\\-]{3,}|AIza[A-Za-z0-9_\\-]{10,})");
@@ -59,7 +62,7 @@ final class SpeechErrors {
   }
 
   /** The provider's own error text, at most {@value #MAX_PROVIDER_MESSAGE} chars, with anything key-like removed. */
-  static String providerMessage(String body, String apiKey) {
+  public static String providerMessage(String body, String apiKey) {
     if (body == null || body.isBlank()) {
       return "";
     }
@@ -87,7 +90,7 @@ final class SpeechErrors {
   }
 
   /** RFC 9110 Retry-After: delay-seconds or an HTTP-date; null when absent or unparseable. */
-  static Duration parseRetryAfter(String value, Clock clock) {
+  public static Duration parseRetryAfter(String value, Clock clock) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -19,10 +19,21 @@ public final class SpeechToTextFactory {
       case SpeechConfig.OPENAI -> new OpenAiSpeechToText(c);
       case SpeechConfig.GEMINI -> new GeminiSpeechToText(c);
       case SpeechConfig.WHISPER_CPP -> new WhisperCppSpeechToText(c);
+      case SpeechConfig.WHISPER_LOCAL -> whisperLocal(c);
       default -> throw new IllegalArgumentException("Unknown speech.provider '" + c.getProvider()
-          + "'. Valid values: none, openai, gemini, whisper-cpp.");
+          + "'. Valid values: none, openai, gemini, whisper-cpp, whisper-local.");
     };
     LOG.info("speech-to-text: {}", c.describe());
     return adapter;
+  }
+
+  /** A bad model path is reported at start-up, and again (as a non-retryable failure) for every audio. */
+  private static SpeechToText whisperLocal(SpeechConfig c) {
+    try {
+      WhisperLocalSpeechToText.modelPath(c.getWhisperLocal().getModelPath());
+    } catch (SpeechException e) {
+      LOG.warn("speech-to-text whisper-local is not usable: {}", e.getMessage());
+    }
+    return new WhisperLocalSpeechToText(c);
   }
 }

@@ -26,12 +26,25 @@ public final class WhisperCppSpeechToText implements SpeechToText {
 
   @Override
   public Transcript transcribe(AudioSource audio, String languageHint) {
+    return transcribe(audio, languageHint, null);
+  }
+
+  @Override
+  public ChunkLimits chunkLimits() {
+    return config.chunkLimits();
+  }
+
+  @Override
+  public Transcript transcribe(AudioSource audio, String languageHint, String previousText) {
     String language = Languages.pick(languageHint, config.getLanguage());
     Double temperature = config.getTemperature();
     MultipartBody body = new MultipartBody()
         .field("response_format", "verbose_json")
         .field("temperature", String.valueOf(temperature == null ? 0.0 : temperature))
         .field("language", language == null ? "auto" : language);
+    if (previousText != null && !previousText.isBlank()) {
+      body.field("prompt", previousText);
+    }
     HttpResponse<String> response = http.withAudio(audio, in -> http.send(http.request(endpoint)
         .header("Content-Type", body.contentType())
         .POST(body.publisher("file", audio, in))

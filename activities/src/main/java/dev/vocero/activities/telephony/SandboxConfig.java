@@ -11,6 +11,7 @@ public class SandboxConfig {
   private double speed = 1.0;
   private String accountSid = DEFAULT_ACCOUNT_SID;
   private boolean record;
+  private int callbackThreads = 8;
 
   public SandboxConfig() {
   }
@@ -43,6 +44,23 @@ public class SandboxConfig {
     this.speed = speed;
   }
 
+  /**
+   * Callbacks sent at once, default 8 (Twilio sends them from many machines in parallel); each call's own callbacks
+   * still arrive in order.
+   */
+  @JsonProperty
+  public int getCallbackThreads() {
+    return callbackThreads;
+  }
+
+  @JsonProperty
+  public void setCallbackThreads(int callbackThreads) {
+    if (callbackThreads < 1 || callbackThreads > 64) {
+      throw new IllegalArgumentException("telephony.sandbox.callbackThreads must be between 1 and 64");
+    }
+    this.callbackThreads = callbackThreads;
+  }
+
   /** The AccountSid put in callbacks, default a fixed fake {@code AC...}. */
   @JsonProperty
   public String getAccountSid() {
@@ -66,8 +84,8 @@ public class SandboxConfig {
   }
 
   public String describe() {
-    return "provider=sandbox ringSeconds=" + ringSeconds + " speed=" + speed + " accountSid=" + accountSid
-        + " record=" + record;
+    return "provider=sandbox ringSeconds=" + ringSeconds + " speed=" + speed + " callbackThreads=" + callbackThreads
+        + " accountSid=" + accountSid + " record=" + record;
   }
 
   @Override

@@ -68,7 +68,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     this.clock = clock;
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
     this.recordings = new SandboxRecordings(config.getAccountSid(), twilioAuthToken);
-    this.executor = executor();
+    this.executor = executor(config.getCallbackThreads());
   }
 
   @Override
@@ -165,9 +165,9 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     }
   }
 
-  private static ScheduledExecutorService executor() {
+  private static ScheduledExecutorService executor(int threads) {
     AtomicInteger count = new AtomicInteger();
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, task -> {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, task -> {
       Thread thread = new Thread(task, "sandbox-telephony-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocero.activities.speech.AudioDecoder;
+import dev.vocero.activities.speech.ChunkCheckpoint;
+import dev.vocero.activities.speech.ChunkLimits;
+import dev.vocero.activities.speech.LongAudioTranscriber;
 import dev.vocero.activities.speech.Segment;
 import dev.vocero.activities.speech.SpeechException;
 import dev.vocero.activities.speech.SpeechException.Kind;
@@ -20,23 +24,29 @@ import dev.vocero.store.audio.DefaultKeywords;
 import dev.vocero.store.audio.KeywordDao;
 import dev.vocero.store.audio.OpportunityDao;
 import dev.vocero.store.audio.OpportunityRow;
+import dev.vocero.store.audio.RedactionDao;
 import dev.vocero.store.audio.SegmentRow;
 import dev.vocero.store.audio.TranscriptDao;
 import dev.vocero.store.blob.BlobStore;
+import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioStatus;
 import dev.vocero.workflows.audio.AudioStatusChange;
 import dev.vocero.workflows.audio.OpportunityRequest;
 import dev.vocero.workflows.audio.TranscriptionRequest;
 import dev.vocero.workflows.audio.TranscriptionResult;
 import dev.vocero.workflows.common.FailureType;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -86,7 +96,10 @@ class AudioActivitiesImplTest {
   }
 
   private UUID storedAudio(UUID orgId, String content, String language) throws Exception {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return storedAudio(orgId, content.getBytes(StandardCharsets.UTF_8), language);
+  }
+
+  private UUID storedAudio(UUID orgId, byte[] bytes, String language) throws Exception {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     blobs.put(BlobStore.keyFor(sha), new ByteArrayInputStream(bytes), bytes.length);
     return audioRow(orgId, sha, bytes.length, language);
@@ -104,6 +117,12 @@ class AudioActivitiesImplTest {
         new Segment(0, 4_000, "Buenos días, le llamo por la factura pendiente.", "agent", 0.93),
         new Segment(4_000, 9_500, "Sí, le PAGARÉ el viernes con la tarjeta de crédito.", "customer", null),
         new Segment(9_500, 14_000, "Y si no lo arreglan, hablaré con mi abogado.", "customer", 0.71)));
+  }
+
+  private Map<String, Integer> redactions(UUID id) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+        jdbi.onDemand(RedactionDao.class).find(org, id).orElseThrow(),
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {});
   }
 
   private static ApplicationFailure failureOf(Runnable call) {
@@ -254,5 +273,73 @@ class AudioActivitiesImplTest {
     audios.delete(org, id);
     activities.recordStatus(new AudioStatusChange(org, id, AudioStatus.CANCELLED, null));
     assertTrue(audios.find(org, id).isEmpty());
+  }
+
+  @Test
+  void givenRedactionOn_whenTranscribed_itShouldStoreOnlyRedactedTextAndTheCounts() throws Exception {
+    jdbi.onDemand(OrganizationDao.class).updatePrivacy(org, true, "CL");
+    UUID id = storedAudio(org, "RIFF fake wav redacted", "es");
+    speech.answer(new Transcript("es", 9_000, List.of(
+        new Segment(0, 4_000, "Mi correo es ana@correo.cl y mi celular 9 8765 4321.", "customer", 0.9),
+        new Segment(4_000, 9_000, "Pago 45.990 pesos el 15/03/2024 con la tarjeta 4111 1111 1111 1111; RUT 12.345.678-5.",
+            "customer", 0.8))));
+
+    activities.transcribe(new TranscriptionRequest(org, id, "es"));
+
+    assertEquals(List.of("Mi correo es [EMAIL] y mi celular [PHONE].",
+            "Pago 45.990 pesos el 15/03/2024 con la tarjeta [CARD]; RUT [ID]."),
+        transcripts.list(org, id).stream().map(SegmentRow::text).toList());
+    assertEquals(Map.of("card", 1, "email", 1, "id", 1, "phone", 1), redactions(id));
+  }
+
+  @Test
+  void givenRedactionOff_whenTranscribed_itShouldStoreTheTextAsHeardAndNoCounts() throws Exception {
+    UUID id = storedAudio(org, "RIFF fake wav plain", "es");
+    speech.answer(new Transcript("es", 4_000, List.of(new Segment(0, 4_000, "Mi correo es ana@correo.cl", null, null))));
+
+    activities.transcribe(new TranscriptionRequest(org, id, "es"));
+
+    assertEquals("Mi correo es ana@correo.cl", transcripts.list(org, id).get(0).text());
+    assertTrue(jdbi.onDemand(RedactionDao.class).find(org, id).isEmpty());
+  }
+
+  @Test
+  void givenHeartbeatDetailsOfAnEarlierAttempt_whenRetriedInTemporal_itShouldTranscribeOnlyTheRemainingChunks()
+      throws Exception {
+    jdbi.onDemand(OrganizationDao.class).updatePrivacy(org, true, "CL");
+    // 100 s of 4 s tones and 1 s pauses: 3.2 MB of WAV, over a 1 MiB cap
+    byte[] wav = Wav.tonesWithPauses(20, 4, 1);
+    UUID id = storedAudio(org, wav, "es");
+    String sha = audios.find(org, id).orElseThrow().sha256();
+    ChunkLimits limits = new ChunkLimits(1024 * 1024, 600_000, 1_000, 10_000);
+    AudioActivitiesImpl chunking = new AudioActivitiesImpl(jdbi, blobs, speech,
+        new LongAudioTranscriber(speech, limits, new AudioDecoder(blobDir.resolve("work"))),
+        ActivityCheckpoints::current);
+    speech.answer(new Transcript("es", 0, List.of(new Segment(500, 2_000, "Llámeme al 9 8765 4321", null, null))));
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(chunking);
+      List<ChunkCheckpoint> heartbeats = new ArrayList<>();
+      env.setActivityHeartbeatListener(ChunkCheckpoint.class, heartbeats::add);
+      ChunkCheckpoint first = new ChunkCheckpoint(sha, 4, 1, "es",
+          List.of(new Segment(0, 3_000, "Parte ya transcrita, correo [EMAIL].", null, null)));
+      env.setHeartbeatDetails(first);
+
+      TranscriptionResult result = env.newActivityStub(AudioActivities.class, ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1)).build()).transcribe(new TranscriptionRequest(org, id, "es"));
+
+      assertEquals(3, speech.hints.size(), "chunks 1, 2 and 3 only; chunk 0 came from the heartbeat details");
+      // the SDK throttles heartbeats: the first is sent at once, later ones coalesce (the newest wins)
+      assertEquals(2, heartbeats.get(0).nextChunk());
+      assertEquals(4, result.segments());
+      assertEquals(100_000, result.durationMs());
+      List<SegmentRow> rows = transcripts.list(org, id);
+      assertEquals("Parte ya transcrita, correo [EMAIL].", rows.get(0).text());
+      assertEquals("Llámeme al [PHONE]", rows.get(1).text(), "redacted before it is checkpointed and stored");
+      assertTrue(rows.get(1).startMs() > 20_000 && rows.get(3).startMs() > rows.get(2).startMs());
+      assertEquals(Map.of("card", 0, "email", 1, "id", 0, "phone", 3), redactions(id));
+    } finally {
+      env.close();
+    }
   }
 }

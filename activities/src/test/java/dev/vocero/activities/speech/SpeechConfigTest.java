@@ -80,7 +80,7 @@ class SpeechConfigTest {
     config.setApiKey("AIzaSECRETSECRETSECRET");
 
     assertEquals("provider=gemini baseUrl=https://generativelanguage.googleapis.com model=gemini-2.5-flash "
-        + "language=auto apiKey=set", config.describe());
+        + "language=auto apiKey=set maxUploadBytes=15716352 chunkSeconds=600", config.describe());
     assertFalse(config.toString().contains("SECRET"));
     assertFalse(MAPPER.writeValueAsString(config).contains("SECRET"));
   }

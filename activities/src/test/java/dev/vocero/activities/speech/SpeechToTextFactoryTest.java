@@ -23,7 +23,7 @@ class SpeechToTextFactoryTest {
 
     assertEquals("none", stt.provider());
     assertEquals(SpeechException.Kind.NOT_CONFIGURED, e.getKind());
-    assertTrue(e.getMessage().contains("Set speech.provider to openai, gemini or whisper-cpp"), e.getMessage());
+    assertTrue(e.getMessage().contains("Set speech.provider to openai, gemini, whisper-cpp or whisper-local"), e.getMessage());
     assertTrue(e.getMessage().contains("-Ddw.speech.provider=openai"), e.getMessage());
   }
 

@@ -8,6 +8,7 @@ import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.audio.OpportunityDao;
 import dev.vocero.store.audio.TranscriptDao;
 import dev.vocero.store.blob.BlobStore;
+import dev.vocero.store.extraction.ExtractionDao;
 import dev.vocero.workflows.audio.AudioStatus;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +97,8 @@ public class AudioResource {
     return jdbi.inTransaction(handle -> {
       AudioRow audio = handle.attach(AudioDao.class).find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Audio " + id));
       return AudioViews.Detail.of(audio, handle.attach(TranscriptDao.class).list(caller.orgId(), id),
-          handle.attach(OpportunityDao.class).list(caller.orgId(), id));
+          handle.attach(OpportunityDao.class).list(caller.orgId(), id),
+          handle.attach(ExtractionDao.class).list(caller.orgId(), id));
     });
   }
 

@@ -6,6 +6,8 @@ import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.accounts.UserRow;
 import dev.vocero.store.audio.DefaultKeywords;
 import dev.vocero.store.audio.KeywordDao;
+import dev.vocero.store.extraction.DefaultExtractors;
+import dev.vocero.store.extraction.ExtractorDao;
 import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -24,7 +26,7 @@ public class AccountService {
     this.refreshTokens = refreshTokens;
   }
 
-  /** Creates an organization, its first admin and its default opportunity dictionary, all or nothing. */
+  /** Creates an organization, its first admin, its default opportunity dictionary and extractors, all or nothing. */
   public UserRow register(AuthRequests.Register request) {
     String email = normalize(request.email());
     String hash = passwords.hash(request.password());
@@ -38,6 +40,7 @@ public class AccountService {
       UserRow user = new UserRow(UUID.randomUUID(), orgId, email, request.name().trim(), Role.ADMIN.wire(), hash, true, null);
       users.insert(user);
       DefaultKeywords.seed(handle.attach(KeywordDao.class), orgId);
+      DefaultExtractors.seedIfNone(handle.attach(ExtractorDao.class), orgId);
       return users.find(orgId, user.id()).orElseThrow();
     });
   }

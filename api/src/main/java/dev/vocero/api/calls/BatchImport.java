@@ -65,6 +65,9 @@ public class BatchImport {
     BatchDao batches = handle.attach(BatchDao.class);
     batches.insert(batchId, caller.orgId(), name, write(settings), filename, null, 0, 0, 0, caller.userId());
     batches.updateScript(caller.orgId(), batchId, request.script(), request.language());
+    if (request.agent() != null) {
+      batches.updateAgent(caller.orgId(), batchId, write(request.validAgent()));
+    }
     ContactDao contacts = handle.attach(ContactDao.class);
     List<ContactDao.NewContact> chunk = new ArrayList<>(CHUNK);
     ContactLists.Summary summary = read(file, filename, request.region(), contact -> {

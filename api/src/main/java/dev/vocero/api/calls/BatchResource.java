@@ -8,6 +8,7 @@ import dev.vocero.api.audio.AudioViews;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.OpportunityDao;
 import dev.vocero.store.audio.TranscriptDao;
+import dev.vocero.store.extraction.ExtractionDao;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.CallRecordingDao;
@@ -132,7 +133,8 @@ public class BatchResource {
       AudioViews.Detail audio = attempt.audioId() == null ? null : handle.attach(AudioDao.class)
           .find(caller.orgId(), attempt.audioId())
           .map(a -> AudioViews.Detail.of(a, handle.attach(TranscriptDao.class).list(caller.orgId(), a.id()),
-              handle.attach(OpportunityDao.class).list(caller.orgId(), a.id())))
+              handle.attach(OpportunityDao.class).list(caller.orgId(), a.id()),
+              handle.attach(ExtractionDao.class).list(caller.orgId(), a.id())))
           .orElse(null);
       Map<UUID, String> statuses = audio == null ? Map.of() : Map.of(audio.id(), audio.status());
       return new BatchViews.CallDetail(id, attempt.contactId(), BatchViews.Attempt.of(attempt, statuses), audio);
@@ -190,7 +192,7 @@ public class BatchResource {
 
   private BatchSettingsRequest settings(String settings) {
     if (settings == null || settings.isBlank()) {
-      return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     try {
       return json.readValue(settings, BatchSettingsRequest.class);

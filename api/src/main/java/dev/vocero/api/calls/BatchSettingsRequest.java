@@ -28,7 +28,8 @@ public record BatchSettingsRequest(
     Long answerTimeoutSeconds,
     String deadline,
     String script,
-    String scriptLanguage) {
+    String scriptLanguage,
+    AgentSettings agent) {
 
   static final Map<String, Long> DEFAULT_RETRY = Map.of(
       "no_answer", 4 * 3600L, "busy", 1800L, "answered_machine", 24 * 3600L, "failed", 3600L);
@@ -69,12 +70,20 @@ public record BatchSettingsRequest(
     if (scriptLanguage != null && !scriptLanguage.matches("[a-z]{2}(-[A-Z]{2})?")) {
       problems.add(problem("scriptLanguage", "must be a language tag such as es-MX, es-CO, es-ES or en-US"));
     }
+    if (agent != null) {
+      agent.validate(problems);
+    }
     if (!problems.isEmpty()) {
       throw new ApiException(422, "invalid_settings", "The batch settings are not valid: " + problems.get(0).field() + " "
           + problems.get(0).message() + ".", problems, null);
     }
     return new BatchSettings(cps, concurrent, attempts, retry, rules, customWindows == null ? List.of() : customWindows, cap,
         answerTimeout, deadlineMs);
+  }
+
+  /** The agent as stored, or null when the batch speaks its script; call after {@link #validate}. */
+  public AgentSettings validAgent() {
+    return agent == null ? null : agent.validate(new ArrayList<>());
   }
 
   public String language() {

@@ -2,6 +2,10 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Say;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
@@ -29,7 +33,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What Twilio says when the contact answers: the batch script with the contact's variables, and a keypress
- * (1 confirms a payment promise, 2 asks for a call back) recorded as a decision of the attempt.
+ * (1 confirms a payment promise, 2 asks for a call back) recorded as a decision of the attempt; or, when the batch
+ * has an {@link AgentSettings agent}, the hand-off of the call to it.
  */
 @Path("/twiml/calls/{attemptId}")
 @Produces(MediaType.APPLICATION_XML)
@@ -57,13 +62,18 @@ public class TwimlResource {
     ContactRow contact = jdbi.withExtension(ContactDao.class, dao -> dao.find(attempt.orgId(), attempt.contactId()))
         .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
     BatchDao.Script script = jdbi.withExtension(BatchDao.class, dao -> dao.script(attempt.orgId(), attempt.batchId()))
-        .orElse(new BatchDao.Script(null, "es-MX"));
-    String text = render(script.script() == null ? DEFAULT_SCRIPT : script.script(), variables(contact));
+        .orElse(new BatchDao.Script(null, "es-MX", null));
+    Map<String, String> variables = variables(contact);
+    if (script.agent() != null) {
+      return AgentTwiml.handOff(json.readValue(script.agent(), AgentSettings.class), attemptId, variables);
+    }
+    String text = render(script.script() == null ? DEFAULT_SCRIPT : script.script(), variables);
     String action = webhooks.publicBaseUrl() + "/twiml/calls/" + attemptId + "/keypress";
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-        + "<Gather numDigits=\"1\" timeout=\"8\" method=\"POST\" action=\"" + xml(action) + "\">"
-        + "<Say language=\"" + xml(script.language()) + "\">" + xml(text) + "</Say></Gather>"
-        + "<Say language=\"" + xml(script.language()) + "\">Gracias. Hasta luego.</Say></Response>";
+    return AgentTwiml.xml(new VoiceResponse.Builder()
+        .gather(new Gather.Builder().numDigits(1).timeout(8).method(HttpMethod.POST).action(action)
+            .say(say(text, script.language())).build())
+        .say(say("Gracias. Hasta luego.", script.language()))
+        .build());
   }
 
   @POST
@@ -83,7 +93,12 @@ public class TwimlResource {
         attempt.id(), "keypress", outcome));
     String reply = "payment_promise".equals(outcome) ? "Gracias, registramos su compromiso de pago."
         : "callback_request".equals(outcome) ? "De acuerdo, le llamaremos más tarde." : "Gracias.";
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say language=\"es-MX\">" + xml(reply) + "</Say></Response>";
+    return AgentTwiml.xml(new VoiceResponse.Builder().say(say(reply, "es-MX")).build());
+  }
+
+  /** The batch's free-form language tag (es-MX, es-CO…) as Twilio's language attribute. */
+  private static Say say(String text, String language) {
+    return new Say.Builder(text).option("language", language).build();
   }
 
   static String render(String template, Map<String, String> variables) {
@@ -110,9 +125,5 @@ public class TwimlResource {
   private AttemptRow attempt(UUID attemptId) {
     return jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId))
         .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
-  }
-
-  private static String xml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

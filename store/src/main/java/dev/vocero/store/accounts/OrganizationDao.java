@@ -14,4 +14,12 @@ public interface OrganizationDao {
 
   @SqlQuery("select id, name, created_at from organizations where id = :id")
   Optional<OrganizationRow> find(UUID id);
+
+  @SqlQuery("select pii_redaction, pii_phone_region from organizations where id = :id")
+  @RegisterConstructorMapper(PrivacySettings.class)
+  Optional<PrivacySettings> privacy(UUID id);
+
+  @SqlUpdate("update organizations set pii_redaction = :piiRedaction, pii_phone_region = :piiPhoneRegion"
+      + " where id = :id")
+  int updatePrivacy(UUID id, boolean piiRedaction, String piiPhoneRegion);
 }

@@ -38,13 +38,20 @@ public interface BatchDao {
   @SqlUpdate("update call_batches set settings = cast(:settings as jsonb), updated_at = now() where org_id = :orgId and id = :id")
   int updateSettings(UUID orgId, UUID id, String settings);
 
-  /** The call script (with {{variable}} placeholders) and its Twilio &lt;Say&gt; language. */
-  record Script(String script, String language) {}
+  /**
+   * The call script (with {{variable}} placeholders), its Twilio &lt;Say&gt; language, and the AI agent (JSON) the
+   * answered call is connected to instead, when the batch has one.
+   */
+  record Script(String script, String language, String agent) {}
+
+  @SqlUpdate("update call_batches set agent = cast(:agent as jsonb) where org_id = :orgId and id = :id")
+  int updateAgent(UUID orgId, UUID id, String agent);
 
   @SqlUpdate("update call_batches set script = :script, script_language = :language where org_id = :orgId and id = :id")
   int updateScript(UUID orgId, UUID id, String script, String language);
 
-  @SqlQuery("select script, script_language as language from call_batches where org_id = :orgId and id = :id")
+  @SqlQuery("select script, script_language as language, agent::text as agent from call_batches"
+      + " where org_id = :orgId and id = :id")
   @RegisterConstructorMapper(Script.class)
   Optional<Script> script(UUID orgId, UUID id);
 

@@ -18,6 +18,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private AuthConfig auth = new AuthConfig();
   @Valid @NotNull @JsonProperty private UploadConfig uploads = new UploadConfig();
   @Valid @NotNull @JsonProperty private SpeechConfig speech = new SpeechConfig();
+  @Valid @NotNull @JsonProperty private LlmConfig llm = new LlmConfig();
   @Valid @NotNull @JsonProperty private BlobConfig blobs = new BlobConfig();
   @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
   @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
@@ -44,6 +45,10 @@ public class VoceroConfiguration extends Configuration {
 
   public SpeechConfig getSpeech() {
     return speech;
+  }
+
+  public LlmConfig getLlm() {
+    return llm;
   }
 
   public BlobConfig getBlobs() {

@@ -12,6 +12,16 @@ public class WorkerConfig {
   @Min(1) @JsonProperty private int maxConcurrentWorkflowTasks = 50;
   /** Concurrent call placements per worker process (task queue vocero-telephony). */
   @Min(1) @JsonProperty private int maxConcurrentTelephonyActivities = 20;
+  /**
+   * How long a workflow task waits for the worker that has the workflow cached before any worker may take it
+   * (Temporal's sticky execution). 0 turns sticky execution off: every task replays the history, which is slower but
+   * needs no server-side fallback (the embedded test server has none, so a stopped worker's tasks would wait).
+   */
+  @Min(0) @JsonProperty private int stickyScheduleToStartSeconds = 5;
+
+  public int getStickyScheduleToStartSeconds() {
+    return stickyScheduleToStartSeconds;
+  }
 
   public int getMaxConcurrentTelephonyActivities() {
     return maxConcurrentTelephonyActivities;

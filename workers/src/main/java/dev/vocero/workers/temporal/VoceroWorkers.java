@@ -1,47 +1,68 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.WorkerConfig;
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
+import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.CallRecordingActivities;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
+import dev.vocero.workflows.chat.ChatActivities;
+import dev.vocero.workflows.chat.ConversationWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The worker factory polling Vocero's task queues; started after the search attributes exist. */
 public class VoceroWorkers implements Managed {
   private final TemporalConnection temporal;
+  private final WorkerConfig config;
+  private final Activities activities;
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
-  public record Activities(AudioActivities audio, BatchActivities batch, ContactCallActivities calls,
-      CallRecordingActivities recordings) {}
+  public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
+      ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
+      WebhookActivities webhooks) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
+    this.config = config;
+    this.activities = activities;
     this.factory = WorkerFactory.newInstance(temporal.client());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks()).build());
+        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
+        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
-        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
-    workflows.registerActivitiesImplementations(activities.audio()); // status writes run as local activities
+        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
+        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+    // status writes and the contact-call PostgreSQL steps run as local activities
+    workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(activities.audio());
+    ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
-    io.registerActivitiesImplementations(activities.audio(), activities.batch(), activities.calls(),
-        activities.recordings());
+    // chat: retrieval and persistence on io, answering on ai
+    io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
+        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());
+  }
+
+  /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
+  public VoceroWorkers replacement() {
+    return new VoceroWorkers(temporal, config, activities);
   }
 
   public boolean running() {

@@ -13,11 +13,16 @@ final class AudioActivityOptions {
 
   private AudioActivityOptions() {}
 
-  /** Speech providers are slow and flaky: long timeout, a few spaced retries, typed failures are final. */
+  /**
+   * Speech providers are slow and flaky: a few spaced retries, typed failures are final. Long audio is transcribed
+   * in chunks that heartbeat their progress, so an attempt may run for hours while a stuck one is noticed after the
+   * heartbeat timeout (longer than one chunk's request timeout) and retried from the last chunk done.
+   */
   static ActivityOptions transcribe() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.AI)
-        .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setStartToCloseTimeout(Duration.ofHours(3))
+        .setHeartbeatTimeout(Duration.ofMinutes(15))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(
             RetryOptions.newBuilder()
@@ -54,6 +59,37 @@ final class AudioActivityOptions {
         .setInitialInterval(Duration.ofSeconds(1))
         .setMaximumInterval(Duration.ofSeconds(30))
         .setMaximumAttempts(0)
+        .build();
+  }
+
+  /** Plans and failure records are PostgreSQL writes; retried like the status mirror. */
+  static ActivityOptions extractionRecords() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(statusRetry())
+        .build();
+  }
+
+  /**
+   * One extractor: up to two LLM calls behind the provider chain's own bounded retries and fallback, so Temporal
+   * retries a few times only, spaced (a provider's Retry-After becomes the next retry's delay).
+   */
+  static ActivityOptions extract() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.AI)
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(5))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .setMaximumAttempts(4)
+                .setDoNotRetry(FailureType.names())
+                .build())
         .build();
   }
 

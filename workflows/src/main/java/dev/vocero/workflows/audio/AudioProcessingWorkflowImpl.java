@@ -1,12 +1,22 @@
 package dev.vocero.workflows.audio;
 
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.AlertActivityOptions;
+import dev.vocero.workflows.alerts.AlertRequest;
+import dev.vocero.workflows.alerts.AlertResult;
+import dev.vocero.workflows.alerts.DeliveryRequest;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflow;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
@@ -17,7 +27,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
- * Runs passes (transcribe, then find opportunities) until one ends in a terminal status. A reprocess
+ * Runs passes (transcribe, find opportunities, extract fields, raise alerts) until one ends in a terminal status. A reprocess
  * restarts the pass once it has read its inputs; before that the running pass simply adopts it.
  */
 public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflow {
@@ -25,6 +35,8 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   static final String STATUS_AS_LOCAL_ACTIVITY = "status-as-local-activity";
+  static final String EXTRACTION = "extraction";
+  static final String ALERTS = "alerts";
 
   private final AudioActivities speech =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.transcribe());
@@ -34,6 +46,12 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       Workflow.newLocalActivityStub(AudioActivities.class, AudioActivityOptions.recordStatusLocally());
   private final AudioActivities analysis =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.findOpportunities());
+  private final ExtractionActivities extractionRecords =
+      Workflow.newActivityStub(ExtractionActivities.class, AudioActivityOptions.extractionRecords());
+  private final ExtractionActivities extraction =
+      Workflow.newActivityStub(ExtractionActivities.class, AudioActivityOptions.extract());
+  private final AlertActivities alerts =
+      Workflow.newActivityStub(AlertActivities.class, AlertActivityOptions.raiseAlerts());
 
   private final UUID orgId;
   private final UUID audioId;
@@ -170,8 +188,89 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       return found.end();
     }
     opportunities = found.value().opportunities();
+    if (Workflow.getVersion(EXTRACTION, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+      PassEnd extracted = extractFields();
+      if (extracted != null) {
+        return extracted;
+      }
+    }
+    PassEnd alertsEnd = raiseAlerts(); // after extraction: sentiment rules read its score
+    if (alertsEnd != null) {
+      return alertsEnd;
+    }
     changeStatus(AudioStatus.COMPLETED, null);
     return PassEnd.COMPLETED;
+  }
+
+  /** Since v1 of "alerts": evaluate the alert rules, then hand each pending delivery to its own workflow. */
+  private PassEnd raiseAlerts() {
+    if (Workflow.getVersion(ALERTS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    AlertRequest request = new AlertRequest(orgId, audioId);
+    Step<AlertResult> raised = runStep(() -> alerts.raiseAlerts(request));
+    if (raised.end() != null) {
+      return raised.end();
+    }
+    startDeliveries(raised.value());
+    return null;
+  }
+
+  private void startDeliveries(AlertResult raised) {
+    List<Promise<WorkflowExecution>> started = new ArrayList<>();
+    for (UUID deliveryId : raised.pendingDeliveries()) {
+      WebhookDeliveryWorkflow delivery = Workflow.newChildWorkflowStub(
+          WebhookDeliveryWorkflow.class, AlertActivityOptions.delivery(orgId, deliveryId));
+      Async.function(delivery::deliver, new DeliveryRequest(orgId, deliveryId));
+      started.add(Workflow.getWorkflowExecution(delivery));
+    }
+    for (Promise<WorkflowExecution> start : started) {
+      try {
+        start.get();
+      } catch (ChildWorkflowFailure e) {
+        // Already running from an earlier pass: that workflow delivers it.
+        log.info("Audio {}: delivery {} already in progress", audioId, e.getExecution().getWorkflowId());
+      }
+    }
+    if (raised.raised() > 0) {
+      log.info("Audio {} pass {}: {} alerts raised, {} deliveries started", audioId, pass, raised.raised(), started.size());
+    }
+  }
+
+  /** Since v1 of "extraction": the organization's extractors run in parallel; a failed one is recorded, not fatal. */
+  private PassEnd extractFields() {
+    ExtractionPlanRequest planRequest = new ExtractionPlanRequest(orgId, audioId);
+    Step<ExtractionPlan> plan = runStep(() -> extractionRecords.planExtractions(planRequest));
+    if (plan.end() != null) {
+      return plan.end();
+    }
+    List<ExtractorRef> extractors = plan.value().extractors();
+    if (extractors.isEmpty()) {
+      return null;
+    }
+    return runStep(() -> runExtractors(extractors)).end();
+  }
+
+  private int runExtractors(List<ExtractorRef> extractors) {
+    List<Promise<Void>> runs = new ArrayList<>(extractors.size());
+    for (ExtractorRef extractor : extractors) {
+      runs.add(Async.procedure(this::runExtractor, extractor));
+    }
+    Promise.allOf(runs).get();
+    return extractors.size();
+  }
+
+  private void runExtractor(ExtractorRef extractor) {
+    try {
+      extraction.extract(new ExtractionRequest(orgId, audioId, extractor.name(), extractor.version()));
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      log.warn("Audio {} extractor {} v{} failed for good", audioId, extractor.name(), extractor.version());
+      extractionRecords.recordExtractionFailure(new ExtractionFailure(orgId, audioId, extractor.name(),
+          extractor.version(), reason(e)));
+    }
   }
 
   /** Runs one activity in a scope that a reprocess or a cancel signal can cancel. */
@@ -214,10 +313,13 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     Throwable cause = failure.getCause();
     String type = cause instanceof ApplicationFailure app ? app.getType() : failure.getClass().getSimpleName();
     log.warn("Audio {} pass {} failed: {}", audioId, pass, type);
-    String reason =
-        cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getOriginalMessage();
-    changeStatus(AudioStatus.FAILED, reason);
+    changeStatus(AudioStatus.FAILED, reason(failure));
     return PassEnd.FAILED;
+  }
+
+  private static String reason(TemporalFailure failure) {
+    Throwable cause = failure.getCause();
+    return cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getOriginalMessage();
   }
 
   /** Status writes run detached: a Temporal cancel must never leave the PostgreSQL mirror behind. */

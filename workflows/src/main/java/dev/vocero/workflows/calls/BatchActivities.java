@@ -14,9 +14,17 @@ public interface BatchActivities {
   /** Mirrors the batch status (running, paused, completed, cancelled) and counters into PostgreSQL. */
   void recordBatchStatus(BatchStatusChange change);
 
+  /**
+   * Which of these contacts' call workflows are closed (e.g. terminated by an operator) although they never reported
+   * to the batch: each with its recorded result, or {@code failed} (then recorded) when it had none.
+   */
+  List<ContactOutcome> closedContacts(ContactCheck check);
+
   record ContactPageRequest(UUID orgId, UUID batchId, long afterContactId, int limit) {}
 
   record ContactPage(List<Long> contactIds, boolean more) {}
+
+  record ContactCheck(UUID orgId, UUID batchId, List<Long> contactIds) {}
 
   record BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished) {}
 }

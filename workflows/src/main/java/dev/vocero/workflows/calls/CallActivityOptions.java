@@ -3,6 +3,7 @@ package dev.vocero.workflows.calls;
 import dev.vocero.workflows.common.FailureType;
 import dev.vocero.workflows.common.TaskQueues;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,6 +49,23 @@ final class CallActivityOptions {
                 .setMaximumAttempts(8)
                 .setDoNotRetry(Stream.concat(Arrays.stream(FailureType.names()),
                     Stream.of(CallRecordingActivities.RECORDING_UNAVAILABLE)).toArray(String[]::new))
+                .build())
+        .build();
+  }
+
+  /**
+   * The same PostgreSQL steps run as local activities (since contact-call "local-steps" v1): in the workflow task,
+   * without a round trip through the server per step.
+   */
+  static LocalActivityOptions localIo() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(0)
                 .build())
         .build();
   }

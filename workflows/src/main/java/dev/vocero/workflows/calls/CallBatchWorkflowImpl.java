@@ -1,6 +1,7 @@
 package dev.vocero.workflows.calls;
 
 import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
+import dev.vocero.workflows.calls.BatchActivities.ContactCheck;
 import dev.vocero.workflows.calls.BatchActivities.ContactPage;
 import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
 import dev.vocero.workflows.common.TaskQueues;
@@ -29,11 +30,21 @@ import org.slf4j.Logger;
 /**
  * A sliding window of contact calls: one page of contacts per run, at most maxConcurrentCalls children
  * running, starts paced at callsPerSecond, children report by signal, continue-as-new after each page.
+ *
+ * <p>Since v1 ("dispatch-timetable") starts follow a fixed {@link DispatchTimetable}; every start due in a workflow
+ * task is initiated in that task without waiting for the previous one to be confirmed; a page is 500 contacts; and a
+ * batch waiting for children carried over from an earlier run checks, when nothing happened for a while, whether any
+ * of them closed without reporting (terminated by an operator).
  */
 public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
+  static final String DISPATCH_TIMETABLE = "dispatch-timetable";
   static final int PAGE_SIZE = 100;
-  static final int MAX_PAGE_SIZE = 500;
+  static final int PAGE_SIZE_V1 = 500;
+  static final int MAX_PAGE_SIZE = 1000;
+  static final int MAX_PAGE_SIZE_V0 = 500;
+  /** Without any report for this long, the batch asks Temporal about the children it carried over. */
+  static final Duration IDLE_CHECK = Duration.ofMinutes(10);
   static final double MAX_CALLS_PER_SECOND = 100;
   static final int MAX_CONCURRENT_CALLS = 1000;
   static final String RUNNING = "running";
@@ -48,8 +59,16 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private final WorkflowLock mirrorLock = Workflow.newWorkflowLock();
   private final UUID orgId;
   private final UUID batchId;
-  private final int pageSize;
+  private final int requestedPageSize;
   private final Set<Long> running;
+  /** Children started by an earlier run: this run has no result promise for them, only their report. */
+  private final Set<Long> carried;
+  private final double carriedNextStartDueMillis;
+  private int pageSize;
+  private boolean timetabled;
+  private DispatchTimetable timetable;
+  private int pendingStarts;
+  private int reports;
   private BatchSettings settings;
   private long afterContactId;
   private int started;
@@ -68,8 +87,10 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   public CallBatchWorkflowImpl(CallBatchInput input) {
     this.orgId = input.orgId();
     this.batchId = input.batchId();
-    this.pageSize = input.pageSize() > 0 ? Math.min(input.pageSize(), MAX_PAGE_SIZE) : PAGE_SIZE;
+    this.requestedPageSize = input.pageSize();
     this.running = new LinkedHashSet<>(input.running() == null ? List.of() : input.running());
+    this.carried = new LinkedHashSet<>(running);
+    this.carriedNextStartDueMillis = input.nextStartDueMillis();
     this.settings = input.settings();
     this.afterContactId = input.afterContactId();
     this.started = input.started();
@@ -80,10 +101,18 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   @Override
   public BatchProgress run(CallBatchInput input) {
+    timetabled = Workflow.getVersion(DISPATCH_TIMETABLE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    pageSize = timetabled
+        ? requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE) : PAGE_SIZE_V1
+        : requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE_V0) : PAGE_SIZE;
     changeStatus(status); // every run mirrors its counters, so PostgreSQL shows progress page by page
     ContactPage page = nextPage();
     List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
-    if (startAll(contactIds) && page.more() && !contactIds.isEmpty()) {
+    if (timetabled && !carried.isEmpty()) {
+      Async.procedure(this::watchCarried);
+    }
+    boolean allStarted = timetabled ? dispatchAll(contactIds) : startAll(contactIds);
+    if (allStarted && page.more() && !contactIds.isEmpty()) {
       continueWithNextPage();
     }
     return finish();
@@ -123,6 +152,9 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public BatchProgress resume() {
     paused = false;
+    if (timetable != null) {
+      timetable.resume(Workflow.currentTimeMillis());
+    }
     if (PAUSED.equals(status)) {
       changeStatus(RUNNING);
     }
@@ -144,11 +176,18 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
+  /**
+   * Applies from the next start. Running children got the settings at their start but never read pace or cap (only
+   * the batch does), so there is nothing to hand to them; children started from now on get the new values.
+   */
   @Override
   public BatchProgress setPace(PaceChange change) {
     int max = change.maxConcurrentCalls() == null ? settings.maxConcurrentCalls() : change.maxConcurrentCalls();
     settings = settings.withPace(change.callsPerSecond(), max);
     paceChanges++;
+    if (timetable != null) {
+      timetable.repace(change.callsPerSecond(), Workflow.currentTimeMillis());
+    }
     log.info("Batch {} paced at {} calls/s, {} at once", batchId, change.callsPerSecond(), max);
     return progress();
   }
@@ -174,6 +213,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private void contactEnded(long contactId) {
     if (running.remove(contactId)) {
       finished++;
+      reports++;
     } else if (startingContactId != null && startingContactId == contactId) {
       startingReported = true;
     }
@@ -200,6 +240,113 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
       }
     }
     return new ContactPage(List.of(), false);
+  }
+
+  /**
+   * v1: starts the page on the timetable; each workflow task initiates every start that is due and has a free slot.
+   * Returns false when a cancel stopped the page before every contact was started.
+   */
+  private boolean dispatchAll(List<Long> contactIds) {
+    if (timetable == null && !contactIds.isEmpty()) { // t0 is the first start, not the page read before it
+      timetable = new DispatchTimetable(settings.callsPerSecond(), carriedNextStartDueMillis, Workflow.currentTimeMillis());
+    }
+    int next = 0;
+    while (next < contactIds.size()) {
+      if (!awaitDue()) {
+        return false;
+      }
+      long now = Workflow.currentTimeMillis();
+      int count = Math.min(contactIds.size() - next, Math.min(freeSlots(), timetable.due(now)));
+      for (int i = 0; i < count; i++) {
+        long contactId = contactIds.get(next++);
+        initiateStart(contactId);
+        afterContactId = contactId;
+      }
+      timetable.started(count, now);
+    }
+    return true;
+  }
+
+  /** Waits for a free slot, no pause and a due start; a setPace, resume, report or cancel re-evaluates the wait. */
+  private boolean awaitDue() {
+    while (true) {
+      Workflow.await(() -> cancelled || canStart());
+      if (cancelled) {
+        return false;
+      }
+      long wait = timetable.millisUntilNext(Workflow.currentTimeMillis());
+      if (wait <= 0) {
+        return true;
+      }
+      int seen = paceChanges;
+      Workflow.await(Duration.ofMillis(wait), () -> cancelled || !canStart() || paceChanges != seen);
+    }
+  }
+
+  /** Beside the dispatch: while carried-over children are running, looks for closed ones when no report came. */
+  private void watchCarried() {
+    while (true) {
+      carried.retainAll(running);
+      if (carried.isEmpty()) {
+        return;
+      }
+      int seen = reports;
+      Workflow.sleep(IDLE_CHECK);
+      if (reports == seen) {
+        findClosedChildren();
+      }
+    }
+  }
+
+  private int freeSlots() {
+    return Math.max(0, settings.maxConcurrentCalls() - running.size());
+  }
+
+  /** Initiates the child without waiting for its start; the slot is taken now and freed by its report or its end. */
+  private void initiateStart(long contactId) {
+    started++;
+    running.add(contactId);
+    pendingStarts++;
+    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
+    Promise<ContactOutcome> result =
+        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings));
+    Workflow.getWorkflowExecution(child).handle((execution, failure) -> {
+      pendingStarts--;
+      if (failure != null) {
+        // the ID was already used: an earlier execution handled this contact; never dial it twice
+        log.warn("Batch {} did not start contact {}; counted as finished", batchId, contactId);
+        contactEnded(contactId);
+      }
+      return null;
+    });
+    // a child that ends without its signal (terminated by an operator) still frees its slot
+    result.handle((outcome, failure) -> {
+      contactEnded(contactId);
+      return null;
+    });
+  }
+
+  /**
+   * Children carried over from an earlier run have no result promise here: one terminated by an operator would
+   * never report. Asks Temporal which of them closed, and counts those as finished (with their recorded result).
+   */
+  private void findClosedChildren() {
+    carried.retainAll(running);
+    if (carried.isEmpty()) {
+      return;
+    }
+    List<ContactOutcome> closed;
+    try {
+      closed = activities.closedContacts(new ContactCheck(orgId, batchId, List.copyOf(carried)));
+    } catch (ActivityFailure e) {
+      log.warn("Batch {} could not check its carried-over contacts; will look again", batchId);
+      return;
+    }
+    for (ContactOutcome outcome : closed) {
+      log.warn("Batch {}: contact {} closed without reporting; counted as {}", batchId, outcome.contactId(),
+          outcome.disposition());
+      contactEnded(outcome.contactId());
+    }
   }
 
   /** Returns false when a cancel stopped the page before every contact was started. */
@@ -289,7 +436,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   /** Keeps the pace across the boundary, then hands the running children and counters to the next run. */
   private void continueWithNextPage() {
-    awaitPace();
+    if (timetabled) {
+      Workflow.await(() -> pendingStarts == 0); // a start refused later would otherwise hold a slot for ever
+    } else {
+      awaitPace();
+    }
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (cancelled) {
       return;
@@ -297,7 +448,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     log.info("Batch {} continues as new after contact {} ({} started, {} running)", batchId, afterContactId,
         started, running.size());
     Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
-        started, finished, paused, pageSize));
+        started, finished, paused, timetabled ? requestedPageSize : pageSize,
+        timetable != null ? timetable.nextDueMillis() : 0));
   }
 
   private void awaitPace() {

@@ -41,6 +41,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String REPORT_RETRY = "report-retry";
   /** v1: after reporting, an answered recorded call's recording becomes an audio processed by a child workflow. */
   static final String CALL_RECORDINGS = "call-recordings";
+  /** v1: plan and record as local activities (each skips a workflow task and an activity task round trip). */
+  static final String LOCAL_STEPS = "local-steps";
   private static final int REPORT_ATTEMPTS = 12;
 
   static final String WAITING = "waiting";
@@ -56,8 +58,11 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
   private static final long MIN_WAIT_MILLIS = 1_000;
 
-  private final ContactCallActivities steps =
+  private final ContactCallActivities remoteSteps =
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.io());
+  private final ContactCallActivities localSteps =
+      Workflow.newLocalActivityStub(ContactCallActivities.class, CallActivityOptions.localIo());
+  private ContactCallActivities steps = remoteSteps;
   private final ContactCallActivities dialer =
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
   private final ContactCallActivities poller =
@@ -90,6 +95,9 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   @Override
   public ContactOutcome call(ContactCallInput input) {
+    if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      steps = localSteps;
+    }
     Disposition disposition;
     try {
       disposition = attemptsOrFailed();

@@ -9,7 +9,8 @@ public enum FailureType {
   SPEECH_UNAUTHORIZED,
   AUDIO_TOO_LARGE,
   AUDIO_NOT_FOUND,
-  AUDIO_UNREADABLE;
+  AUDIO_UNREADABLE,
+  EXTRACTOR_NOT_FOUND;
 
   public ApplicationFailure failure(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, name());

@@ -1,8 +1,14 @@
 package dev.vocero.workflows.audio;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.AlertResult;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import dev.vocero.workflows.alerts.WebhookDeliveryWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -24,6 +30,8 @@ final class AudioTestSupport {
   static final AudioProcessingInput INPUT = new AudioProcessingInput(ORG, AUDIO, "es");
   static final TranscriptionResult TRANSCRIPT = new TranscriptionResult(12, 61_000, "es", "fake-speech");
   static final OpportunityResult OPPORTUNITIES = new OpportunityResult(3);
+  static final ExtractionPlan TWO_EXTRACTORS =
+      new ExtractionPlan(List.of(new ExtractorRef("sentiment", 1), new ExtractorRef("payment_promise", 2)), null);
 
   private AudioTestSupport() {}
 
@@ -31,7 +39,7 @@ final class AudioTestSupport {
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class)
+            .registerWorkflowImplementationTypes(AudioProcessingWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class)
             .setDoNotStart(true);
     for (SearchAttributeKey<String> key : VoceroSearchAttributes.ALL) {
       builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
@@ -43,12 +51,43 @@ final class AudioTestSupport {
     return mock(AudioActivities.class, withSettings().withoutAnnotations());
   }
 
+  /** Alert rules that never fire. */
+  static AlertActivities mockAlerts() {
+    return mock(AlertActivities.class,
+        withSettings().withoutAnnotations().defaultAnswer(invocation -> new AlertResult(0, List.of())));
+  }
+
+  static WebhookActivities mockWebhooks() {
+    return mock(WebhookActivities.class, withSettings().withoutAnnotations());
+  }
+
+  /** Extraction that plans nothing (as with no extractor enabled). */
+  static ExtractionActivities mockExtraction() {
+    ExtractionActivities extraction = mock(ExtractionActivities.class, withSettings().withoutAnnotations());
+    when(extraction.planExtractions(any())).thenReturn(new ExtractionPlan(List.of(), null));
+    return extraction;
+  }
+
   /** Activities run on the AI and IO queues, status writes as local activities on the workflow worker. */
   static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities) {
+    start(env, workflowWorker, activities, mockExtraction(), mockAlerts(), mockWebhooks());
+  }
+
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
+      ExtractionActivities extraction) {
+    start(env, workflowWorker, activities, extraction, mockAlerts(), mockWebhooks());
+  }
+
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
+      AlertActivities alerts, WebhookActivities webhooks) {
+    start(env, workflowWorker, activities, mockExtraction(), alerts, webhooks);
+  }
+
+  static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
+      ExtractionActivities extraction, AlertActivities alerts, WebhookActivities webhooks) {
     workflowWorker.registerActivitiesImplementations(activities);
-    for (String queue : List.of(TaskQueues.AI, TaskQueues.IO)) {
-      env.newWorker(queue).registerActivitiesImplementations(activities);
-    }
+    env.newWorker(TaskQueues.AI).registerActivitiesImplementations(activities, extraction);
+    env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities, extraction, alerts, webhooks);
     env.start();
   }
 

@@ -99,7 +99,7 @@ class CallBatchWorkflowTest {
     List<HistoryEvent> events = history(client, BATCH_WORKFLOW_ID);
     List<Long> starts = childStartDecisionTimes(events);
     assertEquals(50, starts.size());
-    assertPaced(starts, 500);
+    assertOnTimetable(starts, 500);
     assertTrue(starts.get(1) - starts.get(0) < 600, "the first slots filled at the pace, not slower");
     assertTrue(events.size() < 2_000, "batch history: " + events.size() + " events");
     assertEquals(List.of("running", "completed"), center.statuses().stream().map(BatchStatusChange::status).toList());
@@ -136,7 +136,7 @@ class CallBatchWorkflowTest {
     assertEquals(new BatchProgress("completed", 6, 6, 0, false, 0.01, 1), progress);
     List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
     assertPaced(starts.subList(0, 2), 10);
-    assertPaced(starts.subList(1, 6), 100_000);
+    assertOnTimetable(starts.subList(1, 6), 100_000);
     assertEquals(List.of("running", "paused", "running", "completed"),
         center.statuses().stream().map(BatchStatusChange::status).toList());
   }
@@ -219,6 +219,70 @@ class CallBatchWorkflowTest {
     assertEquals(List.of(2L, 1L, 3L), center.placements().stream().map(Placement::contactId).toList());
   }
 
+  @Test
+  void givenABatchBehindItsTimetable_whenItDispatches_itShouldStartEveryDueContactInOneTaskUpToTheFreeSlots() {
+    center.contacts(ids(1, 8)).provider(FakeCallCenter.hold());
+    // a run continued from one that fell 1 s behind at 10 calls/s: 10 starts are due, 4 slots free
+    CallBatchInput late = new CallBatchInput(ORG, BATCH, settings(10, 4, 1, Map.of(), 3600), 0, List.of(), 0, 0, false,
+        0, env.currentTimeMillis() - 1_000);
+    WorkflowClient.start(batch::run, late);
+    eventually("four calls are placed", () -> center.placements().size() == 4);
+
+    List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
+    assertEquals(4, starts.size(), "no start beyond the free slots");
+    assertEquals(1, starts.stream().distinct().count(), "the four due starts went out in one workflow task");
+    for (long contactId : ids(1, 8)) {
+      eventually("contact " + contactId + " is dialed", () -> dialed(contactId));
+      center.hangUp(contactId, Disposition.ANSWERED_HUMAN);
+    }
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("completed", 8, 8, 0, false, 10, 4), progress);
+    assertTrue(center.maxInFlight() <= 4);
+    List<HistoryEvent> events = history(client, BATCH_WORKFLOW_ID);
+    assertEquals(1, events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED).count(),
+        "the dispatch-timetable version marker");
+  }
+
+  @Test
+  void givenASlowBatch_whenThePaceIsRaised_itShouldStartTheNextContactsAtTheNewPaceAtOnce() {
+    center.contacts(ids(1, 4));
+    WorkflowClient.start(batch::run, CallBatchInput.first(ORG, BATCH, settings(0.01, 10, 1, Map.of(), 120)));
+    eventually("the first call is placed", () -> center.placements().size() == 1);
+
+    assertEquals(50, batch.setPace(new PaceChange(50, null)).callsPerSecond());
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("completed", 4, 4, 0, false, 50, 10), progress);
+    List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
+    assertTrue(starts.get(1) - starts.get(0) < 100_000, "the 100 s wait of the old pace was cut short");
+    assertOnTimetable(starts.subList(1, 4), 20);
+  }
+
+  @Test
+  void givenACarriedOverCallTerminatedByAnOperator_whenTheBatchWaitsForIt_itShouldNoticeAndGoOn() {
+    center.contacts(ids(1, 3)).provider((placement, c) -> {
+      if (placement.contactId() == 99) {
+        FakeCallCenter.hold().placed(placement, c);
+      } else {
+        FakeCallCenter.answer(Disposition.ANSWERED_HUMAN).placed(placement, c);
+      }
+    });
+    BatchSettings settings = settings(10, 1, 1, Map.of(), 3600);
+    WorkflowClient.start(CallTestSupport.contactStub(client, 99)::call, CallTestSupport.contactInput(99, settings));
+    eventually("contact 99 is in its call", () -> dialed(99));
+    // a later run of the batch: contact 99 was started by the previous run and fills the only slot
+    WorkflowClient.start(batch::run, new CallBatchInput(ORG, BATCH, settings, 0, List.of(99L), 1, 0, false, 0, 0));
+    eventually("the batch waits for its slot", () -> batch.progress().running() == 1);
+    client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 99)).terminate("operator ended the call by hand");
+
+    BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
+
+    assertEquals(new BatchProgress("completed", 4, 4, 0, false, 10, 1), progress);
+    assertEquals(List.of(List.of(99L)), center.checks().stream().map(BatchActivities.ContactCheck::contactIds).toList());
+    assertEquals(List.of(99L, 1L, 2L, 3L), center.placements().stream().map(Placement::contactId).toList());
+  }
+
   /** Windows open at {@code start} and every 24 h after, for 8 h (contacts not reached today wait for tomorrow). */
   private static long nextWindowOpening(long start, long now) {
     if (now < start) {
@@ -226,6 +290,14 @@ class CallBatchWorkflowTest {
     }
     long opened = start + (now - start) / DAY * DAY;
     return now < opened + WINDOW ? now : opened + DAY;
+  }
+
+  /** Start k is never decided before start 0 plus k intervals (a late batch may start several at once). */
+  private static void assertOnTimetable(List<Long> starts, long intervalMillis) {
+    for (int k = 1; k < starts.size(); k++) {
+      long ahead = starts.get(0) + k * intervalMillis - starts.get(k);
+      assertTrue(ahead <= 0, "child " + k + " started " + ahead + " ms before its place on the timetable");
+    }
   }
 
   private static void assertPaced(List<Long> starts, long minimumGapMillis) {

@@ -94,6 +94,24 @@ class CallHistoryRecorderTest {
     store("call-batch-v1.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
   }
 
+  /**
+   * v1 (dispatch-timetable, contact local-steps): the first run of a two-page batch continued from a run that fell
+   * behind, so several due starts go out in one workflow task; then one child's history.
+   */
+  @Test
+  void givenABatchBehindItsTimetable_whenRecorded_itShouldStoreItsFirstRunAndAChild() throws IOException {
+    center.contacts(FakeCallCenter.ids(1, 6));
+    CallBatchWorkflow batch = CallTestSupport.batchStub(client);
+    CallBatchInput input = new CallBatchInput(ORG, BATCH, settings(10, 3, 1, Map.of(), 120), 0, java.util.List.of(), 0,
+        0, false, 4, env.currentTimeMillis() - 1_000);
+
+    WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
+
+    assertEquals(6, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
+    store("call-batch-v2.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
+    store("contact-call-v2.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
   private void store(String name, String workflowId, String runId) throws IOException {
     Files.createDirectories(HISTORIES);
     String json = (runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId)).toJson(true);

@@ -21,6 +21,10 @@ class CallReplayTest {
   private static final String CONTACT_RECORDING_V2 = "histories/contact-call-recording-v2.json";
   /** The first run of a two-page batch: three children (one after a report freed a slot), continue-as-new. */
   private static final String BATCH_V1 = "histories/call-batch-v1.json";
+  /** v1 "dispatch-timetable": a run behind its timetable starts 3 due children in one task, then continues-as-new. */
+  private static final String BATCH_V2 = "histories/call-batch-v2.json";
+  /** v1 "local-steps": plan and record as local activities. */
+  private static final String CONTACT_V2 = "histories/contact-call-v2.json";
 
   @Test
   void givenAContactCallV1History_whenReplayed_itShouldBeDeterministic() {
@@ -38,6 +42,32 @@ class CallReplayTest {
   void givenACallBatchV1RunThatContinuedAsNew_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(BATCH_V1, CallBatchWorkflowImpl.class));
+  }
+
+  @Test
+  void givenACallBatchV2RunOnTheTimetable_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(BATCH_V2, CallBatchWorkflowImpl.class));
+  }
+
+  @Test
+  void givenAContactCallV2HistoryWithLocalSteps_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_V2, ContactCallWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheV2Histories_itShouldCoverTheNewBehaviour() throws IOException {
+    List<HistoryEvent> batch = events(BATCH_V2);
+    assertEquals(1, count(batch, EventType.EVENT_TYPE_MARKER_RECORDED), "the dispatch-timetable marker");
+    assertEquals(4, count(batch, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED));
+    assertEquals(3, CallTestSupport.childStartDecisionTimes(batch).stream().filter(t -> t.equals(
+        CallTestSupport.childStartDecisionTimes(batch).get(0))).count(), "three due starts in the first dispatch task");
+    assertEquals(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, batch.get(batch.size() - 1).getEventType());
+
+    List<HistoryEvent> contact = events(CONTACT_V2);
+    assertEquals(0, count(contact, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlanAttempt"), "planned locally");
+    assertEquals(1, count(contact, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "dialed remotely");
   }
 
   @Test

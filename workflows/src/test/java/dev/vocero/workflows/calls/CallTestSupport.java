@@ -42,6 +42,7 @@ final class CallTestSupport {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         FakeAudioWorkflow.class);
+    workflows.registerActivitiesImplementations(center); // local activities run in the workflow worker
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue).registerActivitiesImplementations(center);
     }

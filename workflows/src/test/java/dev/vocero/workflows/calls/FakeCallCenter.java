@@ -58,6 +58,7 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
   private final List<ContactResult> results = new CopyOnWriteArrayList<>();
   private final List<BatchStatusChange> statuses = new CopyOnWriteArrayList<>();
   private final List<ContactPageRequest> pageRequests = new CopyOnWriteArrayList<>();
+  private final List<ContactCheck> checks = new CopyOnWriteArrayList<>();
   private final Set<UUID> inFlight = new HashSet<>();
   private int maxInFlight;
 
@@ -140,6 +141,22 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
   @Override
   public void recordBatchStatus(BatchStatusChange change) {
     statuses.add(change);
+  }
+
+  @Override
+  public List<ContactOutcome> closedContacts(ContactCheck check) {
+    checks.add(check);
+    List<ContactOutcome> closed = new ArrayList<>();
+    for (long contactId : check.contactIds()) {
+      var status = env.getWorkflowClient()
+          .newUntypedWorkflowStub(CallIds.contactWorkflowId(check.batchId(), contactId)).describe().getStatus();
+      if (status != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        closed.add(results.stream().filter(r -> r.contactId() == contactId).findFirst()
+            .map(r -> new ContactOutcome(contactId, r.disposition(), r.attempts()))
+            .orElse(new ContactOutcome(contactId, Disposition.FAILED, 0)));
+      }
+    }
+    return closed;
   }
 
   // --- ContactCallActivities
@@ -282,6 +299,10 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
 
   List<BatchStatusChange> statuses() {
     return List.copyOf(statuses);
+  }
+
+  List<ContactCheck> checks() {
+    return List.copyOf(checks);
   }
 
   List<ContactPageRequest> pageRequests() {

@@ -1,0 +1,78 @@
+package dev.vocero.activities.alerts;
+
+import dev.vocero.store.alerts.AlertDao;
+import dev.vocero.store.alerts.AlertRuleDao;
+import dev.vocero.store.alerts.AlertRuleRow;
+import dev.vocero.store.alerts.DeliveryDao;
+import dev.vocero.store.alerts.NewAlert;
+import dev.vocero.store.alerts.WebhookDao;
+import dev.vocero.store.alerts.WebhookRow;
+import dev.vocero.store.audio.AudioDao;
+import dev.vocero.store.audio.AudioRow;
+import dev.vocero.store.audio.TranscriptDao;
+import dev.vocero.workflows.alerts.AlertActivities;
+import dev.vocero.workflows.alerts.AlertIds;
+import dev.vocero.workflows.alerts.AlertRequest;
+import dev.vocero.workflows.alerts.AlertResult;
+import dev.vocero.workflows.common.FailureType;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Raises alerts from the stored transcript and queues their webhook deliveries, in one transaction. */
+public final class AlertActivitiesImpl implements AlertActivities {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final SentimentSource sentiment;
+  private final AlertRuleEngine engine = new AlertRuleEngine();
+
+  public AlertActivitiesImpl(Jdbi jdbi, SentimentSource sentiment) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.sentiment = Objects.requireNonNull(sentiment, "sentiment");
+  }
+
+  @Override
+  public AlertResult raiseAlerts(AlertRequest request) {
+    UUID orgId = request.orgId();
+    AudioRow audio = jdbi.onDemand(AudioDao.class).find(orgId, request.audioId())
+        .orElseThrow(() -> FailureType.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
+    List<AlertRuleRow> rules = jdbi.onDemand(AlertRuleDao.class).listEnabled(orgId);
+    List<AlertMatch> matches = rules.isEmpty() ? List.of() : engine.evaluate(rules,
+        jdbi.onDemand(TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(), sentimentIfNeeded(rules, audio));
+    int raised = jdbi.inTransaction(handle -> {
+      AlertDao alerts = handle.attach(AlertDao.class);
+      DeliveryDao deliveries = handle.attach(DeliveryDao.class);
+      List<WebhookRow> webhooks = handle.attach(WebhookDao.class).listEnabledFor(orgId, WebhookRow.ALERT_RAISED);
+      int inserted = 0;
+      for (AlertMatch match : matches) {
+        UUID alertId = UUID.randomUUID();
+        NewAlert alert = new NewAlert(alertId, match.rule().id(), match.segmentIdx(), match.startMs(), match.evidence(),
+            match.rule().severity());
+        if (alerts.insertIfAbsent(orgId, audio.id(), alert) == 0) {
+          continue; // raised by an earlier run: its deliveries already exist
+        }
+        inserted++;
+        UUID eventId = AlertIds.alertRaisedEventId(alertId);
+        for (WebhookRow webhook : webhooks) {
+          deliveries.insertIfAbsent(AlertIds.deliveryId(eventId, webhook.id()), orgId, webhook.id(), eventId,
+              WebhookRow.ALERT_RAISED, alertId);
+        }
+      }
+      return inserted;
+    });
+    List<UUID> pending = jdbi.onDemand(DeliveryDao.class).pendingForAudio(orgId, audio.id());
+    LOG.info("audio {}: {} rules, {} matches, {} new alerts, {} deliveries pending", audio.id(), rules.size(),
+        matches.size(), raised, pending.size());
+    return new AlertResult(raised, pending);
+  }
+
+  private Optional<Double> sentimentIfNeeded(List<AlertRuleRow> rules, AudioRow audio) {
+    boolean needed = rules.stream().anyMatch(r -> r.kind().equals("sentiment"));
+    return needed ? sentiment.score(audio.orgId(), audio.id()) : Optional.empty();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.vocero.activities.alerts;
+
+import dev.vocero.store.alerts.AlertDao;
+import dev.vocero.store.alerts.AlertRow;
+import dev.vocero.store.alerts.DeliveryDao;
+import dev.vocero.store.alerts.DeliveryTarget;
+import dev.vocero.workflows.alerts.AlertFailureType;
+import dev.vocero.workflows.alerts.DeliveryGiveUp;
+import dev.vocero.workflows.alerts.DeliveryRequest;
+import dev.vocero.workflows.alerts.DeliveryResult;
+import dev.vocero.workflows.alerts.WebhookActivities;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** POSTs signed events to outbound webhooks; one call is one attempt, recorded in webhook_deliveries. */
+public final class WebhookActivitiesImpl implements WebhookActivities {
+  /** Type of the retryable failure: 408, 429, 5xx or no answer at all. */
+  public static final String WEBHOOK_RETRYABLE = "WebhookRetryable";
+  public static final String DELIVERY_HEADER = "Vocero-Delivery";
+  public static final String EVENT_HEADER = "Vocero-Event";
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookActivitiesImpl.class);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+  private static final int MAX_ERROR_CHARS = 500;
+
+  private final Jdbi jdbi;
+  private final HttpClient http;
+  private final Clock clock;
+
+  public WebhookActivitiesImpl(Jdbi jdbi, Clock clock) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    // Redirects are not followed: a 3xx counts as a refusal, so the signed body only goes where it was configured.
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  @Override
+  public DeliveryResult deliver(DeliveryRequest request) {
+    DeliveryDao deliveries = jdbi.onDemand(DeliveryDao.class);
+    Optional<DeliveryTarget> found = deliveries.target(request.orgId(), request.deliveryId());
+    if (found.isEmpty()) {
+      return new DeliveryResult("skipped"); // the webhook (or the alert's audio) was deleted
+    }
+    DeliveryTarget target = found.get();
+    if (!target.status().equals("pending")) {
+      return new DeliveryResult(target.status());
+    }
+    Optional<AlertRow> alert = jdbi.onDemand(AlertDao.class).find(request.orgId(), target.alertId());
+    if (!target.enabled() || alert.isEmpty()) {
+      deliveries.giveUp(request.orgId(), target.id(), !target.enabled() ? "webhook disabled before delivery" : "alert deleted");
+      return new DeliveryResult("skipped");
+    }
+    String body = AlertEvents.alertRaised(target.eventId(), alert.get());
+    return send(deliveries, target, body);
+  }
+
+  private DeliveryResult send(DeliveryDao deliveries, DeliveryTarget target, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", "application/json")
+        .header("User-Agent", "Vocero-Webhooks/1")
+        .header(EVENT_HEADER, target.eventType())
+        .header(DELIVERY_HEADER, target.id().toString())
+        .header(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), clock.instant().getEpochSecond(), body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    String host = request.uri().getHost();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      String error = (e instanceof HttpTimeoutException ? "no answer within the timeout" : "could not reach the receiver")
+          + " (" + e.getClass().getSimpleName() + ")";
+      deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
+      LOG.info("delivery {} to {}: {}", target.id(), host, error);
+      throw ApplicationFailure.newFailure(error, WEBHOOK_RETRYABLE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure("interrupted while delivering", WEBHOOK_RETRYABLE);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      deliveries.recordAttempt(target.orgId(), target.id(), "delivered", status, null);
+      LOG.info("delivery {} to {}: {} after {} attempts", target.id(), host, status, target.attempts() + 1);
+      return new DeliveryResult("delivered");
+    }
+    String error = "receiver answered " + status + excerpt(response.body());
+    boolean retryable = status == 408 || status == 429 || status >= 500;
+    deliveries.recordAttempt(target.orgId(), target.id(), retryable ? "pending" : "failed", status, error);
+    LOG.info("delivery {} to {}: {} ({})", target.id(), host, status, retryable ? "will retry" : "refused, not retried");
+    if (!retryable) {
+      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
+    }
+    throw retryable(error, response);
+  }
+
+  private static ApplicationFailure retryable(String error, HttpResponse<String> response) {
+    ApplicationFailure.Builder failure = ApplicationFailure.newBuilder().setMessage(error).setType(WEBHOOK_RETRYABLE);
+    retryAfter(response).ifPresent(failure::setNextRetryDelay);
+    return failure.build();
+  }
+
+  /** Honours a Retry-After in seconds (429, 503), capped at an hour. */
+  private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+    return response.headers().firstValue("Retry-After")
+        .filter(v -> v.trim().matches("\\d{1,7}"))
+        .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
+  }
+
+  private static String excerpt(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String oneLine = body.strip().replaceAll("\\s+", " ");
+    return ": " + (oneLine.length() > MAX_ERROR_CHARS ? oneLine.substring(0, MAX_ERROR_CHARS) + "…" : oneLine);
+  }
+
+  @Override
+  public void giveUp(DeliveryGiveUp giveUp) {
+    jdbi.onDemand(DeliveryDao.class).giveUp(giveUp.orgId(), giveUp.deliveryId(), giveUp.reason());
+  }
+}

@@ -1,0 +1,160 @@
+package dev.vocero.store.chat;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vocero.store.TestDatabase;
+import dev.vocero.store.accounts.OrganizationDao;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chat retrieval latency on 100,000 transcript segments of one organization (the worst case for the org
+ * filter) plus 10,000 of another, beside a same-run baseline that scans with {@code ILIKE '%term%'}.
+ * Segments are corpus sentences (Spanish and English) with random filler words, so common words such as
+ * "pagar" or "payment" match thousands of rows. Queries: the corpus questions, as written and without
+ * accents or question marks (about 100). Excluded from the normal build; run it explicitly:
+ *
+ * <pre>./mvnw -q -o -pl store verify -Dtest=TranscriptSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * Knobs: {@code bench.segments} (100000), {@code bench.rounds} (3, every query each round; the first is warm-up).
+ */
+class TranscriptSearchBenchmark {
+  static final int SEGMENTS = Integer.getInteger("bench.segments", 100_000);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  static final int SEGMENTS_PER_AUDIO = 50;
+  static final double TARGET_P99_MS = 50;
+
+  @Test
+  void fullTextSearchBesideIlikeScan() {
+    Jdbi jdbi = TestDatabase.fresh().jdbi();
+    UUID org = UUID.randomUUID();
+    long loadStart = System.nanoTime();
+    generate(jdbi, org, SEGMENTS, 42);
+    generate(jdbi, UUID.randomUUID(), SEGMENTS / 10, 7);
+    jdbi.useHandle(h -> h.execute("vacuum analyze transcript_segments"));
+    System.out.printf(Locale.ROOT, "%nloaded %,d + %,d segments in %,d ms%n", SEGMENTS, SEGMENTS / 10,
+        (System.nanoTime() - loadStart) / 1_000_000);
+
+    List<String> queries = queries();
+    TranscriptSearch search = new TranscriptSearch(jdbi);
+    Function<String, Integer> fullText = q -> search.search(org, q, List.of(), 5, 1).size();
+    Function<String, Integer> ilike = q -> ilikeScan(jdbi, org, q);
+
+    long[] ft = measure(queries, fullText);
+    long[] il = measure(queries, ilike);
+    report("full-text (tsvector GIN, ts_rank_cd, top 5 + neighbours)", ft);
+    report("baseline  (ILIKE '%term%' on any term, first 5)", il);
+    double p99 = percentile(ft, 0.99) / 1e6;
+    System.out.printf(Locale.ROOT, "target p99 <= %.0f ms: %s%n%n", TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "NOT met");
+    int answered = 0;
+    for (String q : queries) {
+      answered += fullText.apply(q) > 0 ? 1 : 0;
+    }
+    assertTrue(answered > queries.size() * 0.9, "full-text search found passages for " + answered + " queries");
+  }
+
+  private static long[] measure(List<String> queries, Function<String, Integer> run) {
+    List<Long> times = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      for (String q : queries) {
+        long start = System.nanoTime();
+        run.apply(q);
+        if (round > 0) {
+          times.add(System.nanoTime() - start);
+        }
+      }
+    }
+    long[] sorted = times.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static void report(String label, long[] sorted) {
+    System.out.printf(Locale.ROOT, "%-58s n=%d  p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", label, sorted.length,
+        percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  /** The naive alternative: any word of 4+ letters as a substring, no ranking, no stemming, no accents folding. */
+  private static int ilikeScan(Jdbi jdbi, UUID org, String question) {
+    String[] patterns = Arrays.stream(question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> w.length() >= 4).map(w -> "%" + w + "%").toArray(String[]::new);
+    return jdbi.withHandle(h -> h.createQuery("select audio_id, idx, text from transcript_segments"
+            + " where org_id = :org and text ilike any(:patterns) order by audio_id, idx limit 5")
+        .bind("org", org).bindArray("patterns", String.class, (Object[]) patterns)
+        .mapToMap().list().size());
+  }
+
+  private static List<String> queries() {
+    List<String> queries = new ArrayList<>();
+    for (ChatCorpus.Question q : ChatCorpus.questions()) {
+      queries.add(q.text());
+      queries.add(java.text.Normalizer.normalize(q.text(), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", "").replaceAll("[¿?]", ""));
+    }
+    return queries;
+  }
+
+  private static void generate(Jdbi jdbi, UUID org, int segments, long seed) {
+    Random random = new Random(seed);
+    List<ChatCorpus.Audio> corpus = ChatCorpus.audios();
+    String[] filler = fillerWords(random, 5_000);
+    jdbi.onDemand(OrganizationDao.class).insert(org, "bench " + org);
+    int audios = (segments + SEGMENTS_PER_AUDIO - 1) / SEGMENTS_PER_AUDIO;
+    jdbi.useHandle(h -> {
+      PreparedBatch audioBatch = h.prepareBatch("insert into audios (id, org_id, content_type, size_bytes, sha256, blob_key,"
+          + " language, status) values (:id, :org, 'audio/wav', 1, :id, :id, :language, 'completed')");
+      PreparedBatch segmentBatch = h.prepareBatch("insert into transcript_segments (audio_id, org_id, idx, start_ms, end_ms,"
+          + " speaker, text) values (:audio, :org, :idx, :start, :end, :speaker, :text)");
+      for (int a = 0; a < audios; a++) {
+        UUID audio = new UUID(seed, a);
+        String language = a % 2 == 0 ? "es" : "en";
+        List<ChatCorpus.Audio> sameLanguage = corpus.stream().filter(c -> c.language().equals(language)).toList();
+        audioBatch.bind("id", audio).bind("org", org).bind("language", language).add();
+        for (int i = 0; i < SEGMENTS_PER_AUDIO && a * SEGMENTS_PER_AUDIO + i < segments; i++) {
+          ChatCorpus.Audio source = sameLanguage.get(random.nextInt(sameLanguage.size()));
+          var segment = source.segments().get(random.nextInt(source.segments().size()));
+          StringBuilder text = new StringBuilder(segment.text());
+          for (int f = random.nextInt(6); f > 0; f--) {
+            text.append(' ').append(filler[random.nextInt(filler.length)]);
+          }
+          segmentBatch.bind("audio", audio).bind("org", org).bind("idx", i).bind("start", i * 5_000L)
+              .bind("end", i * 5_000L + 4_500).bind("speaker", segment.speaker()).bind("text", text.toString()).add();
+        }
+        if (a % 100 == 99 || a == audios - 1) {
+          audioBatch.execute();
+          segmentBatch.execute();
+          audioBatch = h.prepareBatch("insert into audios (id, org_id, content_type, size_bytes, sha256, blob_key,"
+              + " language, status) values (:id, :org, 'audio/wav', 1, :id, :id, :language, 'completed')");
+          segmentBatch = h.prepareBatch("insert into transcript_segments (audio_id, org_id, idx, start_ms, end_ms,"
+              + " speaker, text) values (:audio, :org, :idx, :start, :end, :speaker, :text)");
+        }
+      }
+    });
+  }
+
+  /** Pronounceable nonsense words, so every segment also carries rare terms. */
+  private static String[] fillerWords(Random random, int count) {
+    String[] syllables = {"ka", "lo", "mi", "ra", "tu", "sen", "dor", "pel", "vi", "qui", "bra", "nos", "ter", "zu", "fa"};
+    String[] words = new String[count];
+    for (int i = 0; i < count; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int s = 2 + random.nextInt(3); s > 0; s--) {
+        w.append(syllables[random.nextInt(syllables.length)]);
+      }
+      words[i] = w.toString();
+    }
+    return words;
+  }
+}

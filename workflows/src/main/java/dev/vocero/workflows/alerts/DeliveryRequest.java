@@ -1,0 +1,5 @@
+package dev.vocero.workflows.alerts;
+
+import java.util.UUID;
+
+public record DeliveryRequest(UUID orgId, UUID deliveryId) {}

@@ -1,0 +1,5 @@
+package dev.vocero.workflows.audio;
+
+import java.util.UUID;
+
+public record ExtractionPlanRequest(UUID orgId, UUID audioId) {}
