@@ -101,6 +101,8 @@ public final class VoceroApi {
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
+    jersey.register(new dev.vocero.api.campaigns.CampaignResource(jdbi,
+        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock));
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));

@@ -10,6 +10,8 @@ import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.campaigns.CampaignActivitiesImpl;
+import dev.vocero.activities.campaigns.CampaignBatchActivitiesImpl;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.telephony.Telephony;
@@ -107,7 +109,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
-        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
+        new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
+        new CampaignBatchActivitiesImpl(temporal.client()));
   }
 
   /** The workers this process runs (null in API-only mode). */

@@ -12,6 +12,9 @@ import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.CallRecordingActivities;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
+import dev.vocero.workflows.campaigns.CampaignActivities;
+import dev.vocero.workflows.campaigns.CampaignBatchActivities;
+import dev.vocero.workflows.campaigns.CampaignWorkflowImpl;
 import dev.vocero.workflows.chat.ChatActivities;
 import dev.vocero.workflows.chat.ConversationWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
@@ -32,7 +35,7 @@ public class VoceroWorkers implements Managed {
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
-      WebhookActivities webhooks) {}
+      WebhookActivities webhooks, CampaignActivities campaigns, CampaignBatchActivities campaignBatches) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -44,7 +47,7 @@ public class VoceroWorkers implements Managed {
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
-        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, CampaignWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
     workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
@@ -54,7 +57,8 @@ public class VoceroWorkers implements Managed {
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
-        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks());
+        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks(),
+        activities.campaigns(), activities.campaignBatches());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());

@@ -1,0 +1,27 @@
+package dev.vocero.store.campaigns;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A campaign: its schedule (dates, weekdays, daily window in its time zone), daily quota and state. */
+public record CampaignRow(
+    UUID id,
+    UUID orgId,
+    String name,
+    String state,
+    LocalDate startDate,
+    LocalDate endDate,
+    List<String> weekdays,
+    LocalTime windowStart,
+    LocalTime windowEnd,
+    String timeZone,
+    int dailyQuota,
+    int startedTotal,
+    UUID createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant scheduledAt,
+    Instant endedAt) {}

@@ -1,0 +1,20 @@
+package dev.vocero.workflows.campaigns;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+import java.util.UUID;
+
+/** Mirrors a campaign into PostgreSQL: its state and one roll-up row per day. */
+@ActivityInterface(namePrefix = "Campaign")
+public interface CampaignActivities {
+
+  void recordState(StateChange change);
+
+  /** Upserts the day's row: calls started (from the workflow) and calls finished by disposition (from the attempts). */
+  void recordDay(DayRollup day);
+
+  record StateChange(UUID orgId, UUID campaignId, String state, int startedTotal) {}
+
+  /** @param date ISO date in {@code timeZone}; attempts that ended during that local day are counted */
+  record DayRollup(UUID orgId, UUID campaignId, String date, String timeZone, int callsStarted, List<UUID> batchIds) {}
+}

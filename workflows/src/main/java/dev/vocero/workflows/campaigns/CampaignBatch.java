@@ -1,0 +1,23 @@
+package dev.vocero.workflows.campaigns;
+
+import dev.vocero.workflows.calls.BatchSettings;
+import java.util.UUID;
+
+/**
+ * One batch of a campaign, as carried across continue-as-new.
+ *
+ * @param launched its batch workflow exists (started by the campaign, or already running when attached)
+ * @param status   last status seen: new, held, active, completed, cancelled
+ * @param started  contacts the batch had started when last seen (its progress counter)
+ */
+public record CampaignBatch(UUID batchId, BatchSettings settings, boolean launched, String status, int started,
+    int finished) {
+
+  public static CampaignBatch attached(UUID batchId, BatchSettings settings) {
+    return new CampaignBatch(batchId, settings, false, "new", 0, 0);
+  }
+
+  public boolean done() {
+    return "completed".equals(status) || "cancelled".equals(status);
+  }
+}

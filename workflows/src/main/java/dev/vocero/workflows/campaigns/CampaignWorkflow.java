@@ -1,0 +1,43 @@
+package dev.vocero.workflows.campaigns;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Batches over days: runs them inside each active day's window, holds them outside it, stops new calls at the daily
+ * quota, rolls each day up into PostgreSQL and continues-as-new after every day.
+ */
+@WorkflowInterface
+public interface CampaignWorkflow {
+
+  @WorkflowMethod(name = "Campaign")
+  CampaignProgress run(CampaignInput input);
+
+  @QueryMethod(name = "progress")
+  CampaignProgress progress();
+
+  @UpdateMethod(name = "pause")
+  CampaignProgress pause();
+
+  @UpdateValidatorMethod(updateName = "pause")
+  void validatePause();
+
+  @UpdateMethod(name = "resume")
+  CampaignProgress resume();
+
+  @UpdateValidatorMethod(updateName = "resume")
+  void validateResume();
+
+  @UpdateMethod(name = "addBatch")
+  CampaignProgress addBatch(AddBatch batch);
+
+  @UpdateValidatorMethod(updateName = "addBatch")
+  void validateAddBatch(AddBatch batch);
+
+  @SignalMethod(name = "cancel")
+  void cancel(String reason);
+}

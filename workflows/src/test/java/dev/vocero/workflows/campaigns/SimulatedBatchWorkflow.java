@@ -1,0 +1,114 @@
+package dev.vocero.workflows.campaigns;
+
+import dev.vocero.workflows.calls.BatchProgress;
+import dev.vocero.workflows.calls.CallBatchInput;
+import dev.vocero.workflows.calls.CallBatchWorkflow;
+import dev.vocero.workflows.calls.ContactOutcome;
+import dev.vocero.workflows.calls.PaceChange;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A batch with the real batch's contract (progress, pause/resume with validators, cancel) whose per-contact work is
+ * one counted start every 1/callsPerSecond seconds, in groups of {@code chunk} contacts per timer.
+ */
+public class SimulatedBatchWorkflow implements CallBatchWorkflow {
+  /** Contacts per batch, set by the test before the campaign runs. */
+  static final Map<UUID, Integer> SIZES = new ConcurrentHashMap<>();
+  static final List<Start> STARTS = new CopyOnWriteArrayList<>();
+  static volatile int chunk = 1;
+  static volatile boolean recordEachStart = true;
+
+  record Start(UUID batchId, long atMillis, int count) {}
+
+  private final UUID batchId;
+  private final int size;
+  private final double callsPerSecond;
+  private int started;
+  private boolean paused;
+  private boolean cancelled;
+  private String status = "running";
+
+  @WorkflowInit
+  public SimulatedBatchWorkflow(CallBatchInput input) {
+    batchId = input.batchId();
+    size = SIZES.getOrDefault(input.batchId(), 0);
+    callsPerSecond = input.settings().callsPerSecond();
+    paused = input.paused();
+  }
+
+  @Override
+  public BatchProgress run(CallBatchInput input) {
+    int step = Math.max(1, chunk);
+    while (started < size) {
+      Workflow.await(() -> !paused || cancelled);
+      if (cancelled) {
+        break;
+      }
+      int count = Math.min(step, size - started);
+      started += count;
+      if (recordEachStart && !Workflow.isReplaying()) {
+        STARTS.add(new Start(batchId, Workflow.currentTimeMillis(), count));
+      }
+      Workflow.sleep(Duration.ofMillis((long) Math.ceil(1000.0 * count / callsPerSecond)));
+    }
+    status = cancelled ? "cancelled" : "completed";
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return progress();
+  }
+
+  @Override
+  public BatchProgress progress() {
+    return new BatchProgress(status, started, started, 0, paused, callsPerSecond, 1);
+  }
+
+  @Override
+  public BatchProgress pause() {
+    paused = true;
+    status = "paused";
+    return progress();
+  }
+
+  @Override
+  public void validatePause() {
+    if (paused || !"running".equals(status)) {
+      throw new IllegalStateException("the batch is already paused");
+    }
+  }
+
+  @Override
+  public BatchProgress resume() {
+    paused = false;
+    status = "running";
+    return progress();
+  }
+
+  @Override
+  public void validateResume() {
+    if (!paused || cancelled) {
+      throw new IllegalStateException("the batch is not paused");
+    }
+  }
+
+  @Override
+  public BatchProgress setPace(PaceChange change) {
+    return progress();
+  }
+
+  @Override
+  public void validateSetPace(PaceChange change) {}
+
+  @Override
+  public void cancel(String reason) {
+    cancelled = true;
+  }
+
+  @Override
+  public void contactFinished(ContactOutcome outcome) {}
+}
