@@ -1,6 +1,7 @@
 package dev.vocero.workflows.campaigns;
 
 import dev.vocero.workflows.calls.BatchProgress;
+import dev.vocero.workflows.calls.BatchSettings;
 import io.temporal.activity.ActivityInterface;
 import java.util.UUID;
 
@@ -12,9 +13,17 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "CampaignBatch")
 public interface CampaignBatchActivities {
 
+  /**
+   * Starts the batch's workflow (not a child: it outlives each daily run of the campaign); when it already exists,
+   * answers its progress instead.
+   */
+  BatchProgress startBatch(BatchStart start);
+
   BatchProgress holdBatch(UUID batchId);
 
   BatchProgress releaseBatch(UUID batchId);
 
   BatchProgress batchProgress(UUID batchId);
+
+  record BatchStart(UUID orgId, UUID campaignId, UUID batchId, BatchSettings settings) {}
 }

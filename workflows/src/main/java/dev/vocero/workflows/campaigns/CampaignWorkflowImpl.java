@@ -1,22 +1,15 @@
 package dev.vocero.workflows.campaigns;
 
 import dev.vocero.workflows.calls.BatchProgress;
-import dev.vocero.workflows.calls.CallBatchInput;
 import dev.vocero.workflows.calls.CallBatchWorkflow;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.campaigns.CampaignActivities.DayRollup;
 import dev.vocero.workflows.campaigns.CampaignActivities.StateChange;
+import dev.vocero.workflows.campaigns.CampaignBatchActivities.BatchStart;
 import dev.vocero.workflows.campaigns.CampaignCalendar.Window;
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -34,7 +27,8 @@ import org.slf4j.Logger;
 /**
  * One run per day: wait for the day's window, run the batches inside it, hold them outside it, roll the day up,
  * continue-as-new. Batches are held and released through their own pause/resume updates (by activity, as a workflow
- * cannot send updates); a batch never started before is started here as an abandoned child, so it outlives the run.
+ * cannot send updates); a batch never started before is started by an activity as its own workflow, not as a child:
+ * it outlives each daily run, and a child whose parent run has continued-as-new cannot report to it anyway.
  *
  * <p>Daily quota: the batches' own {@code started} counters (their progress) are read when the quota could at the
  * earliest be reached at the batches' pace, and every batch is held once the day's starts reach the quota. The
@@ -269,20 +263,31 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private void activate(CampaignBatch batch) {
     BatchProgress progress;
-    boolean launched = batch.launched();
-    if (!launched && startChild(batch)) {
-      progress = new BatchProgress("running", 0, 0, 0, false, batch.settings().callsPerSecond(),
-          batch.settings().maxConcurrentCalls());
-    } else {
-      try {
-        progress = control.releaseBatch(batch.batchId());
-      } catch (ActivityFailure e) {
-        log.warn("Campaign {}: batch {} could not be released; will try again", campaignId, batch.batchId());
+    try {
+      progress = batch.launched() ? control.releaseBatch(batch.batchId())
+          : control.startBatch(new BatchStart(orgId, campaignId, batch.batchId(), batch.settings()));
+    } catch (ActivityFailure e) {
+      log.warn("Campaign {}: batch {} could not be started or released; will try again", campaignId, batch.batchId());
+      return;
+    }
+    if (progress != null && progress.paused() && !batch.launched()) {
+      progress = releaseAdopted(batch);
+      if (progress == null) {
         return;
       }
     }
     dayBase.putIfAbsent(batch.batchId(), progress == null ? batch.started() : progress.started());
     seen(batch, progress, ACTIVE);
+  }
+
+  /** A batch found already started (and held) when the campaign meant to start it. */
+  private BatchProgress releaseAdopted(CampaignBatch batch) {
+    try {
+      return control.releaseBatch(batch.batchId());
+    } catch (ActivityFailure e) {
+      log.warn("Campaign {}: batch {} could not be released; will try again", campaignId, batch.batchId());
+      return null;
+    }
   }
 
   private void hold(CampaignBatch batch) {
@@ -316,32 +321,6 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
           log.warn("Campaign {}: progress of batch {} not read", campaignId, batch.batchId());
         }
       }
-    }
-  }
-
-  /** Starts the batch as an abandoned child (it outlives each daily run); false when its workflow already exists. */
-  private boolean startChild(CampaignBatch batch) {
-    CallBatchWorkflow child = Workflow.newChildWorkflowStub(CallBatchWorkflow.class, ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(CallIds.batchWorkflowId(batch.batchId()))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(VoceroSearchAttributes.ORG, orgId.toString())
-            .set(VoceroSearchAttributes.KIND, CallIds.BATCH_KIND)
-            .set(VoceroSearchAttributes.BATCH_ID, batch.batchId().toString())
-            .set(VoceroSearchAttributes.CAMPAIGN_ID, campaignId.toString())
-            .set(VoceroSearchAttributes.STATUS, "running")
-            .build())
-        .build());
-    Async.function(child::run, CallBatchInput.first(orgId, batch.batchId(), batch.settings()));
-    try {
-      Workflow.getWorkflowExecution(child).get();
-      log.info("Campaign {} started batch {}", campaignId, batch.batchId());
-      return true;
-    } catch (ChildWorkflowFailure e) {
-      log.info("Campaign {}: batch {} already has a workflow; releasing it", campaignId, batch.batchId());
-      return false;
     }
   }
 

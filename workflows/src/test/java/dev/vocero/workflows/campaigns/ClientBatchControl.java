@@ -3,6 +3,15 @@ package dev.vocero.workflows.campaigns;
 import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.calls.CallBatchWorkflow;
 import dev.vocero.workflows.calls.CallIds;
+import dev.vocero.workflows.calls.CallBatchInput;
+import dev.vocero.workflows.campaigns.CampaignBatchActivities.BatchStart;
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -18,6 +27,29 @@ class ClientBatchControl implements CampaignBatchActivities {
   }
 
   @Override
+  public BatchProgress startBatch(BatchStart start) {
+    CallBatchWorkflow batch = client.newWorkflowStub(CallBatchWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(CallIds.batchWorkflowId(start.batchId()))
+        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(VoceroSearchAttributes.ORG, start.orgId().toString())
+            .set(VoceroSearchAttributes.KIND, CallIds.BATCH_KIND)
+            .set(VoceroSearchAttributes.BATCH_ID, start.batchId().toString())
+            .set(VoceroSearchAttributes.CAMPAIGN_ID, start.campaignId().toString())
+            .set(VoceroSearchAttributes.STATUS, "running")
+            .build())
+        .build());
+    try {
+      WorkflowClient.start(batch::run, CallBatchInput.first(start.orgId(), start.batchId(), start.settings()));
+      return new BatchProgress("running", 0, 0, 0, false, start.settings().callsPerSecond(),
+          start.settings().maxConcurrentCalls());
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return batchProgress(start.batchId());
+    }
+  }
+
+  @Override
   public BatchProgress holdBatch(UUID batchId) {
     return change(batchId, true, CallBatchWorkflow::pause);
   }
@@ -29,8 +61,16 @@ class ClientBatchControl implements CampaignBatchActivities {
 
   @Override
   public BatchProgress batchProgress(UUID batchId) {
+    String workflowId = CallIds.batchWorkflowId(batchId);
     try {
-      return stub(batchId).progress();
+      WorkflowExecutionStatus status = client.newUntypedWorkflowStub(workflowId).describe().getStatus();
+      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        return stub(batchId).progress();
+      }
+      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        return client.newUntypedWorkflowStub(workflowId).getResult(BatchProgress.class);
+      }
+      return new BatchProgress("cancelled", 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
     } catch (WorkflowNotFoundException e) {
       return null;
     }

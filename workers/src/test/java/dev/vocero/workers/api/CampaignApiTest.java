@@ -1,0 +1,169 @@
+package dev.vocero.workers.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.store.TestDatabase;
+import dev.vocero.workers.ApiClient;
+import dev.vocero.workers.ApiClient.Reply;
+import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.CallFixtures;
+import dev.vocero.workers.TestStack;
+import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Campaigns through real HTTP, PostgreSQL and Temporal: validation, roles, isolation and the whole lifecycle. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CampaignApiTest {
+  static final TestDatabase DB = TestDatabase.fresh();
+  static final DropwizardAppExtension<VoceroConfiguration> APP =
+      TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
+  /** One start every 100 s: the batch stays open for the whole test. */
+  static final String SETTINGS = """
+      {"name":"Campaña","callsPerSecond":0.01,"maxConcurrentCalls":1,"maxAttempts":1,
+       "jurisdiction":"CUSTOM","customWindows":["MON-SUN 00:00-23:59"],"defaultRegion":"CO","answerTimeoutSeconds":10}""";
+  static final List<List<String>> SHEET = List.of(List.of("Nombre", "Teléfono"),
+      List.of("Ana Pérez", "300 123 4560"), List.of("Luis Gómez", "300 123 4561"), List.of("Marta Ruiz", "300 123 4562"));
+  static ApiClient api;
+  static Session operator;
+  static Session viewer;
+  static Session stranger;
+
+  @BeforeAll
+  static void setUp() {
+    api = new ApiClient(APP.getLocalPort());
+    operator = api.registerAndLogin("Cobranzas Campaña");
+    viewer = invite(operator, "viewer");
+    stranger = api.registerAndLogin("Otra Empresa");
+  }
+
+  @Test
+  void givenInvalidCampaigns_whenCreated_theyShouldBeRefusedFieldByField() {
+    Map<String, Object> body = campaign(List.of());
+    body.put("endDate", "2020-01-01");
+    body.put("weekdays", List.of());
+    body.put("windowStart", "18:00");
+    body.put("windowEnd", "09:00");
+    body.put("timeZone", "Mars/Olympus");
+    body.put("waves", List.of(Map.of("channel", "sms")));
+    Reply refused = api.post("/api/v1/campaigns", operator.accessToken(), body);
+    assertEquals(422, refused.status());
+    assertEquals("invalid_campaign", refused.code());
+    List<String> fields = refused.body().get("details").findValuesAsText("field");
+    assertTrue(fields.containsAll(List.of("endDate", "weekdays", "windowEnd", "timeZone", "waves")), fields.toString());
+    assertTrue(refused.body().toString().contains("message waves are not available yet"));
+
+    String foreign = batch(stranger);
+    Reply other = api.post("/api/v1/campaigns", operator.accessToken(), campaign(List.of(foreign)));
+    assertEquals(422, other.status());
+    assertEquals("not_found", other.body().at("/details/0/code").asText());
+    assertEquals(403, api.post("/api/v1/campaigns", viewer.accessToken(), campaign(List.of())).status());
+  }
+
+  @Test
+  void givenADraft_whenScheduledPausedResumedAndCancelled_itShouldFollowTheLifecycle() {
+    String batchId = batch(operator);
+    Reply created = api.post("/api/v1/campaigns", operator.accessToken(), campaign(List.of(batchId)));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    String id = created.body().get("id").asText();
+    assertEquals("draft", created.body().get("state").asText());
+    String path = "/api/v1/campaigns/" + id;
+
+    Map<String, Object> edit = campaign(List.of(batchId));
+    edit.put("name", "Cobranza diaria");
+    edit.put("dailyQuota", 2);
+    Reply updated = api.send("PUT", path, operator.accessToken(), edit);
+    assertEquals(200, updated.status(), String.valueOf(updated.body()));
+    assertEquals(2, updated.body().get("dailyQuota").asInt());
+    assertEquals(409, api.post(path + "/pause", operator.accessToken(), null).status(), "a draft cannot be paused");
+    assertEquals(404, api.get(path, stranger.accessToken()).status(), "another organisation sees nothing");
+    assertEquals(403, api.post(path + "/schedule", viewer.accessToken(), null).status());
+
+    Reply scheduled = api.post(path + "/schedule", operator.accessToken(), null);
+    assertEquals(200, scheduled.status(), String.valueOf(scheduled.body()));
+    assertEquals(409, api.send("PUT", path, operator.accessToken(), edit).status(), "only drafts are edited");
+    JsonNode running = await(path, c -> "running".equals(c.at("/progress/state").asText())
+        && c.at("/progress/startedToday").asInt() >= 1);
+    assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), running.at("/progress/day").asText());
+    assertEquals(200, api.get(path, viewer.accessToken()).status());
+
+    Reply paused = api.post(path + "/pause", operator.accessToken(), null);
+    assertEquals(200, paused.status(), String.valueOf(paused.body()));
+    assertEquals("paused", paused.body().get("state").asText());
+    Reply again = api.post(path + "/pause", operator.accessToken(), null);
+    assertEquals(409, again.status());
+    assertTrue(again.body().get("message").asText().contains("already paused"), again.body().toString());
+    await("/api/v1/batches/" + batchId, b -> "paused".equals(b.at("/batch/status").asText()));
+
+    Reply resumed = api.post(path + "/resume", operator.accessToken(), null);
+    assertEquals(200, resumed.status(), String.valueOf(resumed.body()));
+    assertEquals("running", resumed.body().get("state").asText());
+
+    assertEquals(202, api.post(path + "/cancel", operator.accessToken(), null).status());
+    await(path, c -> "cancelled".equals(c.get("state").asText()));
+    await("/api/v1/batches/" + batchId, b -> "cancelled".equals(b.at("/batch/status").asText()));
+    JsonNode days = await(path + "/days", d -> d.size() == 1);
+    assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), days.at("/0/day").asText());
+    assertTrue(days.at("/0/callsStarted").asInt() >= 1);
+    assertEquals(409, api.post(path + "/resume", operator.accessToken(), null).status());
+  }
+
+  static Session invite(Session admin, String role) {
+    String email = role + "-" + UUID.randomUUID() + "@example.com";
+    Reply created = api.post("/api/v1/users", admin.accessToken(),
+        Map.of("email", email, "password", "long enough pw", "name", "User " + role, "role", role));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    return api.login(email, "long enough pw");
+  }
+
+  static Map<String, Object> campaign(List<String> batchIds) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "Campaña de noviembre");
+    body.put("startDate", today.toString());
+    body.put("endDate", today.plusDays(30).toString());
+    body.put("weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
+    body.put("windowStart", "00:00");
+    body.put("windowEnd", "23:59");
+    body.put("timeZone", "UTC");
+    body.put("dailyQuota", 100);
+    body.put("batchIds", batchIds);
+    return body;
+  }
+
+  static String batch(Session session) {
+    Reply created = api.upload("/api/v1/batches", session.accessToken(), "file", "lista.xlsx",
+        CallFixtures.workbook(SHEET), Map.of("settings", SETTINGS));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    return created.body().get("id").asText();
+  }
+
+  static JsonNode await(String path, Predicate<JsonNode> condition) {
+    JsonNode last = null;
+    for (int i = 0; i < 150; i++) {
+      last = api.get(path, operator.accessToken()).body();
+      if (condition.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(200); // real HTTP against a real-time server: poll, bounded
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("condition not met on " + path + ": " + last);
+  }
+}
