@@ -65,6 +65,7 @@ class CampaignWorkflowTest {
     this.env = env;
     SimulatedBatchWorkflow.STARTS.clear();
     SimulatedBatchWorkflow.chunk = 1;
+    SimulatedBatchWorkflow.recordEachStart = true;
     activities = mock(CampaignActivities.class, withSettings().withoutAnnotations());
     CampaignTestSupport.start(env, activities);
     client = env.getWorkflowClient();

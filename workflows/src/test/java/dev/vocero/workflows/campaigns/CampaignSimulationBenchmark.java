@@ -1,0 +1,81 @@
+package dev.vocero.workflows.campaigns;
+
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.batch;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.schedule;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A 30-day (22 weekday windows) 10,000-contact campaign on the time-skipping server, two batches; per-contact work
+ * is simulated in groups of 10 contacts per batch timer. Baseline in the same run: 1,000 contacts, same shape.
+ * Prints wall time and peak heap; not part of the normal test run.
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class CampaignSimulationBenchmark {
+
+  @RegisterExtension
+  final TestWorkflowExtension temporal = CampaignTestSupport.extension();
+
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void baselineOneThousandContacts(TestWorkflowEnvironment env) {
+    report("baseline 1,000 contacts", run(env, 1_000));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void tenThousandContactsOverThirtyDays(TestWorkflowEnvironment env) {
+    report("10,000 contacts, 30 days", run(env, 10_000));
+  }
+
+  private static void report(String label, Result result) {
+    System.out.printf("CampaignSimulationBenchmark %s: %d ms wall, %d daily runs, %d started; peak heap so far %d MB%n",
+        label, result.millis(), result.progress().daysRun() + 1, result.progress().startedTotal(), peakHeapMb());
+  }
+
+  private record Result(long millis, CampaignProgress progress) {}
+
+  private static Result run(TestWorkflowEnvironment env, int contacts) {
+    CampaignTestSupport.start(env, mock(CampaignActivities.class, withSettings().withoutAnnotations()));
+    SimulatedBatchWorkflow.chunk = 10;
+    SimulatedBatchWorkflow.recordEachStart = false;
+    CampaignBatch a = batch(contacts / 2, 1);
+    CampaignBatch b = batch(contacts / 2, 1);
+    UUID campaignId = UUID.randomUUID();
+    int quota = (int) Math.ceil(contacts / 20.0); // 20 of the 22 weekdays are needed
+    CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);
+    long t0 = System.nanoTime();
+    WorkflowClient.start(campaign::run, CampaignInput.first(ORG, campaignId,
+        schedule("2026-03-02", "2026-03-31", WEEKDAYS, "09:00", "18:00"), quota, List.of(a, b)));
+    CampaignProgress progress = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(CampaignStates.COMPLETED, progress.state());
+    assertEquals(contacts, progress.startedTotal());
+    return new Result(millis, progress);
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / (1024 * 1024);
+  }
+}
