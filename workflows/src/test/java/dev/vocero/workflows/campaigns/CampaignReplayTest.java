@@ -1,0 +1,73 @@
+package dev.vocero.workflows.campaigns;
+
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.BOGOTA;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.batch;
+import static dev.vocero.workflows.campaigns.CampaignTestSupport.schedule;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The first released campaign history (one day: window, quota hold, pause, resume, continue-as-new) keeps replaying. */
+class CampaignReplayTest {
+  private static final String CAMPAIGN_V1 = "histories/campaign-v1.json";
+
+  @RegisterExtension
+  final TestWorkflowExtension temporal = CampaignTestSupport.extension();
+
+  @Test
+  void givenTheStoredCampaignV1Day_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CAMPAIGN_V1, CampaignWorkflowImpl.class));
+  }
+
+  /** Produces the day above from the current code; with -Dcampaign.history.out=path it also writes it there. */
+  @Test
+  void givenOneDayOfACampaign_whenItsFirstRunIsReplayed_itShouldBeDeterministic(TestWorkflowEnvironment env)
+      throws Exception {
+    CampaignTestSupport.start(env, mock(CampaignActivities.class, withSettings().withoutAnnotations()));
+    SimulatedBatchWorkflow.chunk = 1;
+    CampaignBatch a = batch(500, 0.05);
+    UUID campaignId = UUID.randomUUID();
+    CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);
+    WorkflowExecution first = WorkflowClient.start(campaign::run, CampaignInput.first(ORG, campaignId,
+        schedule("2026-03-02", "2026-03-31", WEEKDAYS, "09:00", "17:00"), 20, List.of(a)));
+    sleepUntil(env, LocalDateTime.of(2026, 3, 2, 9, 2));
+    campaign.pause();
+    sleepUntil(env, LocalDateTime.of(2026, 3, 2, 9, 30));
+    campaign.resume();
+    sleepUntil(env, LocalDateTime.of(2026, 3, 2, 18, 0));
+
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(first.getWorkflowId(), first.getRunId());
+    assertTrue(history.getEvents().stream()
+        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW));
+    WorkflowReplayer.replayWorkflowExecution(history, CampaignWorkflowImpl.class);
+    String out = System.getProperty("campaign.history.out");
+    if (out != null) {
+      Files.writeString(Path.of(out), history.toJson(true), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void sleepUntil(TestWorkflowEnvironment env, LocalDateTime local) {
+    env.sleep(Duration.ofMillis(local.atZone(BOGOTA).toInstant().toEpochMilli() - env.currentTimeMillis()));
+  }
+}
