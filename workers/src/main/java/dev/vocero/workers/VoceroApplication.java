@@ -6,6 +6,7 @@ import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
@@ -103,6 +104,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
+        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
@@ -144,6 +146,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     if (config.getMode().api()) {
       EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
+      env.lifecycle().manage(new Managed() {
+        @Override
+        public void stop() throws Exception {
+          delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
+        }
+      });
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),

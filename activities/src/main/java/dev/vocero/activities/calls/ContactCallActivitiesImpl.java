@@ -42,7 +42,18 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   private final Clock clock;
 
   /** Provider-wide call options that are not per batch. */
-  public record TelephonyDefaults(String fromNumber, boolean record, String machineDetection, int ringTimeoutSeconds) {}
+  public record TelephonyDefaults(String fromNumber, boolean record, String machineDetection, int ringTimeoutSeconds,
+      long recordingWaitSeconds) {
+
+    public TelephonyDefaults(String fromNumber, boolean record, String machineDetection, int ringTimeoutSeconds) {
+      this(fromNumber, record, machineDetection, ringTimeoutSeconds, 600);
+    }
+
+    /** How long an answered call waits for its recording; 0 when calls are not recorded. */
+    long recordingWait() {
+      return record ? Math.max(1, recordingWaitSeconds) : 0;
+    }
+  }
 
   public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
     this.jdbi = jdbi;
@@ -134,7 +145,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public PlacedCall placeCall(AttemptRef ref) {
     AttemptRow attempt = attempt(ref);
     if (attempt.providerCallId() != null) {
-      return new PlacedCall(attempt.provider(), attempt.providerCallId()); // a retry after the dial succeeded
+      // a retry after the dial succeeded
+      return new PlacedCall(attempt.provider(), attempt.providerCallId(), defaults.recordingWait());
     }
     ContactRow contact = contact(ref.orgId(), attempt.contactId());
     CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), defaults.fromNumber(), urls.answer(attempt.id()),
@@ -143,7 +155,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));
     jdbi.useExtension(AttemptDao.class, dao -> dao.markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId()));
     LOG.info("Attempt {} placed via {} as {}", attempt.id(), telephony.provider(), placed.providerCallId());
-    return new PlacedCall(telephony.provider(), placed.providerCallId());
+    return new PlacedCall(telephony.provider(), placed.providerCallId(), defaults.recordingWait());
   }
 
   private PlacedCallInfo dial(CallRequest request) {

@@ -11,6 +11,7 @@ public class RetellConfig {
   private String fromNumber;
   private String agentId;
   private String baseUrl = DEFAULT_BASE_URL;
+  private boolean record;
 
   public RetellConfig() {
   }
@@ -46,6 +47,20 @@ public class RetellConfig {
   @JsonProperty
   public void setAgentId(String agentId) {
     this.agentId = agentId;
+  }
+
+  /**
+   * Whether the agent records calls (a Retell agent setting; default false): answered calls then wait for the
+   * {@code recording_url} of call_ended/call_analyzed and turn it into an audio.
+   */
+  @JsonProperty
+  public boolean isRecord() {
+    return record;
+  }
+
+  @JsonProperty
+  public void setRecord(boolean record) {
+    this.record = record;
   }
 
   /** Default {@value #DEFAULT_BASE_URL}; tests point it at a stub. */

@@ -37,8 +37,8 @@ final class SandboxCallbacks {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     try {
       int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      LOG.info("telephony provider=sandbox callback callSid={} callStatus={} sequence={} status={}",
-          form.get("CallSid"), form.get("CallStatus"), form.get("SequenceNumber"), status);
+      LOG.info("telephony provider=sandbox callback callSid={} callStatus={} recordingStatus={} sequence={} status={}",
+          form.get("CallSid"), form.get("CallStatus"), form.get("RecordingStatus"), form.get("SequenceNumber"), status);
     } catch (IOException e) {
       LOG.warn("telephony provider=sandbox callback callSid={} callStatus={} failed: {}", form.get("CallSid"),
           form.get("CallStatus"), e.toString());

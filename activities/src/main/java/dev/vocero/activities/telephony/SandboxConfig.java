@@ -10,6 +10,7 @@ public class SandboxConfig {
   private int ringSeconds = 5;
   private double speed = 1.0;
   private String accountSid = DEFAULT_ACCOUNT_SID;
+  private boolean record;
   private int callbackThreads = 8;
 
   public SandboxConfig() {
@@ -71,9 +72,20 @@ public class SandboxConfig {
     this.accountSid = accountSid;
   }
 
+  /** Whether simulated calls are recorded (default false): answered calls then get a WAV and a recording callback. */
+  @JsonProperty
+  public boolean isRecord() {
+    return record;
+  }
+
+  @JsonProperty
+  public void setRecord(boolean record) {
+    this.record = record;
+  }
+
   public String describe() {
     return "provider=sandbox ringSeconds=" + ringSeconds + " speed=" + speed + " callbackThreads=" + callbackThreads
-        + " accountSid=" + accountSid;
+        + " accountSid=" + accountSid + " record=" + record;
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.vocero.activities.telephony;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,11 @@ import java.util.regex.Pattern;
  *   <tr><td>5</td><td>initiated, failed (SipResponseCode=404)</td><td>INVALID_NUMBER</td></tr>
  * </table>
  * A destination that is not E.164 is refused at once with {@link TelephonyException.Kind#INVALID_NUMBER}, as Twilio
- * refuses it with error 21211. No recording callbacks are sent.
+ * refuses it with error 21211.
+ *
+ * <p>A call placed with a recording callback URL that ends {@code completed} gets, one simulated second later, a real
+ * WAV served over HTTP (see {@link SandboxRecordings}) and a signed recording status callback naming it, with Twilio's
+ * parameters (RecordingSid, RecordingUrl, RecordingStatus=completed, RecordingDuration...).
  */
 public class SandboxTelephony implements Telephony, AutoCloseable {
 
@@ -45,6 +54,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
   private final SandboxConfig config;
   private final Clock clock;
   private final SandboxCallbacks callbacks;
+  private final SandboxRecordings recordings;
   private final ScheduledExecutorService executor;
   private final Map<String, SandboxCall> calls = new ConcurrentHashMap<>();
   private final Map<UUID, SandboxCall> byAttempt = new ConcurrentHashMap<>();
@@ -57,6 +67,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
+    this.recordings = new SandboxRecordings(config.getAccountSid(), twilioAuthToken);
     this.executor = executor(config.getCallbackThreads());
   }
 
@@ -97,6 +108,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    recordings.close();
   }
 
   private void schedule(SandboxCall call, List<SandboxStep> script, int index) {
@@ -117,7 +129,40 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     if (call.request().statusCallbackUrl() != null) {
       callbacks.post(call.request().statusCallbackUrl(), form);
     }
+    if (index == script.size() - 1 && "completed".equals(form.get("CallStatus"))
+        && call.request().recordingCallbackUrl() != null) {
+      scheduleRecording(call, form);
+    }
     schedule(call, script, index + 1);
+  }
+
+  private void scheduleRecording(SandboxCall call, Map<String, String> completed) {
+    long delayNanos = Math.round(Duration.ofSeconds(1).toNanos() * config.getSpeed());
+    try {
+      executor.schedule(() -> postRecording(call, completed), delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() raced this step: the simulation is over
+    }
+  }
+
+  private void postRecording(SandboxCall call, Map<String, String> completed) {
+    String recordingSid = "RE" + UUID.nameUUIDFromBytes(call.sid().getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    try {
+      URI url = recordings.add(recordingSid, call.sid());
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("AccountSid", config.getAccountSid());
+      form.put("CallSid", call.sid());
+      form.put("RecordingSid", recordingSid);
+      form.put("RecordingUrl", url.toString());
+      form.put("RecordingStatus", "completed");
+      form.put("RecordingDuration", completed.getOrDefault("CallDuration", "0"));
+      form.put("RecordingChannels", "1");
+      form.put("RecordingSource", "OutboundAPI");
+      form.put("RecordingStartTime", completed.getOrDefault("Timestamp", ""));
+      callbacks.post(call.request().recordingCallbackUrl(), form);
+    } catch (IOException e) {
+      // no recording server: like a Twilio recording that never arrives, the contact stops waiting by itself
+    }
   }
 
   private static ScheduledExecutorService executor(int threads) {

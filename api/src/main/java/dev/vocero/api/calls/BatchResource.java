@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.audio.AudioViews;
+import dev.vocero.store.audio.AudioDao;
+import dev.vocero.store.audio.OpportunityDao;
+import dev.vocero.store.audio.TranscriptDao;
+import dev.vocero.store.extraction.ExtractionDao;
 import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.CallRecordingDao;
+import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactDao;
@@ -26,7 +34,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 import org.jdbi.v3.core.Jdbi;
@@ -94,10 +108,46 @@ public class BatchResource {
     return jdbi.inTransaction(handle -> {
       ContactDao contacts = handle.attach(ContactDao.class);
       AttemptDao attempts = handle.attach(AttemptDao.class);
-      return new BatchViews.Page<>(contacts.list(caller.orgId(), id, status, disposition, pageSize, (page - 1) * pageSize)
-          .stream().map(c -> BatchViews.Call.of(c, attempts.listForContact(caller.orgId(), c.id()))).toList(),
+      Map<ContactRow, List<AttemptRow>> attemptsByContact = new LinkedHashMap<>();
+      contacts.list(caller.orgId(), id, status, disposition, pageSize, (page - 1) * pageSize)
+          .forEach(c -> attemptsByContact.put(c, attempts.listForContact(caller.orgId(), c.id())));
+      Map<UUID, String> audioStatuses = audioStatuses(handle, caller.orgId(),
+          attemptsByContact.values().stream().flatMap(List::stream).map(AttemptRow::audioId).filter(Objects::nonNull).toList());
+      return new BatchViews.Page<>(attemptsByContact.entrySet().stream()
+          .map(e -> BatchViews.Call.of(e.getKey(), e.getValue(), audioStatuses)).toList(),
           page, pageSize, contacts.count(caller.orgId(), id, status, disposition));
     });
+  }
+
+  /** One attempt of the batch: its outcome and, when the call was recorded, the audio's status, transcript and opportunities. */
+  @GET
+  @Path("/{id}/calls/{attemptId}")
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  public BatchViews.CallDetail call(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
+      @PathParam("attemptId") UUID attemptId) {
+    find(caller, id);
+    return jdbi.inTransaction(handle -> {
+      AttemptRow attempt = handle.attach(AttemptDao.class).find(caller.orgId(), attemptId)
+          .filter(a -> a.batchId().equals(id))
+          .orElseThrow(() -> ApiException.notFound("Call attempt " + attemptId + " of batch " + id));
+      AudioViews.Detail audio = attempt.audioId() == null ? null : handle.attach(AudioDao.class)
+          .find(caller.orgId(), attempt.audioId())
+          .map(a -> AudioViews.Detail.of(a, handle.attach(TranscriptDao.class).list(caller.orgId(), a.id()),
+              handle.attach(OpportunityDao.class).list(caller.orgId(), a.id()),
+              handle.attach(ExtractionDao.class).list(caller.orgId(), a.id())))
+          .orElse(null);
+      Map<UUID, String> statuses = audio == null ? Map.of() : Map.of(audio.id(), audio.status());
+      return new BatchViews.CallDetail(id, attempt.contactId(), BatchViews.Attempt.of(attempt, statuses), audio);
+    });
+  }
+
+  private static Map<UUID, String> audioStatuses(Handle handle, UUID orgId, List<UUID> audioIds) {
+    if (audioIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, String> statuses = new HashMap<>();
+    handle.attach(CallRecordingDao.class).statuses(orgId, audioIds).forEach(s -> statuses.put(s.id(), s.status()));
+    return statuses;
   }
 
   @POST

@@ -1,5 +1,6 @@
 package dev.vocero.api.calls;
 
+import dev.vocero.api.audio.AudioViews;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactRow;
@@ -30,19 +31,26 @@ public final class BatchViews {
 
   public record Detail(Summary batch, Object settings, Map<String, Long> byStatus, Map<String, Long> byDisposition) {}
 
-  public record Attempt(int attempt, String phone, String provider, String status, String disposition, String reason,
-      String nextStep, Integer durationSeconds, Instant placedAt, Instant endedAt) {
-    static Attempt of(AttemptRow a) {
-      return new Attempt(a.attemptNumber(), PhoneNumbers.mask(a.phoneE164()), a.provider(), a.status(), a.disposition(),
-          a.reason(), a.nextStep(), a.durationSeconds(), a.placedAt(), a.endedAt());
+  /** @param audioId the audio made from the call's recording, with its processing status (null when none) */
+  public record Attempt(UUID id, int attempt, String phone, String provider, String status, String disposition,
+      String reason, String nextStep, Integer durationSeconds, Instant placedAt, Instant endedAt, UUID audioId,
+      String audioStatus) {
+    static Attempt of(AttemptRow a, Map<UUID, String> audioStatuses) {
+      return new Attempt(a.id(), a.attemptNumber(), PhoneNumbers.mask(a.phoneE164()), a.provider(), a.status(),
+          a.disposition(), a.reason(), a.nextStep(), a.durationSeconds(), a.placedAt(), a.endedAt(), a.audioId(),
+          a.audioId() == null ? null : audioStatuses.get(a.audioId()));
     }
   }
 
   public record Call(long contactId, int row, String name, List<String> phones, String timeZone, String status,
       String finalDisposition, int attempts, List<Attempt> history) {
-    static Call of(ContactRow c, List<AttemptRow> attempts) {
+    static Call of(ContactRow c, List<AttemptRow> attempts, Map<UUID, String> audioStatuses) {
       return new Call(c.id(), c.rowNumber(), c.name(), c.phones().stream().map(PhoneNumbers::mask).toList(), c.timeZone(),
-          c.status(), c.finalDisposition(), c.attempts(), attempts.stream().map(Attempt::of).toList());
+          c.status(), c.finalDisposition(), c.attempts(),
+          attempts.stream().map(a -> Attempt.of(a, audioStatuses)).toList());
     }
   }
+
+  /** One call attempt with what its recording became: transcript segments and opportunities (audio null if none). */
+  public record CallDetail(UUID batchId, long contactId, Attempt attempt, AudioViews.Detail audio) {}
 }

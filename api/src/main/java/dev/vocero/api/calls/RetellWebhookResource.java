@@ -7,6 +7,7 @@ import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,6 +59,9 @@ public class RetellWebhookResource {
         attempt.map(AttemptRow::orgId).orElse(null), parsed.attemptId(), parsed.providerCallId(), parsed.sequence(),
         parsed.status(), parsed.terminal(), parsed.disposition() == null ? null : parsed.disposition().wire(),
         json.writeValueAsString(redacted(root)), attempt.isPresent() ? "pending" : "orphan"));
+    if (attempt.isPresent()) {
+      webhooks.retellRecording(attempt.get().id(), call).ifPresent(recording -> storeRecording(attempt.get(), recording));
+    }
     if (stored.isEmpty() || attempt.isEmpty()) {
       return Response.noContent().build();
     }
@@ -65,8 +69,16 @@ public class RetellWebhookResource {
       jdbi.useHandle(h -> h.createUpdate("update call_attempts set analysis = cast(:a as jsonb) where id = :id")
           .bind("a", call.get("call_analysis").toString()).bind("id", attempt.get().id()).execute());
     }
-    delivery.deliver(stored.get(), attempt.get().batchId(), attempt.get().contactId(), parsed);
+    delivery.deliverLater(stored.get(), attempt.get().batchId(), attempt.get().contactId(), parsed);
     return Response.noContent().build();
+  }
+
+  /** call_ended and call_analyzed both name the recording: it is stored and signalled once. */
+  private void storeRecording(AttemptRow attempt, RecordingEvent recording) {
+    jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording("retell", recording.eventKey(), attempt.id(),
+            recording.providerCallId(), recording.status(), true, recording.recordingId(), recording.url(), "{}", true))
+        .filter(ProviderEventDao.Intake::toSignal)
+        .ifPresent(intake -> delivery.deliverRecordingLater(intake.id(), attempt.batchId(), attempt.contactId(), recording));
   }
 
   private static UUID attemptId(JsonNode call) {

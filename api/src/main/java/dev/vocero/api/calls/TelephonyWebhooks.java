@@ -1,6 +1,7 @@
 package dev.vocero.api.calls;
 
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,12 @@ public interface TelephonyWebhooks {
 
   /** Twilio's status callback form as an event of our own (eventKey, sequence, terminal, disposition). */
   ProviderEvent twilioStatus(UUID attemptId, Map<String, String> params);
+
+  /** Twilio's recording status callback (RecordingSid, RecordingUrl, RecordingStatus...) as an event of our own. */
+  RecordingEvent twilioRecording(UUID attemptId, Map<String, String> params);
+
+  /** The recording a Retell call_ended/call_analyzed payload names in {@code recording_url}, if any. */
+  java.util.Optional<RecordingEvent> retellRecording(UUID attemptId, com.fasterxml.jackson.databind.JsonNode call);
 
   /** Checks Retell's {@code x-retell-signature} over the raw body. */
   boolean validRetell(String rawBody, String signature);

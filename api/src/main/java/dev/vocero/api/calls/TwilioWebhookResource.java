@@ -2,10 +2,10 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
+import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,31 +44,62 @@ public class TwilioWebhookResource {
     this.json = json;
   }
 
+  /**
+   * One round trip to PostgreSQL, then 204. Only a terminal status is signalled (the contact's workflow waits for
+   * nothing else), after the answer, on {@link EventDelivery}'s pool; the others are stored as delivered.
+   */
   @POST
   @Path("/status")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response status(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
       MultivaluedMap<String, String> form) {
     Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
-    UUID attemptId = attemptId(uri);
-    Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
-        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
-    ProviderEvent event = webhooks.twilioStatus(attempt.map(AttemptRow::id).orElse(null), params);
-    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insert("twilio", event.eventKey(),
-        attempt.map(AttemptRow::orgId).orElse(null), event.attemptId(), event.providerCallId(), event.sequence(),
-        event.status(), event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params), attempt.isPresent() ? "pending" : "orphan"));
-    if (stored.isEmpty()) {
-      return Response.noContent().build(); // a redelivery of an event we already have
-    }
-    if (attempt.isEmpty()) {
-      LOG.warn("Twilio callback for an unknown call kept for audit (event {})", stored.get());
-      return Response.noContent().build();
-    }
-    AttemptRow row = attempt.get();
-    jdbi.useExtension(AttemptDao.class, dao -> dao.recordProviderStatus(row.id(), event.status(), params.get("AnsweredBy"),
+    ProviderEvent event = webhooks.twilioStatus(attemptId(uri), params);
+    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(
+        "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.sequence(), event.status(),
+        event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params),
+        event.terminal(), params.get("AnsweredBy"),
         event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
-    delivery.deliver(stored.get(), row.batchId(), row.contactId(), event);
+    stored.ifPresent(intake -> {
+      if ("orphan".equals(intake.state())) {
+        LOG.warn("Twilio callback for an unknown call kept for audit (event {})", intake.id());
+      } else if (intake.toSignal()) {
+        delivery.deliverLater(intake.id(), intake.batchId(), intake.contactId(), event);
+      }
+    });
+    return Response.noContent().build(); // also for a redelivery of an event we already have
+  }
+
+  /**
+   * Recording status callbacks (RecordingStatusCallback). Stored once per RecordingSid and status; a final status
+   * (completed, absent, failed) is signalled to the contact's workflow, which turns a completed one into an audio.
+   */
+  @POST
+  @Path("/recording")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response recording(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
+      MultivaluedMap<String, String> form) {
+    Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
+    if (blank(params.get("RecordingSid")) || blank(params.get("RecordingStatus"))) {
+      throw ApiException.unprocessable("invalid_callback",
+          "A recording status callback needs RecordingSid and RecordingStatus. Nothing was stored.");
+    }
+    RecordingEvent event = webhooks.twilioRecording(attemptId(uri), params);
+    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording(
+        "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.status(), event.terminal(),
+        event.recordingId(), event.url(), payload(params), event.terminal()));
+    stored.ifPresent(intake -> {
+      if ("orphan".equals(intake.state())) {
+        LOG.warn("Twilio recording callback for an unknown call kept for audit (event {})", intake.id());
+      } else if (intake.toSignal()) {
+        delivery.deliverRecordingLater(intake.id(), intake.batchId(), intake.contactId(), event);
+      }
+    });
     return Response.noContent().build();
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static UUID attemptId(UriInfo uri) {

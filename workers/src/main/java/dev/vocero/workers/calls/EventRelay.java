@@ -6,9 +6,11 @@ import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.Disposition;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public class EventRelay implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
+  private static final int PAGE = 500;
   private final Jdbi jdbi;
   private final EventDelivery delivery;
   private final Duration every;
@@ -44,17 +47,28 @@ public class EventRelay implements Managed {
     executor.scheduleWithFixedDelay(this::relayQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Delivers what is pending and older than one period; returns how many reached their workflow. */
+  /**
+   * Delivers what is pending and older than one period, page after page while pages come back full and deliveries
+   * succeed (a backlog drains in one pass, an outage stops it after one page); returns how many reached their workflow.
+   */
   public int relay() {
     int delivered = 0;
-    for (ProviderEventDao.StoredEvent event : jdbi.withExtension(ProviderEventDao.class,
-        dao -> dao.listPending(Instant.now().minus(every), 500))) {
-      Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(event.attemptId()));
-      if (attempt.isPresent() && delivery.deliver(event.id(), attempt.get().batchId(), attempt.get().contactId(), toEvent(event))) {
-        delivered++;
+    Instant before = Instant.now().minus(every);
+    while (true) {
+      List<ProviderEventDao.StoredEvent> page =
+          jdbi.withExtension(ProviderEventDao.class, dao -> dao.listPending(before, PAGE));
+      int deliveredNow = 0;
+      for (ProviderEventDao.StoredEvent event : page) {
+        Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(event.attemptId()));
+        if (attempt.isPresent() && deliver(event, attempt.get())) {
+          deliveredNow++;
+        }
+      }
+      delivered += deliveredNow;
+      if (page.size() < PAGE || deliveredNow < page.size()) {
+        return delivered;
       }
     }
-    return delivered;
   }
 
   private void relayQuietly() {
@@ -66,6 +80,15 @@ public class EventRelay implements Managed {
     } catch (RuntimeException e) {
       LOG.warn("Event relay pass failed: {}", e.getMessage());
     }
+  }
+
+  private boolean deliver(ProviderEventDao.StoredEvent event, AttemptRow attempt) {
+    if ("recording".equals(event.kind())) {
+      return delivery.deliverRecording(event.id(), attempt.batchId(), attempt.contactId(), new RecordingEvent(
+          event.eventKey(), event.provider(), event.attemptId(), event.providerCallId(), event.recordingId(),
+          event.recordingUrl(), event.status(), null));
+    }
+    return delivery.deliver(event.id(), attempt.batchId(), attempt.contactId(), toEvent(event));
   }
 
   private static ProviderEvent toEvent(ProviderEventDao.StoredEvent e) {

@@ -11,6 +11,8 @@ import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.workflows.calls.Disposition;
 import dev.vocero.workflows.calls.ProviderEvent;
+import dev.vocero.workflows.calls.RecordingEvent;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,6 +47,28 @@ public final class TelephonyWebhooksAdapter implements TelephonyWebhooks {
     Long duration = params.containsKey("CallDuration") ? (long) parseInt(params.get("CallDuration")) : null;
     return new ProviderEvent(callSid + ":" + sequence + ":" + status, "twilio", attemptId, callSid, sequence, status,
         terminal, disposition, duration);
+  }
+
+  @Override
+  public RecordingEvent twilioRecording(UUID attemptId, Map<String, String> params) {
+    String sid = params.getOrDefault("RecordingSid", "");
+    String status = params.getOrDefault("RecordingStatus", "");
+    Long duration = params.containsKey("RecordingDuration") ? (long) parseInt(params.get("RecordingDuration")) : null;
+    return new RecordingEvent(sid + ":" + status, "twilio", attemptId, params.get("CallSid"), sid,
+        params.get("RecordingUrl"), status, duration);
+  }
+
+  @Override
+  public Optional<RecordingEvent> retellRecording(UUID attemptId, JsonNode call) {
+    String url = call.path("recording_url").asText("");
+    String callId = call.path("call_id").asText("");
+    if (url.isBlank() || callId.isBlank()) {
+      return Optional.empty();
+    }
+    JsonNode duration = call.path("duration_ms");
+    // one recording per Retell call: call_ended and call_analyzed name the same one, stored once
+    return Optional.of(new RecordingEvent("recording:" + callId, "retell", attemptId, callId, callId, url,
+        RecordingEvent.COMPLETED, duration.isNumber() ? Math.round(duration.asLong() / 1000.0) : null));
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.vocero.activities.telephony.RetellConfig;
 import dev.vocero.activities.telephony.SandboxConfig;
 import dev.vocero.activities.telephony.TwilioConfig;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
@@ -23,6 +25,10 @@ public class TelephonyConfig {
   @JsonProperty private String sandboxFromNumber = "+15005550006";
   /** Maximum contacts per uploaded list. */
   @JsonProperty private int maxContactsPerBatch = 100_000;
+  /** How long (workflow time) an answered, recorded call waits for its recording once the contact has reported. */
+  @Min(1) @Max(86_400) @JsonProperty private long recordingWaitSeconds = 600;
+  /** Largest recording downloaded; a larger one is refused and the call keeps no audio. */
+  @Min(1) @JsonProperty private long recordingMaxBytes = 200L * 1024 * 1024;
 
   public String getProvider() {
     return provider;
@@ -58,6 +64,23 @@ public class TelephonyConfig {
 
   public String getSandboxFromNumber() {
     return sandboxFromNumber;
+  }
+
+  public long getRecordingWaitSeconds() {
+    return recordingWaitSeconds;
+  }
+
+  public long getRecordingMaxBytes() {
+    return recordingMaxBytes;
+  }
+
+  /** Whether the configured provider records calls. */
+  public boolean records() {
+    return switch (provider) {
+      case "twilio" -> twilio.isRecord();
+      case "retell" -> retell.isRecord();
+      default -> sandbox.isRecord();
+    };
   }
 
   public int getMaxContactsPerBatch() {

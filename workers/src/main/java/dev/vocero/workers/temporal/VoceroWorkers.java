@@ -9,6 +9,7 @@ import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
+import dev.vocero.workflows.calls.CallRecordingActivities;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
 import dev.vocero.workflows.chat.ChatActivities;
@@ -30,7 +31,8 @@ public class VoceroWorkers implements Managed {
 
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
-      ContactCallActivities calls, ChatActivities chat, AlertActivities alerts, WebhookActivities webhooks) {}
+      ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
+      WebhookActivities webhooks) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -52,7 +54,7 @@ public class VoceroWorkers implements Managed {
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
-        activities.calls(), activities.chat(), activities.alerts(), activities.webhooks());
+        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls());

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,23 @@ class RetellWebhookApiTest {
     assertFalse(payload.contains("pago el viernes") || payload.contains("+573001234560"), payload);
     assertEquals("Promete pagar el viernes", jdbi.withHandle(h -> h.createQuery(
         "select analysis->>'call_summary' from call_attempts where id = :id").bind("id", attemptId).mapTo(String.class).one()));
+  }
+
+  @Test
+  void givenARecordingUrlInCallEndedAndCallAnalyzed_itShouldStoreOneRecordingEvent() throws Exception {
+    UUID recorded = CallFixtures.placedAttempt(jdbi, "retell", "call_rec456");
+    for (String event : new String[] {"call_ended", "call_analyzed"}) {
+      String body = """
+          {"event":"%s","call":{"call_id":"call_rec456","call_status":"ended","disconnection_reason":"user_hangup",
+           "duration_ms":30000,"recording_url":"https://retell-recordings.example/call_rec456/recording.wav",
+           "metadata":{"attempt_id":"%s"}}}
+          """.formatted(event, recorded);
+      assertEquals(204, post(body, RetellSignatures.sign(KEY, body, Instant.now())));
+    }
+    assertEquals(List.of("recording:call_rec456|https://retell-recordings.example/call_rec456/recording.wav"),
+        jdbi.withHandle(h -> h.createQuery("select event_key || '|' || recording_url from provider_events"
+            + " where provider = 'retell' and kind = 'recording' and attempt_id = :id").bind("id", recorded)
+            .mapTo(String.class).list()));
   }
 
   @Test

@@ -52,11 +52,19 @@ class TwilioWebhookApiTest {
     return "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/voice/status" + query;
   }
 
+  private static String recordingUrl(String query) {
+    return "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/voice/recording" + query;
+  }
+
   private static int post(String query, Map<String, String> params, String signature) throws Exception {
+    return postTo(url(query), params, signature);
+  }
+
+  private static int postTo(String url, Map<String, String> params, String signature) throws Exception {
     String body = params.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(query)))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
     if (signature != null) {
       request.header("X-Twilio-Signature", signature);
@@ -77,6 +85,63 @@ class TwilioWebhookApiTest {
 
   private static int events() {
     return jdbi.withHandle(h -> h.createQuery("select count(*) from provider_events").mapTo(Integer.class).one());
+  }
+
+  /** Twilio's documented RecordingStatusCallback parameters. */
+  private static Map<String, String> recording(String status) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", "AC" + "5a4d".repeat(8));
+    params.put("CallSid", "CA" + "1".repeat(32));
+    params.put("RecordingSid", "RE" + "2".repeat(32));
+    params.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC" + "5a4d".repeat(8) + "/Recordings/RE"
+        + "2".repeat(32));
+    params.put("RecordingStatus", status);
+    params.put("RecordingDuration", "42");
+    params.put("RecordingChannels", "1");
+    params.put("RecordingSource", "OutboundAPI");
+    params.put("RecordingStartTime", "Tue, 09 Sep 2025 15:17:00 +0000");
+    return params;
+  }
+
+  private static int recordingEvents() {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from provider_events where kind = 'recording'")
+        .mapTo(Integer.class).one());
+  }
+
+  @Test
+  void givenForgedOrMissingRecordingSignatures_itShouldAnswer403AndStoreNothing() throws Exception {
+    String url = recordingUrl("?attemptId=" + attemptId);
+    Map<String, String> params = recording("completed");
+    int before = events();
+    assertEquals(403, postTo(url, params, null));
+    assertEquals(403, postTo(url, params, TwilioSignatures.sign(TOKEN, url, recording("failed"))));
+    assertEquals(403, postTo(url, params, TwilioSignatures.sign("wrong-token", url, params)));
+    assertEquals(403, postTo(url, params, TwilioSignatures.sign(TOKEN, url(("?attemptId=" + attemptId)), params)),
+        "a signature made for the status URL does not sign the recording URL");
+    assertEquals(before, events());
+  }
+
+  @Test
+  void givenASignedRecordingCallbackTwice_itShouldStoreItOnceAndSignalOnlyFinalStatuses() throws Exception {
+    String url = recordingUrl("?attemptId=" + attemptId);
+    Map<String, String> completed = recording("completed");
+    int before = recordingEvents();
+    assertEquals(204, postTo(url, completed, TwilioSignatures.sign(TOKEN, url, completed)));
+    assertEquals(204, postTo(url, completed, TwilioSignatures.sign(TOKEN, url, completed)), "a redelivery is a no-op");
+    Map<String, String> inProgress = recording("in-progress");
+    assertEquals(204, postTo(url, inProgress, TwilioSignatures.sign(TOKEN, url, inProgress)));
+    assertEquals(before + 2, recordingEvents());
+    assertEquals("delivered", jdbi.withHandle(h -> h.createQuery(
+        "select state from provider_events where event_key = :k").bind("k", "RE" + "2".repeat(32) + ":in-progress")
+        .mapTo(String.class).one()), "a non-final status is kept but not signalled");
+    assertEquals("RE" + "2".repeat(32), jdbi.withHandle(h -> h.createQuery(
+        "select recording_id from provider_events where event_key = :k").bind("k", "RE" + "2".repeat(32) + ":completed")
+        .mapTo(String.class).one()));
+
+    Map<String, String> noSid = recording("completed");
+    noSid.remove("RecordingSid");
+    assertEquals(422, postTo(url, noSid, TwilioSignatures.sign(TOKEN, url, noSid)));
+    assertEquals(before + 2, recordingEvents(), "an invalid callback stores nothing");
   }
 
   @Test
@@ -106,6 +171,24 @@ class TwilioWebhookApiTest {
     assertFalse(stored.contains("3001234560"), "phone numbers are masked in the audit log: " + stored);
     assertEquals("ringing", jdbi.withHandle(h -> h.createQuery("select provider_status from call_attempts where id = :id")
         .bind("id", attemptId).mapTo(String.class).one()));
+    assertEquals("delivered", jdbi.withHandle(h -> h.createQuery("select state from provider_events where event_key"
+        + " like '%:1:ringing'").mapTo(String.class).one()), "a status the workflow does not wait for is not signalled");
+  }
+
+  @Test
+  void givenATerminalStatus_itShouldAnswerAtOnceAndSignalAfterwards() throws Exception {
+    String query = "?attemptId=" + attemptId;
+    Map<String, String> params = callback("busy", 3);
+    assertEquals(204, post(query, params, TwilioSignatures.sign(TOKEN, url(query), params)));
+    // no workflow runs for this attempt: the signal answers not-found, which also counts as delivered
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String state = null;
+    while (System.nanoTime() < deadline && !"delivered".equals(state)) {
+      Thread.sleep(50);
+      state = jdbi.withHandle(h -> h.createQuery("select state from provider_events where event_key like '%:3:busy'")
+          .mapTo(String.class).one());
+    }
+    assertEquals("delivered", state);
   }
 
   @Test

@@ -33,6 +33,27 @@ final class CallActivityOptions {
   }
 
   /**
+   * A recording download can take minutes for a long call; the provider may need a moment before the file is
+   * ready, so a few spaced retries; a refused download (RecordingUnavailable) is final.
+   */
+  static ActivityOptions storeRecording() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.IO)
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(5))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .setMaximumAttempts(8)
+                .setDoNotRetry(Stream.concat(Arrays.stream(FailureType.names()),
+                    Stream.of(CallRecordingActivities.RECORDING_UNAVAILABLE)).toArray(String[]::new))
+                .build())
+        .build();
+  }
+
+  /**
    * The same PostgreSQL steps run as local activities (since contact-call "local-steps" v1): in the workflow task,
    * without a round trip through the server per step.
    */

@@ -50,7 +50,16 @@ public interface ContactCallActivities {
 
   record AttemptRef(UUID orgId, UUID attemptId) {}
 
-  record PlacedCall(String provider, String providerCallId) {}
+  /**
+   * @param recordingWaitSeconds 0 when the call is not recorded; else how long (workflow time) to wait, once the
+   *                             contact has reported, for the recording of an answered call
+   */
+  record PlacedCall(String provider, String providerCallId, long recordingWaitSeconds) {
+
+    public PlacedCall(String provider, String providerCallId) {
+      this(provider, providerCallId, 0);
+    }
+  }
 
   /** @param nextStep what the workflow does next: retry, next_number, done */
   record AttemptOutcome(UUID orgId, UUID attemptId, Disposition disposition, String reason, String nextStep) {}

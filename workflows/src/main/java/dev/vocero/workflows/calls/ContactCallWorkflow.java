@@ -19,6 +19,10 @@ public interface ContactCallWorkflow {
   @SignalMethod(name = "providerEvent")
   void providerEvent(ProviderEvent event);
 
+  /** A recording callback for one of this contact's attempts; deduplicated by eventKey. */
+  @SignalMethod(name = "recording")
+  void recording(RecordingEvent event);
+
   @SignalMethod(name = "cancel")
   void cancel(String reason);
 

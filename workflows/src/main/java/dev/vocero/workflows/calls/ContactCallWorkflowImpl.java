@@ -1,15 +1,29 @@
 package dev.vocero.workflows.calls;
 
+import dev.vocero.workflows.audio.AudioIds;
+import dev.vocero.workflows.audio.AudioProcessingInput;
+import dev.vocero.workflows.audio.AudioProcessingWorkflow;
+import dev.vocero.workflows.audio.AudioStatus;
+import dev.vocero.workflows.calls.CallRecordingActivities.RecordingRequest;
+import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
 import dev.vocero.workflows.calls.ContactCallActivities.ContactResult;
+import dev.vocero.workflows.calls.ContactCallActivities.PlacedCall;
 import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
+import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -20,10 +34,13 @@ import org.slf4j.Logger;
 
 /**
  * One contact's attempts: plan (window, DNC, caps), dial, await the provider's terminal event (deadline,
- * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch.
+ * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch; then, for
+ * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String REPORT_RETRY = "report-retry";
+  /** v1: after reporting, an answered recorded call's recording becomes an audio processed by a child workflow. */
+  static final String CALL_RECORDINGS = "call-recordings";
   /** v1: plan and record as local activities (each skips a workflow task and an activity task round trip). */
   static final String LOCAL_STEPS = "local-steps";
   private static final int REPORT_ATTEMPTS = 12;
@@ -32,6 +49,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String DIALING = "dialing";
   static final String IN_CALL = "in_call";
   static final String RETRY_WAIT = "retry_wait";
+  static final String RECORDING = "recording";
   static final String DONE = "done";
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
 
@@ -49,12 +67,15 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
   private final ContactCallActivities poller =
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.pollCall());
+  private final CallRecordingActivities recorder =
+      Workflow.newActivityStub(CallRecordingActivities.class, CallActivityOptions.storeRecording());
 
   private final UUID orgId;
   private final UUID batchId;
   private final long contactId;
   private final BatchSettings settings;
   private final ProviderEventLog events = new ProviderEventLog();
+  private final CallRecordings recordings = new CallRecordings();
   private String state = WAITING;
   private int attempt = 1;
   private int phoneIndex;
@@ -81,10 +102,18 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     try {
       disposition = attemptsOrFailed();
     } catch (CanceledFailure e) {
-      Workflow.newDetachedCancellationScope(() -> finish(Disposition.CANCELED)).run();
+      Workflow.newDetachedCancellationScope(() -> {
+        finish(Disposition.CANCELED);
+        Workflow.await(Workflow::isEveryHandlerFinished);
+      }).run();
       throw e;
     }
-    return finish(disposition);
+    ContactOutcome outcome = finish(disposition);
+    if (Workflow.getVersion(CALL_RECORDINGS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      handleRecordings();
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return outcome;
   }
 
   @Override
@@ -92,6 +121,11 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (event != null) {
       events.record(event.attemptId(), event);
     }
+  }
+
+  @Override
+  public void recording(RecordingEvent event) {
+    recordings.receive(event);
   }
 
   @Override
@@ -181,15 +215,25 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   private AttemptResult dial(AttemptRef ref) {
     changeState(DIALING);
+    PlacedCall placed;
     try {
-      dialer.placeCall(ref);
+      placed = dialer.placeCall(ref);
     } catch (ActivityFailure e) {
       ProviderEvent reported = events.terminalFor(ref.attemptId());
       return reported != null ? AttemptResult.of(reported) : AttemptResult.notPlaced(e);
     }
     changeState(IN_CALL);
     ProviderEvent terminal = awaitTerminal(ref);
-    return terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
+    AttemptResult result =
+        terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
+    if (placed != null && answered(result.disposition())) {
+      recordings.expect(ref.attemptId(), placed.recordingWaitSeconds());
+    }
+    return result;
+  }
+
+  private static boolean answered(Disposition disposition) {
+    return disposition == Disposition.ANSWERED_HUMAN || disposition == Disposition.ANSWERED_MACHINE;
   }
 
   /** Waits for the attempt's terminal event; a cancel does not cut a call short. Null when none came. */
@@ -247,8 +291,58 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
     recordResult(outcome);
     reportToBatch(outcome);
-    Workflow.await(Workflow::isEveryHandlerFinished);
     return outcome;
+  }
+
+  /**
+   * Runs after the batch heard back, so it holds no concurrency slot: waits (bounded) for the recordings of answered
+   * calls, stores each as an audio and hands it to its own processing workflow, which outlives this one.
+   */
+  private void handleRecordings() {
+    if (!recordings.expecting()) {
+      return;
+    }
+    changeState(RECORDING);
+    if (!Workflow.await(Duration.ofSeconds(recordings.waitSeconds()), recordings::allHeard)) {
+      log.info("Contact {} of batch {}: {} recording(s) never arrived", contactId, batchId, recordings.missing());
+    }
+    for (RecordingEvent recording : recordings.available()) {
+      processRecording(recording);
+    }
+    changeState(DONE);
+  }
+
+  private void processRecording(RecordingEvent recording) {
+    StoredRecording stored;
+    try {
+      stored = recorder.storeRecording(new RecordingRequest(orgId, recording.attemptId(), recording));
+    } catch (ActivityFailure e) {
+      log.warn("Recording of attempt {} (contact {}) not stored: {}", recording.attemptId(), contactId, failureType(e));
+      return;
+    }
+    AudioProcessingWorkflow child =
+        Workflow.newChildWorkflowStub(AudioProcessingWorkflow.class, audioOptions(stored.audioId()));
+    Async.function(child::process, new AudioProcessingInput(orgId, stored.audioId(), stored.language()));
+    try {
+      Workflow.getWorkflowExecution(child).get();
+    } catch (ChildWorkflowFailure e) {
+      log.info("Audio {} of attempt {} was already being processed", stored.audioId(), recording.attemptId());
+    }
+  }
+
+  /** Abandoned on close: transcription goes on after this contact ends. */
+  private ChildWorkflowOptions audioOptions(UUID audioId) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(AudioIds.workflowId(audioId))
+        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(VoceroSearchAttributes.ORG, orgId.toString())
+            .set(VoceroSearchAttributes.KIND, AudioIds.KIND)
+            .set(VoceroSearchAttributes.STATUS, AudioStatus.QUEUED.wire())
+            .build())
+        .build();
   }
 
   private void recordResult(ContactOutcome outcome) {

@@ -66,6 +66,21 @@ class CallHistoryRecorderTest {
     store("contact-call-v1.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
+  /** A recorded call: answered, reported to the batch, the recording arrives, an audio child is started and abandoned. */
+  @Test
+  void givenARecordedCall_whenRecorded_itShouldStoreItsHistory() throws IOException {
+    center.contacts(java.util.List.of(1L)).recordingWait(Duration.ofMinutes(10))
+        .provider((placement, c) -> {
+          FakeCallCenter.answerAfter(Duration.ofSeconds(30), Disposition.ANSWERED_HUMAN).placed(placement, c);
+          c.sendRecordingLater(Duration.ofMinutes(1), placement, c.recording(placement, "completed"));
+        });
+
+    CallTestSupport.batchStub(client).run(CallBatchInput.first(ORG, BATCH, settings(1, 1, 1, Map.of(), 120)));
+    client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 1)).getResult(ContactOutcome.class);
+
+    store("contact-call-recording-v2.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
   /** The first run of a two-page batch: a page of children (one waits for a free slot), then continue-as-new. */
   @Test
   void givenABatchOfTwoPages_whenRecorded_itShouldStoreItsFirstRun() throws IOException {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class CallReplayTest {
   /** A child of a batch: window wait, no-answer, retry wait, human answer signalled mid-wait, report to the batch. */
   private static final String CONTACT_V1 = "histories/contact-call-v1.json";
+  /** Since "call-recordings" v1: reported, then the recording arrived and became an abandoned audio child. */
+  private static final String CONTACT_RECORDING_V2 = "histories/contact-call-recording-v2.json";
   /** The first run of a two-page batch: three children (one after a report freed a slot), continue-as-new. */
   private static final String BATCH_V1 = "histories/call-batch-v1.json";
   /** v1 "dispatch-timetable": a run behind its timetable starts 3 due children in one task, then continues-as-new. */
@@ -28,6 +30,12 @@ class CallReplayTest {
   void givenAContactCallV1History_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_V1, ContactCallWorkflowImpl.class));
+  }
+
+  @Test
+  void givenARecordedContactCallHistory_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_RECORDING_V2, ContactCallWorkflowImpl.class));
   }
 
   @Test
@@ -68,6 +76,11 @@ class CallReplayTest {
     assertEquals(4, count(contact, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), "provider events");
     assertEquals(2, count(contact, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "two dials");
     assertEquals(1, count(contact, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED));
+
+    List<HistoryEvent> recorded = events(CONTACT_RECORDING_V2);
+    assertEquals(1, count(recorded, EventType.EVENT_TYPE_MARKER_RECORDED), "the call-recordings version marker");
+    assertEquals(1, count(recorded, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "RecordingsStoreRecording"));
+    assertEquals(1, count(recorded, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED));
 
     List<HistoryEvent> batch = events(BATCH_V1);
     assertEquals(3, count(batch, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED));

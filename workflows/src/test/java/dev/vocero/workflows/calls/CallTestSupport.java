@@ -40,7 +40,8 @@ final class CallTestSupport {
   /** Both workflows on the workflow queue (children are started there), the fake on IO and TELEPHONY. */
   static void start(TestWorkflowEnvironment env, FakeCallCenter center) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
+        FakeAudioWorkflow.class);
     workflows.registerActivitiesImplementations(center); // local activities run in the workflow worker
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue).registerActivitiesImplementations(center);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL and a telephony provider, in memory: implements both activity interfaces, records every
  * call with the test server's time, and sends provider events as the webhook relay would (by signal).
  */
-final class FakeCallCenter implements BatchActivities, ContactCallActivities {
+final class FakeCallCenter implements BatchActivities, ContactCallActivities, CallRecordingActivities {
 
   /** Decides a plan at {@code nowMillis}; null dials the requested phone (or NO_USABLE_NUMBER past the last). */
   interface Planner {
@@ -45,6 +45,9 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities {
   private volatile Planner planner = (request, now) -> null;
   private volatile Provider provider = answer(Disposition.ANSWERED_HUMAN);
   private volatile Poller poller = (placement, n) -> event(placement, "in-progress", 50 + n, null);
+  private volatile long recordingWaitSeconds;
+  private final List<RecordingRequest> storedRecordings = new CopyOnWriteArrayList<>();
+  private final Set<UUID> audios = ConcurrentHashMap.newKeySet();
 
   private final Map<UUID, Placement> attempts = new ConcurrentHashMap<>();
   private final Map<Long, AtomicInteger> attemptSequence = new ConcurrentHashMap<>();
@@ -114,6 +117,12 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities {
     return this;
   }
 
+  /** Calls are placed as recorded: the contact then waits up to this long for a recording. */
+  FakeCallCenter recordingWait(Duration wait) {
+    recordingWaitSeconds = wait.toSeconds();
+    return this;
+  }
+
   FakeCallCenter poller(Poller next) {
     poller = next;
     return this;
@@ -178,7 +187,7 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities {
       callEnded(ref.attemptId());
       throw e;
     }
-    return new PlacedCall("fake", "CA-" + ref.attemptId());
+    return new PlacedCall("fake", "CA-" + ref.attemptId(), recordingWaitSeconds);
   }
 
   @Override
@@ -202,7 +211,33 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities {
     results.add(result);
   }
 
+  /** Like the real activity: a deterministic audio id per attempt and recording, created at most once. */
+  @Override
+  public StoredRecording storeRecording(RecordingRequest request) {
+    storedRecordings.add(request);
+    UUID audioId = UUID.nameUUIDFromBytes((request.attemptId() + ":" + request.recording().recordingId())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new StoredRecording(audioId, "es", audios.add(audioId));
+  }
+
   // --- the provider's side
+
+  RecordingEvent recording(Placement placement, String status) {
+    String sid = "RE-" + placement.attemptId();
+    return new RecordingEvent(sid + ":" + status, "fake", placement.attemptId(), "CA-" + placement.attemptId(), sid,
+        "https://recordings.example/" + sid, status, 42L);
+  }
+
+  /** Signals a recording callback, as the recording webhook does after storing it. */
+  void sendRecording(Placement placement, RecordingEvent event) {
+    env.getWorkflowClient()
+        .newWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(placement.batchId(), placement.contactId()))
+        .recording(event);
+  }
+
+  void sendRecordingLater(Duration delay, Placement placement, RecordingEvent event) {
+    env.registerDelayedCallback(delay, () -> sendRecording(placement, event));
+  }
 
   ProviderEvent event(Placement placement, String status, int sequence, Disposition disposition) {
     return new ProviderEvent("fake:" + placement.attemptId() + ":" + sequence + ":" + status, "fake",
@@ -237,6 +272,10 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities {
   }
 
   // --- what happened
+
+  List<RecordingRequest> storedRecordings() {
+    return List.copyOf(storedRecordings);
+  }
 
   List<Placement> placements() {
     return List.copyOf(placements);
