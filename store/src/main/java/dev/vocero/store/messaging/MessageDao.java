@@ -42,6 +42,9 @@ public interface MessageDao {
   @SqlQuery("select " + COLUMNS + " from messages where provider = :provider and provider_sid = :sid")
   Optional<MessageRow> findByProviderSid(String provider, String sid);
 
+  @SqlQuery("select " + COLUMNS + " from messages where provider_sid = :sid and direction = 'outbound' limit 1")
+  Optional<MessageRow> findBySid(String sid);
+
   /** Counts a send attempt; only a message not yet handed to the provider. */
   @SqlUpdate("update messages set state = 'processing', send_attempts = send_attempts + 1, updated_at = now()"
       + " where id = :id and state in ('pending', 'processing') and provider_sid is null")

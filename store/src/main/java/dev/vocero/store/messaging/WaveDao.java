@@ -20,6 +20,10 @@ public interface WaveDao {
   void insert(UUID id, UUID orgId, String name, String channel, String body, String contentSid, String contentVariables,
       UUID sourceBatchId, String disposition, int perMinute, UUID createdBy);
 
+  /** Undoes a wave whose workflow could not be started. */
+  @SqlUpdate("delete from message_waves where org_id = :orgId and id = :id")
+  int delete(UUID orgId, UUID id);
+
   @SqlQuery("select " + COLUMNS + " from message_waves where org_id = :orgId and id = :id")
   Optional<WaveRow> find(UUID orgId, UUID id);
 
