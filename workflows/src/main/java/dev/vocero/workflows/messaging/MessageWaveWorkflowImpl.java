@@ -43,13 +43,10 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
         .contactIds();
     for (long contactId : page) {
-      Workflow.await(() -> !paused || cancelled);
-      if (cancelled) {
-        break;
-      }
       if (progress.sent() + progress.skipped() + progress.failed() > 0) {
         Workflow.await(interval(), () -> cancelled);
       }
+      Workflow.await(() -> !paused || cancelled);
       if (cancelled) {
         break;
       }
