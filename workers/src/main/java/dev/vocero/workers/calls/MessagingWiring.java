@@ -24,8 +24,12 @@ public final class MessagingWiring {
 
   public static MessagingSettings settings(TelephonyConfig telephony, MessagingConfig messaging) {
     String callerId = TelephonyWiring.defaults(telephony).fromNumber();
-    String sms = messaging.getSmsFrom() != null ? messaging.getSmsFrom() : callerId;
-    String whatsapp = messaging.getWhatsappFrom() != null ? messaging.getWhatsappFrom() : sms;
+    String sms = blank(messaging.getSmsFrom()) ? callerId : messaging.getSmsFrom();
+    String whatsapp = blank(messaging.getWhatsappFrom()) ? sms : messaging.getWhatsappFrom();
     return new MessagingSettings(sms, whatsapp, telephony.getPublicBaseUrl());
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
  */
 public class MessagingConfig {
   /** E.164 sender of SMS; empty means the telephony caller id. */
-  @Pattern(regexp = "\\+[1-9]\\d{6,14}") @JsonProperty private String smsFrom;
+  @Pattern(regexp = "(\\+[1-9]\\d{6,14})?") @JsonProperty private String smsFrom;
   /** E.164 WhatsApp sender registered with Twilio (written without the whatsapp: prefix); empty means smsFrom. */
-  @Pattern(regexp = "\\+[1-9]\\d{6,14}") @JsonProperty private String whatsappFrom;
+  @Pattern(regexp = "(\\+[1-9]\\d{6,14})?") @JsonProperty private String whatsappFrom;
 
   public String getSmsFrom() {
     return smsFrom;
