@@ -1,9 +1,5 @@
 package dev.vocero.workers;
 
-import dev.vocero.activities.messaging.MessageActivitiesImpl;
-import dev.vocero.activities.messaging.Messaging;
-import dev.vocero.api.messaging.MessagingApi;
-import dev.vocero.workers.calls.MessagingWiring;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.alerts.AlertActivitiesImpl;
 import dev.vocero.activities.alerts.ExtractedSentiment;
@@ -16,12 +12,16 @@ import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
+import dev.vocero.activities.messaging.MessageActivitiesImpl;
+import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.messaging.MessagingApi;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
