@@ -12,12 +12,16 @@ import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
+import dev.vocero.activities.messaging.MessageActivitiesImpl;
+import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.messaging.MessagingApi;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
@@ -89,14 +93,17 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
       TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
+    Messaging messaging = MessagingWiring.messaging(config.getTelephony());
     LanguageModel model = languageModel(config);
-    if (telephony instanceof AutoCloseable closeable) {
-      env.lifecycle().manage(new Managed() {
-        @Override
-        public void stop() throws Exception {
-          closeable.close();
-        }
-      });
+    for (Object adapter : new Object[] {telephony, messaging}) {
+      if (adapter instanceof AutoCloseable closeable) {
+        env.lifecycle().manage(new Managed() {
+          @Override
+          public void stop() throws Exception {
+            closeable.close();
+          }
+        });
+      }
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
@@ -107,7 +114,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
-        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
+        new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
+            env.getObjectMapper()));
   }
 
   /** The workers this process runs (null in API-only mode). */
@@ -157,6 +166,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper())),
           new RulePatternsAdapter(), Clock.systemUTC());
+      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(),
+          new TelephonyWebhooksAdapter(config.getTelephony()));
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

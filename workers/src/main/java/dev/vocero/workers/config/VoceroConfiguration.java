@@ -22,6 +22,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private BlobConfig blobs = new BlobConfig();
   @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
   @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
+  @Valid @NotNull @JsonProperty private MessagingConfig messaging = new MessagingConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -61,6 +62,10 @@ public class VoceroConfiguration extends Configuration {
 
   public TelephonyConfig getTelephony() {
     return telephony;
+  }
+
+  public MessagingConfig getMessaging() {
+    return messaging;
   }
 
   public Mode getMode() {

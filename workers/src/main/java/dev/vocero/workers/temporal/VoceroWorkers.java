@@ -16,6 +16,8 @@ import dev.vocero.workflows.chat.ChatActivities;
 import dev.vocero.workflows.chat.ConversationWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
+import dev.vocero.workflows.messaging.MessageActivities;
+import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -32,7 +34,7 @@ public class VoceroWorkers implements Managed {
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
-      WebhookActivities webhooks) {}
+      WebhookActivities webhooks, MessageActivities messages) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -44,7 +46,7 @@ public class VoceroWorkers implements Managed {
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
-        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
     workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
@@ -54,10 +56,11 @@ public class VoceroWorkers implements Managed {
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
-        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks());
+        activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks(),
+        activities.messages());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
-    telephony.registerActivitiesImplementations(activities.calls());
+    telephony.registerActivitiesImplementations(activities.calls(), activities.messages());
   }
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
