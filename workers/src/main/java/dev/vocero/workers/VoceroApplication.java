@@ -6,6 +6,7 @@ import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallCreditActivitiesImpl;
 import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
@@ -107,7 +108,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
-        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
+        new CallCreditActivitiesImpl(jdbi, config.getCredits().build()));
   }
 
   /** The workers this process runs (null in API-only mode). */
@@ -156,7 +158,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper())),
-          new RulePatternsAdapter(), Clock.systemUTC());
+          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {
