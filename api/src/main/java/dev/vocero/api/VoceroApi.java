@@ -44,7 +44,10 @@ import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
+import dev.vocero.api.credits.AccountResource;
+import dev.vocero.api.credits.BatchEstimateResource;
 import dev.vocero.store.blob.BlobStore;
+import dev.vocero.store.credits.CreditPrices;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -63,7 +66,7 @@ public final class VoceroApi {
       BatchReports reports) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -104,5 +107,7 @@ public final class VoceroApi {
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));
+    jersey.register(new AccountResource(jdbi, prices));
+    jersey.register(new BatchEstimateResource(jdbi, prices, json));
   }
 }

@@ -6,6 +6,7 @@ import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallCreditActivitiesImpl;
 import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
@@ -116,7 +117,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
         new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
-            env.getObjectMapper()));
+            env.getObjectMapper()),
+        new CallCreditActivitiesImpl(jdbi, config.getCredits().build()));
   }
 
   /** The workers this process runs (null in API-only mode). */
@@ -165,7 +167,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper())),
-          new RulePatternsAdapter(), Clock.systemUTC());
+          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(),
           new TelephonyWebhooksAdapter(config.getTelephony()));
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));

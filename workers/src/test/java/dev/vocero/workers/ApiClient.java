@@ -36,7 +36,12 @@ public final class ApiClient {
   }
 
   public Reply send(String method, String path, String token, Object json) {
+    return send(method, path, token, json, Map.of());
+  }
+
+  public Reply send(String method, String path, String token, Object json, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

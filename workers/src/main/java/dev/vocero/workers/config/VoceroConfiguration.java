@@ -23,6 +23,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
   @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
   @Valid @NotNull @JsonProperty private MessagingConfig messaging = new MessagingConfig();
+  @Valid @NotNull @JsonProperty private CreditsConfig credits = new CreditsConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -50,6 +51,10 @@ public class VoceroConfiguration extends Configuration {
 
   public LlmConfig getLlm() {
     return llm;
+  }
+
+  public CreditsConfig getCredits() {
+    return credits;
   }
 
   public BlobConfig getBlobs() {

@@ -9,6 +9,7 @@ import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
+import dev.vocero.workflows.calls.CallCreditActivities;
 import dev.vocero.workflows.calls.CallRecordingActivities;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
@@ -34,7 +35,7 @@ public class VoceroWorkers implements Managed {
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
-      WebhookActivities webhooks, MessageActivities messages) {}
+      WebhookActivities webhooks, MessageActivities messages, CallCreditActivities credits) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -48,7 +49,7 @@ public class VoceroWorkers implements Managed {
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
-    workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
+    workflows.registerActivitiesImplementations(activities.audio(), activities.calls(), activities.credits());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat());
