@@ -1,0 +1,203 @@
+package dev.vocero.api.calls;
+
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.ProviderEventDao;
+import dev.vocero.workflows.calls.ProviderEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for provider status callbacks. Each webhook request hands its event to {@link #store} and waits; one
+ * writer thread takes everything queued (up to {@code maxBatch}) and stores it with ONE statement in ONE transaction
+ * ({@link ProviderEventDao#intakeStatuses}), then wakes every waiting request with its own result. The request answers
+ * only after that commit, so "answered 2xx" still means "durably stored"; what changes is that one commit (one WAL
+ * flush) now covers every callback that arrived while the previous one was being written, instead of one each.
+ *
+ * <p>No timer: a batch is simply whatever is waiting when the writer is free, so a lone callback is written at once
+ * and a burst forms larger batches by itself. Duplicates stay no-ops (the same key twice in one batch: the first is
+ * stored, the second is answered as a redelivery), unknown attempts are stored as orphans. If the batched statement
+ * fails, each callback of that batch is retried alone so one bad event cannot fail its neighbours. When the queue is
+ * full or the writer is stopped, a request stores its event itself with the one-row statement.
+ */
+public class StatusIntake implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusIntake.class);
+  private static final long WAIT_SECONDS = 10;
+
+  /** One callback to store: {@code signal} leaves it pending for the contact workflow, otherwise it is stored delivered. */
+  public record Callback(String provider, ProviderEvent event, String payload, boolean signal, String answeredBy) {}
+
+  private record Pending(Callback callback, CompletableFuture<Optional<ProviderEventDao.Intake>> result) {}
+
+  private final Jdbi jdbi;
+  private final int maxBatch;
+  private final BlockingQueue<Pending> queue;
+  private final Thread writer;
+  private volatile boolean closed;
+
+  public StatusIntake(Jdbi jdbi) {
+    this(jdbi, 500, 10_000);
+  }
+
+  /** At most {@code maxBatch} callbacks per statement, at most {@code queued} waiting for the writer. */
+  public StatusIntake(Jdbi jdbi, int maxBatch, int queued) {
+    this.jdbi = jdbi;
+    this.maxBatch = maxBatch;
+    this.queue = new ArrayBlockingQueue<>(queued);
+    this.writer = new Thread(this::writeLoop, "vocero-status-intake");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /**
+   * Stores the callback once and returns what was stored, or empty for a redelivery; returns only after the commit.
+   * Throws a 503 {@link ApiException} if the store does not answer in time (the provider retries; a retry of an event
+   * that was stored after all is a no-op).
+   */
+  public Optional<ProviderEventDao.Intake> store(Callback callback) {
+    Pending pending = new Pending(callback, new CompletableFuture<>());
+    if (closed || !queue.offer(pending)) {
+      return storeOne(callback);
+    }
+    try {
+      return pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    } catch (TimeoutException e) {
+      LOG.warn("A status callback waited more than {} s for the database; answered 503 for the provider to retry",
+          WAIT_SECONDS);
+      throw unavailable();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static ApiException unavailable() {
+    return ApiException.unavailable("intake_busy",
+        "The callback could not be stored in time. Send it again; an event stored once is never stored twice.",
+        Duration.ofSeconds(1));
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        batch.forEach(p -> p.result().completeExceptionally(e)); // only if write itself broke; never leave one waiting
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  /** One statement for the batch; if it fails, each callback alone, so the failure stays with the one that caused it. */
+  private void write(List<Pending> batch) {
+    Map<String, Integer> firstByKey = new HashMap<>();
+    List<Pending> unique = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      String key = p.callback().provider() + '\u0000' + p.callback().event().eventKey();
+      if (firstByKey.putIfAbsent(key, unique.size()) == null) {
+        unique.add(p);
+      } else {
+        p.result().complete(Optional.empty()); // the same event twice at once: the second is a redelivery
+      }
+    }
+    List<ProviderEventDao.BatchIntake> rows;
+    try {
+      rows = storeAll(unique);
+    } catch (RuntimeException e) {
+      LOG.warn("A batch of {} status callbacks failed ({}); storing them one by one", unique.size(),
+          e.getClass().getSimpleName());
+      for (Pending p : unique) {
+        try {
+          p.result().complete(storeOne(p.callback()));
+        } catch (RuntimeException one) {
+          p.result().completeExceptionally(one);
+        }
+      }
+      return;
+    }
+    ProviderEventDao.Intake[] byPosition = new ProviderEventDao.Intake[unique.size()];
+    for (ProviderEventDao.BatchIntake row : rows) {
+      byPosition[row.n() - 1] = row.intake();
+    }
+    for (int i = 0; i < unique.size(); i++) {
+      unique.get(i).result().complete(Optional.ofNullable(byPosition[i]));
+    }
+  }
+
+  private List<ProviderEventDao.BatchIntake> storeAll(List<Pending> batch) {
+    int size = batch.size();
+    String[] provider = new String[size];
+    String[] eventKey = new String[size];
+    UUID[] attemptId = new UUID[size];
+    String[] providerCallId = new String[size];
+    Integer[] sequence = new Integer[size];
+    String[] status = new String[size];
+    Boolean[] terminal = new Boolean[size];
+    String[] disposition = new String[size];
+    String[] payload = new String[size];
+    Boolean[] signal = new Boolean[size];
+    String[] answeredBy = new String[size];
+    Integer[] duration = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      Callback c = batch.get(i).callback();
+      ProviderEvent e = c.event();
+      provider[i] = c.provider();
+      eventKey[i] = e.eventKey();
+      attemptId[i] = e.attemptId();
+      providerCallId[i] = e.providerCallId();
+      sequence[i] = e.sequence();
+      status[i] = e.status();
+      terminal[i] = e.terminal();
+      disposition[i] = e.disposition() == null ? null : e.disposition().wire();
+      payload[i] = c.payload();
+      signal[i] = c.signal();
+      answeredBy[i] = c.answeredBy();
+      duration[i] = e.durationSeconds() == null ? null : e.durationSeconds().intValue();
+    }
+    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatuses(provider, eventKey, attemptId,
+        providerCallId, sequence, status, terminal, disposition, payload, signal, answeredBy, duration));
+  }
+
+  private Optional<ProviderEventDao.Intake> storeOne(Callback c) {
+    ProviderEvent e = c.event();
+    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(c.provider(), e.eventKey(), e.attemptId(),
+        e.providerCallId(), e.sequence(), e.status(), e.terminal(), e.disposition() == null ? null : e.disposition().wire(),
+        c.payload(), c.signal(), c.answeredBy(), e.durationSeconds() == null ? null : e.durationSeconds().intValue()));
+  }
+
+  /** Lets the writer store what is queued (a few seconds at most); later callbacks store themselves one by one. */
+  @Override
+  public void close() throws InterruptedException {
+    closed = true;
+    writer.join(TimeUnit.SECONDS.toMillis(5));
+  }
+}
