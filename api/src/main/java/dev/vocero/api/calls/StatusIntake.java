@@ -5,10 +5,10 @@ import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.ProviderEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,17 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for provider status callbacks. Each webhook request hands its event to {@link #store} and waits; one
- * writer thread takes everything queued (up to {@code maxBatch}) and stores it with ONE statement in ONE transaction
+ * Group commit for provider status callbacks. Each webhook request hands its event to {@link #store} and waits; a
+ * writer thread (two by default) takes everything queued (up to {@code maxBatch}) and stores it with ONE statement in ONE transaction
  * ({@link ProviderEventDao#intakeStatuses}), then wakes every waiting request with its own result. The request answers
  * only after that commit, so "answered 2xx" still means "durably stored"; what changes is that one commit (one WAL
  * flush) now covers every callback that arrived while the previous one was being written, instead of one each.
  *
- * <p>No timer: a batch is simply whatever is waiting when the writer is free, so a lone callback is written at once
+ * <p>No timer: a batch is simply whatever is waiting when a writer is free, so a lone callback is written at once
  * and a burst forms larger batches by itself. Duplicates stay no-ops (the same key twice in one batch: the first is
- * stored, the second is answered as a redelivery), unknown attempts are stored as orphans. If the batched statement
+ * stored, the second is answered as a redelivery once the first is), unknown attempts are stored as orphans. If the batched statement
  * fails, each callback of that batch is retried alone so one bad event cannot fail its neighbours. When the queue is
- * full or the writer is stopped, a request stores its event itself with the one-row statement.
+ * full or the writers are stopped, a request stores its event itself with the one-row statement.
  */
 public class StatusIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusIntake.class);
@@ -45,21 +45,29 @@ public class StatusIntake implements AutoCloseable {
   private final Jdbi jdbi;
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
 
+  /** Two writers: one batch can be committing while the next one is written. */
   public StatusIntake(Jdbi jdbi) {
-    this(jdbi, 500, 10_000);
+    this(jdbi, 2, 500, 10_000);
   }
 
-  /** At most {@code maxBatch} callbacks per statement, at most {@code queued} waiting for the writer. */
-  public StatusIntake(Jdbi jdbi, int maxBatch, int queued) {
+  /**
+   * {@code writers} concurrent statements, at most {@code maxBatch} callbacks each, at most {@code queued} waiting.
+   * Each batch inserts its events in key order, so two writers take the unique-index locks in the same order; should
+   * two batches still deadlock (on call_attempts), PostgreSQL aborts one and its callbacks are stored one by one.
+   */
+  public StatusIntake(Jdbi jdbi, int writers, int maxBatch, int queued) {
     this.jdbi = jdbi;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(queued);
-    this.writer = new Thread(this::writeLoop, "vocero-status-intake");
-    writer.setDaemon(true);
-    writer.start();
+    for (int i = 1; i <= writers; i++) {
+      Thread writer = new Thread(this::writeLoop, "vocero-status-intake-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      this.writers.add(writer);
+    }
   }
 
   /**
@@ -119,16 +127,21 @@ public class StatusIntake implements AutoCloseable {
 
   /** One statement for the batch; if it fails, each callback alone, so the failure stays with the one that caused it. */
   private void write(List<Pending> batch) {
-    Map<String, Integer> firstByKey = new HashMap<>();
-    List<Pending> unique = new ArrayList<>(batch.size());
+    Map<String, Pending> byKey = new TreeMap<>(); // key order: the lock order of the inserts
     for (Pending p : batch) {
       String key = p.callback().provider() + '\u0000' + p.callback().event().eventKey();
-      if (firstByKey.putIfAbsent(key, unique.size()) == null) {
-        unique.add(p);
-      } else {
-        p.result().complete(Optional.empty()); // the same event twice at once: the second is a redelivery
+      Pending first = byKey.putIfAbsent(key, p);
+      if (first != null) { // the same event twice at once: the second is a redelivery, if the first is stored
+        first.result().whenComplete((stored, failure) -> {
+          if (failure == null) {
+            p.result().complete(Optional.empty());
+          } else {
+            p.result().completeExceptionally(failure);
+          }
+        });
       }
     }
+    List<Pending> unique = new ArrayList<>(byKey.values());
     List<ProviderEventDao.BatchIntake> rows;
     try {
       rows = storeAll(unique);
@@ -194,10 +207,13 @@ public class StatusIntake implements AutoCloseable {
         c.payload(), c.signal(), c.answeredBy(), e.durationSeconds() == null ? null : e.durationSeconds().intValue()));
   }
 
-  /** Lets the writer store what is queued (a few seconds at most); later callbacks store themselves one by one. */
+  /** Lets the writers store what is queued (a few seconds at most); later callbacks store themselves one by one. */
   @Override
   public void close() throws InterruptedException {
     closed = true;
-    writer.join(TimeUnit.SECONDS.toMillis(5));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Thread writer : writers) {
+      writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 }

@@ -40,7 +40,7 @@ class StatusIntakeTest {
     jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
         List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
     contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    intake = new StatusIntake(jdbi, 16, 1_000);
+    intake = new StatusIntake(jdbi, 2, 16, 1_000);
   }
 
   @AfterAll
