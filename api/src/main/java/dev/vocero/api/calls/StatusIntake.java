@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,15 +106,22 @@ public class StatusIntake implements AutoCloseable {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>(maxBatch);
+    try (OwnHandle own = new OwnHandle()) {
+      writeLoop(batch, own);
+    }
+  }
+
+  private void writeLoop(List<Pending> batch, OwnHandle own) {
     while (!closed || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          own.close(); // idle: give the connection back; a busy writer keeps its own
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        write(batch);
+        write(batch, own);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -126,7 +134,7 @@ public class StatusIntake implements AutoCloseable {
   }
 
   /** One statement for the batch; if it fails, each callback alone, so the failure stays with the one that caused it. */
-  private void write(List<Pending> batch) {
+  private void write(List<Pending> batch, OwnHandle own) {
     Map<String, Pending> byKey = new TreeMap<>(); // key order: the lock order of the inserts
     for (Pending p : batch) {
       String key = p.callback().provider() + '\u0000' + p.callback().event().eventKey();
@@ -144,8 +152,9 @@ public class StatusIntake implements AutoCloseable {
     List<Pending> unique = new ArrayList<>(byKey.values());
     List<ProviderEventDao.BatchIntake> rows;
     try {
-      rows = storeAll(unique);
+      rows = storeAll(unique, own.dao());
     } catch (RuntimeException e) {
+      own.close(); // a fresh connection for the next batch, in case this one is broken
       LOG.warn("A batch of {} status callbacks failed ({}); storing them one by one", unique.size(),
           e.getClass().getSimpleName());
       for (Pending p : unique) {
@@ -166,7 +175,7 @@ public class StatusIntake implements AutoCloseable {
     }
   }
 
-  private List<ProviderEventDao.BatchIntake> storeAll(List<Pending> batch) {
+  private static List<ProviderEventDao.BatchIntake> storeAll(List<Pending> batch, ProviderEventDao dao) {
     int size = batch.size();
     String[] provider = new String[size];
     String[] eventKey = new String[size];
@@ -196,8 +205,8 @@ public class StatusIntake implements AutoCloseable {
       answeredBy[i] = c.answeredBy();
       duration[i] = e.durationSeconds() == null ? null : e.durationSeconds().intValue();
     }
-    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatuses(provider, eventKey, attemptId,
-        providerCallId, sequence, status, terminal, disposition, payload, signal, answeredBy, duration));
+    return dao.intakeStatuses(provider, eventKey, attemptId, providerCallId, sequence, status, terminal, disposition,
+        payload, signal, answeredBy, duration);
   }
 
   private Optional<ProviderEventDao.Intake> storeOne(Callback c) {
@@ -205,6 +214,37 @@ public class StatusIntake implements AutoCloseable {
     return jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(c.provider(), e.eventKey(), e.attemptId(),
         e.providerCallId(), e.sequence(), e.status(), e.terminal(), e.disposition() == null ? null : e.disposition().wire(),
         c.payload(), c.signal(), c.answeredBy(), e.durationSeconds() == null ? null : e.durationSeconds().intValue()));
+  }
+
+  /**
+   * A writer's own handle (one pooled connection, autocommit: each statement is its own transaction), kept from batch
+   * to batch: opening a handle and attaching the DAO for every batch cost the writer more CPU than the statement's
+   * round trip. Opened on first use, given back after a failed batch or 100 ms without callbacks.
+   */
+  private final class OwnHandle implements AutoCloseable {
+    private Handle handle;
+    private ProviderEventDao dao;
+
+    ProviderEventDao dao() {
+      if (handle == null) {
+        handle = jdbi.open();
+        dao = handle.attach(ProviderEventDao.class);
+      }
+      return dao;
+    }
+
+    @Override
+    public void close() {
+      if (handle != null) {
+        try {
+          handle.close();
+        } catch (RuntimeException e) {
+          LOG.debug("Closing a status-intake connection failed: {}", e.getClass().getSimpleName());
+        }
+        handle = null;
+        dao = null;
+      }
+    }
   }
 
   /** Lets the writers store what is queued (a few seconds at most); later callbacks store themselves one by one. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.UseTemplateEngine;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -100,6 +102,7 @@ public interface ProviderEventDao {
       + " or l.duration_seconds is not null and c.duration_seconds is distinct from l.duration_seconds))"
       + " select s.n, s.event_id as id, s.state, a.batch_id, a.contact_id from stored s left join a on a.n = s.n")
   @RegisterConstructorMapper(BatchIntake.class)
+  @UseTemplateEngine(NoTemplateEngine.class) // no <attributes> in it: skip the template lexer on the hot path
   List<BatchIntake> intakeStatuses(String[] provider, String[] eventKey, UUID[] attemptId, String[] providerCallId,
       Integer[] sequence, String[] status, Boolean[] terminal, String[] disposition, String[] payload, Boolean[] signal,
       String[] answeredBy, Integer[] durationSeconds);
