@@ -34,6 +34,7 @@ import dev.vocero.api.calls.BatchWorkflows;
 import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.calls.DncResource;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.calls.StatusIntake;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioWebhookResource;
 import dev.vocero.api.calls.RetellWebhookResource;
@@ -61,9 +62,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class VoceroApi {
   private VoceroApi() {}
 
-  /** What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports). */
+  /**
+   * What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports, and the
+   * group-commit writer for status callbacks).
+   */
   public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
-      BatchReports reports) {}
+      BatchReports reports, StatusIntake statusIntake) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
       AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices) {
@@ -99,7 +103,7 @@ public final class VoceroApi {
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(jdbi,
         new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
-    jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
+    jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));

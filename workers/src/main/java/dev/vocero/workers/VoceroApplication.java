@@ -18,6 +18,7 @@ import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.messaging.MessagingApi;
+import dev.vocero.api.calls.StatusIntake;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
@@ -157,16 +158,18 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     if (config.getMode().api()) {
       EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
+      StatusIntake statusIntake = new StatusIntake(jdbi);
       env.lifecycle().manage(new Managed() {
         @Override
         public void stop() throws Exception {
+          statusIntake.close(); // stores what is queued; a callback arriving later stores itself
           delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
         }
       });
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
-              new BatchReportsAdapter(jdbi, env.getObjectMapper())),
+              new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
           new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(),
           new TelephonyWebhooksAdapter(config.getTelephony()));
