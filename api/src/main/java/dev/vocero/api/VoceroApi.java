@@ -34,6 +34,7 @@ import dev.vocero.api.calls.BatchWorkflows;
 import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.calls.DncResource;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.calls.StatusIntake;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioWebhookResource;
 import dev.vocero.api.calls.RetellWebhookResource;
@@ -44,7 +45,10 @@ import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
+import dev.vocero.api.credits.AccountResource;
+import dev.vocero.api.credits.BatchEstimateResource;
 import dev.vocero.store.blob.BlobStore;
+import dev.vocero.store.credits.CreditPrices;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -58,12 +62,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class VoceroApi {
   private VoceroApi() {}
 
-  /** What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports). */
+  /**
+   * What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports, and the
+   * group-commit writer for status callbacks).
+   */
   public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
-      BatchReports reports) {}
+      BatchReports reports, StatusIntake statusIntake) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -96,7 +103,7 @@ public final class VoceroApi {
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(jdbi,
         new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
-    jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
+    jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
@@ -106,5 +113,7 @@ public final class VoceroApi {
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));
+    jersey.register(new AccountResource(jdbi, prices));
+    jersey.register(new BatchEstimateResource(jdbi, prices, json));
   }
 }

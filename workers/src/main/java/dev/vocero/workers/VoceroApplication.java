@@ -6,6 +6,7 @@ import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallCreditActivitiesImpl;
 import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
@@ -14,12 +15,17 @@ import dev.vocero.activities.campaigns.CampaignActivitiesImpl;
 import dev.vocero.activities.campaigns.CampaignBatchActivitiesImpl;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
+import dev.vocero.activities.messaging.MessageActivitiesImpl;
+import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.api.messaging.MessagingApi;
+import dev.vocero.api.calls.StatusIntake;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
@@ -91,14 +97,17 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
       TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
+    Messaging messaging = MessagingWiring.messaging(config.getTelephony());
     LanguageModel model = languageModel(config);
-    if (telephony instanceof AutoCloseable closeable) {
-      env.lifecycle().manage(new Managed() {
-        @Override
-        public void stop() throws Exception {
-          closeable.close();
-        }
-      });
+    for (Object adapter : new Object[] {telephony, messaging}) {
+      if (adapter instanceof AutoCloseable closeable) {
+        env.lifecycle().manage(new Managed() {
+          @Override
+          public void stop() throws Exception {
+            closeable.close();
+          }
+        });
+      }
     }
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
@@ -110,6 +119,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
+        new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
+            env.getObjectMapper()),
+        new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()));
   }
@@ -150,17 +162,21 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     }
     if (config.getMode().api()) {
       EventDelivery delivery = new EventDelivery(jdbi, temporal.client());
+      StatusIntake statusIntake = new StatusIntake(jdbi);
       env.lifecycle().manage(new Managed() {
         @Override
         public void stop() throws Exception {
+          statusIntake.close(); // stores what is queued; a callback arriving later stores itself
           delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
         }
       });
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
-              new BatchReportsAdapter(jdbi, env.getObjectMapper())),
-          new RulePatternsAdapter(), Clock.systemUTC());
+              new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
+          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
+      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(),
+          new TelephonyWebhooksAdapter(config.getTelephony()));
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +36,12 @@ public final class ApiClient {
   }
 
   public Reply send(String method, String path, String token, Object json) {
+    return send(method, path, token, json, Map.of());
+  }
+
+  public Reply send(String method, String path, String token, Object json, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -81,6 +88,31 @@ public final class ApiClient {
    * server that refuses oversize uploads must answer before reading the body. (java.net.http cannot do
    * this: it writes the whole body before it reads a response.)
    */
+  /**
+   * Polls {@code GET /api/v1/audios/{id}} until the audio is {@code completed} and returns it; fails the test when
+   * it fails or the timeout passes.
+   */
+  public JsonNode awaitCompletedAudio(String id, String token, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode audio = get("/api/v1/audios/" + id, token).body();
+      String status = audio.get("status").asText();
+      if (status.equals("completed")) {
+        return audio;
+      }
+      if (status.equals("failed")) {
+        throw new AssertionError("audio " + id + " failed: " + audio.get("failureReason"));
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("audio " + id + " did not complete within " + timeout);
+  }
+
   public String announceUpload(String path, String token, long contentLength) {
     try (java.net.Socket socket = new java.net.Socket("localhost", URI.create(base).getPort())) {
       socket.setSoTimeout(10_000);

@@ -41,7 +41,8 @@ public final class BatchActivitiesImpl implements BatchActivities {
   @Override
   public void recordBatchStatus(BatchStatusChange change) {
     jdbi.useExtension(BatchDao.class, dao ->
-        dao.updateStatus(change.orgId(), change.batchId(), change.status(), change.started(), change.finished()));
+        dao.updateStatusWithReason(change.orgId(), change.batchId(), change.status(), change.started(), change.finished(),
+            change.pauseReason()));
   }
 
   @Override

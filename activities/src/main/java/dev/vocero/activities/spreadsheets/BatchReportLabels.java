@@ -19,6 +19,7 @@ final class BatchReportLabels {
       case "blocked_cap" -> "Bloqueado (límite de llamadas)";
       case "window_expired" -> "Sin horario permitido";
       case "invalid_number" -> "Número inválido";
+      case "no_credit" -> "Sin créditos";
       case "pending" -> "Pendiente";
       default -> code;
     };

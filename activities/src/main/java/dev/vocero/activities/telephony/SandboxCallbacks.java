@@ -14,19 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Posts status callbacks to our own webhook the way Twilio does: a signed form POST, never retried. */
-final class SandboxCallbacks {
+public final class SandboxCallbacks {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxCallbacks.class);
 
   private final String authToken;
   private final HttpClient client;
 
-  SandboxCallbacks(String authToken) {
+  public SandboxCallbacks(String authToken) {
     this.authToken = authToken;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  void post(URI url, Map<String, String> form) {
+  public void post(URI url, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
@@ -37,8 +37,13 @@ final class SandboxCallbacks {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     try {
       int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      LOG.info("telephony provider=sandbox callback callSid={} callStatus={} recordingStatus={} sequence={} status={}",
-          form.get("CallSid"), form.get("CallStatus"), form.get("RecordingStatus"), form.get("SequenceNumber"), status);
+      if (form.containsKey("MessageSid")) {
+        LOG.info("messaging provider=sandbox callback messageSid={} messageStatus={} status={}", form.get("MessageSid"),
+            form.get("MessageStatus"), status);
+      } else {
+        LOG.info("telephony provider=sandbox callback callSid={} callStatus={} recordingStatus={} sequence={} status={}",
+            form.get("CallSid"), form.get("CallStatus"), form.get("RecordingStatus"), form.get("SequenceNumber"), status);
+      }
     } catch (IOException e) {
       LOG.warn("telephony provider=sandbox callback callSid={} callStatus={} failed: {}", form.get("CallSid"),
           form.get("CallStatus"), e.toString());

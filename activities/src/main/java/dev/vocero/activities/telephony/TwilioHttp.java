@@ -11,14 +11,14 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
  * twilio-java's transport with its hidden retries removed (the SDK re-sends on 5xx, Apache on 429/503): a re-POSTed
  * call could dial twice, so retries belong to the activity, which first asks {@link Telephony#findPlaced}.
  */
-final class TwilioHttp extends NetworkHttpClient {
+public final class TwilioHttp extends NetworkHttpClient {
 
   private TwilioHttp(HttpClientBuilder builder) {
     super(builder);
   }
 
   /** A client with twilio-java's default pool and timeouts; tests pass a builder with a route planner. */
-  static TwilioRestClient restClient(String accountSid, String authToken, HttpClientBuilder builder) {
+  public static TwilioRestClient restClient(String accountSid, String authToken, HttpClientBuilder builder) {
     PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
     pool.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
     pool.setDefaultMaxPerRoute(20);

@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Requests Twilio makes to us (callbacks, TwiML fetches): signed over our public URL and the form fields. */
-final class TwilioRequests {
+public final class TwilioRequests {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioRequests.class);
 
   private TwilioRequests() {}
 
   /** The form fields of a request whose X-Twilio-Signature is valid; 403 otherwise, before anything is stored. */
-  static Map<String, String> verified(TelephonyWebhooks webhooks, UriInfo uri, String signature,
+  public static Map<String, String> verified(TelephonyWebhooks webhooks, UriInfo uri, String signature,
       MultivaluedMap<String, String> form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form != null) {

@@ -35,17 +35,21 @@ public class TwilioWebhookResource {
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
   private final EventDelivery delivery;
+  private final StatusIntake intake;
   private final ObjectMapper json;
 
-  public TwilioWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, EventDelivery delivery, ObjectMapper json) {
+  public TwilioWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, EventDelivery delivery, StatusIntake intake,
+      ObjectMapper json) {
     this.jdbi = jdbi;
     this.webhooks = webhooks;
     this.delivery = delivery;
+    this.intake = intake;
     this.json = json;
   }
 
   /**
-   * One round trip to PostgreSQL, then 204. Only a terminal status is signalled (the contact's workflow waits for
+   * Stored by {@link StatusIntake} (group commit: this request's event is committed together with the others that
+   * arrived meanwhile, in one statement), then 204. Only a terminal status is signalled (the contact's workflow waits for
    * nothing else), after the answer, on {@link EventDelivery}'s pool; the others are stored as delivered.
    */
   @POST
@@ -55,11 +59,8 @@ public class TwilioWebhookResource {
       MultivaluedMap<String, String> form) {
     Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
     ProviderEvent event = webhooks.twilioStatus(attemptId(uri), params);
-    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(
-        "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.sequence(), event.status(),
-        event.terminal(), event.disposition() == null ? null : event.disposition().wire(), payload(params),
-        event.terminal(), params.get("AnsweredBy"),
-        event.durationSeconds() == null ? null : event.durationSeconds().intValue()));
+    Optional<ProviderEventDao.Intake> stored = intake.store(
+        new StatusIntake.Callback("twilio", event, payload(params), event.terminal(), params.get("AnsweredBy")));
     stored.ifPresent(intake -> {
       if ("orphan".equals(intake.state())) {
         LOG.warn("Twilio callback for an unknown call kept for audit (event {})", intake.id());

@@ -1,6 +1,5 @@
 package dev.vocero.api.calls;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
@@ -12,6 +11,7 @@ import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.ContactTemplate;
 import dev.vocero.store.calls.DecisionDao;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,11 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,7 +38,6 @@ import org.jdbi.v3.core.Jdbi;
 public class TwimlResource {
   static final String DEFAULT_SCRIPT = "Hola {{name}}. Le llamamos sobre su saldo pendiente de {{amount}} con vencimiento"
       + " {{due_date}}. Si puede pagarlo, marque 1. Si prefiere que le llamemos más tarde, marque 2.";
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\p{L}\\p{N}_ .-]+?)\\s*}}");
 
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
@@ -102,24 +98,11 @@ public class TwimlResource {
   }
 
   static String render(String template, Map<String, String> variables) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(variables.getOrDefault(m.group(1).trim(), "")));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return ContactTemplate.render(template, variables);
   }
 
-  private Map<String, String> variables(ContactRow contact) throws IOException {
-    Map<String, String> vars = new LinkedHashMap<>();
-    JsonNode extra = json.readTree(contact.variables());
-    extra.fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
-    vars.put("name", contact.name() == null ? "" : contact.name());
-    vars.put("amount", contact.amount() == null ? "" : contact.amount().toPlainString());
-    vars.put("due_date", contact.dueDate() == null ? "" : contact.dueDate().toString());
-    vars.put("document", contact.document() == null ? "" : contact.document());
-    return vars;
+  private Map<String, String> variables(ContactRow contact) {
+    return ContactTemplate.variables(contact, json);
   }
 
   private AttemptRow attempt(UUID attemptId) {

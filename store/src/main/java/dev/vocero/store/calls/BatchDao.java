@@ -35,6 +35,16 @@ public interface BatchDao {
       + " where org_id = :orgId and id = :id")
   int updateStatus(UUID orgId, UUID id, String status, int started, int finished);
 
+  /** As {@link #updateStatus}, with why the batch paused itself (null clears it). */
+  @SqlUpdate("update call_batches set status = :status, started = :started, finished = :finished, updated_at = now(),"
+      + " pause_reason = :pauseReason,"
+      + " completed_at = case when :status in ('completed', 'cancelled', 'failed') then now() else null end"
+      + " where org_id = :orgId and id = :id")
+  int updateStatusWithReason(UUID orgId, UUID id, String status, int started, int finished, String pauseReason);
+
+  @SqlQuery("select pause_reason from call_batches where org_id = :orgId and id = :id")
+  Optional<String> pauseReason(UUID orgId, UUID id);
+
   @SqlUpdate("update call_batches set settings = cast(:settings as jsonb), updated_at = now() where org_id = :orgId and id = :id")
   int updateSettings(UUID orgId, UUID id, String settings);
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.UseTemplateEngine;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -55,6 +57,55 @@ public interface ProviderEventDao {
   Optional<Intake> intakeStatus(String provider, String eventKey, UUID attemptId, String providerCallId, int sequence,
       String status, boolean terminal, String disposition, String payload, boolean signal, String answeredBy,
       Integer durationSeconds);
+
+  /** One row of {@link #intakeStatuses}: {@code n} is the caller's position for it (1-based) in the arrays. */
+  record BatchIntake(int n, long id, String state, UUID batchId, Long contactId) {
+    public Intake intake() {
+      return new Intake(id, state, batchId, contactId);
+    }
+  }
+
+  /**
+   * {@link #intakeStatus} for many callbacks in ONE statement (group commit): element {@code i} of every array is one
+   * callback. Returns a row only for the callbacks it stored, with their 1-based position {@code n}; a redelivery (its
+   * key already stored) returns nothing. The event keys must be distinct within one call. Each attempt is updated once,
+   * to the status of its stored callback with the highest sequence (answered_by and duration: the latest one given).
+   */
+  @SqlQuery("with input as (select * from unnest(cast(:provider as text[]), cast(:eventKey as text[]),"
+      + " cast(:attemptId as uuid[]), cast(:providerCallId as text[]), cast(:sequence as int[]), cast(:status as text[]),"
+      + " cast(:terminal as boolean[]), cast(:disposition as text[]), cast(:payload as text[]), cast(:signal as boolean[]),"
+      + " cast(:answeredBy as text[]), cast(:durationSeconds as int[])) with ordinality as i(provider, event_key,"
+      + " attempt_id, provider_call_id, sequence, status, terminal, disposition, payload, signal, answered_by,"
+      + " duration_seconds, n)),"
+      + " a as (select i.n, c.id, c.org_id, c.batch_id, c.contact_id from input i join call_attempts c on c.id = i.attempt_id),"
+      + " ins as (insert into provider_events (provider, event_key, org_id, attempt_id, provider_call_id, sequence, status,"
+      + " terminal, disposition, payload, state, delivered_at) select i.provider, i.event_key, a.org_id, a.id,"
+      + " i.provider_call_id, i.sequence, i.status, i.terminal, i.disposition, cast(i.payload as jsonb),"
+      + " case when a.id is null then 'orphan' when i.signal then 'pending' else 'delivered' end,"
+      + " case when a.id is not null and not i.signal then now() end"
+      + " from input i left join a on a.n = i.n order by i.n"
+      + " on conflict (provider, event_key) do nothing returning id, provider, event_key, state, attempt_id),"
+      + " stored as (select i.*, ins.id as event_id, ins.state from ins join input i"
+      + " on i.provider = ins.provider and i.event_key = ins.event_key),"
+      + " latest as (select attempt_id,"
+      + " (array_agg(status order by sequence desc, n desc))[1] as status,"
+      + " (array_agg(answered_by order by sequence desc, n desc) filter (where answered_by is not null))[1] as answered_by,"
+      + " (array_agg(duration_seconds order by sequence desc, n desc) filter (where duration_seconds is not null))[1]"
+      + " as duration_seconds from stored where state <> 'orphan' group by attempt_id),"
+      + " upd as (update call_attempts c set provider_status = l.status,"
+      + " answered_by = coalesce(l.answered_by, c.answered_by),"
+      + " duration_seconds = coalesce(l.duration_seconds, c.duration_seconds)"
+      + " from latest l where c.id = l.attempt_id"
+      // as in intakeStatus: an unchanged row is neither written nor locked
+      + " and (c.provider_status is distinct from l.status"
+      + " or l.answered_by is not null and c.answered_by is distinct from l.answered_by"
+      + " or l.duration_seconds is not null and c.duration_seconds is distinct from l.duration_seconds))"
+      + " select s.n, s.event_id as id, s.state, a.batch_id, a.contact_id from stored s left join a on a.n = s.n")
+  @RegisterConstructorMapper(BatchIntake.class)
+  @UseTemplateEngine(NoTemplateEngine.class) // no <attributes> in it: skip the template lexer on the hot path
+  List<BatchIntake> intakeStatuses(String[] provider, String[] eventKey, UUID[] attemptId, String[] providerCallId,
+      Integer[] sequence, String[] status, Boolean[] terminal, String[] disposition, String[] payload, Boolean[] signal,
+      String[] answeredBy, Integer[] durationSeconds);
 
   /** A recording callback in one round trip, stored once per recording and status; only {@code signal} ones pending. */
   @SqlQuery("with a as (select id, org_id, batch_id, contact_id from call_attempts where id = cast(:attemptId as uuid)),"

@@ -97,4 +97,46 @@ class ProviderEventIntakeTest {
     assertEquals("recording", stored.kind());
     assertEquals("RE1", stored.recordingId());
   }
+
+  @Test
+  void givenABatchOfCallbacks_itShouldStoreEachOnceAndUpdateEachAttemptOnceToItsLatestStatus() {
+    UUID second = UUID.randomUUID();
+    jdbi.useExtension(AttemptDao.class, dao -> {
+      dao.insertPlanned(second, org, batch, contact, 2, 0, "+573001234560");
+      dao.markPlaced(org, second, "twilio", "CA2");
+    });
+    status("CA2:0:queued", second, "queued", false, null, null).orElseThrow(); // stored before: a redelivery below
+
+    List<ProviderEventDao.BatchIntake> rows = events.intakeStatuses(
+        new String[] {"twilio", "twilio", "twilio", "twilio", "twilio"},
+        new String[] {"CA2:1:ringing", "CA2:3:completed", "CA2:2:in-progress", "CA8:1:completed", "CA2:0:queued"},
+        new UUID[] {second, second, second, UUID.randomUUID(), second},
+        new String[] {"CA2", "CA2", "CA2", "CA8", "CA2"},
+        new Integer[] {1, 3, 2, 1, 0},
+        new String[] {"ringing", "completed", "in-progress", "completed", "queued"},
+        new Boolean[] {false, true, false, true, false},
+        new String[] {null, "answered_human", null, null, null},
+        new String[] {"{}", "{\"CallStatus\":\"completed\"}", "{}", "{}", "{}"},
+        new Boolean[] {false, true, false, true, false},
+        new String[] {null, "human", null, null, null},
+        new Integer[] {null, 42, null, null, null});
+
+    java.util.Map<Integer, ProviderEventDao.BatchIntake> byPosition = rows.stream()
+        .collect(java.util.stream.Collectors.toMap(ProviderEventDao.BatchIntake::n, r -> r));
+    assertEquals(java.util.Set.of(1, 2, 3, 4), byPosition.keySet(), "the redelivery (position 5) stores nothing");
+    assertEquals("delivered", byPosition.get(1).state());
+    assertEquals("pending", byPosition.get(2).state());
+    assertTrue(byPosition.get(2).intake().toSignal());
+    assertEquals(contact, byPosition.get(2).contactId());
+    assertEquals(batch, byPosition.get(3).batchId());
+    assertEquals("orphan", byPosition.get(4).state());
+    assertNull(byPosition.get(4).batchId());
+    AttemptRow row = jdbi.withExtension(AttemptDao.class, dao -> dao.find(org, second)).orElseThrow();
+    assertEquals("completed", row.providerStatus(), "the highest sequence of the batch wins, not the last position");
+    assertEquals("human", row.answeredBy());
+    assertEquals(42, row.durationSeconds());
+    assertEquals(4, events.listForAttempt(second).size());
+    assertTrue(events.listForAttempt(second).stream().filter(e -> e.id() == byPosition.get(2).id()).findFirst()
+        .orElseThrow().payload().contains("completed"), "each row keeps its own payload");
+  }
 }

@@ -22,6 +22,8 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private BlobConfig blobs = new BlobConfig();
   @Valid @NotNull @JsonProperty private WorkerConfig worker = new WorkerConfig();
   @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
+  @Valid @NotNull @JsonProperty private MessagingConfig messaging = new MessagingConfig();
+  @Valid @NotNull @JsonProperty private CreditsConfig credits = new CreditsConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -51,6 +53,10 @@ public class VoceroConfiguration extends Configuration {
     return llm;
   }
 
+  public CreditsConfig getCredits() {
+    return credits;
+  }
+
   public BlobConfig getBlobs() {
     return blobs;
   }
@@ -61,6 +67,10 @@ public class VoceroConfiguration extends Configuration {
 
   public TelephonyConfig getTelephony() {
     return telephony;
+  }
+
+  public MessagingConfig getMessaging() {
+    return messaging;
   }
 
   public Mode getMode() {

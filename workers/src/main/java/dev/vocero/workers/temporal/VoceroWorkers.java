@@ -9,6 +9,7 @@ import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
+import dev.vocero.workflows.calls.CallCreditActivities;
 import dev.vocero.workflows.calls.CallRecordingActivities;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
@@ -19,6 +20,8 @@ import dev.vocero.workflows.chat.ChatActivities;
 import dev.vocero.workflows.chat.ConversationWorkflowImpl;
 import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
+import dev.vocero.workflows.messaging.MessageActivities;
+import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -35,7 +38,8 @@ public class VoceroWorkers implements Managed {
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
-      WebhookActivities webhooks, CampaignActivities campaigns, CampaignBatchActivities campaignBatches) {}
+      WebhookActivities webhooks, MessageActivities messages, CallCreditActivities credits,
+      CampaignActivities campaigns, CampaignBatchActivities campaignBatches) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -47,9 +51,10 @@ public class VoceroWorkers implements Managed {
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
-        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, CampaignWorkflowImpl.class);
+        ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class,
+        CampaignWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
-    workflows.registerActivitiesImplementations(activities.audio(), activities.calls());
+    workflows.registerActivitiesImplementations(activities.audio(), activities.calls(), activities.credits());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat());
@@ -58,10 +63,10 @@ public class VoceroWorkers implements Managed {
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
         activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks(),
-        activities.campaigns(), activities.campaignBatches());
+        activities.messages(), activities.campaigns(), activities.campaignBatches());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
-    telephony.registerActivitiesImplementations(activities.calls());
+    telephony.registerActivitiesImplementations(activities.calls(), activities.messages());
   }
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */

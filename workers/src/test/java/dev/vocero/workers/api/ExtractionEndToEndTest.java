@@ -21,7 +21,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,8 @@ class ExtractionEndToEndTest {
     Reply accepted = api.upload("/api/v1/audios", operator.accessToken(), "file", "promesa.wav",
         Wav.tone(1.5, 440), Map.of("language", "es"));
     assertEquals(202, accepted.status(), String.valueOf(accepted.body()));
-    JsonNode audio = awaitCompleted(accepted.body().get("id").asText());
+    JsonNode audio = api.awaitCompletedAudio(accepted.body().get("id").asText(), operator.accessToken(),
+        Duration.ofSeconds(90));
 
     JsonNode extractions = audio.get("extractions");
     assertEquals(3, extractions.size(), extractions.toString());
@@ -127,25 +127,5 @@ class ExtractionEndToEndTest {
       }
     }
     throw new AssertionError("no extraction " + name + " in " + extractions);
-  }
-
-  private static JsonNode awaitCompleted(String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode audio = api.get("/api/v1/audios/" + id, operator.accessToken()).body();
-      String status = audio.get("status").asText();
-      if (status.equals("completed")) {
-        return audio;
-      }
-      if (status.equals("failed")) {
-        throw new AssertionError("audio failed: " + audio.get("failureReason"));
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("audio " + id + " never completed");
   }
 }

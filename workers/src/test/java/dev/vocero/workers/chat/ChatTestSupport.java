@@ -1,10 +1,8 @@
 package dev.vocero.workers.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.Wav;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** Uploads a recording through the API and waits until its transcript is stored. */
@@ -18,23 +16,7 @@ final class ChatTestSupport {
       throw new AssertionError("upload failed: " + accepted.status() + " " + accepted.body());
     }
     String id = accepted.body().get("id").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode audio = api.get("/api/v1/audios/" + id, token).body();
-      String status = audio.get("status").asText();
-      if (status.equals("completed")) {
-        return id;
-      }
-      if (status.equals("failed")) {
-        throw new AssertionError("audio failed: " + audio.get("failureReason"));
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("audio " + id + " was never transcribed");
+    api.awaitCompletedAudio(id, token, Duration.ofSeconds(60));
+    return id;
   }
 }

@@ -26,5 +26,11 @@ public interface BatchActivities {
 
   record ContactCheck(UUID orgId, UUID batchId, List<Long> contactIds) {}
 
-  record BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished) {}
+  /** @param pauseReason why the batch paused itself (e.g. no credit); null when running or paused by an operator */
+  record BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished, String pauseReason) {
+
+    public BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished) {
+      this(orgId, batchId, status, started, finished, null);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param running            contact ids whose call workflows were started and have not reported back
  * @param pageSize           contacts read (and started) per run before continuing-as-new; 0 = the default
  * @param nextStartDueMillis when the next start is due on the dispatch timetable (0 = now; absent before v1)
+ * @param pauseReason        why the batch paused itself (carried while paused); null otherwise
  */
 public record CallBatchInput(
     UUID orgId,
@@ -21,7 +22,14 @@ public record CallBatchInput(
     int finished,
     boolean paused,
     int pageSize,
-    double nextStartDueMillis) {
+    double nextStartDueMillis,
+    String pauseReason) {
+
+  public CallBatchInput(UUID orgId, UUID batchId, BatchSettings settings, long afterContactId, List<Long> running,
+      int started, int finished, boolean paused, int pageSize, double nextStartDueMillis) {
+    this(orgId, batchId, settings, afterContactId, running, started, finished, paused, pageSize, nextStartDueMillis,
+        null);
+  }
 
   public CallBatchInput(UUID orgId, UUID batchId, BatchSettings settings, long afterContactId, List<Long> running,
       int started, int finished, boolean paused) {
@@ -34,6 +42,6 @@ public record CallBatchInput(
 
   public CallBatchInput withPageSize(int newPageSize) {
     return new CallBatchInput(orgId, batchId, settings, afterContactId, running, started, finished, paused, newPageSize,
-        nextStartDueMillis);
+        nextStartDueMillis, pauseReason);
   }
 }

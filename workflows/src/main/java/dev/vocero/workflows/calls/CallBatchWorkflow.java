@@ -41,6 +41,10 @@ public interface CallBatchWorkflow {
   @SignalMethod(name = "cancel")
   void cancel(String reason);
 
+  /** Sent by a contact's workflow whose call the credits could not cover: pauses the batch with that reason. */
+  @SignalMethod(name = "creditExhausted")
+  void creditExhausted(String reason);
+
   /** Sent by each contact's workflow when it ends; duplicates are ignored. */
   @SignalMethod(name = "contactFinished")
   void contactFinished(ContactOutcome outcome);

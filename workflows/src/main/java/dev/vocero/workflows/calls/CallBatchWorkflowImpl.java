@@ -74,6 +74,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private int started;
   private int finished;
   private boolean paused;
+  private String pauseReason;
   private String status;
   private boolean cancelled;
   private String cancelReason;
@@ -96,6 +97,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.started = input.started();
     this.finished = input.finished();
     this.paused = input.paused();
+    this.pauseReason = paused ? input.pauseReason() : null;
     this.status = paused ? PAUSED : RUNNING;
   }
 
@@ -121,7 +123,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public BatchProgress progress() {
     return new BatchProgress(status, started, finished, running.size(), paused, settings.callsPerSecond(),
-        settings.maxConcurrentCalls());
+        settings.maxConcurrentCalls(), pauseReason);
   }
 
   @Override
@@ -152,6 +154,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public BatchProgress resume() {
     paused = false;
+    pauseReason = null;
     if (timetable != null) {
       timetable.resume(Workflow.currentTimeMillis());
     }
@@ -200,6 +203,20 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     cancelled = true;
     cancelReason = reason == null || reason.isBlank() ? "cancelled" : reason;
     log.info("Batch {} cancel requested", batchId);
+  }
+
+  /** Stops further starts until an operator resumes (after a top-up); calls already placed go on. */
+  @Override
+  public void creditExhausted(String reason) {
+    if (paused || cancelled || COMPLETED.equals(status)) {
+      return;
+    }
+    paused = true;
+    pauseReason = reason == null || reason.isBlank() ? "no credit" : reason;
+    log.info("Batch {} paused: {}", batchId, pauseReason);
+    if (RUNNING.equals(status)) {
+      changeStatus(PAUSED);
+    }
   }
 
   @Override
@@ -449,7 +466,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
         started, running.size());
     Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
         started, finished, paused, timetabled ? requestedPageSize : pageSize,
-        timetable != null ? timetable.nextDueMillis() : 0));
+        timetable != null ? timetable.nextDueMillis() : 0, pauseReason));
   }
 
   private void awaitPace() {
@@ -505,7 +522,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
     mirrorLock.lock();
     try {
-      activities.recordBatchStatus(new BatchStatusChange(orgId, batchId, status, started, finished));
+      activities.recordBatchStatus(new BatchStatusChange(orgId, batchId, status, started, finished,
+          PAUSED.equals(status) ? pauseReason : null));
     } catch (ActivityFailure e) {
       log.warn("Batch {} status {} not mirrored to PostgreSQL", batchId, status);
     } finally {

@@ -4,6 +4,9 @@ import dev.vocero.workflows.audio.AudioIds;
 import dev.vocero.workflows.audio.AudioProcessingInput;
 import dev.vocero.workflows.audio.AudioProcessingWorkflow;
 import dev.vocero.workflows.audio.AudioStatus;
+import dev.vocero.workflows.calls.CallCreditActivities.CallReservation;
+import dev.vocero.workflows.calls.CallCreditActivities.CallSettlement;
+import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
 import dev.vocero.workflows.calls.CallRecordingActivities.RecordingRequest;
 import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
@@ -43,6 +46,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String CALL_RECORDINGS = "call-recordings";
   /** v1: plan and record as local activities (each skips a workflow task and an activity task round trip). */
   static final String LOCAL_STEPS = "local-steps";
+  /** v1: each dial is covered by a credit reservation (settled after the call); no credit pauses the batch. */
+  static final String CREDITS = "credits";
   private static final int REPORT_ATTEMPTS = 12;
 
   static final String WAITING = "waiting";
@@ -52,6 +57,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String RECORDING = "recording";
   static final String DONE = "done";
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
+  static final String NO_CREDIT = "no credit";
 
   private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
   private static final int POLL_ROUNDS = 2;
@@ -67,6 +73,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
   private final ContactCallActivities poller =
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.pollCall());
+  private final CallCreditActivities credits =
+      Workflow.newLocalActivityStub(CallCreditActivities.class, CallActivityOptions.localIo());
   private final CallRecordingActivities recorder =
       Workflow.newActivityStub(CallRecordingActivities.class, CallActivityOptions.storeRecording());
 
@@ -193,7 +201,17 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
           NextStep.DONE);
       return Disposition.CANCELED;
     }
+    boolean covered = Workflow.getVersion(CREDITS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (covered) {
+      CreditHold hold = credits.reserveCall(new CallReservation(orgId, batchId, contactId, ref.attemptId()));
+      if (!hold.granted()) {
+        return noCredit(ref, hold.reason());
+      }
+    }
     AttemptResult result = dial(ref);
+    if (covered) {
+      settle(ref);
+    }
     dialed++;
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
@@ -211,6 +229,29 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       }
       case DONE -> cancelled ? Disposition.CANCELED : result.disposition();
     };
+  }
+
+  /** Not dialed: the decision is stored on the attempt and the batch pauses, so no further contact is started. */
+  private Disposition noCredit(AttemptRef ref, String reason) {
+    String why = reason == null ? NO_CREDIT : reason;
+    lastDisposition = Disposition.NO_CREDIT;
+    recordOutcome(ref, new AttemptResult(Disposition.NO_CREDIT, why), NextStep.DONE);
+    try {
+      Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId)).creditExhausted(why);
+    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
+      log.warn("Batch {} could not be paused for lack of credit (contact {})", batchId, contactId);
+    }
+    return Disposition.NO_CREDIT;
+  }
+
+  /** Charges the call's started minutes and releases the rest of its hold; a failure leaves the hold for an operator. */
+  private void settle(AttemptRef ref) {
+    ProviderEvent terminal = events.terminalFor(ref.attemptId());
+    try {
+      credits.settleCall(new CallSettlement(orgId, ref.attemptId(), terminal == null ? null : terminal.durationSeconds()));
+    } catch (ActivityFailure e) {
+      log.warn("Credits of attempt {} (contact {}) not settled: {}", ref.attemptId(), contactId, failureType(e));
+    }
   }
 
   private AttemptResult dial(AttemptRef ref) {

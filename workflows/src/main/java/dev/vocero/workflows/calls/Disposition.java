@@ -13,7 +13,9 @@ public enum Disposition {
   BLOCKED_DNC,
   BLOCKED_CAP,
   WINDOW_EXPIRED,
-  INVALID_NUMBER;
+  INVALID_NUMBER,
+  /** Not dialed: the organization's credits could not cover the call's reservation. */
+  NO_CREDIT;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

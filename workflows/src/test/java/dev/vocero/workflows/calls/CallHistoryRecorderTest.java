@@ -35,12 +35,14 @@ class CallHistoryRecorderTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private FakeCallCenter center;
+  private FakeCredits credits;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env) {
     this.env = env;
     center = new FakeCallCenter(env);
-    CallTestSupport.start(env, center);
+    credits = new FakeCredits(2);
+    CallTestSupport.start(env, center, credits);
     client = env.getWorkflowClient();
   }
 
@@ -110,6 +112,23 @@ class CallHistoryRecorderTest {
     assertEquals(6, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
     store("call-batch-v2.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
     store("contact-call-v2.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
+  /**
+   * v1 "credits": with credit for one call, contact 1 is held, dialed and settled; contact 2 is refused, records
+   * no_credit and pauses the batch.
+   */
+  @Test
+  void givenCreditForOneCall_whenRecorded_itShouldStoreTheCoveredAndTheRefusedContact() throws IOException {
+    credits.enforce(2);
+    center.contacts(java.util.List.of(1L, 2L, 3L));
+    CallBatchWorkflow batch = CallTestSupport.batchStub(client);
+    WorkflowClient.start(batch::run, CallBatchInput.first(ORG, BATCH, settings(10, 1, 1, Map.of(), 120)));
+    CallTestSupport.eventually("the batch pauses itself", () -> batch.progress().paused());
+    client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 2)).getResult(ContactOutcome.class);
+
+    store("contact-call-credits-v3.json", CallIds.contactWorkflowId(BATCH, 1), null);
+    store("contact-call-no-credit-v3.json", CallIds.contactWorkflowId(BATCH, 2), null);
   }
 
   private void store(String name, String workflowId, String runId) throws IOException {

@@ -2,6 +2,8 @@ package dev.vocero.workflows.calls;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -25,6 +27,10 @@ class CallReplayTest {
   private static final String BATCH_V2 = "histories/call-batch-v2.json";
   /** v1 "local-steps": plan and record as local activities. */
   private static final String CONTACT_V2 = "histories/contact-call-v2.json";
+  /** v1 "credits": held, dialed, settled. */
+  private static final String CONTACT_CREDITS_V3 = "histories/contact-call-credits-v3.json";
+  /** v1 "credits": refused, recorded no_credit, paused the batch, reported; never dialed. */
+  private static final String CONTACT_NO_CREDIT_V3 = "histories/contact-call-no-credit-v3.json";
 
   @Test
   void givenAContactCallV1History_whenReplayed_itShouldBeDeterministic() {
@@ -54,6 +60,31 @@ class CallReplayTest {
   void givenAContactCallV2HistoryWithLocalSteps_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_V2, ContactCallWorkflowImpl.class));
+  }
+
+  @Test
+  void givenContactCallHistoriesWithCredits_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_CREDITS_V3, ContactCallWorkflowImpl.class));
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_NO_CREDIT_V3, ContactCallWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheCreditHistories_itShouldCoverTheHoldTheChargeAndTheRefusal() throws IOException {
+    List<HistoryEvent> covered = events(CONTACT_CREDITS_V3);
+    List<String> markers = markerPayloads(covered);
+    assertTrue(markers.contains("\"credits\""), "the credits version marker");
+    assertTrue(markers.contains("\"CreditsReserveCall\""));
+    assertTrue(markers.contains("\"CreditsSettleCall\""));
+    assertEquals(1, count(covered, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"));
+
+    List<HistoryEvent> refused = events(CONTACT_NO_CREDIT_V3);
+    assertTrue(markerPayloads(refused).contains("\"CreditsReserveCall\""));
+    assertFalse(markerPayloads(refused).contains("\"CreditsSettleCall\""));
+    assertEquals(0, count(refused, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "never dialed");
+    assertEquals(2, count(refused, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED),
+        "creditExhausted, then contactFinished");
   }
 
   @Test
@@ -93,6 +124,14 @@ class CallReplayTest {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return WorkflowExecutionHistory.fromJson(json).getHistory().getEventsList();
     }
+  }
+
+  private static List<String> markerPayloads(List<HistoryEvent> events) {
+    return events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .flatMap(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().values().stream())
+        .flatMap(p -> p.getPayloadsList().stream())
+        .map(p -> p.getData().toStringUtf8())
+        .toList();
   }
 
   private static long count(List<HistoryEvent> events, EventType type) {

@@ -39,10 +39,15 @@ final class CallTestSupport {
 
   /** Both workflows on the workflow queue (children are started there), the fake on IO and TELEPHONY. */
   static void start(TestWorkflowEnvironment env, FakeCallCenter center) {
+    start(env, center, new FakeCredits(2));
+  }
+
+  /** With credits: unlimited unless {@code credits} is enforced. */
+  static void start(TestWorkflowEnvironment env, FakeCallCenter center, FakeCredits credits) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         FakeAudioWorkflow.class);
-    workflows.registerActivitiesImplementations(center); // local activities run in the workflow worker
+    workflows.registerActivitiesImplementations(center, credits); // local activities run in the workflow worker
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue).registerActivitiesImplementations(center);
     }

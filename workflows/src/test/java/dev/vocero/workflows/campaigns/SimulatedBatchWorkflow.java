@@ -110,5 +110,8 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   }
 
   @Override
+  public void creditExhausted(String reason) {}
+
+  @Override
   public void contactFinished(ContactOutcome outcome) {}
 }

@@ -1,0 +1,61 @@
+package dev.vocero.activities.calls;
+
+import dev.vocero.store.calls.AttemptDao;
+import dev.vocero.store.calls.AttemptRow;
+import dev.vocero.store.calls.DecisionDao;
+import dev.vocero.store.credits.CreditLedger;
+import dev.vocero.store.credits.CreditLedger.Reservation;
+import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.workflows.calls.CallCreditActivities;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Holds a call's estimated cost on the ledger before dialing and charges its started minutes afterwards. */
+public final class CallCreditActivitiesImpl implements CallCreditActivities {
+  public static final String NO_CREDIT = "no_credit";
+  private static final Logger LOG = LoggerFactory.getLogger(CallCreditActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final CreditLedger ledger;
+  private final CreditPrices prices;
+
+  public CallCreditActivitiesImpl(Jdbi jdbi, CreditPrices prices) {
+    this.jdbi = jdbi;
+    this.ledger = new CreditLedger(jdbi);
+    this.prices = prices;
+  }
+
+  @Override
+  public CreditHold reserveCall(CallReservation request) {
+    long needed = prices.callReservation();
+    Reservation reservation = ledger.reserve(request.orgId(), request.attemptId().toString(), needed);
+    return switch (reservation.status()) {
+      case NOT_ENFORCED -> new CreditHold(true, 0, null);
+      case GRANTED -> new CreditHold(true, reservation.amount(), null);
+      case INSUFFICIENT -> refuse(request, needed, reservation.available());
+    };
+  }
+
+  private CreditHold refuse(CallReservation request, long needed, long available) {
+    String reason = "no credit: " + available + " credits available, " + needed + " needed to hold "
+        + prices.reserveMinutes() + " call-minutes; top up and resume the batch";
+    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(request.orgId(), request.batchId(), request.contactId(),
+        request.attemptId(), NO_CREDIT, reason));
+    LOG.info("Attempt {} of batch {} not dialed: no credit", request.attemptId(), request.batchId());
+    return new CreditHold(false, 0, reason);
+  }
+
+  /** The duration the webhook stored on the attempt wins; a call that was never placed costs nothing. */
+  @Override
+  public void settleCall(CallSettlement settlement) {
+    Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class,
+        dao -> dao.find(settlement.orgId(), settlement.attemptId()));
+    boolean placed = attempt.map(a -> a.providerCallId() != null).orElse(true);
+    long seconds = attempt.map(AttemptRow::durationSeconds).map(Integer::longValue)
+        .orElse(settlement.durationSeconds() == null ? 0L : settlement.durationSeconds());
+    long cost = placed ? prices.callCost(seconds) : 0;
+    ledger.settle(settlement.orgId(), settlement.attemptId().toString(), cost, "call of " + seconds + " s");
+  }
+}

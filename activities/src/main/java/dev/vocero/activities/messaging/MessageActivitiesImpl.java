@@ -1,0 +1,159 @@
+package dev.vocero.activities.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.store.calls.DncDao;
+import dev.vocero.store.messaging.MessageDao;
+import dev.vocero.store.messaging.MessageRow;
+import dev.vocero.store.messaging.MessageStates;
+import dev.vocero.store.messaging.WaveDao;
+import dev.vocero.store.messaging.WaveRow;
+import dev.vocero.workflows.messaging.MessageActivities;
+import dev.vocero.workflows.messaging.MessagingIds;
+import dev.vocero.workflows.messaging.WaveProgress;
+import io.temporal.failure.ApplicationFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A wave's steps: recipients from PostgreSQL, one message per contact sent effectively once, the wave's state. */
+public final class MessageActivitiesImpl implements MessageActivities {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final Messaging messaging;
+  private final MessagingSettings settings;
+  private final ObjectMapper json;
+
+  public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.messaging = messaging;
+    this.settings = settings;
+    this.json = json;
+  }
+
+  @Override
+  public RecipientPage recipients(RecipientRequest request) {
+    WaveRow wave = wave(request.orgId(), request.waveId());
+    return new RecipientPage(jdbi.withExtension(WaveDao.class, dao -> dao.recipients(request.orgId(),
+        wave.sourceBatchId(), wave.disposition(), request.afterContactId(), request.limit()))
+        .stream().map(ContactRow::id).toList());
+  }
+
+  @Override
+  public SendResult send(SendRequest request) {
+    UUID messageId = MessagingIds.outboundMessageId(request.waveId(), request.contactId());
+    MessageRow message = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
+        .orElseGet(() -> record(request, messageId));
+    if (message.providerSid() != null) {
+      return new SendResult(Outcome.SENT, messageId, null); // a retry after the provider took it
+    }
+    if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
+      return finished(message);
+    }
+    MessageRequest outbound = new MessageRequest(messageId, message.channel(), message.phoneE164(),
+        settings.from(message.channel()), message.body(), message.contentSid(), message.contentVariables(),
+        settings.statusCallback(messageId));
+    jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(messageId));
+    // only a message tried before can already be at the provider (the try may have timed out after it was taken)
+    SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())
+        : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound));
+    String state = Optional.ofNullable(MessageStates.fromTwilio(sent.status())).orElse("processing");
+    jdbi.useExtension(MessageDao.class, dao -> dao.markAccepted(messageId, messaging.provider(), sent.sid(), state));
+    LOG.info("Message {} handed to {} as {}", messageId, messaging.provider(), sent.sid());
+    return new SendResult(Outcome.SENT, messageId, null);
+  }
+
+  /** First try: DNC, takeover and a usable phone are checked, then the message is recorded before any send. */
+  private MessageRow record(SendRequest request, UUID messageId) {
+    WaveRow wave = wave(request.orgId(), request.waveId());
+    ContactRow contact = jdbi.withExtension(dev.vocero.store.calls.ContactDao.class,
+        dao -> dao.find(request.orgId(), request.contactId()))
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
+            MESSAGE_REJECTED));
+    String phone = contact.phones().isEmpty() ? null : contact.phones().get(0);
+    String skip = skipReason(request.orgId(), phone);
+    Map<String, String> vars = ContactTemplate.variables(contact, json);
+    String body = wave.body() == null ? null : ContactTemplate.render(wave.body(), vars);
+    String variables = wave.contentVariables() == null ? null : renderVariables(wave.contentVariables(), vars);
+    jdbi.useExtension(MessageDao.class, dao -> dao.insertOutbound(messageId, request.orgId(), request.waveId(),
+        contact.id(), phone == null ? "" : phone, wave.channel(), body, wave.contentSid(), variables,
+        skip == null ? "pending" : "cancelled", skip));
+    return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
+  }
+
+  private String skipReason(UUID orgId, String phone) {
+    if (phone == null || phone.isBlank()) {
+      return "no_phone";
+    }
+    if (jdbi.withExtension(DncDao.class, dao -> dao.contains(orgId, phone))) {
+      return "dnc";
+    }
+    return jdbi.withExtension(MessageDao.class, dao -> dao.takenOver(orgId, phone)) ? "takeover" : null;
+  }
+
+  /** {@code {"1":"{{name}}"}} with the contact's values: Twilio's ContentVariables JSON. */
+  private String renderVariables(String template, Map<String, String> vars) {
+    try {
+      Map<String, String> rendered = new LinkedHashMap<>();
+      json.readTree(template).fields().forEachRemaining(e ->
+          rendered.put(e.getKey(), ContactTemplate.render(e.getValue().asText(), vars)));
+      return json.writeValueAsString(rendered);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("wave content variables are not a JSON object", e);
+    }
+  }
+
+  private static SendResult finished(MessageRow message) {
+    if ("cancelled".equals(message.state())) {
+      Outcome outcome = switch (message.errorCode() == null ? "" : message.errorCode()) {
+        case "dnc" -> Outcome.SKIPPED_DNC;
+        case "takeover" -> Outcome.SKIPPED_TAKEOVER;
+        default -> Outcome.SKIPPED_NO_PHONE;
+      };
+      return new SendResult(outcome, message.id(), message.errorCode());
+    }
+    return new SendResult(Outcome.FAILED, message.id(), message.errorCode());
+  }
+
+  private SentMessage deliver(MessageRequest request) {
+    try {
+      return messaging.send(request);
+    } catch (MessagingException e) {
+      if (e.kind() == MessagingException.Kind.REJECTED) {
+        jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
+            e.errorCode() == null ? "rejected" : e.errorCode()));
+        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MESSAGE_REJECTED);
+      }
+      throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
+    }
+  }
+
+  @Override
+  public void recordFailure(SendFailure failure) {
+    UUID messageId = MessagingIds.outboundMessageId(failure.waveId(), failure.contactId());
+    jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
+        MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+  }
+
+  @Override
+  public void recordWave(WaveStatusChange change) {
+    WaveProgress p = change.progress();
+    jdbi.useTransaction(handle -> {
+      WaveDao dao = handle.attach(WaveDao.class);
+      dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
+      dao.setStatus(change.orgId(), change.waveId(), p.status());
+    });
+  }
+
+  private WaveRow wave(UUID orgId, UUID waveId) {
+    return jdbi.withExtension(WaveDao.class, dao -> dao.find(orgId, waveId))
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("wave " + waveId + " is gone", MESSAGE_REJECTED));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.vocero.api.messaging;
+
+import dev.vocero.api.calls.PhoneNumbers;
+import dev.vocero.store.messaging.MessageDao;
+import dev.vocero.store.messaging.MessageRow;
+import dev.vocero.store.messaging.WaveRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** What the messaging endpoints return; phone numbers always masked. */
+public final class MessageViews {
+  private MessageViews() {}
+
+  public record Message(UUID id, UUID waveId, Long contactId, String phone, String channel, String direction,
+      String body, String contentSid, String state, String errorCode, Instant createdAt, Instant updatedAt) {
+
+    static Message of(MessageRow row) {
+      return new Message(row.id(), row.waveId(), row.contactId(), PhoneNumbers.mask(row.phoneE164()), row.channel(),
+          row.direction(), row.body(), row.contentSid(), row.state(), row.errorCode(), row.createdAt(),
+          row.updatedAt());
+    }
+  }
+
+  public record MessagePage(List<Message> items, int page, int pageSize) {}
+
+  /** {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}... */
+  public record Wave(UUID id, String name, String channel, String status, UUID batchId, String disposition,
+      int perMinute, Map<String, Long> counts, Instant createdAt, Instant completedAt) {
+
+    static Wave of(WaveRow row, List<MessageDao.StateCount> counts) {
+      Map<String, Long> byState = new TreeMap<>();
+      for (MessageDao.StateCount c : counts) {
+        String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode() : c.state();
+        byState.merge(key, c.count(), Long::sum);
+      }
+      return new Wave(row.id(), row.name(), row.channel(), row.status(), row.sourceBatchId(), row.disposition(),
+          row.perMinute(), byState, row.createdAt(), row.completedAt());
+    }
+  }
+
+  public record Conversation(String phone, boolean takenOver, List<Message> messages) {}
+}

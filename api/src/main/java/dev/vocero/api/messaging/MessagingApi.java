@@ -1,0 +1,19 @@
+package dev.vocero.api.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.calls.TelephonyWebhooks;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.temporal.client.WorkflowClient;
+import org.jdbi.v3.core.Jdbi;
+
+/** Registers the messaging endpoints: waves, message log, conversations and Twilio Messaging webhooks. */
+public final class MessagingApi {
+  private MessagingApi() {}
+
+  public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal,
+      TelephonyWebhooks webhooks) {
+    jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
+    jersey.register(new ConversationResource(jdbi));
+    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json));
+  }
+}

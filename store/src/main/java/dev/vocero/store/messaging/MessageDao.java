@@ -1,0 +1,106 @@
+package dev.vocero.store.messaging;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Messages and their status callbacks. States only move forward ({@link #FORWARD_ONLY}): a late "sent" never overwrites
+ * "delivered", and failed/cancelled are final.
+ */
+@RegisterConstructorMapper(MessageRow.class)
+public interface MessageDao {
+  String COLUMNS = "id, org_id, wave_id, contact_id, phone_e164, channel, direction, body, content_sid,"
+      + " content_variables::text as content_variables, provider, provider_sid, state, error_code, send_attempts,"
+      + " created_at, updated_at";
+  String ADVANCE = "state = :state, error_code = coalesce(:errorCode, error_code), updated_at = now(),"
+      + " sent_at = case when :state in ('sent', 'delivered', 'read') then coalesce(sent_at, now()) else sent_at end,"
+      + " delivered_at = case when :state in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end,"
+      + " read_at = case when :state = 'read' then now() else read_at end";
+  /** pending → processing → sent → delivered | failed → read; failed and cancelled are final. */
+  String FORWARD_ONLY = " and state not in ('failed', 'cancelled') and (" + "case state when 'pending' then 0"
+      + " when 'processing' then 1 when 'sent' then 2 when 'delivered' then 3 when 'failed' then 3 when 'read' then 4"
+      + " else 9 end) < (case cast(:state as text) when 'pending' then 0 when 'processing' then 1 when 'sent' then 2"
+      + " when 'delivered' then 3 when 'failed' then 3 when 'read' then 4 else 9 end)";
+
+  /** Recorded before sending, under a deterministic id: a retried send finds it instead of making another. */
+  @SqlUpdate("insert into messages (id, org_id, wave_id, contact_id, phone_e164, channel, direction, body, content_sid,"
+      + " content_variables, state, error_code) values (:id, :orgId, :waveId, :contactId, :phone, :channel, 'outbound',"
+      + " :body, :contentSid, cast(:contentVariables as jsonb), :state, :errorCode) on conflict (id) do nothing")
+  int insertOutbound(UUID id, UUID orgId, UUID waveId, Long contactId, String phone, String channel, String body,
+      String contentSid, String contentVariables, String state, String errorCode);
+
+  @SqlQuery("select " + COLUMNS + " from messages where id = :id")
+  Optional<MessageRow> findById(UUID id);
+
+  @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId and id = :id")
+  Optional<MessageRow> find(UUID orgId, UUID id);
+
+  @SqlQuery("select " + COLUMNS + " from messages where provider = :provider and provider_sid = :sid")
+  Optional<MessageRow> findByProviderSid(String provider, String sid);
+
+  @SqlQuery("select " + COLUMNS + " from messages where provider_sid = :sid and direction = 'outbound' limit 1")
+  Optional<MessageRow> findBySid(String sid);
+
+  /** Counts a send attempt; only a message not yet handed to the provider. */
+  @SqlUpdate("update messages set state = 'processing', send_attempts = send_attempts + 1, updated_at = now()"
+      + " where id = :id and state in ('pending', 'processing') and provider_sid is null")
+  int markProcessing(UUID id);
+
+  /** The provider accepted it: keep its sid, and its state if that is a step forward. */
+  @SqlUpdate("update messages set provider = :provider, provider_sid = :sid, updated_at = now(),"
+      + " state = case when state in ('pending', 'processing') then :state else state end,"
+      + " sent_at = case when :state = 'sent' then coalesce(sent_at, now()) else sent_at end"
+      + " where id = :id and provider_sid is null")
+  int markAccepted(UUID id, String provider, String sid, String state);
+
+  @SqlUpdate("update messages set " + ADVANCE + " where id = :id" + FORWARD_ONLY)
+  int advance(UUID id, String state, String errorCode);
+
+  @SqlUpdate("insert into message_events (provider, event_key, message_id, status, error_code, payload)"
+      + " values (:provider, :eventKey, :messageId, :status, :errorCode, cast(:payload as jsonb))"
+      + " on conflict (provider, event_key) do nothing")
+  int insertEvent(String provider, String eventKey, UUID messageId, String status, String errorCode, String payload);
+
+  @SqlUpdate("insert into messages (id, org_id, contact_id, phone_e164, channel, direction, body, provider, provider_sid,"
+      + " state) values (:id, :orgId, :contactId, :phone, :channel, 'inbound', :body, :provider, :sid, 'received')"
+      + " on conflict do nothing")
+  int insertInbound(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, String provider,
+      String sid);
+
+  /** The organisations that have written to this number (an inbound reply belongs to their conversations). */
+  @SqlQuery("select org_id from messages where phone_e164 = :phone and direction = 'outbound' group by org_id"
+      + " order by max(created_at) desc limit 20")
+  List<UUID> orgsWritingTo(String phone);
+
+  @SqlQuery("select contact_id from messages where org_id = :orgId and phone_e164 = :phone and contact_id is not null"
+      + " order by created_at desc limit 1")
+  Optional<Long> lastContact(UUID orgId, String phone);
+
+  @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId"
+      + " and (cast(:phone as text) is null or phone_e164 = :phone)"
+      + " and (cast(:state as text) is null or state = :state)"
+      + " order by created_at desc, id limit :limit offset :offset")
+  List<MessageRow> list(UUID orgId, String phone, String state, int limit, int offset);
+
+  @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId and phone_e164 = :phone"
+      + " order by created_at, id limit :limit")
+  List<MessageRow> thread(UUID orgId, String phone, int limit);
+
+  record StateCount(String state, String errorCode, long count) {}
+
+  @RegisterConstructorMapper(StateCount.class)
+  @SqlQuery("select state, case when state = 'cancelled' then error_code end as error_code, count(*) as count"
+      + " from messages where org_id = :orgId and wave_id = :waveId group by 1, 2")
+  List<StateCount> waveCounts(UUID orgId, UUID waveId);
+
+  @SqlUpdate("insert into conversation_takeovers (org_id, phone_e164, taken_by) values (:orgId, :phone, :userId)"
+      + " on conflict (org_id, phone_e164) do nothing")
+  int takeOver(UUID orgId, String phone, UUID userId);
+
+  @SqlQuery("select exists (select 1 from conversation_takeovers where org_id = :orgId and phone_e164 = :phone)")
+  boolean takenOver(UUID orgId, String phone);
+}

@@ -1,0 +1,32 @@
+package dev.vocero.store.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One SMS or WhatsApp message, outbound (from a wave) or inbound (a contact's reply). */
+public record MessageRow(
+    UUID id,
+    UUID orgId,
+    UUID waveId,
+    Long contactId,
+    String phoneE164,
+    String channel,
+    String direction,
+    String body,
+    String contentSid,
+    String contentVariables,
+    String provider,
+    String providerSid,
+    String state,
+    String errorCode,
+    int sendAttempts,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public boolean finished() {
+    return switch (state) {
+      case "failed", "cancelled", "delivered", "read", "received" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package dev.vocero.workflows.messaging;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+import java.util.UUID;
+
+/** The steps of a message wave: page recipients, send one message effectively once, record the wave's state. */
+@ActivityInterface(namePrefix = "Messages")
+public interface MessageActivities {
+
+  /** ApplicationFailure type of {@code send} when the provider refuses the message for good (invalid number...). */
+  String MESSAGE_REJECTED = "MessageRejected";
+
+  record RecipientRequest(UUID orgId, UUID waveId, long afterContactId, int limit) {}
+
+  record RecipientPage(List<Long> contactIds) {}
+
+  record SendRequest(UUID orgId, UUID waveId, long contactId) {}
+
+  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED }
+
+  record SendResult(Outcome outcome, UUID messageId, String errorCode) {}
+
+  /** Why a send gave up, recorded on its message. */
+  record SendFailure(UUID orgId, UUID waveId, long contactId, String errorCode) {}
+
+  record WaveStatusChange(UUID orgId, UUID waveId, WaveProgress progress) {}
+
+  RecipientPage recipients(RecipientRequest request);
+
+  /** Skips DNC numbers; records the message before sending; a retry finds the provider's message instead of re-sending. */
+  SendResult send(SendRequest request);
+
+  /** Marks the contact's message failed after its last try (nothing happens if the provider already has it). */
+  void recordFailure(SendFailure failure);
+
+  void recordWave(WaveStatusChange change);
+}

@@ -1,0 +1,132 @@
+package dev.vocero.workflows.messaging;
+
+import dev.vocero.workflows.messaging.MessageActivities.Outcome;
+import dev.vocero.workflows.messaging.MessageActivities.RecipientRequest;
+import dev.vocero.workflows.messaging.MessageActivities.SendFailure;
+import dev.vocero.workflows.messaging.MessageActivities.SendRequest;
+import dev.vocero.workflows.messaging.MessageActivities.SendResult;
+import dev.vocero.workflows.messaging.MessageActivities.WaveStatusChange;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pages recipients from PostgreSQL, sends one message at a time at {@code perMinute}, waits while paused, stops on
+ * cancel, and continues-as-new after each page so the history stays small.
+ */
+public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
+  static final int PAGE_SIZE = 200;
+
+  private final MessageActivities io = Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.io());
+  private final MessageActivities sender =
+      Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.send());
+  private final UUID orgId;
+  private final UUID waveId;
+  private WaveProgress progress;
+  private boolean paused;
+  private boolean cancelled;
+
+  @WorkflowInit
+  public MessageWaveWorkflowImpl(WaveInput input) {
+    this.orgId = input.orgId();
+    this.waveId = input.waveId();
+    this.progress = input.progress();
+    this.paused = WaveProgress.PAUSED.equals(progress.status());
+  }
+
+  @Override
+  public WaveProgress run(WaveInput input) {
+    List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
+        .contactIds();
+    for (long contactId : page) {
+      if (progress.sent() + progress.skipped() + progress.failed() > 0) {
+        Workflow.await(interval(), () -> cancelled);
+      }
+      Workflow.await(() -> !paused || cancelled);
+      if (cancelled) {
+        break;
+      }
+      count(send(contactId), contactId);
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (!cancelled && page.size() == PAGE_SIZE) {
+      Workflow.continueAsNew(new WaveInput(orgId, waveId, progress));
+    }
+    progress = with(cancelled ? WaveProgress.CANCELLED : WaveProgress.COMPLETED);
+    io.recordWave(new WaveStatusChange(orgId, waveId, progress));
+    return progress;
+  }
+
+  private Outcome send(long contactId) {
+    try {
+      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId));
+      return result.outcome();
+    } catch (ActivityFailure e) {
+      String code = e.getCause() instanceof ApplicationFailure app ? app.getType() : "SendFailed";
+      io.recordFailure(new SendFailure(orgId, waveId, contactId, code));
+      return Outcome.FAILED;
+    }
+  }
+
+  private void count(Outcome outcome, long contactId) {
+    WaveProgress p = progress;
+    progress = switch (outcome) {
+      case SENT -> new WaveProgress(p.status(), p.sent() + 1, p.skipped(), p.failed(), contactId, p.perMinute());
+      case FAILED -> new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed() + 1, contactId, p.perMinute());
+      default -> new WaveProgress(p.status(), p.sent(), p.skipped() + 1, p.failed(), contactId, p.perMinute());
+    };
+  }
+
+  private Duration interval() {
+    return Duration.ofMillis(Math.max(10, 60_000L / progress.perMinute()));
+  }
+
+  private WaveProgress with(String status) {
+    WaveProgress p = progress;
+    return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute());
+  }
+
+  @Override
+  public WaveProgress progress() {
+    return progress;
+  }
+
+  @Override
+  public WaveProgress pause() {
+    paused = true;
+    progress = with(WaveProgress.PAUSED);
+    io.recordWave(new WaveStatusChange(orgId, waveId, progress));
+    return progress;
+  }
+
+  @Override
+  public void validatePause() {
+    if (paused || cancelled) {
+      throw new IllegalStateException(cancelled ? "the wave is cancelled" : "the wave is already paused");
+    }
+  }
+
+  @Override
+  public WaveProgress resume() {
+    paused = false;
+    progress = with(WaveProgress.RUNNING);
+    io.recordWave(new WaveStatusChange(orgId, waveId, progress));
+    return progress;
+  }
+
+  @Override
+  public void validateResume() {
+    if (!paused || cancelled) {
+      throw new IllegalStateException(cancelled ? "the wave is cancelled" : "the wave is not paused");
+    }
+  }
+
+  @Override
+  public void cancel(String reason) {
+    cancelled = true;
+  }
+}

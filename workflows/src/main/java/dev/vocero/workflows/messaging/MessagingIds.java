@@ -1,0 +1,20 @@
+package dev.vocero.workflows.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Workflow and message IDs of the messaging feature. */
+public final class MessagingIds {
+  public static final String WAVE_KIND = "wave";
+
+  private MessagingIds() {}
+
+  public static String waveWorkflowId(UUID waveId) {
+    return "wave:" + waveId;
+  }
+
+  /** Deterministic: a retried send for the same wave and contact finds the message it already recorded. */
+  public static UUID outboundMessageId(UUID waveId, long contactId) {
+    return UUID.nameUUIDFromBytes(("wave:" + waveId + ":" + contactId).getBytes(StandardCharsets.UTF_8));
+  }
+}

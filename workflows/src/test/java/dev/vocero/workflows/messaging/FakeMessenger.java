@@ -1,0 +1,85 @@
+package dev.vocero.workflows.messaging;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
+
+/** Wave activities over an in-memory contact list; records every send try with the test server's time. */
+final class FakeMessenger implements MessageActivities {
+  record Try(long contactId, long atMillis) {}
+
+  private final TestWorkflowEnvironment env;
+  final List<Try> tries = new CopyOnWriteArrayList<>();
+  final List<SendFailure> failures = new CopyOnWriteArrayList<>();
+  final List<WaveProgress> recorded = new CopyOnWriteArrayList<>();
+  final AtomicInteger pages = new AtomicInteger();
+  private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
+  private volatile List<Long> contacts = List.of();
+  private volatile LongFunction<RuntimeException> failure = id -> null;
+
+  FakeMessenger(TestWorkflowEnvironment env) {
+    this.env = env;
+  }
+
+  FakeMessenger contacts(long from, long to) {
+    contacts = LongStream.rangeClosed(from, to).boxed().toList();
+    return this;
+  }
+
+  FakeMessenger outcome(long contactId, Outcome outcome) {
+    outcomes.put(contactId, outcome);
+    return this;
+  }
+
+  /** The exception a send to this contact throws (null: none). */
+  FakeMessenger failing(LongFunction<RuntimeException> failure) {
+    this.failure = failure;
+    return this;
+  }
+
+  static RuntimeException retryable() {
+    return ApplicationFailure.newFailure("HTTP 503", "MessagingRetryable");
+  }
+
+  static RuntimeException rejected() {
+    return ApplicationFailure.newNonRetryableFailure("error 21211", MESSAGE_REJECTED);
+  }
+
+  long sent(long contactId) {
+    return tries.stream().filter(t -> t.contactId() == contactId).count();
+  }
+
+  @Override
+  public RecipientPage recipients(RecipientRequest request) {
+    pages.incrementAndGet();
+    return new RecipientPage(contacts.stream().filter(id -> id > request.afterContactId()).limit(request.limit())
+        .toList());
+  }
+
+  @Override
+  public SendResult send(SendRequest request) {
+    tries.add(new Try(request.contactId(), env.currentTimeMillis()));
+    RuntimeException e = failure.apply(request.contactId());
+    if (e != null) {
+      throw e;
+    }
+    Outcome outcome = outcomes.getOrDefault(request.contactId(), Outcome.SENT);
+    return new SendResult(outcome, MessagingIds.outboundMessageId(request.waveId(), request.contactId()), null);
+  }
+
+  @Override
+  public void recordFailure(SendFailure failure) {
+    failures.add(failure);
+  }
+
+  @Override
+  public void recordWave(WaveStatusChange change) {
+    recorded.add(change.progress());
+  }
+}

@@ -1,0 +1,111 @@
+package dev.vocero.workflows.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.messaging.MessageActivities.Outcome;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MessageWaveWorkflowTest {
+  private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  private static final UUID WAVE = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+
+  @RegisterExtension
+  final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
+  private TestWorkflowEnvironment env;
+  private FakeMessenger messenger;
+  private MessageWaveWorkflow wave;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env) {
+    this.env = env;
+    messenger = new FakeMessenger(env);
+    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
+    for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
+      env.newWorker(queue).registerActivitiesImplementations(messenger);
+    }
+    env.start();
+    wave = env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(MessagingIds.waveWorkflowId(WAVE)).setTaskQueue(TaskQueues.WORKFLOWS).build());
+  }
+
+  private WaveProgress result() {
+    return WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
+  }
+
+  @Test
+  void givenMoreContactsThanAPage_whenTheWaveRuns_itShouldSendEachOnceAtThePaceAndSkipDnc() {
+    messenger.contacts(1, 250).outcome(7, Outcome.SKIPPED_DNC).outcome(220, Outcome.SKIPPED_DNC);
+
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 120));
+    WaveProgress done = result();
+
+    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 248, 2, 0, 250, 120), done);
+    assertEquals(250, messenger.tries.size());
+    assertEquals(250, messenger.tries.stream().map(FakeMessenger.Try::contactId).distinct().count());
+    for (int i = 1; i < messenger.tries.size(); i++) {
+      long gap = messenger.tries.get(i).atMillis() - messenger.tries.get(i - 1).atMillis();
+      assertTrue(gap >= 500, "120 per minute means at least 500 ms between sends, was " + gap);
+    }
+    assertTrue(messenger.pages.get() >= 2, "a second page after continue-as-new");
+    assertEquals(WaveProgress.COMPLETED, messenger.recorded.get(messenger.recorded.size() - 1).status());
+  }
+
+  @Test
+  void givenAnOutageAndARefusal_whenSending_itShouldRetryTheOutageBoundedAndTheRefusalNever() {
+    messenger.contacts(1, 4).failing(id -> id == 2 ? FakeMessenger.retryable()
+        : id == 3 ? FakeMessenger.rejected() : null);
+
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 600));
+    WaveProgress done = result();
+
+    assertEquals(2, done.sent());
+    assertEquals(2, done.failed());
+    assertEquals(MessageActivityOptions.SEND_ATTEMPTS, messenger.sent(2));
+    assertEquals(1, messenger.sent(3));
+    assertEquals(List.of("MessagingRetryable", MessageActivities.MESSAGE_REJECTED),
+        messenger.failures.stream().map(MessageActivities.SendFailure::errorCode).toList());
+  }
+
+  @Test
+  void givenARunningWave_whenPausedResumedAndCancelled_itShouldStopSendingWhilePausedAndEndCancelled() {
+    messenger.contacts(1, 100);
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 60));
+    env.sleep(Duration.ofSeconds(10));
+
+    WaveProgress paused = wave.pause();
+    assertEquals(WaveProgress.PAUSED, paused.status());
+    assertThrows(WorkflowUpdateException.class, wave::pause);
+    env.sleep(Duration.ofSeconds(1)); // a send already under way when the pause arrived may finish
+    int atPause = messenger.tries.size();
+    env.sleep(Duration.ofHours(1));
+    assertEquals(atPause, messenger.tries.size(), "nothing is sent while paused");
+    assertEquals(WaveProgress.PAUSED, wave.progress().status());
+
+    assertEquals(WaveProgress.RUNNING, wave.resume().status());
+    env.sleep(Duration.ofSeconds(10));
+    assertTrue(messenger.tries.size() > atPause, "sending goes on after resume");
+    wave.cancel("operator");
+    WaveProgress done = result();
+
+    assertEquals(WaveProgress.CANCELLED, done.status());
+    assertTrue(done.sent() < 100);
+    assertEquals(done.sent(), messenger.tries.size());
+    assertEquals(List.of(WaveProgress.PAUSED, WaveProgress.RUNNING, WaveProgress.CANCELLED),
+        messenger.recorded.stream().map(WaveProgress::status).toList());
+  }
+}
