@@ -41,6 +41,11 @@ public final class TranscriptSearch {
    * terms are all very common would otherwise rank a large part of the organization's segments.
    */
   static final int MAX_RANKED = Integer.getInteger("vocero.chat.maxRanked", 2_000);
+  /**
+   * Narrowest first: segments with every term (few rows to rank, and they would come first anyway), then with two
+   * of the terms, then with any; a wider pass runs only when the narrower one found fewer passages than asked.
+   */
+  private static final List<String> MODES = List.of("all", "two", "any");
   /** ts_rank_cd normalization 1: divides by 1 + log(length), so long segments do not win by length alone. */
   static final int NORMALIZATION = 1;
 
@@ -61,8 +66,14 @@ public final class TranscriptSearch {
       return List.of();
     }
     List<UUID> scope = audioIds == null ? List.of() : audioIds;
-    List<Passage> passages = passages(query(orgId, question, scope, "two", limit, context), limit);
-    return passages.size() >= limit ? passages : passages(query(orgId, question, scope, "any", limit, context), limit);
+    List<Passage> passages = List.of();
+    for (String mode : MODES) {
+      passages = passages(query(orgId, question, scope, mode, limit, context), limit);
+      if (passages.size() >= limit) {
+        return passages;
+      }
+    }
+    return passages;
   }
 
   private List<Row> query(UUID orgId, String question, List<UUID> scope, String mode, int limit, int context) {
