@@ -40,7 +40,7 @@ final class CampaignTestSupport {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, SimulatedBatchWorkflow.class);
     env.newWorker(TaskQueues.IO)
-        .registerActivitiesImplementations(activities, new ClientBatchControl(env.getWorkflowClient()));
+        .registerActivitiesImplementations(activities, new CampaignBatchActivitiesImpl(env.getWorkflowClient()));
     env.start();
   }
 

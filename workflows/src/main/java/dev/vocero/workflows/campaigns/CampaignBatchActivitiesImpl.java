@@ -18,17 +18,23 @@ import io.temporal.client.WorkflowUpdateException;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The batch control of the tests: the same client calls the worker's implementation makes, on the test server. */
-class ClientBatchControl implements CampaignBatchActivities {
-  private final WorkflowClient client;
+/**
+ * Holds and releases a campaign's batches through the batch workflow's own pause/resume updates. Reads the progress
+ * first so a retried activity does not fail on "already paused"; a validator refusal (the batch just ended) answers
+ * with the progress as it is now. A closed batch is read from its result (a query would replay its last run).
+ * It lives beside the workflow, not in {@code activities}, because it needs nothing but the Temporal client and the
+ * workflow tests run it against the test server.
+ */
+public final class CampaignBatchActivitiesImpl implements CampaignBatchActivities {
+  private final WorkflowClient temporal;
 
-  ClientBatchControl(WorkflowClient client) {
-    this.client = client;
+  public CampaignBatchActivitiesImpl(WorkflowClient temporal) {
+    this.temporal = temporal;
   }
 
   @Override
   public BatchProgress startBatch(BatchStart start) {
-    CallBatchWorkflow batch = client.newWorkflowStub(CallBatchWorkflow.class, WorkflowOptions.newBuilder()
+    CallBatchWorkflow batch = temporal.newWorkflowStub(CallBatchWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(CallIds.batchWorkflowId(start.batchId()))
         .setTaskQueue(TaskQueues.WORKFLOWS)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
@@ -63,12 +69,12 @@ class ClientBatchControl implements CampaignBatchActivities {
   public BatchProgress batchProgress(UUID batchId) {
     String workflowId = CallIds.batchWorkflowId(batchId);
     try {
-      WorkflowExecutionStatus status = client.newUntypedWorkflowStub(workflowId).describe().getStatus();
+      WorkflowExecutionStatus status = temporal.newUntypedWorkflowStub(workflowId).describe().getStatus();
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         return stub(batchId).progress();
       }
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-        return client.newUntypedWorkflowStub(workflowId).getResult(BatchProgress.class);
+        return temporal.newUntypedWorkflowStub(workflowId).getResult(BatchProgress.class);
       }
       return new BatchProgress("cancelled", 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
     } catch (WorkflowNotFoundException e) {
@@ -78,7 +84,7 @@ class ClientBatchControl implements CampaignBatchActivities {
 
   private BatchProgress change(UUID batchId, boolean pause, Function<CallBatchWorkflow, BatchProgress> update) {
     BatchProgress now = batchProgress(batchId);
-    if (now == null || !"running".equals(now.status()) && !"paused".equals(now.status()) || now.paused() == pause) {
+    if (now == null || !open(now) || now.paused() == pause) {
       return now;
     }
     try {
@@ -88,7 +94,11 @@ class ClientBatchControl implements CampaignBatchActivities {
     }
   }
 
+  private static boolean open(BatchProgress progress) {
+    return "running".equals(progress.status()) || "paused".equals(progress.status());
+  }
+
   private CallBatchWorkflow stub(UUID batchId) {
-    return client.newWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId));
+    return temporal.newWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId));
   }
 }
