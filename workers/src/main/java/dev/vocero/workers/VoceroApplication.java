@@ -170,13 +170,13 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
         }
       });
+      TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony()); // voice and messaging
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
-              new TelephonyWebhooksAdapter(config.getTelephony()), delivery, config.getTelephony().getMaxContactsPerBatch(),
+              webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
           new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
-      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(),
-          new TelephonyWebhooksAdapter(config.getTelephony()));
+      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks);
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

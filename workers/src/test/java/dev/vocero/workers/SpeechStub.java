@@ -21,6 +21,14 @@ public final class SpeechStub {
 
   private SpeechStub() {}
 
+  /** The stub's base URL, starting it first: the app's configuration asks for it before any test runs. */
+  public static String startedBaseUrl(WireMockServer server) {
+    if (!server.isRunning()) {
+      server.start();
+    }
+    return server.baseUrl();
+  }
+
   public static void answersSpanishCall(WireMockServer server) {
     server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(SPANISH_CALL)));

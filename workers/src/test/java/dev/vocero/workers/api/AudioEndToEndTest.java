@@ -44,10 +44,7 @@ class AudioEndToEndTest {
   static Session operator;
 
   static String speechUrl() {
-    if (!SPEECH.isRunning()) {
-      SPEECH.start();
-    }
-    return SPEECH.baseUrl();
+    return SpeechStub.startedBaseUrl(SPEECH);
   }
 
   @BeforeAll

@@ -49,10 +49,7 @@ class CallRecordingEndToEndTest {
   static Session operator;
 
   static String speechUrl() {
-    if (!SPEECH.isRunning()) {
-      SPEECH.start();
-    }
-    return SPEECH.baseUrl();
+    return SpeechStub.startedBaseUrl(SPEECH);
   }
 
   @BeforeAll

@@ -102,10 +102,7 @@ class AudioPipelineBenchmark {
   static WorkflowServiceStubs temporalStubs;
 
   static String speechUrl() {
-    if (!SPEECH.isRunning()) {
-      SPEECH.start();
-    }
-    return SPEECH.baseUrl();
+    return SpeechStub.startedBaseUrl(SPEECH);
   }
 
   static ConfigOverride[] overrides() {

@@ -36,10 +36,7 @@ class ChatApiTest {
   static String audioId;
 
   static String speechUrl() {
-    if (!SPEECH.isRunning()) {
-      SPEECH.start();
-    }
-    return SPEECH.baseUrl();
+    return SpeechStub.startedBaseUrl(SPEECH);
   }
 
   @BeforeAll

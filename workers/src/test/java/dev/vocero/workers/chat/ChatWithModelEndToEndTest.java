@@ -66,10 +66,7 @@ class ChatWithModelEndToEndTest {
   }
 
   static String speechUrl() {
-    if (!SPEECH.isRunning()) {
-      SPEECH.start();
-    }
-    return SPEECH.baseUrl();
+    return SpeechStub.startedBaseUrl(SPEECH);
   }
 
   @BeforeAll
