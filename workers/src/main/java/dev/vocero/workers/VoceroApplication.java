@@ -31,6 +31,7 @@ import java.time.Duration;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
+import dev.vocero.api.http.UnreadBodyDrain;
 import dev.vocero.store.VoceroDatabase;
 import dev.vocero.store.blob.BlobStore;
 import dev.vocero.workers.config.Mode;
@@ -171,6 +172,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         }
       });
       TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony()); // voice and messaging
+      env.servlets().addFilter("drain-unread-body", new UnreadBodyDrain(1 << 20))
+          .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
