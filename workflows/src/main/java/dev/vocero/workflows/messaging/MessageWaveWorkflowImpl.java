@@ -75,9 +75,9 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private void count(Outcome outcome, long contactId) {
     WaveProgress p = progress;
     progress = switch (outcome) {
-      case SENT -> new WaveProgress(p.status(), p.sent() + 1, p.skipped(), p.failed(), contactId, p.perMinute());
-      case FAILED -> new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed() + 1, contactId, p.perMinute());
-      default -> new WaveProgress(p.status(), p.sent(), p.skipped() + 1, p.failed(), contactId, p.perMinute());
+      case SENT -> new WaveProgress(p.status(), p.sent() + 1, p.skipped(), p.failed(), contactId, p.perMinute(), p.pauseReason());
+      case FAILED -> new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed() + 1, contactId, p.perMinute(), p.pauseReason());
+      default -> new WaveProgress(p.status(), p.sent(), p.skipped() + 1, p.failed(), contactId, p.perMinute(), p.pauseReason());
     };
   }
 
@@ -87,7 +87,8 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
 
   private WaveProgress with(String status) {
     WaveProgress p = progress;
-    return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute());
+    return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute(),
+        WaveProgress.PAUSED.equals(status) ? p.pauseReason() : null);
   }
 
   @Override

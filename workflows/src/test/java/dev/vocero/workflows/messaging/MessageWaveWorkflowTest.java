@@ -54,7 +54,7 @@ class MessageWaveWorkflowTest {
     WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 120));
     WaveProgress done = result();
 
-    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 248, 2, 0, 250, 120), done);
+    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 248, 2, 0, 250, 120, null), done);
     assertEquals(250, messenger.tries.size());
     assertEquals(250, messenger.tries.stream().map(FakeMessenger.Try::contactId).distinct().count());
     for (int i = 1; i < messenger.tries.size(); i++) {
