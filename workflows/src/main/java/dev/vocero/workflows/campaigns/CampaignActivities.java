@@ -13,8 +13,15 @@ public interface CampaignActivities {
   /** Upserts the day's row: calls started (from the workflow) and calls finished by disposition (from the attempts). */
   void recordDay(DayRollup day);
 
-  record StateChange(UUID orgId, UUID campaignId, String state, int startedTotal) {}
+  /** @param pauseReason why the campaign paused itself (no_credit), null otherwise */
+  record StateChange(UUID orgId, UUID campaignId, String state, int startedTotal, String pauseReason) {}
 
-  /** @param date ISO date in {@code timeZone}; attempts that ended during that local day are counted */
-  record DayRollup(UUID orgId, UUID campaignId, String date, String timeZone, int callsStarted, List<UUID> batchIds) {}
+  /**
+   * @param date         ISO date in {@code timeZone}; attempts that ended during that local day are counted
+   * @param messagesSent messages the campaign's waves sent during the window (from the workflow)
+   * @param waveIds      the campaign's waves: their messages created that local day are counted by status (null in
+   *                     runs from before campaigns had waves)
+   */
+  record DayRollup(UUID orgId, UUID campaignId, String date, String timeZone, int callsStarted, List<UUID> batchIds,
+      int messagesSent, List<UUID> waveIds) {}
 }

@@ -1,6 +1,7 @@
 package dev.vocero.workflows.campaigns;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answer of the campaign's {@code progress} query.
@@ -9,6 +10,11 @@ import java.util.List;
  * @param windowStart   start of the current or next window (epoch ms), 0 when none is left
  * @param startedToday  contacts started by its batches in the current window
  * @param quotaReached  the daily quota stopped new calls until the next window
+ * @param sentToday     messages sent by its waves in the current window, per channel
+ * @param quotaReachedChannels message channels whose daily quota stopped their waves until the next window
+ * @param pauseReason   why the campaign paused itself (no_credit), null otherwise
  */
 public record CampaignProgress(String state, String day, long windowStart, long windowEnd, int dailyQuota,
-    int startedToday, boolean quotaReached, int startedTotal, int daysRun, List<CampaignBatch> batches) {}
+    int startedToday, boolean quotaReached, int startedTotal, int daysRun, List<CampaignBatch> batches,
+    List<CampaignWave> waves, Map<String, Integer> messageQuotas, Map<String, Integer> sentToday,
+    List<String> quotaReachedChannels, String pauseReason) {}

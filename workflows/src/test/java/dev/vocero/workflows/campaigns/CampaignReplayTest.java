@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The first released campaign history (one day: window, quota hold, pause, resume, continue-as-new) keeps replaying. */
 class CampaignReplayTest {
   private static final String CAMPAIGN_V1 = "histories/campaign-v1.json";
+  private static final String CAMPAIGN_V2 = "histories/campaign-waves-credit-v2.json";
 
   @RegisterExtension
   final TestWorkflowExtension temporal = CampaignTestSupport.extension();
@@ -38,6 +39,45 @@ class CampaignReplayTest {
   void givenTheStoredCampaignV1Day_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         WorkflowReplayer.replayWorkflowExecutionFromResource(CAMPAIGN_V1, CampaignWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheStoredDayWithAWaveAndACreditPause_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CAMPAIGN_V2, CampaignWorkflowImpl.class));
+  }
+
+  /**
+   * Produces a first day with an SMS wave under a daily quota and a batch that runs out of credit (the campaign
+   * pauses itself); with -Dcampaign.history.v2.out=path it also writes it there.
+   */
+  @Test
+  void givenADayWithAWaveAndACreditPause_whenItsFirstRunIsReplayed_itShouldBeDeterministic(TestWorkflowEnvironment env)
+      throws Exception {
+    RecordingMessenger messenger = new RecordingMessenger(env);
+    CampaignTestSupport.start(env, mock(CampaignActivities.class, withSettings().withoutAnnotations()), messenger);
+    SimulatedBatchWorkflow.chunk = 1;
+    CampaignBatch a = batch(500, 0.05);
+    SimulatedBatchWorkflow.CREDIT_FOR.put(a.batchId(), 30);
+    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), "sms", 2, a.batchId(), false);
+    messenger.recipients(wave.waveId(), 1, 20);
+    UUID campaignId = UUID.randomUUID();
+    CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);
+    WorkflowExecution first = WorkflowClient.start(campaign::run, CampaignInput.first(ORG, campaignId,
+        schedule("2026-03-02", "2026-03-31", WEEKDAYS, "09:00", "17:00"), 0, List.of(a), List.of(wave),
+        java.util.Map.of("sms", 5)));
+    sleepUntil(env, LocalDateTime.of(2026, 3, 2, 18, 0));
+
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(first.getWorkflowId(), first.getRunId());
+    assertTrue(history.getEvents().stream()
+        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW));
+    assertTrue(history.getEvents().stream().anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED),
+        "the credit pause is behind a version marker");
+    WorkflowReplayer.replayWorkflowExecution(history, CampaignWorkflowImpl.class);
+    String out = System.getProperty("campaign.history.v2.out");
+    if (out != null) {
+      Files.writeString(Path.of(out), history.toJson(true), StandardCharsets.UTF_8);
+    }
   }
 
   /** Produces the day above from the current code; with -Dcampaign.history.out=path it also writes it there. */

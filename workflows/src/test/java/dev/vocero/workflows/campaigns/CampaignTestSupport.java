@@ -3,6 +3,8 @@ package dev.vocero.workflows.campaigns;
 import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import dev.vocero.workflows.messaging.MessageActivities;
+import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -37,10 +39,21 @@ final class CampaignTestSupport {
   }
 
   static void start(TestWorkflowEnvironment env, CampaignActivities activities) {
+    start(env, activities, null);
+  }
+
+  /** With {@code messages}, the real wave workflow runs too, sending through that fake. */
+  static void start(TestWorkflowEnvironment env, CampaignActivities activities, MessageActivities messages) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, SimulatedBatchWorkflow.class);
-    env.newWorker(TaskQueues.IO)
-        .registerActivitiesImplementations(activities, new CampaignBatchActivitiesImpl(env.getWorkflowClient()));
+    workflows.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, SimulatedBatchWorkflow.class,
+        MessageWaveWorkflowImpl.class);
+    Worker io = env.newWorker(TaskQueues.IO);
+    io.registerActivitiesImplementations(activities, new CampaignBatchActivitiesImpl(env.getWorkflowClient()),
+        new CampaignWaveActivitiesImpl(env.getWorkflowClient()));
+    if (messages != null) {
+      io.registerActivitiesImplementations(messages);
+      env.newWorker(TaskQueues.TELEPHONY).registerActivitiesImplementations(messages);
+    }
     env.start();
   }
 
@@ -56,6 +69,11 @@ final class CampaignTestSupport {
 
   static CampaignSchedule schedule(String start, String end, List<String> weekdays, String from, String to) {
     return new CampaignSchedule(start, end, weekdays, from, to, BOGOTA.getId());
+  }
+
+  static CampaignSchedule schedule(String start, String end, List<String> weekdays, String from, String to,
+      ZoneId zone) {
+    return new CampaignSchedule(start, end, weekdays, from, to, zone.getId());
   }
 
   static CampaignWorkflow stub(WorkflowClient client, UUID campaignId) {

@@ -24,6 +24,8 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   static final List<Start> STARTS = new CopyOnWriteArrayList<>();
   static volatile int chunk = 1;
   static volatile boolean recordEachStart = true;
+  /** The batch runs out of credit once it has started this many contacts (pauses itself with no_credit). */
+  static final Map<UUID, Integer> CREDIT_FOR = new ConcurrentHashMap<>();
 
   record Start(UUID batchId, long atMillis, int count) {}
 
@@ -34,6 +36,9 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   private boolean paused;
   private boolean cancelled;
   private String status = "running";
+  private String pauseReason;
+  private final int creditFor;
+  private boolean creditSpent;
 
   @WorkflowInit
   public SimulatedBatchWorkflow(CallBatchInput input) {
@@ -41,6 +46,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
     size = SIZES.getOrDefault(input.batchId(), 0);
     callsPerSecond = input.settings().callsPerSecond();
     paused = input.paused();
+    creditFor = CREDIT_FOR.getOrDefault(input.batchId(), Integer.MAX_VALUE);
   }
 
   @Override
@@ -50,6 +56,13 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
       Workflow.await(() -> !paused || cancelled);
       if (cancelled) {
         break;
+      }
+      if (started >= creditFor && pauseReason == null && !creditSpent) {
+        creditSpent = true; // like ContactCallWorkflow's no_credit report: the batch pauses itself
+        paused = true;
+        status = "paused";
+        pauseReason = "no_credit";
+        continue;
       }
       int count = Math.min(step, size - started);
       started += count;
@@ -65,7 +78,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
 
   @Override
   public BatchProgress progress() {
-    return new BatchProgress(status, started, started, 0, paused, callsPerSecond, 1);
+    return new BatchProgress(status, started, started, 0, paused, callsPerSecond, 1, pauseReason);
   }
 
   @Override
@@ -85,6 +98,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   @Override
   public BatchProgress resume() {
     paused = false;
+    pauseReason = null;
     status = "running";
     return progress();
   }

@@ -1,0 +1,32 @@
+package dev.vocero.workflows.campaigns;
+
+import java.util.UUID;
+
+/**
+ * One message wave of a campaign, as carried across continue-as-new.
+ *
+ * @param channel       sms or whatsapp: the daily quota that applies
+ * @param perMinute     the wave's pace while it runs
+ * @param sourceBatchId the batch whose contacts it messages
+ * @param afterBatch    it waits until its source batch has ended (a wave that picks contacts by their call outcome
+ *                      would otherwise page past contacts not called yet and never message them)
+ * @param launched      its wave workflow exists
+ * @param status        last status seen: new, held, active, completed, cancelled
+ */
+public record CampaignWave(UUID waveId, String channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
+    boolean launched, String status, int sent, int skipped, int failed) {
+
+  public static CampaignWave attached(UUID waveId, String channel, int perMinute, UUID sourceBatchId,
+      boolean afterBatch) {
+    return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, false, "new", 0, 0, 0);
+  }
+
+  public boolean done() {
+    return "completed".equals(status) || "cancelled".equals(status);
+  }
+
+  CampaignWave with(boolean nowLaunched, String nowStatus, int nowSent, int nowSkipped, int nowFailed) {
+    return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, nowLaunched, nowStatus, nowSent,
+        nowSkipped, nowFailed);
+  }
+}
