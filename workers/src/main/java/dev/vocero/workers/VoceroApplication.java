@@ -44,6 +44,7 @@ import dev.vocero.workers.temporal.SearchAttributeRegistrar;
 import dev.vocero.workers.temporal.TemporalConnection;
 import dev.vocero.workers.temporal.VoceroWorkers;
 import dev.vocero.workflows.campaigns.CampaignBatchActivitiesImpl;
+import dev.vocero.workflows.campaigns.CampaignWaveActivitiesImpl;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -124,7 +125,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
             env.getObjectMapper()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
-        new CampaignBatchActivitiesImpl(temporal.client()));
+        new CampaignBatchActivitiesImpl(temporal.client()),
+        new CampaignWaveActivitiesImpl(temporal.client()));
   }
 
   /** The workers this process runs (null in API-only mode). */

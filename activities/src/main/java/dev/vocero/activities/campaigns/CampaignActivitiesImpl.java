@@ -25,7 +25,8 @@ public final class CampaignActivitiesImpl implements CampaignActivities {
   @Override
   public void recordState(StateChange change) {
     jdbi.useExtension(CampaignDao.class,
-        dao -> dao.recordState(change.orgId(), change.campaignId(), change.state(), change.startedTotal()));
+        dao -> dao.recordState(change.orgId(), change.campaignId(), change.state(), change.startedTotal(),
+            change.pauseReason()));
   }
 
   @Override
@@ -39,7 +40,13 @@ public final class CampaignActivitiesImpl implements CampaignActivities {
       Map<String, Long> byDisposition = new LinkedHashMap<>();
       counts.forEach(c -> byDisposition.put(c.disposition(), c.n()));
       int finished = (int) counts.stream().mapToLong(DispositionCount::n).sum();
-      dao.upsertDay(day.campaignId(), day.orgId(), date, day.callsStarted(), finished, write(byDisposition));
+      Map<String, Long> byStatus = new LinkedHashMap<>();
+      if (day.waveIds() != null && !day.waveIds().isEmpty()) {
+        dao.messagesBetween(day.orgId(), day.waveIds(), date.atStartOfDay(zone).toInstant(),
+            date.plusDays(1).atStartOfDay(zone).toInstant()).forEach(c -> byStatus.put(c.disposition(), c.n()));
+      }
+      dao.upsertDay(day.campaignId(), day.orgId(), date, day.callsStarted(), finished, write(byDisposition),
+          day.messagesSent(), write(byStatus));
     });
   }
 

@@ -41,6 +41,9 @@ public final class MessageActivitiesImpl implements MessageActivities {
   @Override
   public RecipientPage recipients(RecipientRequest request) {
     WaveRow wave = wave(request.orgId(), request.waveId());
+    if ("held".equals(wave.status())) {
+      jdbi.useExtension(WaveDao.class, dao -> dao.markRunning(request.orgId(), request.waveId()));
+    }
     return new RecipientPage(jdbi.withExtension(WaveDao.class, dao -> dao.recipients(request.orgId(),
         wave.sourceBatchId(), wave.disposition(), request.afterContactId(), request.limit()))
         .stream().map(ContactRow::id).toList());

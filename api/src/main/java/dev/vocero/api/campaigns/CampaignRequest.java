@@ -12,21 +12,42 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Body of create and update. {@code weekdays} take MON…SUN or MONDAY…SUNDAY; times are "HH:mm" in {@code timeZone};
- * {@code dailyQuota} 0 or absent means no quota; {@code waves} (messages) are reserved for the messaging feature.
+ * {@code dailyQuota} 0 or absent means no quota on calls; {@code messageQuotas} such as {"sms": 500} limits
+ * messages per day and channel; {@code waves} are SMS/WhatsApp messages sent to the contacts of one of the campaign's
+ * batches inside the same windows.
  */
 public record CampaignRequest(String name, String startDate, String endDate, List<String> weekdays, String windowStart,
-    String windowEnd, String timeZone, Integer dailyQuota, List<UUID> batchIds, List<Object> waves) {
+    String windowEnd, String timeZone, Integer dailyQuota, List<UUID> batchIds, List<Wave> waves,
+    Map<String, Integer> messageQuotas) {
 
   static final int MAX_BATCHES = 50;
+  static final int MAX_WAVES = 20;
+  static final Set<String> CHANNELS = Set.of("sms", "whatsapp");
+  private static final java.util.regex.Pattern CONTENT_SID = java.util.regex.Pattern.compile("HX[0-9a-fA-F]{32}");
+
+  /**
+   * A message wave of the campaign. {@code body} (with {{name}}-style contact variables) for SMS or a WhatsApp
+   * session message, or {@code contentSid} (an approved WhatsApp template) with {@code contentVariables}.
+   * {@code batchId} is one of the campaign's batches; with {@code disposition} (e.g. no_answer) only the contacts
+   * whose call ended that way are messaged, and the wave then waits until that batch has ended.
+   */
+  public record Wave(String name, String channel, String body, String contentSid, Map<String, String> contentVariables,
+      UUID batchId, String disposition, Integer perMinute) {}
+
+  /** A wave, checked. */
+  public record ValidWave(String name, String channel, String body, String contentSid,
+      Map<String, String> contentVariables, UUID batchId, String disposition, int perMinute) {}
 
   /** The request, parsed; every problem is reported at once, field by field. */
   public record Valid(String name, LocalDate startDate, LocalDate endDate, List<String> weekdays,
-      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota, List<UUID> batchIds) {}
+      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota, List<UUID> batchIds,
+      List<ValidWave> waves, Map<String, Integer> messageQuotas) {}
 
   public Valid validate() {
     List<ApiError.Detail> problems = new ArrayList<>();
@@ -55,15 +76,86 @@ public record CampaignRequest(String name, String startDate, String endDate, Lis
     if (batches.size() > MAX_BATCHES || batches.contains(null) || new LinkedHashSet<>(batches).size() != batches.size()) {
       problems.add(detail("batchIds", "invalid", "at most " + MAX_BATCHES + " distinct batch ids"));
     }
-    if (waves != null && !waves.isEmpty()) {
-      problems.add(detail("waves", "not_available", "message waves are not available yet"));
+    List<ValidWave> validWaves = waves(batches, problems);
+    Map<String, Integer> quotas = new java.util.TreeMap<>();
+    if (messageQuotas != null) {
+      messageQuotas.forEach((channel, quota) -> {
+        if (!CHANNELS.contains(channel)) {
+          problems.add(detail("messageQuotas." + channel, "unknown_channel", "message quotas are per channel: sms"
+              + " or whatsapp"));
+        } else if (quota == null || quota < 0) {
+          problems.add(detail("messageQuotas." + channel, "negative", "a quota is 0 (no quota) or more"));
+        } else {
+          quotas.put(channel, quota);
+        }
+      });
     }
     if (!problems.isEmpty()) {
       throw new ApiException(422, "invalid_campaign", "The campaign has " + problems.size()
           + " invalid field(s); see details.", problems, null);
     }
     return new Valid(name.trim(), start, end, days, from, to, timeZone, dailyQuota == null ? 0 : dailyQuota,
-        List.copyOf(batches));
+        List.copyOf(batches), validWaves, quotas);
+  }
+
+  private List<ValidWave> waves(List<UUID> batches, List<ApiError.Detail> problems) {
+    if (waves == null || waves.isEmpty()) {
+      return List.of();
+    }
+    if (waves.size() > MAX_WAVES) {
+      problems.add(detail("waves", "too_many", "at most " + MAX_WAVES + " waves per campaign"));
+      return List.of();
+    }
+    List<ValidWave> out = new ArrayList<>();
+    for (int i = 0; i < waves.size(); i++) {
+      Wave wave = waves.get(i);
+      String field = "waves[" + i + "]";
+      int before = problems.size();
+      if (wave == null) {
+        problems.add(detail(field, "required", "a wave is an object with name, channel, batchId and body"));
+        continue;
+      }
+      if (wave.name() == null || wave.name().isBlank() || wave.name().length() > 200) {
+        problems.add(detail(field + ".name", "required", "a name of 1 to 200 characters is required"));
+      }
+      if (wave.channel() == null || !CHANNELS.contains(wave.channel())) {
+        problems.add(detail(field + ".channel", "unknown_channel", "channel is sms or whatsapp"));
+      }
+      boolean noBody = wave.body() == null || wave.body().isBlank();
+      if (noBody && wave.contentSid() == null) {
+        problems.add(detail(field + ".body", "missing_content",
+            "give the message text in body or, for WhatsApp, an approved template in contentSid"));
+      }
+      if (wave.body() != null && wave.body().length() > 1600) {
+        problems.add(detail(field + ".body", "too_long", "a message body has at most 1600 characters"));
+      }
+      if (wave.contentSid() != null && (!"whatsapp".equals(wave.channel())
+          || !CONTENT_SID.matcher(wave.contentSid()).matches())) {
+        problems.add(detail(field + ".contentSid", "invalid_template",
+            "contentSid is an approved WhatsApp template id (HX followed by 32 hex digits), on the whatsapp channel"));
+      }
+      if (wave.batchId() == null || !batches.contains(wave.batchId())) {
+        problems.add(detail(field + ".batchId", "not_in_campaign",
+            "batchId must be one of the campaign's batchIds: a wave messages the contacts of one of its batches"));
+      }
+      String disposition = wave.disposition() == null ? null : wave.disposition().trim().toLowerCase(Locale.ROOT);
+      if (disposition != null) {
+        try {
+          dev.vocero.workflows.calls.Disposition.fromWire(disposition);
+        } catch (IllegalArgumentException e) {
+          problems.add(detail(field + ".disposition", "invalid_disposition", "'" + wave.disposition()
+              + "' is not a call disposition; use e.g. no_answer, busy, answered_machine, failed"));
+        }
+      }
+      if (wave.perMinute() != null && (wave.perMinute() < 1 || wave.perMinute() > 6000)) {
+        problems.add(detail(field + ".perMinute", "out_of_range", "perMinute is between 1 and 6000"));
+      }
+      if (problems.size() == before) {
+        out.add(new ValidWave(wave.name().trim(), wave.channel(), noBody ? null : wave.body(), wave.contentSid(),
+            wave.contentVariables(), wave.batchId(), disposition, wave.perMinute() == null ? 60 : wave.perMinute()));
+      }
+    }
+    return out;
   }
 
   private List<String> weekdays(List<ApiError.Detail> problems) {

@@ -1,5 +1,6 @@
 package dev.vocero.api.campaigns;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
@@ -17,6 +18,9 @@ import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignProgress;
 import dev.vocero.workflows.campaigns.CampaignSchedule;
 import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignWave;
+import dev.vocero.store.messaging.WaveDao;
+import dev.vocero.store.messaging.WaveRow;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +41,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -70,8 +75,10 @@ public class CampaignResource {
       checkBatches(handle, caller.orgId(), id, request.batchIds());
       CampaignDao dao = handle.attach(CampaignDao.class);
       dao.insert(id, caller.orgId(), request.name(), request.startDate(), request.endDate(), request.weekdays(),
-          request.windowStart(), request.windowEnd(), request.timeZone(), request.dailyQuota(), caller.userId());
+          request.windowStart(), request.windowEnd(), request.timeZone(), request.dailyQuota(),
+          write(request.messageQuotas()), caller.userId());
       dao.attach(id, caller.orgId(), request.batchIds());
+      insertWaves(handle, caller, id, request.waves());
       return view(handle, caller.orgId(), id, false);
     });
     return Response.created(URI.create("/api/v1/campaigns/" + id)).entity(created).build();
@@ -88,9 +95,12 @@ public class CampaignResource {
       requireDraft(lock(dao, caller, id), "edited");
       checkBatches(handle, caller.orgId(), id, request.batchIds());
       dao.updateDraft(id, caller.orgId(), request.name(), request.startDate(), request.endDate(), request.weekdays(),
-          request.windowStart(), request.windowEnd(), request.timeZone(), request.dailyQuota());
+          request.windowStart(), request.windowEnd(), request.timeZone(), request.dailyQuota(),
+          write(request.messageQuotas()));
+      handle.attach(WaveDao.class).deleteHeldOfCampaign(caller.orgId(), id);
       dao.detachAll(caller.orgId(), id);
       dao.attach(id, caller.orgId(), request.batchIds());
+      insertWaves(handle, caller, id, request.waves());
       return view(handle, caller.orgId(), id, false);
     });
   }
@@ -104,8 +114,10 @@ public class CampaignResource {
     }
     return jdbi.withHandle(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);
+      WaveDao waves = handle.attach(WaveDao.class);
       return new CampaignViews.Page<>(dao.list(caller.orgId(), pageSize, (page - 1) * pageSize).stream()
-          .map(row -> CampaignViews.Campaign.of(row, dao.batchIds(caller.orgId(), row.id()), null)).toList(),
+          .map(row -> CampaignViews.Campaign.of(row, dao.batchIds(caller.orgId(), row.id()),
+              waves.ofCampaign(caller.orgId(), row.id()), quotas(row), null)).toList(),
           page, pageSize, dao.count(caller.orgId()));
     });
   }
@@ -126,7 +138,8 @@ public class CampaignResource {
       CampaignDao dao = handle.attach(CampaignDao.class);
       find(dao, caller, id);
       return dao.days(caller.orgId(), id).stream().map(d -> new CampaignViews.Day(d.day(), d.callsStarted(),
-          d.callsFinished(), readTree(d.finishedByDisposition()))).toList();
+          d.callsFinished(), readTree(d.finishedByDisposition()), d.messagesSent(), readTree(d.messagesByStatus())))
+          .toList();
     });
   }
 
@@ -163,8 +176,14 @@ public class CampaignResource {
       for (UUID batchId : batchIds) {
         batches.add(CampaignBatch.attached(batchId, settings(handle, caller.orgId(), batchId)));
       }
+      List<CampaignWave> waves = new ArrayList<>();
+      for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
+        waves.add(CampaignWave.attached(wave.id(), wave.channel(), wave.perMinute(), wave.sourceBatchId(),
+            wave.disposition() != null));
+      }
       dao.schedule(caller.orgId(), id);
-      workflows.start(CampaignInput.first(caller.orgId(), id, schedule, row.dailyQuota(), batches));
+      workflows.start(CampaignInput.first(caller.orgId(), id, schedule, row.dailyQuota(), batches, waves,
+          quotas(row)));
     });
     return get(caller, id);
   }
@@ -228,6 +247,33 @@ public class CampaignResource {
 
   public record BatchRef(UUID batchId) {}
 
+  private void insertWaves(Handle handle, VoceroPrincipal caller, UUID campaignId,
+      List<CampaignRequest.ValidWave> waves) {
+    WaveDao dao = handle.attach(WaveDao.class);
+    for (CampaignRequest.ValidWave wave : waves) {
+      dao.insertHeld(UUID.randomUUID(), caller.orgId(), wave.name(), wave.channel(), wave.body(), wave.contentSid(),
+          wave.contentVariables() == null ? null : write(wave.contentVariables()), wave.batchId(), wave.disposition(),
+          wave.perMinute(), campaignId, caller.userId());
+    }
+  }
+
+  private Map<String, Integer> quotas(CampaignRow row) {
+    try {
+      return row.messageQuotas() == null ? Map.of()
+          : json.readValue(row.messageQuotas(), new TypeReference<Map<String, Integer>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void requireLive(VoceroPrincipal caller, UUID id, String verb) {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
     if (!LIVE.contains(row.state())) {
@@ -284,7 +330,8 @@ public class CampaignResource {
     CampaignDao dao = handle.attach(CampaignDao.class);
     CampaignRow row = dao.find(orgId, id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
     CampaignProgress progress = live && LIVE.contains(row.state()) ? workflows.progress(id) : null;
-    return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), progress);
+    return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), handle.attach(WaveDao.class).ofCampaign(orgId, id),
+        quotas(row), progress);
   }
 
   private static CampaignSchedule schedule(CampaignRow row) {

@@ -2,10 +2,12 @@ package dev.vocero.api.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.store.campaigns.CampaignRow;
+import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.campaigns.CampaignProgress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the campaign endpoints answer. */
@@ -15,18 +17,34 @@ public final class CampaignViews {
   public record Schedule(LocalDate startDate, LocalDate endDate, List<String> weekdays, String windowStart,
       String windowEnd, String timeZone) {}
 
-  public record Campaign(UUID id, String name, String state, Schedule schedule, int dailyQuota, int startedTotal,
-      List<UUID> batchIds, Instant createdAt, Instant updatedAt, Instant scheduledAt, Instant endedAt,
-      CampaignProgress progress) {
+  /**
+   * @param pauseReason why the campaign paused itself: no_credit (top up, then resume); null when paused by a person
+   */
+  public record Campaign(UUID id, String name, String state, String pauseReason, Schedule schedule, int dailyQuota,
+      Map<String, Integer> messageQuotas, int startedTotal, List<UUID> batchIds, List<Wave> waves, Instant createdAt,
+      Instant updatedAt, Instant scheduledAt, Instant endedAt, CampaignProgress progress) {
 
-    static Campaign of(CampaignRow row, List<UUID> batchIds, CampaignProgress progress) {
-      return new Campaign(row.id(), row.name(), row.state(), new Schedule(row.startDate(), row.endDate(),
-          row.weekdays(), row.windowStart().toString(), row.windowEnd().toString(), row.timeZone()), row.dailyQuota(),
-          row.startedTotal(), batchIds, row.createdAt(), row.updatedAt(), row.scheduledAt(), row.endedAt(), progress);
+    static Campaign of(CampaignRow row, List<UUID> batchIds, List<WaveRow> waves, Map<String, Integer> quotas,
+        CampaignProgress progress) {
+      return new Campaign(row.id(), row.name(), row.state(), row.pauseReason(), new Schedule(row.startDate(),
+          row.endDate(), row.weekdays(), row.windowStart().toString(), row.windowEnd().toString(), row.timeZone()),
+          row.dailyQuota(), quotas, row.startedTotal(), batchIds, waves.stream().map(Wave::of).toList(),
+          row.createdAt(), row.updatedAt(), row.scheduledAt(), row.endedAt(), progress);
     }
   }
 
-  public record Day(LocalDate day, int callsStarted, int callsFinished, JsonNode finishedByDisposition) {}
+  /** A wave of the campaign as stored: status held until the campaign first starts it. */
+  public record Wave(UUID id, String name, String channel, UUID batchId, String disposition, int perMinute,
+      String status, boolean waitsForBatch) {
+
+    static Wave of(WaveRow row) {
+      return new Wave(row.id(), row.name(), row.channel(), row.sourceBatchId(), row.disposition(), row.perMinute(),
+          row.status(), row.disposition() != null);
+    }
+  }
+
+  public record Day(LocalDate day, int callsStarted, int callsFinished, JsonNode finishedByDisposition,
+      int messagesSent, JsonNode messagesByStatus) {}
 
   public record Page<T>(List<T> items, int page, int pageSize, long total) {}
 }

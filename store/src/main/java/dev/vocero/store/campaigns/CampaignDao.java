@@ -15,20 +15,24 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CampaignRow.class)
 public interface CampaignDao {
   String COLUMNS = "id, org_id, name, state, start_date, end_date, weekdays, window_start, window_end, time_zone,"
-      + " daily_quota, started_total, created_by, created_at, updated_at, scheduled_at, ended_at";
+      + " daily_quota, started_total, created_by, created_at, updated_at, scheduled_at, ended_at,"
+      + " message_quotas::text as message_quotas, pause_reason";
 
   @SqlUpdate("insert into campaigns (id, org_id, name, state, start_date, end_date, weekdays, window_start, window_end,"
-      + " time_zone, daily_quota, created_by) values (:id, :orgId, :name, 'draft', :startDate, :endDate, :weekdays,"
-      + " :windowStart, :windowEnd, :timeZone, :dailyQuota, :createdBy)")
+      + " time_zone, daily_quota, message_quotas, created_by) values (:id, :orgId, :name, 'draft', :startDate,"
+      + " :endDate, :weekdays, :windowStart, :windowEnd, :timeZone, :dailyQuota, cast(:messageQuotas as jsonb),"
+      + " :createdBy)")
   void insert(UUID id, UUID orgId, String name, LocalDate startDate, LocalDate endDate, List<String> weekdays,
-      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota, UUID createdBy);
+      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota, String messageQuotas,
+      UUID createdBy);
 
   /** Only a draft can be edited; 0 rows when the campaign is not (or no longer) a draft. */
   @SqlUpdate("update campaigns set name = :name, start_date = :startDate, end_date = :endDate, weekdays = :weekdays,"
       + " window_start = :windowStart, window_end = :windowEnd, time_zone = :timeZone, daily_quota = :dailyQuota,"
-      + " updated_at = now() where org_id = :orgId and id = :id and state = 'draft'")
+      + " message_quotas = cast(:messageQuotas as jsonb), updated_at = now()"
+      + " where org_id = :orgId and id = :id and state = 'draft'")
   int updateDraft(UUID id, UUID orgId, String name, LocalDate startDate, LocalDate endDate, List<String> weekdays,
-      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota);
+      LocalTime windowStart, LocalTime windowEnd, String timeZone, int dailyQuota, String messageQuotas);
 
   @SqlQuery("select " + COLUMNS + " from campaigns where org_id = :orgId and id = :id")
   Optional<CampaignRow> find(UUID orgId, UUID id);
@@ -50,9 +54,10 @@ public interface CampaignDao {
 
   /** The workflow's mirror; a campaign that ended stays ended. */
   @SqlUpdate("update campaigns set state = :state, started_total = :startedTotal, updated_at = now(),"
+      + " pause_reason = case when :state = 'paused' then :pauseReason else null end,"
       + " ended_at = case when :state in ('completed', 'cancelled') then now() else null end"
       + " where org_id = :orgId and id = :id and state not in ('completed', 'cancelled', 'draft')")
-  int recordState(UUID orgId, UUID id, String state, int startedTotal);
+  int recordState(UUID orgId, UUID id, String state, int startedTotal, String pauseReason);
 
   /** A draft cancelled before it was scheduled (no workflow to tell). */
   @SqlUpdate("update campaigns set state = 'cancelled', ended_at = now(), updated_at = now()"
@@ -77,14 +82,17 @@ public interface CampaignDao {
   List<UUID> takenBatches(UUID campaignId, @BindList("batchIds") List<UUID> batchIds);
 
   @SqlUpdate("insert into campaign_days (campaign_id, org_id, day, calls_started, calls_finished,"
-      + " finished_by_disposition) values (:campaignId, :orgId, :day, :callsStarted, :callsFinished,"
-      + " cast(:finishedByDisposition as jsonb)) on conflict (campaign_id, day) do update set"
+      + " finished_by_disposition, messages_sent, messages_by_status) values (:campaignId, :orgId, :day,"
+      + " :callsStarted, :callsFinished, cast(:finishedByDisposition as jsonb), :messagesSent,"
+      + " cast(:messagesByStatus as jsonb)) on conflict (campaign_id, day) do update set"
       + " calls_started = excluded.calls_started, calls_finished = excluded.calls_finished,"
-      + " finished_by_disposition = excluded.finished_by_disposition, recorded_at = now()")
+      + " finished_by_disposition = excluded.finished_by_disposition, messages_sent = excluded.messages_sent,"
+      + " messages_by_status = excluded.messages_by_status, recorded_at = now()")
   void upsertDay(UUID campaignId, UUID orgId, LocalDate day, int callsStarted, int callsFinished,
-      String finishedByDisposition);
+      String finishedByDisposition, int messagesSent, String messagesByStatus);
 
-  @SqlQuery("select day, calls_started, calls_finished, finished_by_disposition::text as finished_by_disposition"
+  @SqlQuery("select day, calls_started, calls_finished, finished_by_disposition::text as finished_by_disposition,"
+      + " messages_sent, messages_by_status::text as messages_by_status"
       + " from campaign_days where org_id = :orgId and campaign_id = :campaignId order by day")
   @RegisterConstructorMapper(CampaignDayRow.class)
   List<CampaignDayRow> days(UUID orgId, UUID campaignId);
@@ -96,6 +104,17 @@ public interface CampaignDao {
   @RegisterConstructorMapper(DispositionCount.class)
   List<DispositionCount> finishedBetween(UUID orgId, @BindList("batchIds") List<UUID> batchIds, Instant from,
       Instant to);
+
+  /** Messages of these waves created in [from, to), by their current state. */
+  @SqlQuery("select state as disposition, count(*) as n from messages where org_id = :orgId and wave_id in (<waveIds>)"
+      + " and created_at >= :from and created_at < :to group by 1 order by 1")
+  @RegisterConstructorMapper(DispositionCount.class)
+  List<DispositionCount> messagesBetween(UUID orgId, @BindList("waveIds") List<UUID> waveIds, Instant from,
+      Instant to);
+
+  /** The campaign's waves, oldest first. */
+  @SqlQuery("select id from message_waves where org_id = :orgId and campaign_id = :campaignId order by created_at, id")
+  List<UUID> waveIds(UUID orgId, UUID campaignId);
 
   record DispositionCount(String disposition, long n) {}
 }

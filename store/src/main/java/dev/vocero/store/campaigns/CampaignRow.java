@@ -6,7 +6,10 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A campaign: its schedule (dates, weekdays, daily window in its time zone), daily quota and state. */
+/**
+ * A campaign: its schedule (dates, weekdays, daily window in its time zone), daily quota and state.
+ * {@code messageQuotas} is a JSON object such as {"sms": 500}; {@code pauseReason} says why it paused itself.
+ */
 public record CampaignRow(
     UUID id,
     UUID orgId,
@@ -24,4 +27,6 @@ public record CampaignRow(
     Instant createdAt,
     Instant updatedAt,
     Instant scheduledAt,
-    Instant endedAt) {}
+    Instant endedAt,
+    String messageQuotas,
+    String pauseReason) {}

@@ -20,6 +20,28 @@ public interface WaveDao {
   void insert(UUID id, UUID orgId, String name, String channel, String body, String contentSid, String contentVariables,
       UUID sourceBatchId, String disposition, int perMinute, UUID createdBy);
 
+  /** A wave of a campaign: held until the campaign's window opens and the campaign starts its workflow. */
+  @SqlUpdate("insert into message_waves (id, org_id, name, channel, body, content_sid, content_variables,"
+      + " source_batch_id, disposition, per_minute, status, campaign_id, created_by) values (:id, :orgId, :name,"
+      + " :channel, :body, :contentSid, cast(:contentVariables as jsonb), :sourceBatchId, :disposition, :perMinute,"
+      + " 'held', :campaignId, :createdBy)")
+  void insertHeld(UUID id, UUID orgId, String name, String channel, String body, String contentSid,
+      String contentVariables, UUID sourceBatchId, String disposition, int perMinute, UUID campaignId,
+      UUID createdBy);
+
+  @SqlQuery("select " + COLUMNS + " from message_waves where org_id = :orgId and campaign_id = :campaignId"
+      + " order by created_at, id")
+  List<WaveRow> ofCampaign(UUID orgId, UUID campaignId);
+
+  /** The waves of a draft campaign, replaced on each edit. */
+  @SqlUpdate("delete from message_waves where org_id = :orgId and campaign_id = :campaignId and status = 'held'")
+  int deleteHeldOfCampaign(UUID orgId, UUID campaignId);
+
+  /** A held wave whose workflow pages its recipients is running. */
+  @SqlUpdate("update message_waves set status = 'running', updated_at = now() where org_id = :orgId and id = :id"
+      + " and status = 'held'")
+  int markRunning(UUID orgId, UUID id);
+
   /** Undoes a wave whose workflow could not be started. */
   @SqlUpdate("delete from message_waves where org_id = :orgId and id = :id")
   int delete(UUID orgId, UUID id);

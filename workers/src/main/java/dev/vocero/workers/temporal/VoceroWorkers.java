@@ -15,6 +15,7 @@ import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.ContactCallWorkflowImpl;
 import dev.vocero.workflows.campaigns.CampaignActivities;
 import dev.vocero.workflows.campaigns.CampaignBatchActivities;
+import dev.vocero.workflows.campaigns.CampaignWaveActivities;
 import dev.vocero.workflows.campaigns.CampaignWorkflowImpl;
 import dev.vocero.workflows.chat.ChatActivities;
 import dev.vocero.workflows.chat.ConversationWorkflowImpl;
@@ -39,7 +40,8 @@ public class VoceroWorkers implements Managed {
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
       WebhookActivities webhooks, MessageActivities messages, CallCreditActivities credits,
-      CampaignActivities campaigns, CampaignBatchActivities campaignBatches) {}
+      CampaignActivities campaigns, CampaignBatchActivities campaignBatches,
+      CampaignWaveActivities campaignWaves) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -63,7 +65,8 @@ public class VoceroWorkers implements Managed {
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
         activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks(),
-        activities.messages(), activities.campaigns(), activities.campaignBatches());
+        activities.messages(), activities.campaigns(), activities.campaignBatches(),
+        activities.campaignWaves());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls(), activities.messages());
