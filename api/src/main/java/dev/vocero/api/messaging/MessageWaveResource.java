@@ -129,7 +129,7 @@ public class MessageWaveResource {
   @Path("/waves/{id}/pause")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public WaveProgress pause(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    view(caller.orgId(), id);
+    requireOwnWave(caller, id, "pause");
     return waves.pause(id);
   }
 
@@ -137,7 +137,7 @@ public class MessageWaveResource {
   @Path("/waves/{id}/resume")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public WaveProgress resume(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    view(caller.orgId(), id);
+    requireOwnWave(caller, id, "resume");
     return waves.resume(id);
   }
 
@@ -145,9 +145,19 @@ public class MessageWaveResource {
   @Path("/waves/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    view(caller.orgId(), id);
+    requireOwnWave(caller, id, "cancel");
     waves.cancel(id, "cancelled by " + caller.userId());
     return Response.accepted().build();
+  }
+
+  /** A wave of a campaign follows the campaign's windows and quotas: it is controlled through the campaign. */
+  private void requireOwnWave(VoceroPrincipal caller, UUID id, String verb) {
+    view(caller.orgId(), id);
+    jdbi.withExtension(WaveDao.class, dao -> dao.campaignOf(caller.orgId(), id)).ifPresent(campaign -> {
+      throw ApiException.conflict("wave_in_campaign", "This wave belongs to campaign " + campaign + ", which holds and"
+          + " releases it with its windows and quotas; " + verb + " the campaign instead (POST /api/v1/campaigns/"
+          + campaign + "/" + verb + ").");
+    });
   }
 
   @GET

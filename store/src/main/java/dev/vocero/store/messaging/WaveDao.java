@@ -37,6 +37,10 @@ public interface WaveDao {
   @SqlUpdate("delete from message_waves where org_id = :orgId and campaign_id = :campaignId and status = 'held'")
   int deleteHeldOfCampaign(UUID orgId, UUID campaignId);
 
+  /** The campaign a wave belongs to, if any. */
+  @SqlQuery("select campaign_id::text from message_waves where org_id = :orgId and id = :id and campaign_id is not null")
+  Optional<String> campaignOf(UUID orgId, UUID id);
+
   /** A held wave whose workflow pages its recipients is running. */
   @SqlUpdate("update message_waves set status = 'running', updated_at = now() where org_id = :orgId and id = :id"
       + " and status = 'held'")

@@ -162,6 +162,9 @@ class CampaignApiTest {
     assertTrue(sent >= 2 && sent <= 3, "the SMS quota of 2, within its bound: " + held.at("/progress"));
     assertEquals(sent, held.at("/progress/sentToday/sms").asInt());
     await("/api/v1/messages/waves/" + waveId, w -> "paused".equals(w.get("status").asText()));
+    Reply direct = api.post("/api/v1/messages/waves/" + waveId + "/resume", operator.accessToken(), null);
+    assertEquals(409, direct.status(), "the campaign controls its waves");
+    assertEquals("wave_in_campaign", direct.code());
 
     assertEquals(202, api.post(path + "/cancel", operator.accessToken(), null).status());
     await(path, c -> "cancelled".equals(c.get("state").asText()));
