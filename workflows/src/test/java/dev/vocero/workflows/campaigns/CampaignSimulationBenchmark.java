@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A 30-day (22 weekday windows) 10,000-contact campaign on the time-skipping server, two batches; per-contact work
- * is simulated in groups of 10 contacts per batch timer. Baseline in the same run: 1,000 contacts, same shape.
+ * A 30-day (22 weekday windows) 10,000-contact campaign on the time-skipping server, two batches and an SMS wave to
+ * 30 % of the contacts under its own daily quota (the real wave workflow, one activity per message); per-contact call
+ * work is simulated in groups of 10 contacts per batch timer. Baseline in the same run: 1,000 contacts, same shape.
  * Prints wall time and peak heap; not part of the normal test run.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -44,28 +45,36 @@ class CampaignSimulationBenchmark {
   }
 
   private static void report(String label, Result result) {
-    System.out.printf("CampaignSimulationBenchmark %s: %d ms wall, %d daily runs, %d started; peak heap so far %d MB%n",
-        label, result.millis(), result.progress().daysRun() + 1, result.progress().startedTotal(), peakHeapMb());
+    System.out.printf("CampaignSimulationBenchmark %s: %d ms wall, %d daily runs, %d started, %d SMS; peak heap so far"
+        + " %d MB%n", label, result.millis(), result.progress().daysRun() + 1, result.progress().startedTotal(),
+        result.progress().waves().get(0).sent(), peakHeapMb());
   }
 
   private record Result(long millis, CampaignProgress progress) {}
 
   private static Result run(TestWorkflowEnvironment env, int contacts) {
-    CampaignTestSupport.start(env, mock(CampaignActivities.class, withSettings().withoutAnnotations()));
+    RecordingMessenger messenger = new RecordingMessenger(env);
+    CampaignTestSupport.start(env, mock(CampaignActivities.class, withSettings().withoutAnnotations()), messenger);
     SimulatedBatchWorkflow.chunk = 10;
     SimulatedBatchWorkflow.recordEachStart = false;
     CampaignBatch a = batch(contacts / 2, 1);
     CampaignBatch b = batch(contacts / 2, 1);
     UUID campaignId = UUID.randomUUID();
     int quota = (int) Math.ceil(contacts / 20.0); // 20 of the 22 weekdays are needed
+    int messages = contacts * 3 / 10;
+    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), "sms", 30, a.batchId(), false);
+    messenger.recipients(wave.waveId(), 1, messages);
+    int smsQuota = (int) Math.ceil(messages / 15.0);
     CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);
     long t0 = System.nanoTime();
     WorkflowClient.start(campaign::run, CampaignInput.first(ORG, campaignId,
-        schedule("2026-03-02", "2026-03-31", WEEKDAYS, "09:00", "18:00"), quota, List.of(a, b)));
+        schedule("2026-03-02", "2026-03-31", WEEKDAYS, "09:00", "18:00"), quota, List.of(a, b), List.of(wave),
+        java.util.Map.of("sms", smsQuota)));
     CampaignProgress progress = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertEquals(CampaignStates.COMPLETED, progress.state());
     assertEquals(contacts, progress.startedTotal());
+    assertEquals(messages, messenger.sent.size());
     return new Result(millis, progress);
   }
 
