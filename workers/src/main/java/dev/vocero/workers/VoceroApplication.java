@@ -3,6 +3,7 @@ package dev.vocero.workers;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.alerts.AlertActivitiesImpl;
 import dev.vocero.activities.alerts.ExtractedSentiment;
+import dev.vocero.activities.alerts.ReceiverAddresses;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
@@ -120,7 +121,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
-        new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
+            new ReceiverAddresses(config.getWebhooks().isAllowPrivateNetworks())),
         new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
             env.getObjectMapper()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),

@@ -39,10 +39,17 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
   private final Jdbi jdbi;
   private final HttpClient http;
   private final Clock clock;
+  private final ReceiverAddresses receivers;
 
+  /** Receivers inside private networks are refused; see {@link ReceiverAddresses}. */
   public WebhookActivitiesImpl(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, new ReceiverAddresses(false));
+  }
+
+  public WebhookActivitiesImpl(Jdbi jdbi, Clock clock, ReceiverAddresses receivers) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.receivers = Objects.requireNonNull(receivers, "receivers");
     // Redirects are not followed: a 3xx counts as a refusal, so the signed body only goes where it was configured.
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -79,6 +86,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     String host = request.uri().getHost();
+    refuseNonPublic(deliveries, target, host);
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -106,6 +114,26 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
       throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
     }
     throw retryable(error, response);
+  }
+
+  /** A receiver inside a private network is refused for good; a name that does not resolve is retried. */
+  private void refuseNonPublic(DeliveryDao deliveries, DeliveryTarget target, String host) {
+    Optional<java.net.InetAddress> inside;
+    try {
+      inside = receivers.nonPublic(host);
+    } catch (java.net.UnknownHostException e) {
+      String error = "the receiver's host name does not resolve";
+      deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
+      LOG.info("delivery {} to {}: {}", target.id(), host, error);
+      throw ApplicationFailure.newFailure(error, WEBHOOK_RETRYABLE);
+    }
+    if (inside.isPresent()) {
+      String error = "refused: the receiver resolves to " + inside.get().getHostAddress() + ", an address inside a"
+          + " private network; webhooks go to public addresses unless webhooks.allowPrivateNetworks is true";
+      deliveries.recordAttempt(target.orgId(), target.id(), "failed", null, error);
+      LOG.warn("delivery {} to {}: {}", target.id(), host, error);
+      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
+    }
   }
 
   private static ApplicationFailure retryable(String error, HttpResponse<String> response) {

@@ -72,7 +72,8 @@ class WebhookDeliveryTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker workflows = env.newWorker(QUEUE);
     workflows.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
-    env.newWorker(TaskQueues.IO).registerActivitiesImplementations(new WebhookActivitiesImpl(jdbi, Clock.systemUTC()));
+    env.newWorker(TaskQueues.IO).registerActivitiesImplementations(
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new ReceiverAddresses(true))); // WireMock: localhost
     env.start();
   }
 
@@ -104,6 +105,23 @@ class WebhookDeliveryTest {
 
   private DeliveryRow row(Raised raised) {
     return jdbi.onDemand(DeliveryDao.class).find(raised.org(), raised.deliveryId()).orElseThrow();
+  }
+
+  @Test
+  void givenAReceiverInsideThePrivateNetwork_itShouldRefuseTheDeliveryWithoutSendingAndNotRetry() {
+    RECEIVER.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+    Raised raised = raise(true);
+    WebhookActivitiesImpl guarded = new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new ReceiverAddresses(false));
+
+    io.temporal.failure.ApplicationFailure refused = org.junit.jupiter.api.Assertions.assertThrows(
+        io.temporal.failure.ApplicationFailure.class, () -> guarded.deliver(new DeliveryRequest(raised.org(),
+            raised.deliveryId())));
+
+    assertTrue(refused.isNonRetryable(), "a private receiver is not tried again: " + refused.getType());
+    assertEquals(0, RECEIVER.findAll(postRequestedFor(urlEqualTo(PATH))).size(), "nothing posted into the network");
+    DeliveryRow row = row(raised);
+    assertEquals("failed", row.status());
+    assertTrue(row.lastError().contains("private network"), row.lastError());
   }
 
   @Test

@@ -24,6 +24,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private TelephonyConfig telephony = new TelephonyConfig();
   @Valid @NotNull @JsonProperty private MessagingConfig messaging = new MessagingConfig();
   @Valid @NotNull @JsonProperty private CreditsConfig credits = new CreditsConfig();
+  @Valid @NotNull @JsonProperty private WebhooksConfig webhooks = new WebhooksConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -55,6 +56,10 @@ public class VoceroConfiguration extends Configuration {
 
   public CreditsConfig getCredits() {
     return credits;
+  }
+
+  public WebhooksConfig getWebhooks() {
+    return webhooks;
   }
 
   public BlobConfig getBlobs() {
