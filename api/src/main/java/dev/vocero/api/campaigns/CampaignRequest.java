@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -108,54 +109,73 @@ public record CampaignRequest(String name, String startDate, String endDate, Lis
     }
     List<ValidWave> out = new ArrayList<>();
     for (int i = 0; i < waves.size(); i++) {
-      Wave wave = waves.get(i);
-      String field = "waves[" + i + "]";
-      int before = problems.size();
-      if (wave == null) {
-        problems.add(detail(field, "required", "a wave is an object with name, channel, batchId and body"));
-        continue;
-      }
-      if (wave.name() == null || wave.name().isBlank() || wave.name().length() > 200) {
-        problems.add(detail(field + ".name", "required", "a name of 1 to 200 characters is required"));
-      }
-      if (wave.channel() == null || !CHANNELS.contains(wave.channel())) {
-        problems.add(detail(field + ".channel", "unknown_channel", "channel is sms or whatsapp"));
-      }
-      boolean noBody = wave.body() == null || wave.body().isBlank();
-      if (noBody && wave.contentSid() == null) {
-        problems.add(detail(field + ".body", "missing_content",
-            "give the message text in body or, for WhatsApp, an approved template in contentSid"));
-      }
-      if (wave.body() != null && wave.body().length() > 1600) {
-        problems.add(detail(field + ".body", "too_long", "a message body has at most 1600 characters"));
-      }
-      if (wave.contentSid() != null && (!"whatsapp".equals(wave.channel())
-          || !CONTENT_SID.matcher(wave.contentSid()).matches())) {
-        problems.add(detail(field + ".contentSid", "invalid_template",
-            "contentSid is an approved WhatsApp template id (HX followed by 32 hex digits), on the whatsapp channel"));
-      }
-      if (wave.batchId() == null || !batches.contains(wave.batchId())) {
-        problems.add(detail(field + ".batchId", "not_in_campaign",
-            "batchId must be one of the campaign's batchIds: a wave messages the contacts of one of its batches"));
-      }
-      String disposition = wave.disposition() == null ? null : wave.disposition().trim().toLowerCase(Locale.ROOT);
-      if (disposition != null) {
-        try {
-          dev.vocero.workflows.calls.Disposition.fromWire(disposition);
-        } catch (IllegalArgumentException e) {
-          problems.add(detail(field + ".disposition", "invalid_disposition", "'" + wave.disposition()
-              + "' is not a call disposition; use e.g. no_answer, busy, answered_machine, failed"));
-        }
-      }
-      if (wave.perMinute() != null && (wave.perMinute() < 1 || wave.perMinute() > 6000)) {
-        problems.add(detail(field + ".perMinute", "out_of_range", "perMinute is between 1 and 6000"));
-      }
-      if (problems.size() == before) {
-        out.add(new ValidWave(wave.name().trim(), wave.channel(), noBody ? null : wave.body(), wave.contentSid(),
-            wave.contentVariables(), wave.batchId(), disposition, wave.perMinute() == null ? 60 : wave.perMinute()));
-      }
+      validWave(waves.get(i), "waves[" + i + "]", batches, problems).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** One wave, alone (POST /{id}/waves): 422 invalid_wave with the problems field by field. */
+  public static ValidWave validate(Wave wave, List<UUID> batches) {
+    List<ApiError.Detail> problems = new ArrayList<>();
+    Optional<ValidWave> valid = validWave(wave, "", batches, problems);
+    if (!problems.isEmpty() || valid.isEmpty()) {
+      throw new ApiException(422, "invalid_wave", "The wave has " + Math.max(1, problems.size())
+          + " invalid field(s); see details.", problems, null);
+    }
+    return valid.get();
+  }
+
+  private static Optional<ValidWave> validWave(Wave wave, String prefix, List<UUID> batches,
+      List<ApiError.Detail> problems) {
+    String field = prefix;
+    String dot = prefix.isEmpty() ? "" : ".";
+    int before = problems.size();
+    if (wave == null) {
+      problems.add(detail(prefix.isEmpty() ? "wave" : field, "required",
+          "a wave is an object with name, channel, batchId and body"));
+      return Optional.empty();
+    }
+    if (wave.name() == null || wave.name().isBlank() || wave.name().length() > 200) {
+      problems.add(detail(field + dot + "name", "required", "a name of 1 to 200 characters is required"));
+    }
+    if (wave.channel() == null || !CHANNELS.contains(wave.channel())) {
+      problems.add(detail(field + dot + "channel", "unknown_channel", "channel is sms or whatsapp"));
+    }
+    boolean noBody = wave.body() == null || wave.body().isBlank();
+    if (noBody && wave.contentSid() == null) {
+      problems.add(detail(field + dot + "body", "missing_content",
+          "give the message text in body or, for WhatsApp, an approved template in contentSid"));
+    }
+    if (wave.body() != null && wave.body().length() > 1600) {
+      problems.add(detail(field + dot + "body", "too_long", "a message body has at most 1600 characters"));
+    }
+    if (wave.contentSid() != null && (!"whatsapp".equals(wave.channel())
+        || !CONTENT_SID.matcher(wave.contentSid()).matches())) {
+      problems.add(detail(field + dot + "contentSid", "invalid_template",
+          "contentSid is an approved WhatsApp template id (HX followed by 32 hex digits), on the whatsapp channel"));
+    }
+    if (wave.batchId() == null || !batches.contains(wave.batchId())) {
+      problems.add(detail(field + dot + "batchId", "not_in_campaign",
+          "batchId must be one of the campaign's batchIds: a wave messages the contacts of one of its batches"));
+    }
+    String disposition = wave.disposition() == null ? null : wave.disposition().trim().toLowerCase(Locale.ROOT);
+    if (disposition != null) {
+      try {
+        dev.vocero.workflows.calls.Disposition.fromWire(disposition);
+      } catch (IllegalArgumentException e) {
+        problems.add(detail(field + dot + "disposition", "invalid_disposition", "'" + wave.disposition()
+            + "' is not a call disposition; use e.g. no_answer, busy, answered_machine, failed"));
+      }
+    }
+    if (wave.perMinute() != null && (wave.perMinute() < 1 || wave.perMinute() > 6000)) {
+      problems.add(detail(field + dot + "perMinute", "out_of_range", "perMinute is between 1 and 6000"));
+    }
+    if (problems.size() != before) {
+      return Optional.empty();
+    }
+    return Optional.of(new ValidWave(wave.name().trim(), wave.channel(), noBody ? null : wave.body(),
+        wave.contentSid(), wave.contentVariables(), wave.batchId(), disposition,
+        wave.perMinute() == null ? 60 : wave.perMinute()));
   }
 
   private List<String> weekdays(List<ApiError.Detail> problems) {

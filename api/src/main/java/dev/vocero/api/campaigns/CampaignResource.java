@@ -247,14 +247,43 @@ public class CampaignResource {
 
   public record BatchRef(UUID batchId) {}
 
-  private void insertWaves(Handle handle, VoceroPrincipal caller, UUID campaignId,
+  /**
+   * Adds a message wave, also while the campaign runs: the same fields as a wave in the campaign's body; the batch
+   * must be one of the campaign's. Stored held; a live campaign starts it in its next window.
+   */
+  @POST
+  @Path("/{id}/waves")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  public Response addWave(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, CampaignRequest.Wave body) {
+    jdbi.useTransaction(handle -> {
+      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignRow row = lock(dao, caller, id);
+      if (!CampaignStates.DRAFT.equals(row.state()) && !LIVE.contains(row.state())) {
+        throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
+      }
+      CampaignRequest.ValidWave wave = CampaignRequest.validate(body, dao.batchIds(caller.orgId(), id));
+      UUID waveId = insertWaves(handle, caller, id, List.of(wave)).get(0);
+      if (LIVE.contains(row.state())) {
+        workflows.addWave(id, CampaignWave.attached(waveId, wave.channel(), wave.perMinute(), wave.batchId(),
+            wave.disposition() != null));
+      }
+    });
+    return Response.status(201).entity(get(caller, id)).build();
+  }
+
+  private List<UUID> insertWaves(Handle handle, VoceroPrincipal caller, UUID campaignId,
       List<CampaignRequest.ValidWave> waves) {
     WaveDao dao = handle.attach(WaveDao.class);
+    List<UUID> ids = new ArrayList<>();
     for (CampaignRequest.ValidWave wave : waves) {
-      dao.insertHeld(UUID.randomUUID(), caller.orgId(), wave.name(), wave.channel(), wave.body(), wave.contentSid(),
+      UUID waveId = UUID.randomUUID();
+      dao.insertHeld(waveId, caller.orgId(), wave.name(), wave.channel(), wave.body(), wave.contentSid(),
           wave.contentVariables() == null ? null : write(wave.contentVariables()), wave.batchId(), wave.disposition(),
           wave.perMinute(), campaignId, caller.userId());
+      ids.add(waveId);
     }
+    return ids;
   }
 
   private Map<String, Integer> quotas(CampaignRow row) {

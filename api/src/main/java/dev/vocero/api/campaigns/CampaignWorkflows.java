@@ -7,6 +7,7 @@ import dev.vocero.workflows.campaigns.CampaignIds;
 import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignProgress;
 import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignWave;
 import dev.vocero.workflows.campaigns.CampaignWorkflow;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
@@ -55,6 +56,10 @@ public class CampaignWorkflows {
 
   public CampaignProgress addBatch(UUID campaignId, AddBatch batch) {
     return update(campaignId, w -> w.addBatch(batch));
+  }
+
+  public CampaignProgress addWave(UUID campaignId, CampaignWave wave) {
+    return update(campaignId, w -> w.addWave(wave));
   }
 
   public void cancel(UUID campaignId, String reason) {

@@ -166,6 +166,19 @@ class CampaignApiTest {
     assertEquals(409, direct.status(), "the campaign controls its waves");
     assertEquals("wave_in_campaign", direct.code());
 
+    Reply invalidWave = api.post(path + "/waves", operator.accessToken(), Map.of("name", "Otra", "channel", "fax",
+        "body", "x", "batchId", UUID.randomUUID().toString()));
+    assertEquals(422, invalidWave.status());
+    assertEquals("invalid_wave", invalidWave.code());
+    assertTrue(invalidWave.body().get("details").findValuesAsText("field").containsAll(List.of("channel", "batchId")),
+        invalidWave.body().toString());
+    Reply added = api.post(path + "/waves", operator.accessToken(), Map.of("name", "WhatsApp", "channel", "whatsapp",
+        "body", "Hola {{name}}", "batchId", batchId, "disposition", "no_answer"));
+    assertEquals(201, added.status(), String.valueOf(added.body()));
+    JsonNode two = await(path, c -> c.at("/progress/waves").size() == 2);
+    assertEquals(true, two.at("/waves/1/waitsForBatch").asBoolean());
+    assertEquals("held", two.at("/progress/waves/1/status").asText(), "it waits for its batch to end");
+
     assertEquals(202, api.post(path + "/cancel", operator.accessToken(), null).status());
     await(path, c -> "cancelled".equals(c.get("state").asText()));
     await("/api/v1/messages/waves/" + waveId, w -> "cancelled".equals(w.get("status").asText()));

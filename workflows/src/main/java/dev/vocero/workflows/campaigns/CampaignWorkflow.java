@@ -38,6 +38,13 @@ public interface CampaignWorkflow {
   @UpdateValidatorMethod(updateName = "addBatch")
   void validateAddBatch(AddBatch batch);
 
+  /** Adds a message wave (checked and stored held by the API); it runs from the next reconcile, like the others. */
+  @UpdateMethod(name = "addWave")
+  CampaignProgress addWave(CampaignWave wave);
+
+  @UpdateValidatorMethod(updateName = "addWave")
+  void validateAddWave(CampaignWave wave);
+
   @SignalMethod(name = "cancel")
   void cancel(String reason);
 }

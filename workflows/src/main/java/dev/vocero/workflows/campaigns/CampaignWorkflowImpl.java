@@ -198,6 +198,24 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   @Override
+  public void validateAddWave(CampaignWave wave) {
+    requireOpen();
+    if (wave == null || wave.waveId() == null || wave.channel() == null || wave.perMinute() < 1) {
+      throw new IllegalArgumentException("a wave id, its channel and its pace are required");
+    }
+    if (waves.containsKey(wave.waveId())) {
+      throw new IllegalArgumentException("wave " + wave.waveId() + " is already part of the campaign");
+    }
+  }
+
+  @Override
+  public CampaignProgress addWave(CampaignWave wave) {
+    waves.put(wave.waveId(), CampaignWave.attached(wave.waveId(), wave.channel(), wave.perMinute(),
+        wave.sourceBatchId(), wave.afterBatch()));
+    return awaitApplied();
+  }
+
+  @Override
   public void cancel(String reason) {
     if (!cancelled) {
       cancelled = true;
