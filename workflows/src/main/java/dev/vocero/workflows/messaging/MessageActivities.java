@@ -15,9 +15,14 @@ public interface MessageActivities {
 
   record RecipientPage(List<Long> contactIds) {}
 
-  record SendRequest(UUID orgId, UUID waveId, long contactId) {}
+  /**
+   * @param chargeCredits hold the message's price on the organization's credits before sending (waves since
+   *     "wave-credits"); false in the payloads of older waves, which are never limited
+   */
+  record SendRequest(UUID orgId, UUID waveId, long contactId, boolean chargeCredits) {}
 
-  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED }
+  /** NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. */
+  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT }
 
   record SendResult(Outcome outcome, UUID messageId, String errorCode) {}
 
@@ -28,7 +33,10 @@ public interface MessageActivities {
 
   RecipientPage recipients(RecipientRequest request);
 
-  /** Skips DNC numbers; records the message before sending; a retry finds the provider's message instead of re-sending. */
+  /**
+   * Skips DNC numbers; records the message before sending; holds its price on the credits (once per message, even when
+   * retried); a retry finds the provider's message instead of re-sending.
+   */
   SendResult send(SendRequest request);
 
   /** Marks the contact's message failed after its last try (nothing happens if the provider already has it). */

@@ -64,6 +64,22 @@ class MessageWaveHistoryRecorderTest {
     store("message-wave-v1.json", MessagingIds.waveWorkflowId(WAVE));
   }
 
+  /** v1 "wave-credits": credit for one message; the second contact is refused, the wave pauses, top-up, resume. */
+  @Test
+  void givenCreditForOneMessage_whenRecorded_itShouldStoreThePauseForCreditAndTheResume() throws IOException {
+    messenger.contacts(1, 3).credits(1);
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 60));
+    env.sleep(Duration.ofMinutes(1));
+    assertEquals(WaveProgress.NO_CREDIT, wave.progress().pauseReason());
+    messenger.topUp(10);
+    wave.resume();
+
+    WaveProgress done = WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
+
+    assertEquals(3, done.sent());
+    store("message-wave-credits-v1.json", MessagingIds.waveWorkflowId(WAVE));
+  }
+
   private void store(String name, String workflowId) throws IOException {
     Files.createDirectories(HISTORIES);
     Files.writeString(HISTORIES.resolve(name), env.getWorkflowClient().fetchHistory(workflowId).toJson(true));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class MessageWaveReplayTest {
   /** Before "wave-credits": five contacts (one DNC skip, one refusal), paused and resumed by updates. */
   private static final String WAVE_V1 = "histories/message-wave-v1.json";
+  /** v1 "wave-credits": the second contact refused for credit, the wave paused itself, resumed, sent all three. */
+  private static final String WAVE_CREDITS_V1 = "histories/message-wave-credits-v1.json";
 
   @Test
   void givenAWaveHistoryBeforeCredits_whenReplayed_itShouldBeDeterministic() {
@@ -31,6 +33,17 @@ class MessageWaveReplayTest {
     assertEquals(5, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"));
     assertEquals(1, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordFailure"));
     assertEquals(2, count(wave, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED), "pause and resume");
+  }
+
+  @Test
+  void givenAWaveHistoryThatPausedForCredit_whenReplayed_itShouldBeDeterministic() throws IOException {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_CREDITS_V1, MessageWaveWorkflowImpl.class));
+    List<HistoryEvent> wave = events(WAVE_CREDITS_V1);
+    assertEquals(1, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "the wave-credits marker");
+    assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
+    assertEquals(3, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordWave"),
+        "paused for credit, resumed, completed");
   }
 
   static List<HistoryEvent> events(String resource) throws IOException {
