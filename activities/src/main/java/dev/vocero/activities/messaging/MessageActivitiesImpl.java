@@ -168,8 +168,12 @@ public final class MessageActivitiesImpl implements MessageActivities {
   @Override
   public void recordFailure(SendFailure failure) {
     UUID messageId = MessagingIds.outboundMessageId(failure.waveId(), failure.contactId());
-    jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
-        MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+    if (WAVE_CANCELLED.equals(failure.errorCode())) {
+      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "cancelled", "wave_cancelled"));
+    } else {
+      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
+          MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+    }
     jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
         .filter(message -> message.providerSid() == null) // one the provider took is settled by its status callback
         .ifPresent(message -> credits.release(message, "not sent: " + failure.errorCode()));

@@ -196,6 +196,16 @@ class MessageCreditsTest {
     assertEquals(List.of(), kinds(luis));
     assertEquals(1, wm.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size(), "nothing sent for Luis");
 
+    UUID otherWave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insert(otherWave, org, "X", "sms", "Hola", null, null, batch, null, 60,
+        null));
+    assertEquals(Outcome.NO_CREDIT, activities.send(new SendRequest(org, otherWave, ana, true)).outcome());
+    activities.recordFailure(new SendFailure(org, otherWave, ana, "WaveCancelled"));
+    MessageRow cancelled = jdbi.withExtension(MessageDao.class, dao -> dao.findById(
+        MessagingIds.outboundMessageId(otherWave, ana))).orElseThrow();
+    assertEquals("cancelled", cancelled.state(), "a wave cancelled while out of credit leaves no pending message");
+    assertEquals("wave_cancelled", cancelled.errorCode());
+
     ledger.topup(org, 10, null, null, "more");
     wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(json(201, created("SM" + "d5".repeat(16), "1"))));
     assertEquals(Outcome.SENT, send(luis).outcome());

@@ -11,6 +11,9 @@ public interface MessageActivities {
   /** ApplicationFailure type of {@code send} when the provider refuses the message for good (invalid number...). */
   String MESSAGE_REJECTED = "MessageRejected";
 
+  /** {@link SendFailure} code of a message left unsent because its wave was cancelled while waiting for credit. */
+  String WAVE_CANCELLED = "WaveCancelled";
+
   record RecipientRequest(UUID orgId, UUID waveId, long afterContactId, int limit) {}
 
   record RecipientPage(List<Long> contactIds) {}
@@ -39,7 +42,10 @@ public interface MessageActivities {
    */
   SendResult send(SendRequest request);
 
-  /** Marks the contact's message failed after its last try (nothing happens if the provider already has it). */
+  /**
+   * Marks the contact's message failed after its last try, or cancelled ({@link #WAVE_CANCELLED}) when it was never
+   * sent; nothing happens if the provider already has it. Its credit hold, if any, is released.
+   */
   void recordFailure(SendFailure failure);
 
   void recordWave(WaveStatusChange change);

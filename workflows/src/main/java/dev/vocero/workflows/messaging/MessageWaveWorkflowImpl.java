@@ -56,8 +56,9 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
         break;
       }
       Outcome outcome = sendWhenCovered(contactId);
-      if (outcome == Outcome.NO_CREDIT) {
-        break; // cancelled while waiting for credit: the contact's message stays pending
+      if (outcome == Outcome.NO_CREDIT) { // cancelled while waiting for credit
+        io.recordFailure(new SendFailure(orgId, waveId, contactId, MessageActivities.WAVE_CANCELLED));
+        break;
       }
       count(outcome, contactId);
     }

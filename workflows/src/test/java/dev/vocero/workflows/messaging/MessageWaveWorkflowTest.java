@@ -150,5 +150,7 @@ class MessageWaveWorkflowTest {
     assertEquals(WaveProgress.CANCELLED, done.status());
     assertEquals(1, done.sent());
     assertEquals(List.of(1L), messenger.tries.stream().map(FakeMessenger.Try::contactId).toList());
+    assertEquals(List.of(new MessageActivities.SendFailure(ORG, WAVE, 2, MessageActivities.WAVE_CANCELLED)),
+        messenger.failures, "the message left pending for credit is marked cancelled");
   }
 }
