@@ -124,7 +124,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
             new ReceiverAddresses(config.getWebhooks().isAllowPrivateNetworks())),
         new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
-            env.getObjectMapper()),
+            env.getObjectMapper(), config.getCredits().build()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()),
@@ -183,7 +183,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
               webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
           new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
-      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks);
+      MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
+          config.getCredits().build());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {

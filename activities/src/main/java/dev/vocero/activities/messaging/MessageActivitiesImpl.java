@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
+import dev.vocero.store.credits.CreditLedger.ReservationStatus;
+import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;
@@ -22,7 +25,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A wave's steps: recipients from PostgreSQL, one message per contact sent effectively once, the wave's state. */
+/**
+ * A wave's steps: recipients from PostgreSQL, one message per contact sent effectively once (its price held on the
+ * organization's credits first when the wave asks for it), the wave's state.
+ */
 public final class MessageActivitiesImpl implements MessageActivities {
   private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
 
@@ -30,12 +36,20 @@ public final class MessageActivitiesImpl implements MessageActivities {
   private final Messaging messaging;
   private final MessagingSettings settings;
   private final ObjectMapper json;
+  private final MessageCredits credits;
 
+  /** With the default price table. */
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json) {
+    this(jdbi, messaging, settings, json, CreditPrices.defaults());
+  }
+
+  public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
+      CreditPrices prices) {
     this.jdbi = jdbi;
     this.messaging = messaging;
     this.settings = settings;
     this.json = json;
+    this.credits = new MessageCredits(jdbi, prices);
   }
 
   @Override
@@ -60,15 +74,25 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return finished(message);
     }
+    if (request.chargeCredits() && credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
+      LOG.info("Message {} of wave {} not sent: no credit", messageId, request.waveId());
+      return new SendResult(Outcome.NO_CREDIT, messageId, WaveProgress.NO_CREDIT); // stays pending for the resume
+    }
     MessageRequest outbound = new MessageRequest(messageId, message.channel(), message.phoneE164(),
         settings.from(message.channel()), message.body(), message.contentSid(), message.contentVariables(),
         settings.statusCallback(messageId));
     jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(messageId));
     // only a message tried before can already be at the provider (the try may have timed out after it was taken)
     SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())
-        : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound));
+        : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound, message));
     String state = Optional.ofNullable(MessageStates.fromTwilio(sent.status())).orElse("processing");
-    jdbi.useExtension(MessageDao.class, dao -> dao.markAccepted(messageId, messaging.provider(), sent.sid(), state));
+    jdbi.useTransaction(handle -> {
+      MessageDao dao = handle.attach(MessageDao.class);
+      dao.markAccepted(messageId, messaging.provider(), sent.sid(), state);
+      if (MessageRequest.SMS.equals(message.channel()) && sent.segments() != null && sent.segments() > 0) {
+        dao.setSegments(messageId, sent.segments()); // the provider's count is what it bills
+      }
+    });
     LOG.info("Message {} handed to {} as {}", messageId, messaging.provider(), sent.sid());
     return new SendResult(Outcome.SENT, messageId, null);
   }
@@ -85,9 +109,14 @@ public final class MessageActivitiesImpl implements MessageActivities {
     Map<String, String> vars = ContactTemplate.variables(contact, json);
     String body = wave.body() == null ? null : ContactTemplate.render(wave.body(), vars);
     String variables = wave.contentVariables() == null ? null : renderVariables(wave.contentVariables(), vars);
-    jdbi.useExtension(MessageDao.class, dao -> dao.insertOutbound(messageId, request.orgId(), request.waveId(),
-        contact.id(), phone == null ? "" : phone, wave.channel(), body, wave.contentSid(), variables,
-        skip == null ? "pending" : "cancelled", skip));
+    Integer segments = MessageRequest.SMS.equals(wave.channel()) && body != null ? SmsSegments.segments(body) : null;
+    jdbi.useTransaction(handle -> {
+      MessageDao dao = handle.attach(MessageDao.class);
+      if (dao.insertOutbound(messageId, request.orgId(), request.waveId(), contact.id(), phone == null ? "" : phone,
+          wave.channel(), body, wave.contentSid(), variables, skip == null ? "pending" : "cancelled", skip) == 1) {
+        dao.setSegments(messageId, segments);
+      }
+    });
     return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
   }
 
@@ -125,13 +154,14 @@ public final class MessageActivitiesImpl implements MessageActivities {
     return new SendResult(Outcome.FAILED, message.id(), message.errorCode());
   }
 
-  private SentMessage deliver(MessageRequest request) {
+  private SentMessage deliver(MessageRequest request, MessageRow message) {
     try {
       return messaging.send(request);
     } catch (MessagingException e) {
       if (e.kind() == MessagingException.Kind.REJECTED) {
         jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
             e.errorCode() == null ? "rejected" : e.errorCode()));
+        credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
         throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MESSAGE_REJECTED);
       }
       throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
@@ -141,8 +171,15 @@ public final class MessageActivitiesImpl implements MessageActivities {
   @Override
   public void recordFailure(SendFailure failure) {
     UUID messageId = MessagingIds.outboundMessageId(failure.waveId(), failure.contactId());
-    jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
-        MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+    if (WAVE_CANCELLED.equals(failure.errorCode())) {
+      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "cancelled", "wave_cancelled"));
+    } else {
+      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
+          MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+    }
+    jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
+        .filter(message -> message.providerSid() == null) // one the provider took is settled by its status callback
+        .ifPresent(message -> credits.release(message, "not sent: " + failure.errorCode()));
   }
 
   @Override
@@ -151,6 +188,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     jdbi.useTransaction(handle -> {
       WaveDao dao = handle.attach(WaveDao.class);
       dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
+      dao.setPauseReason(change.orgId(), change.waveId(), WaveProgress.PAUSED.equals(p.status()) ? p.pauseReason() : null);
       dao.setStatus(change.orgId(), change.waveId(), p.status());
     });
   }

@@ -54,7 +54,7 @@ public class TwilioMessaging implements Messaging {
       Message message = creator.create(client);
       LOG.info("messaging provider=twilio step=create messageId={} messageSid={} status={}", request.messageId(),
           message.getSid(), status(message));
-      return new SentMessage(message.getSid(), status(message));
+      return new SentMessage(message.getSid(), status(message), segments(message));
     } catch (TwilioException e) {
       throw TwilioMessagingErrors.map(e);
     }
@@ -72,9 +72,17 @@ public class TwilioMessaging implements Messaging {
           .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(notBefore))
           .filter(m -> request.body() == null || request.contentSid() != null || request.body().equals(m.getBody()))
           .max(Comparator.comparing(m -> m.getDateCreated() == null ? Instant.MAX : m.getDateCreated().toInstant()))
-          .map(m -> new SentMessage(m.getSid(), status(m)));
+          .map(m -> new SentMessage(m.getSid(), status(m), segments(m)));
     } catch (ApiException e) {
       throw TwilioMessagingErrors.map(e);
+    }
+  }
+
+  private static Integer segments(Message message) {
+    try {
+      return message.getNumSegments() == null ? null : Integer.valueOf(message.getNumSegments().trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -85,7 +85,7 @@ class TwilioMessagingTest {
     SentMessage sent = messaging().send(new MessageRequest(MESSAGE, "sms", "+573001234567", "+14155550199",
         "Hola Ana", null, null, STATUS));
 
-    assertEquals(new SentMessage(sid, "queued"), sent);
+    assertEquals(new SentMessage(sid, "queued", 1), sent); // num_segments: what Twilio bills
     LoggedRequest request = wm.findAll(postRequestedFor(urlEqualTo(MESSAGES))).get(0);
     assertEquals("Basic " + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)),
         request.getHeader("Authorization"));
@@ -147,7 +147,7 @@ class TwilioMessagingTest {
 
     Optional<SentMessage> found = messaging().findSent(request(), Instant.parse("2026-11-22T03:00:00Z"));
 
-    assertEquals(Optional.of(new SentMessage("SM" + "e5".repeat(16), "sent")), found);
+    assertEquals(Optional.of(new SentMessage("SM" + "e5".repeat(16), "sent", 1)), found);
     LoggedRequest list = wm.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).get(0);
     assertTrue(list.getUrl().contains("To=%2B573001234567"), list.getUrl());
   }

@@ -26,9 +26,12 @@ public final class MessageViews {
 
   public record MessagePage(List<Message> items, int page, int pageSize) {}
 
-  /** {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}... */
-  public record Wave(UUID id, String name, String channel, String status, UUID batchId, String disposition,
-      int perMinute, Map<String, Long> counts, Instant createdAt, Instant completedAt) {
+  /**
+   * {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}...;
+   * {@code pauseReason}: why a paused wave paused itself ({@code no_credit}), else null.
+   */
+  public record Wave(UUID id, String name, String channel, String status, String pauseReason, UUID batchId,
+      String disposition, int perMinute, Map<String, Long> counts, Instant createdAt, Instant completedAt) {
 
     static Wave of(WaveRow row, List<MessageDao.StateCount> counts) {
       Map<String, Long> byState = new TreeMap<>();
@@ -36,7 +39,8 @@ public final class MessageViews {
         String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode() : c.state();
         byState.merge(key, c.count(), Long::sum);
       }
-      return new Wave(row.id(), row.name(), row.channel(), row.status(), row.sourceBatchId(), row.disposition(),
+      return new Wave(row.id(), row.name(), row.channel(), row.status(), row.pauseReason(), row.sourceBatchId(),
+          row.disposition(),
           row.perMinute(), byState, row.createdAt(), row.completedAt());
     }
   }

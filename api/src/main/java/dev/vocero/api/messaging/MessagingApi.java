@@ -2,6 +2,8 @@ package dev.vocero.api.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.TelephonyWebhooks;
+import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.store.messaging.MessageCredits;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
 import org.jdbi.v3.core.Jdbi;
@@ -11,9 +13,9 @@ public final class MessagingApi {
   private MessagingApi() {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal,
-      TelephonyWebhooks webhooks) {
+      TelephonyWebhooks webhooks, CreditPrices prices) {
     jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
     jersey.register(new ConversationResource(jdbi));
-    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json));
+    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, new MessageCredits(jdbi, prices)));
   }
 }

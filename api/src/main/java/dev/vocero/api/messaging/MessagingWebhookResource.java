@@ -10,6 +10,7 @@ import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioRequests;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.calls.DncDao;
+import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Twilio Messaging callbacks, both signed: message status (stored once per MessageSid and status; a state never moves
- * back) and incoming messages (kept in the contact's conversation; an opt-out keyword puts the number on the DNC list).
+ * back; a final status charges or releases the message's credits in the same transaction) and incoming messages (kept in the contact's conversation; an opt-out keyword puts the number on the DNC list).
  */
 /* Public: providers authenticate by signature, not by token. */
 @Path("/webhooks/twilio/messaging")
@@ -47,11 +48,13 @@ public class MessagingWebhookResource {
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
   private final ObjectMapper json;
+  private final MessageCredits credits;
 
-  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json) {
+  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json, MessageCredits credits) {
     this.jdbi = jdbi;
     this.webhooks = webhooks;
     this.json = json;
+    this.credits = credits;
   }
 
   @POST
@@ -80,6 +83,7 @@ public class MessagingWebhookResource {
         LOG.warn("Message status for an unknown message kept for audit (status {})", status);
       } else if (state != null) {
         dao.advance(message.get().id(), state, "failed".equals(state) ? errorCode : null);
+        credits.onProviderStatus(handle, message.get(), status);
       }
     });
     return Response.noContent().build();

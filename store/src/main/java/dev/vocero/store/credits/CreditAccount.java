@@ -2,7 +2,7 @@ package dev.vocero.store.credits;
 
 import java.util.UUID;
 
-/** An organization's credits: {@code balance} owned, {@code reserved} held for calls in flight. */
+/** An organization's credits: {@code balance} owned, {@code reserved} held for calls and messages in flight. */
 public record CreditAccount(UUID orgId, long balance, long reserved, boolean enforced) {
 
   public long available() {

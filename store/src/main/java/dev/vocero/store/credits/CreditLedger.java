@@ -83,25 +83,53 @@ public final class CreditLedger {
    * it: a call is never cut short). Nothing happens without a reservation; a retry changes nothing.
    */
   public Settlement settle(UUID orgId, String reference, long cost, String note) {
-    return jdbi.inTransaction(handle -> {
-      CreditDao dao = lock(handle, orgId);
-      Optional<LedgerEntry> reservation = dao.find(orgId, RESERVE, reference);
-      if (reservation.isEmpty()) {
-        return new Settlement(false, 0, 0);
-      }
-      Optional<LedgerEntry> earlier = dao.find(orgId, SETTLE, reference);
-      long held = reservation.get().amount();
-      if (earlier.isPresent()) {
-        return new Settlement(true, earlier.get().amount(), Math.max(0, held - earlier.get().amount()));
-      }
-      long released = Math.max(0, held - cost);
-      dao.append(orgId, SETTLE, cost, reference, null, note);
-      if (released > 0) {
-        dao.append(orgId, RELEASE, released, reference, null, null);
-      }
-      dao.move(orgId, -cost, held);
-      return new Settlement(true, cost, released);
-    });
+    return jdbi.inTransaction(handle -> settleIn(handle, orgId, reference, cost, note));
+  }
+
+  /** {@link #settle} inside the caller's transaction, so the charge commits with the change that caused it. */
+  public static Settlement settleIn(Handle handle, UUID orgId, String reference, long cost, String note) {
+    if (handle.attach(CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
+      return new Settlement(false, 0, 0); // nothing held (e.g. not enforced): no need to lock the account
+    }
+    CreditDao dao = lock(handle, orgId);
+    long held = dao.find(orgId, RESERVE, reference).orElseThrow().amount();
+    Optional<LedgerEntry> earlier = dao.find(orgId, SETTLE, reference);
+    if (earlier.isPresent()) {
+      return new Settlement(true, earlier.get().amount(), Math.max(0, held - earlier.get().amount()));
+    }
+    if (dao.find(orgId, RELEASE, reference).isPresent()) {
+      return new Settlement(true, 0, held); // released whole earlier: it was never delivered
+    }
+    long released = Math.max(0, held - cost);
+    dao.append(orgId, SETTLE, cost, reference, null, note);
+    if (released > 0) {
+      dao.append(orgId, RELEASE, released, reference, null, null);
+    }
+    dao.move(orgId, -cost, held);
+    return new Settlement(true, cost, released);
+  }
+
+  /**
+   * Gives the whole reservation of {@code reference} back without a charge (what it paid for never happened). True
+   * when this call released it; a retry, or a reference already settled or never reserved, changes nothing.
+   */
+  public boolean release(UUID orgId, String reference, String note) {
+    return jdbi.inTransaction(handle -> releaseIn(handle, orgId, reference, note));
+  }
+
+  /** {@link #release} inside the caller's transaction. */
+  public static boolean releaseIn(Handle handle, UUID orgId, String reference, String note) {
+    if (handle.attach(CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
+      return false;
+    }
+    CreditDao dao = lock(handle, orgId);
+    if (dao.find(orgId, SETTLE, reference).isPresent() || dao.find(orgId, RELEASE, reference).isPresent()) {
+      return false;
+    }
+    long held = dao.find(orgId, RESERVE, reference).orElseThrow().amount();
+    dao.append(orgId, RELEASE, held, reference, null, note);
+    dao.move(orgId, 0, held);
+    return true;
   }
 
   public boolean setEnforced(UUID orgId, boolean enforced) {

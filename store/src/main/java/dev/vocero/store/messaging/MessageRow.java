@@ -3,7 +3,10 @@ package dev.vocero.store.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One SMS or WhatsApp message, outbound (from a wave) or inbound (a contact's reply). */
+/**
+ * One SMS or WhatsApp message, outbound (from a wave) or inbound (a contact's reply). {@code segments}: the SMS segments
+ * it is priced on (null for WhatsApp and inbound messages).
+ */
 public record MessageRow(
     UUID id,
     UUID orgId,
@@ -21,7 +24,8 @@ public record MessageRow(
     String errorCode,
     int sendAttempts,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Integer segments) {
 
   public boolean finished() {
     return switch (state) {

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(WaveRow.class)
 public interface WaveDao {
   String COLUMNS = "id, org_id, name, channel, body, content_sid, content_variables::text as content_variables,"
-      + " source_batch_id, disposition, per_minute, status, created_at, updated_at, completed_at";
+      + " source_batch_id, disposition, per_minute, status, created_at, updated_at, completed_at, pause_reason";
 
   @SqlUpdate("insert into message_waves (id, org_id, name, channel, body, content_sid, content_variables,"
       + " source_batch_id, disposition, per_minute, status, created_by) values (:id, :orgId, :name, :channel, :body,"
@@ -58,6 +58,11 @@ public interface WaveDao {
       + " completed_at = case when :status in ('completed', 'cancelled') then now() else completed_at end"
       + " where org_id = :orgId and id = :id and status not in ('completed', 'cancelled')")
   int setStatus(UUID orgId, UUID id, String status);
+
+  /** Why the wave paused itself ({@code no_credit}); null clears it. A finished wave keeps what it had. */
+  @SqlUpdate("update message_waves set pause_reason = :pauseReason, updated_at = now()"
+      + " where org_id = :orgId and id = :id and status not in ('completed', 'cancelled')")
+  int setPauseReason(UUID orgId, UUID id, String pauseReason);
 
   @SqlUpdate("update message_waves set sent = :sent, skipped = :skipped, failed = :failed, updated_at = now()"
       + " where org_id = :orgId and id = :id")

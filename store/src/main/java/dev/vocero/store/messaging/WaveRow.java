@@ -3,7 +3,10 @@ package dev.vocero.store.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message wave: one template sent to the contacts of a batch (optionally those with one final disposition). */
+/**
+ * A message wave: one template sent to the contacts of a batch (optionally those with one final disposition).
+ * {@code pauseReason}: why a paused wave paused itself ({@code no_credit}), else null.
+ */
 public record WaveRow(
     UUID id,
     UUID orgId,
@@ -18,4 +21,5 @@ public record WaveRow(
     String status,
     Instant createdAt,
     Instant updatedAt,
-    Instant completedAt) {}
+    Instant completedAt,
+    String pauseReason) {}

@@ -167,4 +167,50 @@ class CreditLedgerTest {
     assertEquals(200, estimate.attempts());
     assertEquals(100 * 2 * 3 * 2, estimate.credits());
   }
+
+  @Test
+  void givenAHold_whenReleasedTwiceThenSettled_itShouldGiveItBackOnceAndChargeNothing() {
+    ledger.topup(org, 10, null, null, "pack");
+    ledger.reserve(org, "message-1", 3);
+
+    assertTrue(ledger.release(org, "message-1", "refused"));
+    assertFalse(ledger.release(org, "message-1", "refused"), "a retry releases nothing more");
+    assertEquals(new Settlement(true, 0, 3), ledger.settle(org, "message-1", 3, "late delivered"),
+        "a released hold is never charged afterwards");
+
+    CreditAccount account = ledger.account(org).orElseThrow();
+    assertEquals(10, account.balance());
+    assertEquals(0, account.reserved());
+    assertEquals(List.of("topup", "reserve", "release"), kinds());
+  }
+
+  @Test
+  void givenASettledHoldOrNone_whenReleased_itShouldChangeNothing() {
+    ledger.topup(org, 10, null, null, "pack");
+    ledger.reserve(org, "message-2", 3);
+    ledger.settle(org, "message-2", 2, "delivered");
+
+    assertFalse(ledger.release(org, "message-2", "failed"));
+    assertFalse(ledger.release(org, "never-held", "failed"));
+
+    CreditAccount account = ledger.account(org).orElseThrow();
+    assertEquals(8, account.balance());
+    assertEquals(0, account.reserved());
+  }
+
+  @Test
+  void givenAMessagePriceTable_whenPricing_itShouldChargeSegmentsAndWhatsappKinds() {
+    CreditPrices prices = new CreditPrices(1, 3, 2, 5, 2);
+    assertEquals(3, prices.messageCost("sms", false, 0), "at least one segment");
+    assertEquals(9, prices.messageCost("sms", false, 3));
+    assertEquals(2, prices.messageCost("whatsapp", false, 1));
+    assertEquals(5, prices.messageCost("whatsapp", true, 1));
+    assertEquals(4, new CreditPrices(1, 1, 4, 2).whatsappPerTemplate(), "a template costs a message unless priced");
+  }
+
+  private List<String> kinds() {
+    List<String> kinds = new ArrayList<>();
+    jdbi.onDemand(CreditDao.class).page(org, 100, 0).forEach(e -> kinds.add(0, e.kind()));
+    return kinds;
+  }
 }

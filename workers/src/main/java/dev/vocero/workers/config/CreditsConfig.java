@@ -5,16 +5,17 @@ import dev.vocero.store.credits.CreditPrices;
 import jakarta.validation.constraints.Min;
 
 /**
- * {@code credits:} section: the price table in credits (1 credit per call-minute, SMS segment and WhatsApp message by
- * default) and how many minutes are held before each call.
+ * {@code credits:} section: the price table in credits (1 credit per call-minute, SMS segment, WhatsApp message and
+ * WhatsApp template by default) and how many minutes are held before each call.
  */
 public class CreditsConfig {
   @Min(0) @JsonProperty private long callPerMinute = 1;
   @Min(0) @JsonProperty private long smsPerSegment = 1;
   @Min(0) @JsonProperty private long whatsappPerMessage = 1;
+  @Min(0) @JsonProperty private long whatsappPerTemplate = 1;
   @Min(1) @JsonProperty private int reserveMinutes = 2;
 
   public CreditPrices build() {
-    return new CreditPrices(callPerMinute, smsPerSegment, whatsappPerMessage, reserveMinutes);
+    return new CreditPrices(callPerMinute, smsPerSegment, whatsappPerMessage, whatsappPerTemplate, reserveMinutes);
   }
 }

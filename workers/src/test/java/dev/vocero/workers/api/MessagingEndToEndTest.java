@@ -142,6 +142,9 @@ class MessagingEndToEndTest {
   @Test
   @Order(3)
   void givenStatusCallbacks_whenForgedRepeatedOrLate_itShouldRefuseIgnoreAndNeverGoBack() throws Exception {
+    eventually(() -> DB.jdbi().withHandle(h -> h.createQuery("select count(*) from messages where direction ="
+        + " 'outbound' and state in ('pending', 'processing', 'sent')").mapTo(Integer.class).one()) == 0 ? true : null,
+        "the sandbox's callbacks of the earlier waves have all arrived, so the event count below is stable");
     Map<String, String> row = DB.jdbi().withHandle(h -> h.createQuery("select id::text as id, provider_sid from messages"
         + " where phone_e164 = '+573001234560' and state = 'delivered' limit 1").mapToMap(String.class).one());
     String url = base() + "/webhooks/twilio/messaging/status?messageId=" + row.get("id");

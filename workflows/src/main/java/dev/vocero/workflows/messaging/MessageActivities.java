@@ -11,13 +11,21 @@ public interface MessageActivities {
   /** ApplicationFailure type of {@code send} when the provider refuses the message for good (invalid number...). */
   String MESSAGE_REJECTED = "MessageRejected";
 
+  /** {@link SendFailure} code of a message left unsent because its wave was cancelled while waiting for credit. */
+  String WAVE_CANCELLED = "WaveCancelled";
+
   record RecipientRequest(UUID orgId, UUID waveId, long afterContactId, int limit) {}
 
   record RecipientPage(List<Long> contactIds) {}
 
-  record SendRequest(UUID orgId, UUID waveId, long contactId) {}
+  /**
+   * @param chargeCredits hold the message's price on the organization's credits before sending (waves since
+   *     "wave-credits"); false in the payloads of older waves, which are never limited
+   */
+  record SendRequest(UUID orgId, UUID waveId, long contactId, boolean chargeCredits) {}
 
-  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED }
+  /** NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. */
+  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT }
 
   record SendResult(Outcome outcome, UUID messageId, String errorCode) {}
 
@@ -28,10 +36,16 @@ public interface MessageActivities {
 
   RecipientPage recipients(RecipientRequest request);
 
-  /** Skips DNC numbers; records the message before sending; a retry finds the provider's message instead of re-sending. */
+  /**
+   * Skips DNC numbers; records the message before sending; holds its price on the credits (once per message, even when
+   * retried); a retry finds the provider's message instead of re-sending.
+   */
   SendResult send(SendRequest request);
 
-  /** Marks the contact's message failed after its last try (nothing happens if the provider already has it). */
+  /**
+   * Marks the contact's message failed after its last try, or cancelled ({@link #WAVE_CANCELLED}) when it was never
+   * sent; nothing happens if the provider already has it. Its credit hold, if any, is released.
+   */
   void recordFailure(SendFailure failure);
 
   void recordWave(WaveStatusChange change);

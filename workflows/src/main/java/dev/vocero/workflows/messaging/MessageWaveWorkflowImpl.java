@@ -16,10 +16,13 @@ import java.util.UUID;
 
 /**
  * Pages recipients from PostgreSQL, sends one message at a time at {@code perMinute}, waits while paused, stops on
- * cancel, and continues-as-new after each page so the history stays small.
+ * cancel, and continues-as-new after each page so the history stays small. Since "wave-credits" every message is held
+ * on the organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
+ * tries the same contact again.
  */
 public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   static final int PAGE_SIZE = 200;
+  static final String CREDITS_CHANGE = "wave-credits";
 
   private final MessageActivities io = Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.io());
   private final MessageActivities sender =
@@ -29,6 +32,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private WaveProgress progress;
   private boolean paused;
   private boolean cancelled;
+  private boolean chargeCredits;
 
   @WorkflowInit
   public MessageWaveWorkflowImpl(WaveInput input) {
@@ -40,6 +44,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
 
   @Override
   public WaveProgress run(WaveInput input) {
+    chargeCredits = Workflow.getVersion(CREDITS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
         .contactIds();
     for (long contactId : page) {
@@ -50,7 +55,12 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
       if (cancelled) {
         break;
       }
-      count(send(contactId), contactId);
+      Outcome outcome = sendWhenCovered(contactId);
+      if (outcome == Outcome.NO_CREDIT) { // cancelled while waiting for credit
+        io.recordFailure(new SendFailure(orgId, waveId, contactId, MessageActivities.WAVE_CANCELLED));
+        break;
+      }
+      count(outcome, contactId);
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (!cancelled && page.size() == PAGE_SIZE) {
@@ -61,9 +71,30 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     return progress;
   }
 
+  /** Sends; while the credits cannot cover the message, pauses with {@code no_credit} and tries again once resumed. */
+  private Outcome sendWhenCovered(long contactId) {
+    Outcome outcome = send(contactId);
+    while (outcome == Outcome.NO_CREDIT && !cancelled) {
+      pauseForCredit();
+      Workflow.await(() -> !paused || cancelled);
+      if (!cancelled) {
+        outcome = send(contactId);
+      }
+    }
+    return outcome;
+  }
+
+  private void pauseForCredit() {
+    paused = true;
+    WaveProgress p = progress;
+    progress = new WaveProgress(WaveProgress.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
+        p.perMinute(), WaveProgress.NO_CREDIT);
+    io.recordWave(new WaveStatusChange(orgId, waveId, progress));
+  }
+
   private Outcome send(long contactId) {
     try {
-      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId));
+      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId, chargeCredits));
       return result.outcome();
     } catch (ActivityFailure e) {
       String code = e.getCause() instanceof ApplicationFailure app ? app.getType() : "SendFailed";

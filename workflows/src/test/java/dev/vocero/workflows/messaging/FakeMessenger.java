@@ -19,6 +19,9 @@ final class FakeMessenger implements MessageActivities {
   final List<SendFailure> failures = new CopyOnWriteArrayList<>();
   final List<WaveProgress> recorded = new CopyOnWriteArrayList<>();
   final AtomicInteger pages = new AtomicInteger();
+  /** Contacts whose send was refused for lack of credit, once per refusal. */
+  final List<Long> refusedForCredit = new CopyOnWriteArrayList<>();
+  private Long credits; // null: the organization is not limited
   private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
   private volatile List<Long> contacts = List.of();
   private volatile LongFunction<RuntimeException> failure = id -> null;
@@ -51,6 +54,29 @@ final class FakeMessenger implements MessageActivities {
     return ApplicationFailure.newNonRetryableFailure("error 21211", MESSAGE_REJECTED);
   }
 
+  /** Limits the organization to this many charged messages (one credit each). */
+  synchronized FakeMessenger credits(long credits) {
+    this.credits = credits;
+    return this;
+  }
+
+  synchronized void topUp(long amount) {
+    credits += amount;
+  }
+
+  /** Like the ledger: a charged send is refused, and nothing is sent, when no credit is left. */
+  private synchronized boolean covered(SendRequest request) {
+    if (!request.chargeCredits() || credits == null) {
+      return true;
+    }
+    if (credits <= 0) {
+      refusedForCredit.add(request.contactId());
+      return false;
+    }
+    credits--;
+    return true;
+  }
+
   long sent(long contactId) {
     return tries.stream().filter(t -> t.contactId() == contactId).count();
   }
@@ -64,6 +90,10 @@ final class FakeMessenger implements MessageActivities {
 
   @Override
   public SendResult send(SendRequest request) {
+    if (!covered(request)) {
+      return new SendResult(Outcome.NO_CREDIT, MessagingIds.outboundMessageId(request.waveId(), request.contactId()),
+          null);
+    }
     tries.add(new Try(request.contactId(), env.currentTimeMillis()));
     RuntimeException e = failure.apply(request.contactId());
     if (e != null) {

@@ -15,6 +15,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,5 +108,49 @@ class MessageWaveWorkflowTest {
     assertEquals(done.sent(), messenger.tries.size());
     assertEquals(List.of(WaveProgress.PAUSED, WaveProgress.RUNNING, WaveProgress.CANCELLED),
         messenger.recorded.stream().map(WaveProgress::status).toList());
+  }
+
+  @Test
+  void givenCreditForFourMessages_whenItRunsOutMidWave_itShouldPauseWithNoCreditAndFinishAfterTopUpAndResume() {
+    messenger.contacts(1, 10).credits(4);
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 600));
+    env.sleep(Duration.ofMinutes(1));
+
+    WaveProgress paused = wave.progress();
+    assertEquals(new WaveProgress(WaveProgress.PAUSED, 4, 0, 0, 4, 600, WaveProgress.NO_CREDIT), paused);
+    assertEquals(List.of(5L), messenger.refusedForCredit, "contact 5 was refused and not sent");
+    env.sleep(Duration.ofHours(1));
+    assertEquals(4, messenger.tries.size(), "nothing is sent while out of credit");
+    WaveProgress recordedPause = messenger.recorded.get(messenger.recorded.size() - 1);
+    assertEquals(WaveProgress.NO_CREDIT, recordedPause.pauseReason(), "the pause and its reason reach PostgreSQL");
+
+    messenger.topUp(100);
+    WaveProgress resumed = wave.resume();
+    assertEquals(WaveProgress.RUNNING, resumed.status());
+    assertEquals(null, resumed.pauseReason());
+    WaveProgress done = result();
+
+    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 10, 0, 0, 10, 600, null), done);
+    assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(),
+        messenger.tries.stream().map(FakeMessenger.Try::contactId).toList(), "every contact exactly once, in order");
+    assertEquals(List.of(WaveProgress.PAUSED, WaveProgress.RUNNING, WaveProgress.COMPLETED),
+        messenger.recorded.stream().map(WaveProgress::status).toList());
+  }
+
+  @Test
+  void givenAWavePausedForCredit_whenCancelled_itShouldEndCancelledWithoutSendingTheRefusedContact() {
+    messenger.contacts(1, 3).credits(1);
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 600));
+    env.sleep(Duration.ofMinutes(1));
+    assertEquals(WaveProgress.NO_CREDIT, wave.progress().pauseReason());
+
+    wave.cancel("operator");
+    WaveProgress done = result();
+
+    assertEquals(WaveProgress.CANCELLED, done.status());
+    assertEquals(1, done.sent());
+    assertEquals(List.of(1L), messenger.tries.stream().map(FakeMessenger.Try::contactId).toList());
+    assertEquals(List.of(new MessageActivities.SendFailure(ORG, WAVE, 2, MessageActivities.WAVE_CANCELLED)),
+        messenger.failures, "the message left pending for credit is marked cancelled");
   }
 }

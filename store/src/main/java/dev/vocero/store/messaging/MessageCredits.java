@@ -1,0 +1,68 @@
+package dev.vocero.store.messaging;
+
+import dev.vocero.store.credits.CreditLedger;
+import dev.vocero.store.credits.CreditLedger.Reservation;
+import dev.vocero.store.credits.CreditPrices;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A message's credits, with the message id as the ledger reference: its price is held before it is sent (once, however
+ * often the send is retried), charged when the provider reports it delivered, read or undelivered, and released when it
+ * failed before reaching a carrier or was refused outright.
+ *
+ * <p>The charge is the price table times the provider's own segment count ({@code num_segments} of the Message
+ * resource, which Twilio returns when it accepts the message), not the provider's {@code price}: that price is in a
+ * currency rather than credits, Twilio fills it in only some time after delivery (status callbacks never carry it), so
+ * waiting for it would need a fetch per message and a retry loop, and the price table is what the organization
+ * agreed to pay per segment anyway.
+ */
+public final class MessageCredits {
+  private final Jdbi jdbi;
+  private final CreditPrices prices;
+
+  public MessageCredits(Jdbi jdbi, CreditPrices prices) {
+    this.jdbi = jdbi;
+    this.prices = prices;
+  }
+
+  /** What a message costs on the price table, from its channel, template and segments. */
+  public long cost(MessageRow message) {
+    return prices.messageCost(message.channel(), message.contentSid() != null,
+        message.segments() == null ? 1 : message.segments());
+  }
+
+  public Reservation reserve(MessageRow message) {
+    return new CreditLedger(jdbi).reserve(message.orgId(), message.id().toString(), cost(message));
+  }
+
+  /** The send was refused for good or gave up: nothing will reach the contact, so nothing is charged. */
+  public boolean release(MessageRow message, String why) {
+    return new CreditLedger(jdbi).release(message.orgId(), message.id().toString(), why);
+  }
+
+  /**
+   * Applies one of Twilio's MessageStatus words inside the caller's transaction: {@code delivered}, {@code read} and
+   * {@code undelivered} (Twilio bills a message its carrier could not deliver) charge the message; {@code failed}
+   * (never handed to a carrier, not billed) and {@code canceled} release it; other words change nothing. Repeating a
+   * status, or a later one, changes nothing either.
+   */
+  public void onProviderStatus(Handle handle, MessageRow message, String providerStatus) {
+    String reference = message.id().toString();
+    switch (providerStatus.toLowerCase(Locale.ROOT)) {
+      case "delivered", "read", "undelivered" -> CreditLedger.settleIn(handle, message.orgId(), reference,
+          cost(message), describe(message, providerStatus));
+      case "failed", "canceled" -> CreditLedger.releaseIn(handle, message.orgId(), reference,
+          "message " + providerStatus.toLowerCase(Locale.ROOT) + " before reaching a carrier");
+      default -> { }
+    }
+  }
+
+  private static String describe(MessageRow message, String status) {
+    String what = CreditPrices.SMS.equals(message.channel())
+        ? "sms of " + (message.segments() == null ? 1 : message.segments()) + " segment(s)"
+        : message.contentSid() != null ? "whatsapp template" : "whatsapp message";
+    return what + ", " + status.toLowerCase(Locale.ROOT);
+  }
+}

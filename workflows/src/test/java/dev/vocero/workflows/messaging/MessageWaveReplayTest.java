@@ -1,0 +1,65 @@
+package dev.vocero.workflows.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stored wave histories of released versions must keep replaying against the current implementation. */
+class MessageWaveReplayTest {
+  /** Before "wave-credits": five contacts (one DNC skip, one refusal), paused and resumed by updates. */
+  private static final String WAVE_V1 = "histories/message-wave-v1.json";
+  /** v1 "wave-credits": the second contact refused for credit, the wave paused itself, resumed, sent all three. */
+  private static final String WAVE_CREDITS_V1 = "histories/message-wave-credits-v1.json";
+
+  @Test
+  void givenAWaveHistoryBeforeCredits_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_V1, MessageWaveWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheWaveHistoryBeforeCredits_itShouldCoverSendsARefusalAndAPause() throws IOException {
+    List<HistoryEvent> wave = events(WAVE_V1);
+    assertEquals(0, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "no version marker: the old code");
+    assertEquals(5, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"));
+    assertEquals(1, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordFailure"));
+    assertEquals(2, count(wave, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED), "pause and resume");
+  }
+
+  @Test
+  void givenAWaveHistoryThatPausedForCredit_whenReplayed_itShouldBeDeterministic() throws IOException {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_CREDITS_V1, MessageWaveWorkflowImpl.class));
+    List<HistoryEvent> wave = events(WAVE_CREDITS_V1);
+    assertEquals(1, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "the wave-credits marker");
+    assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
+    assertEquals(3, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordWave"),
+        "paused for credit, resumed, completed");
+  }
+
+  static List<HistoryEvent> events(String resource) throws IOException {
+    try (InputStream in = MessageWaveReplayTest.class.getResourceAsStream("/" + resource)) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return WorkflowExecutionHistory.fromJson(json).getHistory().getEventsList();
+    }
+  }
+
+  static long count(List<HistoryEvent> events, EventType type) {
+    return events.stream().filter(e -> e.getEventType() == type).count();
+  }
+
+  static long count(List<HistoryEvent> events, EventType type, String activityType) {
+    return events.stream().filter(e -> e.getEventType() == type)
+        .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType))
+        .count();
+  }
+}
