@@ -121,6 +121,7 @@ class AudioReprocessTest {
     holdFirstTranscription();
     holdStatus(AudioStatus.CANCELLED);
     WorkflowClient.start(workflow::process, INPUT);
+    AudioTestSupport.await(held); // the first workflow task is done: the cancel is not in the one the update joins
     workflow.cancel("operator stopped it");
 
     WorkflowUpdateException rejected =
