@@ -183,7 +183,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {
-      env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client()));
+      env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client(), env.getObjectMapper()));
     }
   }
 }
