@@ -21,7 +21,11 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +44,7 @@ class DevRestartTest {
   static final TestDatabase DB = TestDatabase.fresh();
   static final int CONTACTS = 12;
   static final int PAUSED_CONTACTS = 4;
+  static final int CAMPAIGN_CONTACTS = 4;
   // answered calls last 45 s × 0.05 ≈ 2.3 s, so calls are in flight when the application stops
   static final ConfigOverride SPEED = ConfigOverride.config("telephony.sandbox.speed", "0.05");
   static final String RUNNING_SETTINGS = """
@@ -47,6 +52,9 @@ class DevRestartTest {
        "jurisdiction":"CUSTOM","customWindows":["MON-SUN 00:00-23:59"],"defaultRegion":"CO","answerTimeoutSeconds":30}""";
   static final String PAUSED_SETTINGS = RUNNING_SETTINGS.replace("Cobranza", "En pausa")
       .replace("\"callsPerSecond\":4", "\"callsPerSecond\":0.5");
+  /** Slow enough (one call every 2 s, one at a time) to be unfinished when the application stops. */
+  static final String CAMPAIGN_SETTINGS = PAUSED_SETTINGS.replace("En pausa", "En campaña")
+      .replace("\"maxConcurrentCalls\":3", "\"maxConcurrentCalls\":1");
 
   @Test
   void givenABatchAWaveAndAPausedBatchMidWay_whenDevRestartsOnAFreshTemporal_itShouldFinishWithoutCallingOrMessagingTwice()
@@ -63,10 +71,14 @@ class DevRestartTest {
         "channel", "sms", "body", "Hola {{name}}", "batchId", batch.toString(), "perMinute", 60));
     assertEquals(201, wave.status(), String.valueOf(wave.body()));
     UUID waveId = UUID.fromString(wave.body().get("id").asText());
+    UUID campaignBatch = upload(api, session, "campana.csv", phones("300888", "0", CAMPAIGN_CONTACTS), CAMPAIGN_SETTINGS);
+    UUID campaign = campaign(api, session, campaignBatch);
 
     eventually("calls done and in flight, messages sent and not", () -> count("select count(*) from contacts"
         + " where batch_id = :b and status = 'done'", batch) >= 4 && inFlight(batch) > 0
-        && sent(waveId) >= 2 && sent(waveId) < CONTACTS);
+        && sent(waveId) >= 2 && sent(waveId) < CONTACTS
+        && count("select count(*) from contacts where batch_id = :b and status = 'done'", campaignBatch)
+        < CAMPAIGN_CONTACTS);
     first.after();
     firstTemporal.server().close();
 
@@ -93,9 +105,14 @@ class DevRestartTest {
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs);
       UnfinishedWork.Restarted restarted = UnfinishedWork.restart(DB.jdbi(), client, second.getObjectMapper());
-      assertEquals(Set.of(batch, paused), Set.copyOf(restarted.batches().started()));
+      assertEquals(Set.of(batch, paused, campaignBatch), Set.copyOf(restarted.batches().started()));
       assertEquals(List.of(waveId), restarted.waves().started());
-      assertEquals(List.of(), restarted.campaigns().started());
+      assertEquals(List.of(campaign), restarted.campaigns().started());
+      UnfinishedWork.Restarted twice = UnfinishedWork.restart(DB.jdbi(), client, second.getObjectMapper());
+      assertEquals(List.of(3, 1, 1), List.of(twice.batches().running(), twice.waves().running(),
+          twice.campaigns().running()), "what is running is left alone: " + twice);
+      assertEquals(0, twice.batches().started().size() + twice.waves().started().size()
+          + twice.campaigns().started().size());
 
       ApiClient again = new ApiClient(second.getLocalPort());
       String token = again.login(session.email(), session.password()).accessToken();
@@ -133,6 +150,18 @@ class DevRestartTest {
         assertEquals(1, CountingApplication.dials(phone), "dials to one contact of the resumed batch");
       }
       assertEquals(0, count("select count(*) from call_attempts where batch_id = :b and status <> 'ended'", paused));
+
+      // the campaign's batch was started again held; the campaign, started again after it, released it
+      eventually("the campaign's batch completes", () -> "completed".equals(status(again, token,
+          "/api/v1/batches/" + campaignBatch, "/batch/status")));
+      for (String phone : strings("select phones[1] from contacts where batch_id = :b", campaignBatch)) {
+        assertEquals(1, CountingApplication.dials(phone), "dials to one contact of the campaign's batch");
+      }
+      assertEquals(CAMPAIGN_CONTACTS, count("select count(*) from call_attempts where batch_id = :b and status = 'ended'",
+          campaignBatch));
+      JsonNode live = again.get("/api/v1/campaigns/" + campaign, token).body();
+      assertEquals("running", live.at("/progress/state").asText(), live.toString());
+      assertTrue(live.at("/progress/batches/0/launched").asBoolean(), live.toString());
     } finally {
       stubs.shutdownNow();
       second.after();
@@ -154,7 +183,8 @@ class DevRestartTest {
 
   private static DropwizardAppExtension<VoceroConfiguration> app(Temporal temporal) {
     return TestStack.app(CountingApplication.class, ResourceHelpers.resourceFilePath("test-vocero.yml"), Mode.ALL, DB,
-        temporal::target, () -> "http://127.0.0.1:9", SPEED);
+        temporal::target, () -> "http://127.0.0.1:9", SPEED,
+        ConfigOverride.config("temporal.rpcTimeoutSeconds", "15")); // the machine may be busy: a slow start is no failure
   }
 
   private static String phones(String prefix, String lastDigit, int n) {
@@ -171,6 +201,26 @@ class DevRestartTest {
         csv.getBytes(StandardCharsets.UTF_8), Map.of("settings", settings));
     assertEquals(201, created.status(), String.valueOf(created.body()));
     return UUID.fromString(created.body().get("id").asText());
+  }
+
+  private static UUID campaign(ApiClient api, Session session, UUID batchId) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "Campaña");
+    body.put("startDate", today.toString());
+    body.put("endDate", today.plusDays(30).toString());
+    body.put("weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
+    body.put("windowStart", "00:00");
+    body.put("windowEnd", "23:59");
+    body.put("timeZone", "UTC");
+    body.put("dailyQuota", 100);
+    body.put("batchIds", List.of(batchId.toString()));
+    Reply created = api.post("/api/v1/campaigns", session.accessToken(), body);
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    String id = created.body().get("id").asText();
+    Reply scheduled = api.post("/api/v1/campaigns/" + id + "/schedule", session.accessToken(), null);
+    assertEquals(200, scheduled.status(), String.valueOf(scheduled.body()));
+    return UUID.fromString(id);
   }
 
   private static String status(ApiClient api, String token, String path, String pointer) {
