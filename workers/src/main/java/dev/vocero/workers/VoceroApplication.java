@@ -97,10 +97,20 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     return config.getLlm().build();
   }
 
+  /** The configured telephony adapter (one per process). Tests may override it, e.g. to count dials. */
+  protected Telephony telephony(VoceroConfiguration config) {
+    return TelephonyWiring.telephony(config.getTelephony());
+  }
+
+  /** The configured messaging adapter (one per process). Tests may override it, e.g. to count sends. */
+  protected Messaging messaging(VoceroConfiguration config) {
+    return MessagingWiring.messaging(config.getTelephony());
+  }
+
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
       TemporalConnection temporal) {
-    Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
-    Messaging messaging = MessagingWiring.messaging(config.getTelephony());
+    Telephony telephony = telephony(config);
+    Messaging messaging = messaging(config);
     LanguageModel model = languageModel(config);
     for (Object adapter : new Object[] {telephony, messaging}) {
       if (adapter instanceof AutoCloseable closeable) {
@@ -188,7 +198,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
     }
     if (config.getEmbedded() != null) {
-      env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client()));
+      env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client(), env.getObjectMapper()));
     }
   }
 }

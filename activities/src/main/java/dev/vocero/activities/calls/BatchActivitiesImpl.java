@@ -33,7 +33,7 @@ public final class BatchActivitiesImpl implements BatchActivities {
   @Override
   public ContactPage nextContacts(ContactPageRequest request) {
     List<Long> ids = jdbi.withExtension(ContactDao.class,
-        dao -> dao.idsAfter(request.orgId(), request.batchId(), request.afterContactId(), request.limit() + 1));
+        dao -> dao.idsToCallAfter(request.orgId(), request.batchId(), request.afterContactId(), request.limit() + 1));
     boolean more = ids.size() > request.limit();
     return new ContactPage(more ? List.copyOf(ids.subList(0, request.limit())) : ids, more);
   }

@@ -12,8 +12,10 @@ import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DecisionDao;
 import dev.vocero.store.calls.DncDao;
+import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.calls.ContactCallActivities;
+import dev.vocero.workflows.calls.Disposition;
 import dev.vocero.workflows.calls.ProviderEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -219,6 +222,61 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public void recordContactResult(ContactResult result) {
     jdbi.useExtension(ContactDao.class, dao ->
         dao.recordResult(result.orgId(), result.contactId(), result.disposition().wire(), result.attempts()));
+  }
+
+  @Override
+  public ResumePoint resumePoint(ResumeRequest request) {
+    List<AttemptRow> attempts = jdbi.withExtension(AttemptDao.class,
+        dao -> dao.listForContact(request.orgId(), request.contactId())).stream()
+        .filter(a -> a.batchId().equals(request.batchId())).toList();
+    if (attempts.isEmpty()) {
+      return ResumePoint.FRESH;
+    }
+    int dialed = (int) attempts.stream().filter(ContactCallActivitiesImpl::dialed).count();
+    AttemptRow last = attempts.get(attempts.size() - 1);
+    Disposition ended = attempts.stream().filter(a -> "ended".equals(a.status()) && a.disposition() != null)
+        .reduce((a, b) -> b).map(a -> Disposition.fromWire(a.disposition())).orElse(null);
+    ResumePoint point = switch (last.status()) {
+      case "planned" -> new ResumePoint(last.attemptNumber(), last.phoneIndex(), dialed, ended, 0, null, null, null);
+      case "placed" -> new ResumePoint(last.attemptNumber(), last.phoneIndex(), dialed, ended, 0, last.id(),
+          storedTerminal(last.id()), null);
+      default -> afterEnded(last, dialed, ended, request.settings());
+    };
+    LOG.info("Contact {} of batch {} resumes: attempt {} ({}), {} dialed", request.contactId(), request.batchId(),
+        point.attemptNumber(), last.status(), dialed);
+    return point;
+  }
+
+  /** The attempt's own decision says what comes next: the retry (after the rest of its delay), the next number, or done. */
+  private static ResumePoint afterEnded(AttemptRow last, int dialed, Disposition disposition, BatchSettings settings) {
+    String next = last.nextStep() == null ? "done" : last.nextStep();
+    return switch (next) {
+      case "retry" -> {
+        long delay = disposition == null ? 0 : Math.max(0, settings.retryDelayFor(disposition));
+        Instant endedAt = last.endedAt() == null ? Instant.EPOCH : last.endedAt();
+        yield new ResumePoint(last.attemptNumber() + 1, last.phoneIndex(), dialed, disposition,
+            endedAt.plusSeconds(delay).toEpochMilli(), null, null, null);
+      }
+      case "next_number" -> new ResumePoint(last.attemptNumber() + 1, last.phoneIndex() + 1, dialed, disposition, 0, null,
+          null, null);
+      default -> new ResumePoint(last.attemptNumber(), last.phoneIndex(), dialed, disposition, 0, null, null,
+          disposition == null ? Disposition.FAILED : disposition);
+    };
+  }
+
+  private static boolean dialed(AttemptRow attempt) {
+    return attempt.placedAt() != null || "ended".equals(attempt.status())
+        && (Disposition.FAILED.wire().equals(attempt.disposition())
+        || Disposition.INVALID_NUMBER.wire().equals(attempt.disposition()));
+  }
+
+  /** The terminal status callback stored for the attempt (the webhook stores it before anything else), if any. */
+  private ProviderEvent storedTerminal(UUID attemptId) {
+    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.listForAttempt(attemptId)).stream()
+        .filter(e -> e.terminal() && "status".equals(e.kind())).findFirst()
+        .map(e -> new ProviderEvent(e.eventKey(), e.provider(), e.attemptId(), e.providerCallId(), e.sequence(),
+            e.status(), true, e.disposition() == null ? null : Disposition.fromWire(e.disposition()), null))
+        .orElse(null);
   }
 
   private ContactRow contact(UUID orgId, long contactId) {

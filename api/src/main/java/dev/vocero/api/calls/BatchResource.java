@@ -17,6 +17,7 @@ import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.workflows.calls.BatchProgress;
+import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.calls.PaceChange;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -181,13 +182,30 @@ public class BatchResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public BatchProgress pace(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, PaceChange change) {
-    find(caller, id);
+    BatchRow batch = find(caller, id);
     if (change == null || !(change.callsPerSecond() > 0 && change.callsPerSecond() <= 100)
         || change.maxConcurrentCalls() != null && (change.maxConcurrentCalls() < 1 || change.maxConcurrentCalls() > 1000)) {
       throw ApiException.unprocessable("invalid_pace",
           "callsPerSecond must be more than 0 and at most 100; maxConcurrentCalls between 1 and 1000.");
     }
-    return workflows.setPace(id, change);
+    BatchProgress progress = workflows.setPace(id, change);
+    rememberPace(batch, progress);
+    return progress;
+  }
+
+  /** Stored with the batch's settings, so a batch that vocero dev starts again after a restart keeps its pace. */
+  private void rememberPace(BatchRow batch, BatchProgress progress) {
+    try {
+      BatchSettings paced = json.readValue(batch.settings(), BatchSettings.class)
+          .withPace(progress.callsPerSecond(), progress.maxConcurrentCalls());
+      jdbi.useExtension(BatchDao.class, dao -> dao.updateSettings(batch.orgId(), batch.id(), writeJson(paced)));
+    } catch (IOException e) {
+      throw new IllegalStateException("the batch's stored settings are not readable", e);
+    }
+  }
+
+  private String writeJson(Object value) throws IOException {
+    return json.writeValueAsString(value);
   }
 
   private BatchSettingsRequest settings(String settings) {

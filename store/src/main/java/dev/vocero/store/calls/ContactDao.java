@@ -28,6 +28,11 @@ public interface ContactDao {
   @SqlQuery("select id from contacts where org_id = :orgId and batch_id = :batchId and id > :afterId order by id limit :limit")
   List<Long> idsAfter(UUID orgId, UUID batchId, long afterId, int limit);
 
+  /** As {@link #idsAfter}, without the contacts already done (a batch started again after a restart skips them). */
+  @SqlQuery("select id from contacts where org_id = :orgId and batch_id = :batchId and id > :afterId"
+      + " and status <> 'done' order by id limit :limit")
+  List<Long> idsToCallAfter(UUID orgId, UUID batchId, long afterId, int limit);
+
   @SqlQuery("select " + COLUMNS + " from contacts where org_id = :orgId and id = :id")
   Optional<ContactRow> find(UUID orgId, long id);
 

@@ -1,5 +1,6 @@
 package dev.vocero.workers.dev;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.audio.AudioWorkflows;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
@@ -25,8 +26,8 @@ import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Once {@code dev} is up: create a dev admin on first start, restart the workflows of unfinished audios
- * (the embedded Temporal keeps nothing across restarts) and print where everything is.
+ * Once {@code dev} is up: create a dev admin on first start, restart the workflows of unfinished audios, call batches,
+ * message waves and campaigns (the embedded Temporal keeps nothing across restarts) and print where everything is.
  */
 public class DevStartup implements ServerLifecycleListener {
   static final String DEV_ADMIN = "admin@vocero.local";
@@ -34,17 +35,20 @@ public class DevStartup implements ServerLifecycleListener {
   private final VoceroConfiguration config;
   private final Jdbi jdbi;
   private final WorkflowClient client;
+  private final ObjectMapper json;
 
-  public DevStartup(VoceroConfiguration config, Jdbi jdbi, WorkflowClient client) {
+  public DevStartup(VoceroConfiguration config, Jdbi jdbi, WorkflowClient client, ObjectMapper json) {
     this.config = config;
     this.jdbi = jdbi;
     this.client = client;
+    this.json = json;
   }
 
   @Override
   public void serverStarted(Server server) {
     String password = ensureDevAdmin();
-    int restarted = reconcile();
+    int audios = UnfinishedAudios.restart(jdbi, new AudioWorkflows(client));
+    UnfinishedWork.Restarted work = UnfinishedWork.restart(jdbi, client, json);
     DefaultServerFactory factory = (DefaultServerFactory) config.getServerFactory();
     int http = ((HttpConnectorFactory) factory.getApplicationConnectors().get(0)).getPort();
     int admin = ((HttpConnectorFactory) factory.getAdminConnectors().get(0)).getPort();
@@ -58,7 +62,7 @@ public class DevStartup implements ServerLifecycleListener {
             + "; attach a Web UI or the temporal CLI to it)",
         "  Data           " + DevDefaults.dataDir(),
         "  Speech         " + config.getSpeech().describe(),
-        "  Restarted      " + restarted + " unfinished audio workflow(s)",
+        "  Restarted      " + audios + " audio(s), " + work.describe() + " left unfinished by the last run",
         "",
         "  Log in:  curl -s -X POST " + api + "/api/v1/auth/login -H 'Content-Type: application/json' \\",
         "             -d '{\"email\":\"" + DEV_ADMIN + "\",\"password\":\"" + password + "\"}'",
@@ -88,9 +92,5 @@ public class DevStartup implements ServerLifecycleListener {
     return new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()),
         new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), Clock.systemUTC()),
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), Clock.systemUTC()));
-  }
-
-  private int reconcile() {
-    return UnfinishedAudios.restart(jdbi, new AudioWorkflows(client));
   }
 }

@@ -145,6 +145,11 @@ class CallBatchEndToEndTest {
         Map.of("callsPerSecond", 0.5, "maxConcurrentCalls", 2));
     assertEquals(200, paced.status(), String.valueOf(paced.body()));
     assertEquals(0.5, paced.body().get("callsPerSecond").asDouble());
+    String stored = DB.jdbi().withHandle(h -> h.createQuery("select settings::text from call_batches where id = :id")
+        .bind("id", java.util.UUID.fromString(id)).mapTo(String.class).one());
+    JsonNode kept = ApiClient.JSON.readTree(stored);
+    assertTrue(kept.get("callsPerSecond").asDouble() == 0.5 && kept.get("maxConcurrentCalls").asInt() == 2,
+        "the pace is kept with the batch (a restart of dev starts it at that pace): " + stored);
     assertEquals(200, api.post("/api/v1/batches/" + id + "/resume", operator.accessToken(), null).status());
 
     assertEquals(202, api.post("/api/v1/batches/" + id + "/cancel", operator.accessToken(), null).status());

@@ -8,7 +8,10 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "Batch")
 public interface BatchActivities {
 
-  /** Contact ids greater than {@code afterContactId}, in id order, at most {@code limit}. */
+  /**
+   * Contact ids greater than {@code afterContactId} that are not done yet, in id order, at most {@code limit}; a batch
+   * started again after a restart (afterContactId 0) so skips the contacts it already finished.
+   */
   ContactPage nextContacts(ContactPageRequest request);
 
   /** Mirrors the batch status (running, paused, completed, cancelled) and counters into PostgreSQL. */

@@ -32,6 +32,13 @@ public interface ContactCallActivities {
   /** Stores the contact's final disposition. */
   void recordContactResult(ContactResult result);
 
+  /**
+   * Where this contact's calls stand in PostgreSQL, so a call workflow started again (after {@code vocero dev} restarted
+   * its in-memory Temporal) goes on from there instead of from attempt 1. A contact never planned gets
+   * {@link ResumePoint#FRESH}.
+   */
+  ResumePoint resumePoint(ResumeRequest request);
+
   enum Decision { DIAL, WAIT, BLOCKED_DNC, BLOCKED_CAP, WINDOW_EXPIRED, NO_USABLE_NUMBER }
 
   /**
@@ -65,4 +72,23 @@ public interface ContactCallActivities {
   record AttemptOutcome(UUID orgId, UUID attemptId, Disposition disposition, String reason, String nextStep) {}
 
   record ContactResult(UUID orgId, UUID batchId, long contactId, Disposition disposition, int attempts) {}
+
+  /** @param settings the batch's, for the retry delay of an attempt that ended with a retry decision */
+  record ResumeRequest(UUID orgId, UUID batchId, long contactId, BatchSettings settings) {}
+
+  /**
+   * @param attemptNumber    the attempt to plan next (1 when nothing was planned yet), or the open attempt's number
+   * @param phoneIndex       the number to plan it on (or the open attempt's)
+   * @param dialed           attempts dialed so far
+   * @param lastDisposition  how the last ended attempt ended (null when none did)
+   * @param notBeforeEpochMs a retry wait that had not run out: the next attempt is planned no earlier (0 = now)
+   * @param openAttemptId    an attempt that was placed but never ended (the call the restart cut off), else null
+   * @param openTerminal     the terminal status callback stored for it, when the provider sent one before the restart
+   * @param finished         set when the attempts already ended the contact (its last decision was "done")
+   */
+  record ResumePoint(int attemptNumber, int phoneIndex, int dialed, Disposition lastDisposition, long notBeforeEpochMs,
+      UUID openAttemptId, ProviderEvent openTerminal, Disposition finished) {
+
+    public static final ResumePoint FRESH = new ResumePoint(1, 0, 0, null, 0, null, null, null);
+  }
 }

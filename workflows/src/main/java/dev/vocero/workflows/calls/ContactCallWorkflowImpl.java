@@ -15,6 +15,8 @@ import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
 import dev.vocero.workflows.calls.ContactCallActivities.ContactResult;
 import dev.vocero.workflows.calls.ContactCallActivities.PlacedCall;
 import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
+import dev.vocero.workflows.calls.ContactCallActivities.ResumePoint;
+import dev.vocero.workflows.calls.ContactCallActivities.ResumeRequest;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -48,6 +50,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String LOCAL_STEPS = "local-steps";
   /** v1: each dial is covered by a credit reservation (settled after the call); no credit pauses the batch. */
   static final String CREDITS = "credits";
+  /** v1: first asks PostgreSQL where the contact's calls stand, so a workflow started again after a restart goes on. */
+  static final String RESUME_FROM_STORE = "resume-from-store";
   private static final int REPORT_ATTEMPTS = 12;
 
   static final String WAITING = "waiting";
@@ -58,6 +62,10 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String DONE = "done";
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
   static final String NO_CREDIT = "no credit";
+  static final String INTERRUPTED_REASON =
+      "Vocero restarted during the call and the provider could not say how it ended; not dialed again";
+  /** What {@code pollCall} answers when the provider has no such call (never placed, or unknown to it). */
+  private static final java.util.Set<String> PROVIDER_UNAWARE = java.util.Set.of("unknown", "not_placed");
 
   private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
   private static final int POLL_ROUNDS = 2;
@@ -153,7 +161,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   /** A step that failed for good (after its retries) ends the contact as failed: the batch must hear back. */
   private Disposition attemptsOrFailed() {
     try {
-      return runAttempts();
+      Disposition resumed = resumeFromStore();
+      return resumed != null ? resumed : runAttempts();
     } catch (ActivityFailure e) {
       if (CancellationScope.current().isCancelRequested()) {
         throw new CanceledFailure("workflow cancelled");
@@ -161,6 +170,60 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, failureType(e));
       return cancelled ? Disposition.CANCELED : Disposition.FAILED;
     }
+  }
+
+  /**
+   * v1 ("resume-from-store"): goes on from the contact's attempts in PostgreSQL. Returns the final disposition when they
+   * already ended the contact, else null (then the attempts loop plans the next one).
+   */
+  private Disposition resumeFromStore() {
+    if (Workflow.getVersion(RESUME_FROM_STORE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    ResumePoint point = steps.resumePoint(new ResumeRequest(orgId, batchId, contactId, settings));
+    if (point == null || point.equals(ResumePoint.FRESH)) {
+      return null;
+    }
+    attempt = point.attemptNumber();
+    phoneIndex = point.phoneIndex();
+    dialed = point.dialed();
+    lastDisposition = point.lastDisposition();
+    log.info("Contact {} of batch {} resumes at attempt {} ({} dialed)", contactId, batchId, attempt, dialed);
+    if (point.finished() != null) {
+      return point.finished();
+    }
+    if (point.openAttemptId() != null) {
+      return settleCutOff(new AttemptRef(orgId, point.openAttemptId()), point.openTerminal());
+    }
+    long wait = point.notBeforeEpochMs() - Workflow.currentTimeMillis();
+    if (wait > 0) {
+      retryWait((wait + 999) / 1000);
+    }
+    return null;
+  }
+
+  /**
+   * The call a restart cut off: its outcome comes from the stored callback, else from the provider (asked at once,
+   * then waited for like any call). Without one it ends {@code interrupted} and the contact is done: never dialed again.
+   */
+  private Disposition settleCutOff(AttemptRef ref, ProviderEvent stored) {
+    if (stored != null) {
+      events.record(ref.attemptId(), stored);
+    }
+    changeState(IN_CALL);
+    ProviderEvent terminal = events.terminalFor(ref.attemptId());
+    if (terminal == null) {
+      poll(ref);
+      ProviderEvent known = events.latestFor(ref.attemptId());
+      terminal = known != null && PROVIDER_UNAWARE.contains(known.status()) ? null : awaitTerminal(ref);
+    }
+    AttemptResult result = terminal != null
+        ? AttemptResult.of(terminal) : new AttemptResult(Disposition.INTERRUPTED, INTERRUPTED_REASON);
+    settle(ref);
+    lastDisposition = result.disposition();
+    NextStep next = result.disposition() == Disposition.INTERRUPTED ? NextStep.DONE : nextStep(result.disposition());
+    recordOutcome(ref, result, next);
+    return afterOutcome(next, result);
   }
 
   private Disposition runAttempts() {
@@ -216,6 +279,11 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
     recordOutcome(ref, result, next);
+    return afterOutcome(next, result);
+  }
+
+  /** Waits before a retry or moves to the next number (null: plan again), or ends with the attempt's disposition. */
+  private Disposition afterOutcome(NextStep next, AttemptResult result) {
     return switch (next) {
       case RETRY -> {
         retryWait(settings.retryDelayFor(result.disposition()));

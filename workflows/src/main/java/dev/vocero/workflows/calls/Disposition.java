@@ -15,7 +15,12 @@ public enum Disposition {
   WINDOW_EXPIRED,
   INVALID_NUMBER,
   /** Not dialed: the organization's credits could not cover the call's reservation. */
-  NO_CREDIT;
+  NO_CREDIT,
+  /**
+   * The call was placed, then Vocero restarted (dev) and neither a stored status callback nor the provider could say how
+   * it ended. Never redialed: calling the person again without knowing the outcome is worse than asking an operator.
+   */
+  INTERRUPTED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

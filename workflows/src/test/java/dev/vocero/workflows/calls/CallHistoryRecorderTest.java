@@ -131,6 +131,22 @@ class CallHistoryRecorderTest {
     store("contact-call-no-credit-v3.json", CallIds.contactWorkflowId(BATCH, 2), null);
   }
 
+  /**
+   * v1 "resume-from-store": contact 1 started again after a restart; its attempt 1 was cut off, the stored terminal
+   * callback says no-answer, so it is recorded, the retry waits an hour and attempt 2 is answered.
+   */
+  @Test
+  void givenACallCutOffByARestart_whenRecorded_itShouldStoreTheResumedContact() throws IOException {
+    java.util.UUID open = java.util.UUID.nameUUIDFromBytes("cut-off".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    FakeCallCenter.Placement cut = center.cutOff(BATCH, 1, open, 1, 0);
+    center.resumeAt(1, new ContactCallActivities.ResumePoint(1, 0, 1, null, 0, open,
+        center.event(cut, "no-answer", 4, Disposition.NO_ANSWER), null));
+    ContactCallWorkflow contact = CallTestSupport.contactStub(client, 1);
+    contact.call(CallTestSupport.contactInput(1, settings(1, 1, 3, Map.of("no_answer", 3600L), 60)));
+
+    store("contact-call-resumed-v4.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
   private void store(String name, String workflowId, String runId) throws IOException {
     Files.createDirectories(HISTORIES);
     String json = (runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId)).toJson(true);

@@ -31,6 +31,18 @@ class CallReplayTest {
   private static final String CONTACT_CREDITS_V3 = "histories/contact-call-credits-v3.json";
   /** v1 "credits": refused, recorded no_credit, paused the batch, reported; never dialed. */
   private static final String CONTACT_NO_CREDIT_V3 = "histories/contact-call-no-credit-v3.json";
+  /** v1 "resume-from-store": started again after a restart, settled the cut-off attempt from its stored callback. */
+  private static final String CONTACT_RESUMED_V4 = "histories/contact-call-resumed-v4.json";
+
+  @Test
+  void givenAResumedContactCallHistory_whenReplayed_itShouldBeDeterministic() throws IOException {
+    assertDoesNotThrow(() ->
+        WorkflowReplayer.replayWorkflowExecutionFromResource(CONTACT_RESUMED_V4, ContactCallWorkflowImpl.class));
+    List<HistoryEvent> events = events(CONTACT_RESUMED_V4);
+    assertTrue(markerPayloads(events).contains("\"resume-from-store\""), "the resume version marker");
+    assertTrue(markerPayloads(events).contains("\"CallsResumePoint\""), "the resume point, read as a local activity");
+    assertEquals(1, count(events, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "attempt 2 only");
+  }
 
   @Test
   void givenAContactCallV1History_whenReplayed_itShouldBeDeterministic() {

@@ -46,6 +46,8 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
   private volatile Provider provider = answer(Disposition.ANSWERED_HUMAN);
   private volatile Poller poller = (placement, n) -> event(placement, "in-progress", 50 + n, null);
   private volatile long recordingWaitSeconds;
+  private final Map<Long, ResumePoint> resumePoints = new ConcurrentHashMap<>();
+  private final List<ResumeRequest> resumeRequests = new CopyOnWriteArrayList<>();
   private final List<RecordingRequest> storedRecordings = new CopyOnWriteArrayList<>();
   private final Set<UUID> audios = ConcurrentHashMap.newKeySet();
 
@@ -121,6 +123,19 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
   FakeCallCenter recordingWait(Duration wait) {
     recordingWaitSeconds = wait.toSeconds();
     return this;
+  }
+
+  /** What PostgreSQL says about {@code contactId} when its workflow starts (a contact cut off by a restart). */
+  FakeCallCenter resumeAt(long contactId, ResumePoint point) {
+    resumePoints.put(contactId, point);
+    return this;
+  }
+
+  /** An attempt placed before a restart: known to the provider (polls answer for it), never placed by this fake. */
+  Placement cutOff(UUID batchId, long contactId, UUID attemptId, int attemptNumber, int phoneIndex) {
+    Placement placement = new Placement(batchId, contactId, attemptId, attemptNumber, phoneIndex, env.currentTimeMillis());
+    attempts.put(attemptId, placement);
+    return placement;
   }
 
   FakeCallCenter poller(Poller next) {
@@ -209,6 +224,16 @@ final class FakeCallCenter implements BatchActivities, ContactCallActivities, Ca
   @Override
   public void recordContactResult(ContactResult result) {
     results.add(result);
+  }
+
+  @Override
+  public ResumePoint resumePoint(ResumeRequest request) {
+    resumeRequests.add(request);
+    return resumePoints.getOrDefault(request.contactId(), ResumePoint.FRESH);
+  }
+
+  List<ResumeRequest> resumeRequests() {
+    return List.copyOf(resumeRequests);
   }
 
   /** Like the real activity: a deterministic audio id per attempt and recording, created at most once. */
