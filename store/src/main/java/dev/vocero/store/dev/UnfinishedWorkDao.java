@@ -28,6 +28,15 @@ public interface UnfinishedWorkDao {
   record Wave(UUID id, UUID orgId, String status, int perMinute, String pauseReason, UUID campaignId, int sent,
       int skipped, int failed, long lastContactId) {}
 
+  /** One wave of a campaign as the campaign sees it ({@code held}: its workflow was never started). */
+  record CampaignWave(UUID id, String channel, int perMinute, UUID sourceBatchId, String disposition, String status,
+      int sent, int skipped, int failed) {}
+
+  @SqlQuery("select id, channel, per_minute, source_batch_id, disposition, status, sent, skipped, failed"
+      + " from message_waves where campaign_id = :campaignId order by created_at, id")
+  @RegisterConstructorMapper(CampaignWave.class)
+  List<CampaignWave> campaignWaves(UUID campaignId);
+
   /** One batch of a campaign as the campaign sees it. */
   record CampaignBatch(UUID batchId, String status, String settings, int started, int finished) {}
 
@@ -49,7 +58,7 @@ public interface UnfinishedWorkDao {
       + " coalesce(min(m.contact_id) filter (where m.provider_sid is null and m.state in ('pending', 'processing')) - 1,"
       + " max(m.contact_id), 0) as last_contact_id"
       + " from message_waves w left join messages m on m.wave_id = w.id and m.direction = 'outbound'"
-      + " where w.status in ('held', 'running', 'paused') group by w.id order by w.created_at, w.id limit :limit")
+      + " where w.status in ('running', 'paused') group by w.id order by w.created_at, w.id limit :limit")
   @RegisterConstructorMapper(Wave.class)
   List<Wave> waves(int limit);
 

@@ -8,6 +8,7 @@ import dev.vocero.store.dev.UnfinishedWorkDao;
 import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.calls.CallBatchInput;
 import dev.vocero.workflows.campaigns.CampaignBatch;
+import dev.vocero.workflows.campaigns.CampaignWave;
 import dev.vocero.workflows.messaging.WaveInput;
 import dev.vocero.workflows.messaging.WaveProgress;
 import io.temporal.client.WorkflowClient;
@@ -82,10 +83,12 @@ public final class UnfinishedWork {
   }
 
   private void wave(UnfinishedWorkDao.Wave wave) {
-    String status = "running".equals(wave.status()) ? WaveProgress.RUNNING : WaveProgress.PAUSED;
+    // a campaign's wave is started held: its campaign, started after it, releases it inside its window
+    String status = "running".equals(wave.status()) && wave.campaignId() == null ? WaveProgress.RUNNING
+        : WaveProgress.PAUSED;
+    String reason = "paused".equals(wave.status()) ? wave.pauseReason() : null;
     starts.wave(new WaveInput(wave.orgId(), wave.id(), new WaveProgress(status, wave.sent(), wave.skipped(),
-        wave.failed(), wave.lastContactId(), wave.perMinute(), WaveProgress.PAUSED.equals(status) ? wave.pauseReason()
-        : null)));
+        wave.failed(), wave.lastContactId(), wave.perMinute(), reason)));
     LOG.info("Wave {} started again {}: {} sent, {} skipped, {} failed, going on after contact {}", wave.id(), status,
         wave.sent(), wave.skipped(), wave.failed(), wave.lastContactId());
   }
@@ -97,8 +100,25 @@ public final class UnfinishedWork {
       batches.add(new CampaignBatch(batch.batchId(), settings(batch.settings()), true, campaignStatus(batch.status()),
           batch.started(), batch.finished()));
     }
-    campaigns.start(CampaignRestartInput.from(row, batches, dao.campaignDays(row.id())));
-    LOG.info("Campaign {} started again {} with {} batch(es)", row.id(), row.state(), batches.size());
+    List<CampaignWave> waves = new ArrayList<>();
+    for (UnfinishedWorkDao.CampaignWave wave : dao.campaignWaves(row.id())) {
+      boolean started = !"held".equals(wave.status()); // restarted held above; a held one was never started
+      waves.add(new CampaignWave(wave.id(), wave.channel(), wave.perMinute(), wave.sourceBatchId(),
+          wave.disposition() != null, started, started ? campaignStatus(wave.status()) : "new", wave.sent(),
+          wave.skipped(), wave.failed()));
+    }
+    campaigns.start(CampaignRestartInput.from(row, batches, waves, quotas(row), dao.campaignDays(row.id())));
+    LOG.info("Campaign {} started again {} with {} batch(es) and {} wave(s)", row.id(), row.state(), batches.size(),
+        waves.size());
+  }
+
+  private java.util.Map<String, Integer> quotas(CampaignRow row) {
+    try {
+      return row.messageQuotas() == null ? java.util.Map.of() : json.readValue(row.messageQuotas(),
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Integer>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored message quotas are not readable: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** An open batch is held until the campaign releases it; an ended one stays ended. */

@@ -388,6 +388,16 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
     }
     // the count before the release: the wave may already have sent again by the time its resume answers
     waveDayBase.putIfAbsent(wave.waveId(), wave.launched() || progress == null ? wave.sent() : progress.sent());
+    if (!wave.launched() && progress != null && WaveProgress.PAUSED.equals(progress.status())
+        && !WaveProgress.NO_CREDIT.equals(progress.pauseReason())) {
+      try {
+        progress = waveControl.releaseWave(wave.waveId()); // found already started, held: adopt it
+      } catch (ActivityFailure e) {
+        log.warn("Campaign {}: wave {} could not be released; will try again", campaignId, wave.waveId());
+        waves.put(wave.waveId(), wave.with(true, HELD, progress.sent(), progress.skipped(), progress.failed()));
+        return;
+      }
+    }
     seen(wave, progress, ACTIVE);
   }
 
