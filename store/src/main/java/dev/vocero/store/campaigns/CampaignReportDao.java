@@ -26,9 +26,13 @@ public interface CampaignReportDao {
   record Wave(UUID id, String name, String channel, String status, int sent, int skipped, int failed,
       String pauseReason, Instant createdAt, Instant completedAt) {}
 
-  /** The campaign's per-channel daily message quotas as a JSON object, e.g. {"sms": 500}. */
-  @SqlQuery("select message_quotas::text from campaigns where org_id = :orgId and id = :campaignId")
-  Optional<String> messageQuotas(UUID orgId, UUID campaignId);
+  /** Campaign columns added after V9: {@code messageQuotas} a JSON object such as {"sms": 500}. */
+  record Extras(String messageQuotas, String pauseReason) {}
+
+  @SqlQuery("select message_quotas::text as message_quotas, pause_reason from campaigns"
+      + " where org_id = :orgId and id = :campaignId")
+  @RegisterConstructorMapper(Extras.class)
+  Optional<Extras> extras(UUID orgId, UUID campaignId);
 
   @SqlQuery("select day, calls_started, calls_finished, finished_by_disposition::text as finished_by_disposition,"
       + " messages_sent, messages_by_status::text as messages_by_status from campaign_days"
