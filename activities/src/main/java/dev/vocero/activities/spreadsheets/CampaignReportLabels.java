@@ -1,16 +1,17 @@
 package dev.vocero.activities.spreadsheets;
 
-import java.util.Comparator;
+import java.time.DayOfWeek;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Spanish names for the campaign report's wire codes; an unknown code is shown as it is. */
 final class CampaignReportLabels {
-  private static final List<String> WEEKDAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
-
   private CampaignReportLabels() {}
 
   static String campaignState(String code) {
@@ -58,17 +59,23 @@ final class CampaignReportLabels {
     };
   }
 
+  /** Weekdays as stored ("MONDAY") or abbreviated ("MON"), in week order, as "lun, mié, vie". */
   static String weekdays(List<String> codes) {
-    return codes.stream().sorted(Comparator.comparingInt(WEEKDAYS::indexOf)).map(d -> switch (d) {
-      case "MON" -> "lun";
-      case "TUE" -> "mar";
-      case "WED" -> "mié";
-      case "THU" -> "jue";
-      case "FRI" -> "vie";
-      case "SAT" -> "sáb";
-      case "SUN" -> "dom";
-      default -> d;
+    return codes.stream().map(CampaignReportLabels::weekday).filter(Objects::nonNull).sorted().map(d -> switch (d) {
+      case MONDAY -> "lun";
+      case TUESDAY -> "mar";
+      case WEDNESDAY -> "mié";
+      case THURSDAY -> "jue";
+      case FRIDAY -> "vie";
+      case SATURDAY -> "sáb";
+      case SUNDAY -> "dom";
     }).collect(Collectors.joining(", "));
+  }
+
+  private static DayOfWeek weekday(String code) {
+    String upper = code.toUpperCase(Locale.ROOT);
+    return Arrays.stream(DayOfWeek.values()).filter(d -> upper.length() >= 3 && d.name().startsWith(upper))
+        .findFirst().orElse(null);
   }
 
   /** Every key that appears in any of the maps, in a stable order: the columns of a count per code. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CampaignReportWriterTest {
   static final CampaignReportWriter.Summary SUMMARY = new CampaignReportWriter.Summary("Cobranza noviembre", "paused",
       "no_credit", new CampaignReportWriter.Schedule(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30),
-          List.of("FRI", "MON", "WED"), LocalTime.of(8, 0), LocalTime.of(19, 30), "America/Bogota"),
+          List.of("FRIDAY", "MON", "WEDNESDAY"), LocalTime.of(8, 0), LocalTime.of(19, 30), "America/Bogota"),
       200, Map.of("whatsapp", 50L, "sms", 100L), Instant.parse("2026-11-01T12:00:00Z"),
       Instant.parse("2026-11-01T12:05:00Z"), null, Map.of("delivered", 7L, "failed", 1L),
       Instant.parse("2026-11-05T10:00:00Z"));
