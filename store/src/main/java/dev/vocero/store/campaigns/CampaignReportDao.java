@@ -46,8 +46,10 @@ public interface CampaignReportDao {
   @RegisterConstructorMapper(Batch.class)
   List<Batch> batches(UUID orgId, UUID campaignId);
 
-  @SqlQuery("select a.batch_id, coalesce(a.disposition, 'unknown') as disposition, count(*) as n"
-      + " from campaign_batches cb join call_attempts a on a.batch_id = cb.batch_id and a.org_id = cb.org_id"
+  /** Through the batches' contacts: attempts are indexed by contact, not by batch. */
+  @SqlQuery("select c.batch_id, coalesce(a.disposition, 'unknown') as disposition, count(*) as n"
+      + " from campaign_batches cb join contacts c on c.batch_id = cb.batch_id"
+      + " join call_attempts a on a.contact_id = c.id and a.org_id = :orgId"
       + " where cb.org_id = :orgId and cb.campaign_id = :campaignId and a.status = 'ended' group by 1, 2 order by 1, 2")
   @RegisterConstructorMapper(AttemptCount.class)
   List<AttemptCount> endedAttempts(UUID orgId, UUID campaignId);
