@@ -25,6 +25,9 @@ import dev.vocero.api.auth.OrganizationResource;
 import dev.vocero.api.auth.UsersResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.BatchImport;
+import dev.vocero.api.campaigns.CampaignReportResource;
+import dev.vocero.api.campaigns.CampaignReports;
+import dev.vocero.api.dashboard.DashboardResource;
 import dev.vocero.api.chat.ChatResource;
 import dev.vocero.api.chat.ChatWorkflows;
 import dev.vocero.api.calls.BatchReportResource;
@@ -70,7 +73,8 @@ public final class VoceroApi {
       BatchReports reports, StatusIntake statusIntake) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices,
+      CampaignReports campaignReports) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
@@ -110,6 +114,8 @@ public final class VoceroApi {
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
     jersey.register(new dev.vocero.api.campaigns.CampaignResource(jdbi,
         new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock));
+    jersey.register(new CampaignReportResource(jdbi, campaignReports, clock));
+    jersey.register(new DashboardResource(jdbi, clock));
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));

@@ -23,6 +23,7 @@ import dev.vocero.api.messaging.MessagingApi;
 import dev.vocero.api.calls.StatusIntake;
 import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
+import dev.vocero.workers.campaigns.CampaignReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
 import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.calls.MessagingWiring;
@@ -192,7 +193,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
               webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
-          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build());
+          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build(),
+          new CampaignReportsAdapter(jdbi, env.getObjectMapper()));
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));

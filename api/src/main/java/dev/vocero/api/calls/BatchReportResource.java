@@ -3,6 +3,7 @@ package dev.vocero.api.calls;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.http.DownloadNames;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import io.dropwizard.auth.Auth;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -41,16 +40,11 @@ public class BatchReportResource {
     BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));
     StreamingOutput body = out -> reports.write(batch, out);
-    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"" + filename(batch) + "\"").build();
+    return Response.ok(body, XLSX).header("Content-Disposition", DownloadNames.attachment(filename(batch))).build();
   }
 
   /** "batch-cobranza-noviembre-20261110.xlsx": ASCII only, dated by the batch's creation day (UTC). */
   static String filename(BatchRow batch) {
-    String bare = Normalizer.normalize(batch.name(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-    String slug = bare.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (slug.length() > 60) {
-      slug = slug.substring(0, 60).replaceAll("-+$", "");
-    }
-    return "batch-" + (slug.isEmpty() ? "lote" : slug) + "-" + DAY.format(batch.createdAt()) + ".xlsx";
+    return "batch-" + DownloadNames.slug(batch.name(), "lote") + "-" + DAY.format(batch.createdAt()) + ".xlsx";
   }
 }

@@ -1,0 +1,45 @@
+package dev.vocero.api.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON of GET /api/v1/dashboard/overview; every field is described in the README's "Dashboard". */
+final class DashboardViews {
+  private DashboardViews() {}
+
+  record Overview(Instant generatedAt, LocalDate day, String timeZone, Campaigns campaigns, Batches batches, Calls calls,
+      Messages messages, Credits credits, Audio audio, Alerts alerts) {}
+
+  record Campaigns(Map<String, Long> byState, List<RunningCampaign> running) {}
+
+  /** {@code startedToday}: contacts whose first call was placed since midnight in the campaign's own time zone. */
+  record RunningCampaign(UUID id, String name, String timeZone, int dailyQuota, long startedToday) {}
+
+  record Batches(Map<String, Long> byStatus) {}
+
+  /** {@code started}: dial attempts placed today; {@code finished}: attempts that ended today, by disposition. */
+  record Calls(long started, long finished, Map<String, Long> finishedByDisposition) {}
+
+  /** Outbound messages created today, by their current status. */
+  record Messages(long total, Map<String, Long> byStatus) {}
+
+  record Credits(long balance, long reserved, long available, boolean enforced) {}
+
+  /** Audios whose processing ended today. */
+  record Audio(long completed, long failed) {}
+
+  /** Unresolved alerts: {@code open} has no assignee yet. */
+  record Alerts(long open, long assigned) {}
+
+  /** Every known code with 0 first, so a client draws the same bars every time; codes unknown here are kept. */
+  static Map<String, Long> withZeros(List<String> known, Map<String, Long> counts) {
+    Map<String, Long> all = new LinkedHashMap<>();
+    known.forEach(code -> all.put(code, 0L));
+    all.putAll(counts);
+    return all;
+  }
+}
