@@ -45,7 +45,7 @@ public class ConversationResource {
   public MessageViews.Conversation takeOver(@Auth VoceroPrincipal caller, @PathParam("phone") String phone,
       @QueryParam("region") String region) {
     String e164 = e164(phone, region);
-    jdbi.useExtension(MessageDao.class, dao -> dao.takeOver(caller.orgId(), e164, caller.userId()));
+    jdbi.useExtension(MessageDao.class, dao -> dao.takeOver(caller.orgId(), e164, caller.userId(), MessageDao.BY_OPERATOR));
     return thread(caller, phone, region);
   }
 

@@ -3,7 +3,7 @@ package dev.vocero.store.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One SMS or WhatsApp message, outbound (from a wave) or inbound (a contact's reply). */
+/** One SMS or WhatsApp message: outbound (a wave's, or the assistant's when {@code automatic}) or inbound. */
 public record MessageRow(
     UUID id,
     UUID orgId,
@@ -20,6 +20,7 @@ public record MessageRow(
     String state,
     String errorCode,
     int sendAttempts,
+    boolean automatic,
     Instant createdAt,
     Instant updatedAt) {
 
