@@ -7,7 +7,6 @@ import dev.vocero.store.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
-import dev.vocero.store.messaging.MessageStates;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.messaging.MessageActivities;
@@ -16,25 +15,18 @@ import dev.vocero.workflows.messaging.WaveProgress;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A wave's steps: recipients from PostgreSQL, one message per contact sent effectively once, the wave's state. */
 public final class MessageActivitiesImpl implements MessageActivities {
-  private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
-
   private final Jdbi jdbi;
-  private final Messaging messaging;
-  private final MessagingSettings settings;
+  private final OutboundSender sender;
   private final ObjectMapper json;
 
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json) {
     this.jdbi = jdbi;
-    this.messaging = messaging;
-    this.settings = settings;
+    this.sender = new OutboundSender(jdbi, messaging, settings);
     this.json = json;
   }
 
@@ -57,16 +49,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return finished(message);
     }
-    MessageRequest outbound = new MessageRequest(messageId, message.channel(), message.phoneE164(),
-        settings.from(message.channel()), message.body(), message.contentSid(), message.contentVariables(),
-        settings.statusCallback(messageId));
-    jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(messageId));
-    // only a message tried before can already be at the provider (the try may have timed out after it was taken)
-    SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())
-        : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound));
-    String state = Optional.ofNullable(MessageStates.fromTwilio(sent.status())).orElse("processing");
-    jdbi.useExtension(MessageDao.class, dao -> dao.markAccepted(messageId, messaging.provider(), sent.sid(), state));
-    LOG.info("Message {} handed to {} as {}", messageId, messaging.provider(), sent.sid());
+    sender.send(message);
     return new SendResult(Outcome.SENT, messageId, null);
   }
 
@@ -120,19 +103,6 @@ public final class MessageActivitiesImpl implements MessageActivities {
       return new SendResult(outcome, message.id(), message.errorCode());
     }
     return new SendResult(Outcome.FAILED, message.id(), message.errorCode());
-  }
-
-  private SentMessage deliver(MessageRequest request) {
-    try {
-      return messaging.send(request);
-    } catch (MessagingException e) {
-      if (e.kind() == MessagingException.Kind.REJECTED) {
-        jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
-            e.errorCode() == null ? "rejected" : e.errorCode()));
-        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MESSAGE_REJECTED);
-      }
-      throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
-    }
   }
 
   @Override

@@ -48,6 +48,11 @@ public interface MessageDao {
       + " and created_at >= :since and state <> 'cancelled'")
   int automaticSince(UUID orgId, String phone, Instant since);
 
+  /** Whether the customer wrote again after {@code after} (the newer message gets the answer). */
+  @SqlQuery("select exists (select 1 from messages where org_id = :orgId and phone_e164 = :phone"
+      + " and direction = 'inbound' and created_at > :after)")
+  boolean inboundAfter(UUID orgId, String phone, Instant after);
+
   /** The newest messages with text of a conversation, newest first (the assistant's context). */
   @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId and phone_e164 = :phone and body is not null"
       + " and body <> '' and state not in ('cancelled', 'failed') order by created_at desc, id desc limit :limit")
