@@ -16,6 +16,8 @@ import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.messaging.MessageActivitiesImpl;
 import dev.vocero.activities.messaging.Messaging;
+import dev.vocero.activities.messaging.MessagingSettings;
+import dev.vocero.activities.messaging.ReplyActivitiesImpl;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.messaging.MessagingApi;
@@ -88,17 +90,23 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
   }
 
   /**
-   * The configured language-model chain (one instance: extraction and chat share its cache and circuit
-   * breakers). Tests may override it.
+   * The configured language-model chain (one instance: extraction, chat and automatic replies share its cache and
+   * circuit breakers). Tests may override it.
    */
   protected LanguageModel languageModel(VoceroConfiguration config) {
     return config.getLlm().build();
   }
 
+  /** The configured SMS/WhatsApp adapter (Twilio, or the sandbox); tests may override it. */
+  protected Messaging messaging(VoceroConfiguration config) {
+    return MessagingWiring.messaging(config.getTelephony());
+  }
+
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,
       TemporalConnection temporal) {
     Telephony telephony = TelephonyWiring.telephony(config.getTelephony());
-    Messaging messaging = MessagingWiring.messaging(config.getTelephony());
+    Messaging messaging = messaging(config);
+    MessagingSettings messagingSettings = MessagingWiring.settings(config.getTelephony(), config.getMessaging());
     LanguageModel model = languageModel(config);
     for (Object adapter : new Object[] {telephony, messaging}) {
       if (adapter instanceof AutoCloseable closeable) {
@@ -120,11 +128,11 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC()),
-        new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
-            env.getObjectMapper()),
+        new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
-        new CampaignBatchActivitiesImpl(temporal.client()));
+        new CampaignBatchActivitiesImpl(temporal.client()),
+        new ReplyActivitiesImpl(jdbi, model, messaging, messagingSettings, env.getObjectMapper(), Clock.systemUTC()));
   }
 
   /** The workers this process runs (null in API-only mode). */

@@ -6,7 +6,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
 import org.jdbi.v3.core.Jdbi;
 
-/** Registers the messaging endpoints: waves, message log, conversations and Twilio Messaging webhooks. */
+/** Registers the messaging endpoints: waves, message log, conversations, automatic replies and Twilio Messaging webhooks. */
 public final class MessagingApi {
   private MessagingApi() {}
 
@@ -14,6 +14,7 @@ public final class MessagingApi {
       TelephonyWebhooks webhooks) {
     jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
     jersey.register(new ConversationResource(jdbi));
-    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json));
+    jersey.register(new AutoReplyResource(jdbi, json));
+    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, new InboundReplies(temporal)));
   }
 }

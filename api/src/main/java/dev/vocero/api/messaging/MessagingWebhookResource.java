@@ -10,6 +10,7 @@ import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioRequests;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.calls.DncDao;
+import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Twilio Messaging callbacks, both signed: message status (stored once per MessageSid and status; a state never moves
- * back) and incoming messages (kept in the contact's conversation; an opt-out keyword puts the number on the DNC list).
+ * back) and incoming messages (kept in the contact's conversation; an opt-out keyword puts the number on the DNC list;
+ * otherwise, when the organisation has automatic replies on and no person took the conversation, its assistant answers
+ * through an {@code InboundReplyWorkflow}).
  */
 /* Public: providers authenticate by signature, not by token. */
 @Path("/webhooks/twilio/messaging")
@@ -47,11 +50,13 @@ public class MessagingWebhookResource {
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
   private final ObjectMapper json;
+  private final InboundReplies replies;
 
-  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json) {
+  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json, InboundReplies replies) {
     this.jdbi = jdbi;
     this.webhooks = webhooks;
     this.json = json;
+    this.replies = replies;
   }
 
   @POST
@@ -102,6 +107,7 @@ public class MessagingWebhookResource {
     }
     String body = params.getOrDefault("Body", "");
     boolean optOut = OptOutKeywords.optOut(body);
+    Map<UUID, UUID> answer = new LinkedHashMap<>(); // org → its copy of the message, for an automatic reply
     List<UUID> orgs = jdbi.inTransaction(handle -> {
       MessageDao messages = handle.attach(MessageDao.class);
       List<UUID> writers = messages.orgsWritingTo(phone);
@@ -111,17 +117,33 @@ public class MessagingWebhookResource {
             "twilio", sid + ":" + orgId);
         if (optOut) {
           handle.attach(DncDao.class).add(orgId, phone, "opt-out reply by " + channel, channel + "_opt_out");
+        } else if (handle.attach(AutoReplyDao.class).enabled(orgId) && !messages.takenOver(orgId, phone)) {
+          answer.put(orgId, id);
         }
       }
       return writers;
     });
     LOG.info("Incoming {} message from {} for {} organisation(s), optOut={}", channel, PhoneNumbers.mask(phone),
         orgs.size(), optOut);
+    answer.forEach(this::startReply);
     MessagingResponse.Builder twiml = new MessagingResponse.Builder();
     if (optOut && !orgs.isEmpty()) {
       twiml.message(new Message.Builder().body(new Body.Builder(OPT_OUT_REPLY).build()).build());
     }
     return twiml.build().toXml();
+  }
+
+  /**
+   * Stored first, answered second: when Temporal cannot be reached the message stays in its conversation unanswered,
+   * and the customer's next message (whose reply sees the whole conversation) or Twilio's redelivery starts it again.
+   */
+  private void startReply(UUID orgId, UUID messageId) {
+    try {
+      replies.start(orgId, messageId);
+    } catch (RuntimeException e) {
+      LOG.warn("Automatic reply to inbound message {} not started ({}); it stays unanswered until the next message",
+          messageId, e.getClass().getSimpleName());
+    }
   }
 
   private static Optional<UUID> messageId(UriInfo uri) {
