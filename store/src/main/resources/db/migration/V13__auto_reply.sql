@@ -11,8 +11,10 @@ create table auto_reply_settings (
   updated_at          timestamptz not null default now()
 );
 
--- automatic: written by the assistant; in_reply_to: the inbound message it answers (one reply per inbound message).
+-- automatic: written by the assistant; in_reply_to: the inbound message it answers (one reply per inbound message);
+-- sent_by: the operator who wrote it by hand.
 alter table messages add column automatic boolean not null default false;
+alter table messages add column sent_by uuid references users (id) on delete set null;
 alter table messages add column in_reply_to uuid references messages (id) on delete set null;
 create index messages_auto_reply_idx on messages (org_id, phone_e164, created_at) where automatic;
 

@@ -152,6 +152,26 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     return new ReplyOutcome(Decision.REPLY, Sent.SENT, replyId);
   }
 
+  @Override
+  public Sent sendRecorded(RecordedMessage recorded) {
+    MessageRow message = jdbi.withExtension(MessageDao.class, dao -> dao.find(recorded.orgId(), recorded.messageId()))
+        .filter(m -> "outbound".equals(m.direction()))
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("message " + recorded.messageId() + " is gone",
+            dev.vocero.workflows.messaging.MessageActivities.MESSAGE_REJECTED));
+    if (message.providerSid() != null) {
+      return Sent.SENT;
+    }
+    if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
+      return "cancelled".equals(message.state()) ? Sent.SKIPPED_OPTED_OUT : Sent.REJECTED;
+    }
+    if (jdbi.withExtension(DncDao.class, dao -> dao.contains(recorded.orgId(), message.phoneE164()))) {
+      jdbi.useExtension(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "dnc"));
+      return Sent.SKIPPED_OPTED_OUT;
+    }
+    sender.send(message);
+    return Sent.SENT;
+  }
+
   private Optional<MessageRow> inbound(InboundMessage message) {
     return jdbi.withExtension(MessageDao.class, dao -> dao.find(message.orgId(), message.messageId()))
         .filter(m -> "inbound".equals(m.direction()));

@@ -13,8 +13,9 @@ public final class MessagingApi {
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal,
       TelephonyWebhooks webhooks) {
     jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
-    jersey.register(new ConversationResource(jdbi));
+    ConversationReplies replies = new ConversationReplies(temporal);
+    jersey.register(new ConversationResource(jdbi, replies));
     jersey.register(new AutoReplyResource(jdbi, json));
-    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, new InboundReplies(temporal)));
+    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, replies));
   }
 }

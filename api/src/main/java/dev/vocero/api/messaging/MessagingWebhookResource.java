@@ -50,9 +50,9 @@ public class MessagingWebhookResource {
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
   private final ObjectMapper json;
-  private final InboundReplies replies;
+  private final ConversationReplies replies;
 
-  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json, InboundReplies replies) {
+  public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json, ConversationReplies replies) {
     this.jdbi = jdbi;
     this.webhooks = webhooks;
     this.json = json;
@@ -139,7 +139,7 @@ public class MessagingWebhookResource {
    */
   private void startReply(UUID orgId, UUID messageId) {
     try {
-      replies.start(orgId, messageId);
+      replies.startAutomatic(orgId, messageId);
     } catch (RuntimeException e) {
       LOG.warn("Automatic reply to inbound message {} not started ({}); it stays unanswered until the next message",
           messageId, e.getClass().getSimpleName());

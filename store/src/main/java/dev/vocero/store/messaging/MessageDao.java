@@ -43,6 +43,20 @@ public interface MessageDao {
       + " on conflict (id) do nothing")
   int insertReply(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, UUID inReplyTo);
 
+  /** A message an operator writes in a conversation, recorded before a workflow sends it. */
+  @SqlUpdate("insert into messages (id, org_id, contact_id, phone_e164, channel, direction, body, state, sent_by)"
+      + " values (:id, :orgId, :contactId, :phone, :channel, 'outbound', :body, 'pending', :userId)")
+  void insertByOperator(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, UUID userId);
+
+  /** Undoes an operator's message whose workflow could not be started. */
+  @SqlUpdate("delete from messages where org_id = :orgId and id = :id and provider_sid is null")
+  int deleteUnsent(UUID orgId, UUID id);
+
+  /** The channel the customer last wrote on (a reply goes back on it). */
+  @SqlQuery("select channel from messages where org_id = :orgId and phone_e164 = :phone and direction = 'inbound'"
+      + " order by created_at desc limit 1")
+  Optional<String> lastInboundChannel(UUID orgId, String phone);
+
   /** Automatic replies to this number since {@code since} (the daily cap). */
   @SqlQuery("select count(*) from messages where org_id = :orgId and phone_e164 = :phone and automatic"
       + " and created_at >= :since and state <> 'cancelled'")

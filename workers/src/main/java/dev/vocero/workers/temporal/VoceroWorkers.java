@@ -23,6 +23,7 @@ import io.dropwizard.lifecycle.Managed;
 import dev.vocero.workflows.messaging.MessageActivities;
 import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
 import dev.vocero.workflows.messaging.InboundReplyWorkflowImpl;
+import dev.vocero.workflows.messaging.OperatorMessageWorkflowImpl;
 import dev.vocero.workflows.messaging.ReplyActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -54,7 +55,7 @@ public class VoceroWorkers implements Managed {
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class,
-        CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class);
+        CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class, OperatorMessageWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
     workflows.registerActivitiesImplementations(activities.audio(), activities.calls(), activities.credits());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()

@@ -278,6 +278,23 @@ class InboundReplyEndToEndTest {
     String later = "SM" + "c4".repeat(16);
     assertEquals(200, inbound("+573001234580", later, "¿Hola?").statusCode());
     assertFalse(replyStarted(inboundId(later)), "taken over: no more automatic replies");
+
+    String text = "Hola Marta, soy Laura de Cobranzas Andinas. ¿En qué le ayudo?";
+    Reply written = api.post("/api/v1/conversations/+573001234580/messages", admin.accessToken(), Map.of("body", text));
+    assertEquals(202, written.status(), String.valueOf(written.body()));
+    assertFalse(written.body().get("automatic").asBoolean());
+    String messageId = written.body().get("id").asText();
+    assertEquals(Sent.SENT, temporal.newUntypedWorkflowStub(MessagingIds.operatorMessageWorkflowId(
+        UUID.fromString(messageId))).getResult(60, java.util.concurrent.TimeUnit.SECONDS, Sent.class));
+    assertEquals(1, twilioMessages().stream().filter(m -> "+573001234580".equals(m.get("To"))
+        && text.equals(m.get("Body"))).count(), "the operator's message went out while the conversation is taken over");
+
+    Reply optedOut = api.post("/api/v1/conversations/+573001234562/messages", admin.accessToken(),
+        Map.of("body", "Hola Jorge"));
+    assertEquals(409, optedOut.status());
+    assertEquals("opted_out", optedOut.code());
+    assertEquals("invalid_request", api.post("/api/v1/conversations/+573001234580/messages", admin.accessToken(),
+        Map.of("body", "")).code());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 public final class MessagingIds {
   public static final String WAVE_KIND = "wave";
   public static final String REPLY_KIND = "inbound-reply";
+  public static final String OPERATOR_KIND = "operator-message";
 
   private MessagingIds() {}
 
@@ -27,5 +28,9 @@ public final class MessagingIds {
   /** Deterministic: a retried reply finds the message it already recorded. */
   public static UUID replyMessageId(UUID inboundMessageId) {
     return UUID.nameUUIDFromBytes(("reply:" + inboundMessageId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String operatorMessageWorkflowId(UUID messageId) {
+    return "operator-message:" + messageId;
   }
 }

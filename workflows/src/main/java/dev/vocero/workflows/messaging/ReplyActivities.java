@@ -40,6 +40,9 @@ public interface ReplyActivities {
 
   record ReplyOutcome(Decision decision, Sent sent, UUID replyMessageId) {}
 
+  /** An outbound message already recorded in PostgreSQL (an operator's). */
+  record RecordedMessage(UUID orgId, UUID messageId) {}
+
   /** Reads the settings and the conversation; takes the conversation over when the customer asks for a person. */
   ReplyPlan decide(InboundMessage message);
 
@@ -51,4 +54,7 @@ public interface ReplyActivities {
 
   /** Records the reply (marked automatic) before sending it effectively once; checks takeover and DNC again first. */
   ReplyOutcome send(SendReply reply);
+
+  /** Sends a recorded message effectively once; a number on the DNC list cancels it. */
+  Sent sendRecorded(RecordedMessage message);
 }

@@ -6,6 +6,7 @@ import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.messaging.ReplyActivities.ComposedReply;
 import dev.vocero.workflows.messaging.ReplyActivities.Decision;
 import dev.vocero.workflows.messaging.ReplyActivities.InboundMessage;
+import dev.vocero.workflows.messaging.ReplyActivities.RecordedMessage;
 import dev.vocero.workflows.messaging.ReplyActivities.ReplyOutcome;
 import dev.vocero.workflows.messaging.ReplyActivities.ReplyPlan;
 import dev.vocero.workflows.messaging.ReplyActivities.SendReply;
@@ -66,6 +67,12 @@ class InboundReplyWorkflowTest {
       steps.add("send");
       sent.add(reply);
       return new ReplyOutcome(Decision.REPLY, Sent.SENT, MessagingIds.replyMessageId(reply.inboundMessageId()));
+    }
+
+    @Override
+    public Sent sendRecorded(RecordedMessage message) {
+      steps.add("sendRecorded");
+      return Sent.SENT;
     }
   }
 
