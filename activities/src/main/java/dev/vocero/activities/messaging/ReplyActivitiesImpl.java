@@ -63,6 +63,9 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
       if (!settings.enabled()) {
         return Decision.DISABLED;
       }
+      if (!model.configured()) {
+        return Decision.NO_MODEL;
+      }
       if (handle.attach(DncDao.class).contains(org, phone)) {
         return Decision.OPTED_OUT;
       }

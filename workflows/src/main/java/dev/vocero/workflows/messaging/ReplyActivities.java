@@ -20,6 +20,8 @@ public interface ReplyActivities {
     /** The customer wrote a handoff keyword: the conversation was taken over, nobody answers automatically. */
     HANDED_OFF,
     DISABLED,
+    /** Automatic replies are on but no language model is configured ({@code llm.providers}). */
+    NO_MODEL,
     TAKEN_OVER,
     OPTED_OUT,
     DAILY_LIMIT,
