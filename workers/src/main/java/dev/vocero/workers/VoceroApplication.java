@@ -17,6 +17,8 @@ import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.messaging.MessageActivitiesImpl;
 import dev.vocero.activities.messaging.Messaging;
+import dev.vocero.activities.messaging.MessagingSettings;
+import dev.vocero.activities.messaging.ReplyActivitiesImpl;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.messaging.MessagingApi;
@@ -91,8 +93,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
   }
 
   /**
-   * The configured language-model chain (one instance: extraction and chat share its cache and circuit
-   * breakers). Tests may override it.
+   * The configured language-model chain (one instance: extraction, chat and automatic replies share its cache and
+   * circuit breakers). Tests may override it.
    */
   protected LanguageModel languageModel(VoceroConfiguration config) {
     return config.getLlm().build();
@@ -103,7 +105,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     return TelephonyWiring.telephony(config.getTelephony());
   }
 
-  /** The configured messaging adapter (one per process). Tests may override it, e.g. to count sends. */
+  /** The configured SMS/WhatsApp adapter (Twilio, or the sandbox; one per process); tests may override it. */
   protected Messaging messaging(VoceroConfiguration config) {
     return MessagingWiring.messaging(config.getTelephony());
   }
@@ -112,6 +114,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       TemporalConnection temporal) {
     Telephony telephony = telephony(config);
     Messaging messaging = messaging(config);
+    MessagingSettings messagingSettings = MessagingWiring.settings(config.getTelephony(), config.getMessaging());
     LanguageModel model = languageModel(config);
     for (Object adapter : new Object[] {telephony, messaging}) {
       if (adapter instanceof AutoCloseable closeable) {
@@ -134,12 +137,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
             new ReceiverAddresses(config.getWebhooks().isAllowPrivateNetworks())),
-        new MessageActivitiesImpl(jdbi, messaging, MessagingWiring.settings(config.getTelephony(), config.getMessaging()),
-            env.getObjectMapper(), config.getCredits().build()),
+        new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper(), config.getCredits().build()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()),
-        new CampaignWaveActivitiesImpl(temporal.client()));
+        new CampaignWaveActivitiesImpl(temporal.client()),
+        new ReplyActivitiesImpl(jdbi, model, messaging, messagingSettings, env.getObjectMapper(), Clock.systemUTC()));
   }
 
   /** The workers this process runs (null in API-only mode). */

@@ -10,7 +10,6 @@ import dev.vocero.store.credits.CreditPrices;
 import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
-import dev.vocero.store.messaging.MessageStates;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.messaging.MessageActivities;
@@ -19,7 +18,6 @@ import dev.vocero.workflows.messaging.WaveProgress;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -33,8 +31,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
   private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
 
   private final Jdbi jdbi;
-  private final Messaging messaging;
-  private final MessagingSettings settings;
+  private final OutboundSender sender;
   private final ObjectMapper json;
   private final MessageCredits credits;
 
@@ -46,10 +43,9 @@ public final class MessageActivitiesImpl implements MessageActivities {
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
       CreditPrices prices) {
     this.jdbi = jdbi;
-    this.messaging = messaging;
-    this.settings = settings;
-    this.json = json;
     this.credits = new MessageCredits(jdbi, prices);
+    this.sender = new OutboundSender(jdbi, messaging, settings, credits);
+    this.json = json;
   }
 
   @Override
@@ -78,22 +74,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
       LOG.info("Message {} of wave {} not sent: no credit", messageId, request.waveId());
       return new SendResult(Outcome.NO_CREDIT, messageId, WaveProgress.NO_CREDIT); // stays pending for the resume
     }
-    MessageRequest outbound = new MessageRequest(messageId, message.channel(), message.phoneE164(),
-        settings.from(message.channel()), message.body(), message.contentSid(), message.contentVariables(),
-        settings.statusCallback(messageId));
-    jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(messageId));
-    // only a message tried before can already be at the provider (the try may have timed out after it was taken)
-    SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())
-        : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound, message));
-    String state = Optional.ofNullable(MessageStates.fromTwilio(sent.status())).orElse("processing");
-    jdbi.useTransaction(handle -> {
-      MessageDao dao = handle.attach(MessageDao.class);
-      dao.markAccepted(messageId, messaging.provider(), sent.sid(), state);
-      if (MessageRequest.SMS.equals(message.channel()) && sent.segments() != null && sent.segments() > 0) {
-        dao.setSegments(messageId, sent.segments()); // the provider's count is what it bills
-      }
-    });
-    LOG.info("Message {} handed to {} as {}", messageId, messaging.provider(), sent.sid());
+    sender.send(message);
     return new SendResult(Outcome.SENT, messageId, null);
   }
 
@@ -152,20 +133,6 @@ public final class MessageActivitiesImpl implements MessageActivities {
       return new SendResult(outcome, message.id(), message.errorCode());
     }
     return new SendResult(Outcome.FAILED, message.id(), message.errorCode());
-  }
-
-  private SentMessage deliver(MessageRequest request, MessageRow message) {
-    try {
-      return messaging.send(request);
-    } catch (MessagingException e) {
-      if (e.kind() == MessagingException.Kind.REJECTED) {
-        jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
-            e.errorCode() == null ? "rejected" : e.errorCode()));
-        credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
-        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MESSAGE_REJECTED);
-      }
-      throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
-    }
   }
 
   @Override

@@ -14,12 +14,14 @@ import java.util.UUID;
 public final class MessageViews {
   private MessageViews() {}
 
+  /** {@code automatic}: written by the organisation's assistant (an automatic reply). */
   public record Message(UUID id, UUID waveId, Long contactId, String phone, String channel, String direction,
-      String body, String contentSid, String state, String errorCode, Instant createdAt, Instant updatedAt) {
+      String body, String contentSid, String state, String errorCode, boolean automatic, Instant createdAt,
+      Instant updatedAt) {
 
     static Message of(MessageRow row) {
       return new Message(row.id(), row.waveId(), row.contactId(), PhoneNumbers.mask(row.phoneE164()), row.channel(),
-          row.direction(), row.body(), row.contentSid(), row.state(), row.errorCode(), row.createdAt(),
+          row.direction(), row.body(), row.contentSid(), row.state(), row.errorCode(), row.automatic(), row.createdAt(),
           row.updatedAt());
     }
   }
@@ -45,5 +47,10 @@ public final class MessageViews {
     }
   }
 
-  public record Conversation(String phone, boolean takenOver, List<Message> messages) {}
+  /**
+   * {@code takeoverReason}: {@code operator}, {@code requested_by_customer} (a handoff keyword) or
+   * {@code requested_by_assistant} (the assistant handed off); null while the assistant and waves may write.
+   */
+  public record Conversation(String phone, boolean takenOver, String takeoverReason, Instant takenAt,
+      List<Message> messages) {}
 }

@@ -8,14 +8,16 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
 import org.jdbi.v3.core.Jdbi;
 
-/** Registers the messaging endpoints: waves, message log, conversations and Twilio Messaging webhooks. */
+/** Registers the messaging endpoints: waves, message log, conversations, automatic replies and Twilio Messaging webhooks. */
 public final class MessagingApi {
   private MessagingApi() {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal,
       TelephonyWebhooks webhooks, CreditPrices prices) {
     jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
-    jersey.register(new ConversationResource(jdbi));
-    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, new MessageCredits(jdbi, prices)));
+    ConversationReplies replies = new ConversationReplies(temporal);
+    jersey.register(new ConversationResource(jdbi, replies));
+    jersey.register(new AutoReplyResource(jdbi, json));
+    jersey.register(new MessagingWebhookResource(jdbi, webhooks, json, new MessageCredits(jdbi, prices), replies));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vocero.store.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface MessageDao {
   String COLUMNS = "id, org_id, wave_id, contact_id, phone_e164, channel, direction, body, content_sid,"
       + " content_variables::text as content_variables, provider, provider_sid, state, error_code, send_attempts,"
-      + " created_at, updated_at, segments";
+      + " automatic, created_at, updated_at, segments";
   String ADVANCE = "state = :state, error_code = coalesce(:errorCode, error_code), updated_at = now(),"
       + " sent_at = case when :state in ('sent', 'delivered', 'read') then coalesce(sent_at, now()) else sent_at end,"
       + " delivered_at = case when :state in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end,"
@@ -39,6 +40,41 @@ public interface MessageDao {
 
   @SqlQuery("select " + COLUMNS + " from messages where id = :id")
   Optional<MessageRow> findById(UUID id);
+
+  /** The assistant's answer to one inbound message, recorded before sending under a deterministic id. */
+  @SqlUpdate("insert into messages (id, org_id, contact_id, phone_e164, channel, direction, body, state, automatic,"
+      + " in_reply_to) values (:id, :orgId, :contactId, :phone, :channel, 'outbound', :body, 'pending', true, :inReplyTo)"
+      + " on conflict (id) do nothing")
+  int insertReply(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, UUID inReplyTo);
+
+  /** A message an operator writes in a conversation, recorded before a workflow sends it. */
+  @SqlUpdate("insert into messages (id, org_id, contact_id, phone_e164, channel, direction, body, state, sent_by)"
+      + " values (:id, :orgId, :contactId, :phone, :channel, 'outbound', :body, 'pending', :userId)")
+  void insertByOperator(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, UUID userId);
+
+  /** Undoes an operator's message whose workflow could not be started. */
+  @SqlUpdate("delete from messages where org_id = :orgId and id = :id and provider_sid is null")
+  int deleteUnsent(UUID orgId, UUID id);
+
+  /** The channel the customer last wrote on (a reply goes back on it). */
+  @SqlQuery("select channel from messages where org_id = :orgId and phone_e164 = :phone and direction = 'inbound'"
+      + " order by created_at desc limit 1")
+  Optional<String> lastInboundChannel(UUID orgId, String phone);
+
+  /** Automatic replies to this number since {@code since} (the daily cap). */
+  @SqlQuery("select count(*) from messages where org_id = :orgId and phone_e164 = :phone and automatic"
+      + " and created_at >= :since and state <> 'cancelled'")
+  int automaticSince(UUID orgId, String phone, Instant since);
+
+  /** Whether the customer wrote again after {@code after} (the newer message gets the answer). */
+  @SqlQuery("select exists (select 1 from messages where org_id = :orgId and phone_e164 = :phone"
+      + " and direction = 'inbound' and created_at > :after)")
+  boolean inboundAfter(UUID orgId, String phone, Instant after);
+
+  /** The newest messages with text of a conversation, newest first (the assistant's context). */
+  @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId and phone_e164 = :phone and body is not null"
+      + " and body <> '' and state not in ('cancelled', 'failed') order by created_at desc, id desc limit :limit")
+  List<MessageRow> latest(UUID orgId, String phone, int limit);
 
   @SqlQuery("select " + COLUMNS + " from messages where org_id = :orgId and id = :id")
   Optional<MessageRow> find(UUID orgId, UUID id);
@@ -75,9 +111,13 @@ public interface MessageDao {
   int insertInbound(UUID id, UUID orgId, Long contactId, String phone, String channel, String body, String provider,
       String sid);
 
-  /** The organisations that have written to this number (an inbound reply belongs to their conversations). */
-  @SqlQuery("select org_id from messages where phone_e164 = :phone and direction = 'outbound' group by org_id"
-      + " order by max(created_at) desc limit 20")
+  /**
+   * The organisations that have written to or called this number, most recent first (an inbound message belongs to
+   * their conversations: a contact may answer a call with a text to the caller id).
+   */
+  @SqlQuery("select org_id from (select org_id, created_at from messages where phone_e164 = :phone"
+      + " and direction = 'outbound' union all select org_id, created_at from call_attempts where phone_e164 = :phone) c"
+      + " group by org_id order by max(created_at) desc limit 20")
   List<UUID> orgsWritingTo(String phone);
 
   @SqlQuery("select contact_id from messages where org_id = :orgId and phone_e164 = :phone and contact_id is not null"
@@ -101,9 +141,24 @@ public interface MessageDao {
       + " from messages where org_id = :orgId and wave_id = :waveId group by 1, 2")
   List<StateCount> waveCounts(UUID orgId, UUID waveId);
 
-  @SqlUpdate("insert into conversation_takeovers (org_id, phone_e164, taken_by) values (:orgId, :phone, :userId)"
-      + " on conflict (org_id, phone_e164) do nothing")
-  int takeOver(UUID orgId, String phone, UUID userId);
+  /** {@code reason}: {@link #BY_OPERATOR}, {@link #BY_CUSTOMER} or {@link #BY_ASSISTANT}; a first takeover stays. */
+  @SqlUpdate("insert into conversation_takeovers (org_id, phone_e164, taken_by, reason)"
+      + " values (:orgId, :phone, :userId, :reason) on conflict (org_id, phone_e164) do nothing")
+  int takeOver(UUID orgId, String phone, UUID userId, String reason);
+
+  String BY_OPERATOR = "operator";
+  String BY_CUSTOMER = "requested_by_customer";
+  String BY_ASSISTANT = "requested_by_assistant";
+
+  /** Hands the conversation back to the assistant (and to waves). */
+  @SqlUpdate("delete from conversation_takeovers where org_id = :orgId and phone_e164 = :phone")
+  int release(UUID orgId, String phone);
+
+  record Takeover(UUID takenBy, String reason, Instant takenAt) {}
+
+  @RegisterConstructorMapper(Takeover.class)
+  @SqlQuery("select taken_by, reason, taken_at from conversation_takeovers where org_id = :orgId and phone_e164 = :phone")
+  Optional<Takeover> takeover(UUID orgId, String phone);
 
   @SqlQuery("select exists (select 1 from conversation_takeovers where org_id = :orgId and phone_e164 = :phone)")
   boolean takenOver(UUID orgId, String phone);

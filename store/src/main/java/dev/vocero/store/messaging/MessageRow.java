@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One SMS or WhatsApp message, outbound (from a wave) or inbound (a contact's reply). {@code segments}: the SMS segments
- * it is priced on (null for WhatsApp and inbound messages).
+ * One SMS or WhatsApp message: outbound (a wave's, or the assistant's when {@code automatic}) or inbound (a contact's
+ * reply). {@code segments}: the SMS segments it is priced on (null for WhatsApp and inbound messages).
  */
 public record MessageRow(
     UUID id,
@@ -23,6 +23,7 @@ public record MessageRow(
     String state,
     String errorCode,
     int sendAttempts,
+    boolean automatic,
     Instant createdAt,
     Instant updatedAt,
     Integer segments) {

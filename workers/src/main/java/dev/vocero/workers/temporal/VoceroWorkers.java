@@ -23,6 +23,9 @@ import dev.vocero.workflows.common.TaskQueues;
 import io.dropwizard.lifecycle.Managed;
 import dev.vocero.workflows.messaging.MessageActivities;
 import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
+import dev.vocero.workflows.messaging.InboundReplyWorkflowImpl;
+import dev.vocero.workflows.messaging.OperatorMessageWorkflowImpl;
+import dev.vocero.workflows.messaging.ReplyActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -41,7 +44,7 @@ public class VoceroWorkers implements Managed {
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
       WebhookActivities webhooks, MessageActivities messages, CallCreditActivities credits,
       CampaignActivities campaigns, CampaignBatchActivities campaignBatches,
-      CampaignWaveActivities campaignWaves) {}
+      CampaignWaveActivities campaignWaves, ReplyActivities replies) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
     this.temporal = temporal;
@@ -54,22 +57,23 @@ public class VoceroWorkers implements Managed {
     workflows.registerWorkflowImplementationTypes(
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class,
-        CampaignWorkflowImpl.class);
+        CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class, OperatorMessageWorkflowImpl.class);
     // status writes and the contact-call PostgreSQL steps run as local activities
     workflows.registerActivitiesImplementations(activities.audio(), activities.calls(), activities.credits());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
-    ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat());
+    ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat(),
+        activities.replies());
     Worker io = factory.newWorker(TaskQueues.IO, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentIoActivities()).build());
     // chat: retrieval and persistence on io, answering on ai
     io.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.batch(),
         activities.calls(), activities.recordings(), activities.chat(), activities.alerts(), activities.webhooks(),
         activities.messages(), activities.campaigns(), activities.campaignBatches(),
-        activities.campaignWaves());
+        activities.campaignWaves(), activities.replies());
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
-    telephony.registerActivitiesImplementations(activities.calls(), activities.messages());
+    telephony.registerActivitiesImplementations(activities.calls(), activities.messages(), activities.replies());
   }
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
