@@ -49,6 +49,7 @@ import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
 import dev.vocero.api.credits.AccountResource;
+import dev.vocero.api.campaigns.CampaignEstimateResource;
 import dev.vocero.api.credits.BatchEstimateResource;
 import dev.vocero.store.blob.BlobStore;
 import dev.vocero.store.credits.CreditPrices;
@@ -121,5 +122,6 @@ public final class VoceroApi {
     jersey.register(new WebhookResource(jdbi));
     jersey.register(new AccountResource(jdbi, prices));
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
+    jersey.register(new CampaignEstimateResource(jdbi, prices, json));
   }
 }

@@ -10,6 +10,7 @@ import dev.vocero.store.credits.CreditPrices;
 import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
+import dev.vocero.store.messaging.SmsSegments;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.messaging.MessageActivities;

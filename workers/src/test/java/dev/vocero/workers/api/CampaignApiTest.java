@@ -155,6 +155,15 @@ class CampaignApiTest {
     String path = "/api/v1/campaigns/" + created.body().get("id").asText();
     String waveId = created.body().at("/waves/0/id").asText();
 
+    Reply estimate = api.get(path + "/estimate", viewer.accessToken());
+    assertEquals(200, estimate.status(), String.valueOf(estimate.body()));
+    // 3 contacts × 1 attempt × 2 reserved minutes × 1 credit, and 3 SMS of 1 segment × 1 credit
+    assertEquals(6, estimate.body().get("callCredits").asLong(), estimate.body().toString());
+    assertEquals(3, estimate.body().get("messageCredits").asLong(), estimate.body().toString());
+    assertEquals(9, estimate.body().get("credits").asLong());
+    assertEquals(1, estimate.body().at("/waves/0/segmentsPerMessage").asInt());
+    assertEquals(404, api.get(path + "/estimate", stranger.accessToken()).status());
+
     assertEquals(200, api.post(path + "/schedule", operator.accessToken(), null).status());
     JsonNode held = await(path, c -> c.at("/progress/quotaReachedChannels").toString().contains("sms")
         && "held".equals(c.at("/progress/waves/0/status").asText()));

@@ -1,4 +1,4 @@
-package dev.vocero.activities.messaging;
+package dev.vocero.store.messaging;
 
 /**
  * How many SMS segments a body takes, as carriers count them (3GPP TS 23.038 / GSM 03.38): a body made only of the GSM

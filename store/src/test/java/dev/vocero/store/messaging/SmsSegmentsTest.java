@@ -1,9 +1,9 @@
-package dev.vocero.activities.messaging;
+package dev.vocero.store.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.activities.messaging.SmsSegments.Count;
-import dev.vocero.activities.messaging.SmsSegments.Encoding;
+import dev.vocero.store.messaging.SmsSegments.Count;
+import dev.vocero.store.messaging.SmsSegments.Encoding;
 import org.junit.jupiter.api.Test;
 
 class SmsSegmentsTest {

@@ -1,0 +1,117 @@
+package dev.vocero.api.campaigns;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.auth.Role;
+import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.BatchRow;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.store.campaigns.CampaignDao;
+import dev.vocero.store.credits.CreditAccount;
+import dev.vocero.store.credits.CreditLedger;
+import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.store.messaging.SmsSegments;
+import dev.vocero.store.messaging.WaveDao;
+import dev.vocero.store.messaging.WaveRow;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What a campaign can cost at most, before it is scheduled: each batch as its own estimate (every contact reaching
+ * every attempt at the reserved length) plus each wave (every contact of its batch messaged — fewer when the wave picks
+ * contacts by outcome — at the price of the longest of its first {@value #SAMPLE} rendered messages).
+ */
+@Path("/api/v1/campaigns/{id}/estimate")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignEstimateResource {
+  static final int SAMPLE = 200;
+
+  private final Jdbi jdbi;
+  private final CreditPrices prices;
+  private final ObjectMapper json;
+
+  public CampaignEstimateResource(Jdbi jdbi, CreditPrices prices, ObjectMapper json) {
+    this.jdbi = jdbi;
+    this.prices = prices;
+    this.json = json;
+  }
+
+  /** {@code upTo}: the wave messages only contacts with one call outcome, so it will send at most this many. */
+  public record WaveEstimate(UUID waveId, String channel, long recipients, boolean upTo, int segmentsPerMessage,
+      long creditsPerMessage, long credits) {}
+
+  public record BatchEstimate(UUID batchId, long contacts, long attempts, int minutesPerAttempt, long credits) {}
+
+  /** {@code sufficient}: the available credits cover the worst case (always true when credits are not enforced). */
+  public record Estimate(UUID campaignId, List<BatchEstimate> batches, List<WaveEstimate> waves, long callCredits,
+      long messageCredits, long credits, long available, boolean enforced, boolean sufficient) {}
+
+  @GET
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  public Estimate estimate(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
+    return jdbi.inTransaction(handle -> {
+      CampaignDao campaigns = handle.attach(CampaignDao.class);
+      campaigns.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
+      List<BatchEstimate> batches = new ArrayList<>();
+      for (UUID batchId : campaigns.batchIds(caller.orgId(), id)) {
+        BatchRow batch = batch(handle, caller.orgId(), batchId);
+        CreditPrices.CallEstimate calls = prices.estimateCalls(batch.contactsCount(), attempts(batch));
+        batches.add(new BatchEstimate(batchId, calls.contacts(), calls.attempts(), calls.minutesPerAttempt(),
+            calls.credits()));
+      }
+      List<WaveEstimate> waves = new ArrayList<>();
+      for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
+        waves.add(wave(handle, caller.orgId(), wave));
+      }
+      long callCredits = batches.stream().mapToLong(BatchEstimate::credits).sum();
+      long messageCredits = waves.stream().mapToLong(WaveEstimate::credits).sum();
+      CreditAccount account = new CreditLedger(jdbi).account(caller.orgId())
+          .orElseThrow(() -> ApiException.notFound("Organization"));
+      long total = callCredits + messageCredits;
+      return new Estimate(id, batches, waves, callCredits, messageCredits, total, account.available(),
+          account.enforced(), !account.enforced() || account.available() >= total);
+    });
+  }
+
+  private WaveEstimate wave(Handle handle, UUID orgId, WaveRow wave) {
+    BatchRow batch = batch(handle, orgId, wave.sourceBatchId());
+    int segments = 1;
+    if ("sms".equals(wave.channel()) && wave.body() != null) {
+      for (ContactRow contact : handle.attach(ContactDao.class).list(orgId, batch.id(), null, null, SAMPLE, 0)) {
+        segments = Math.max(segments, SmsSegments.segments(ContactTemplate.render(wave.body(),
+            ContactTemplate.variables(contact, json))));
+      }
+    }
+    long each = prices.messageCost(wave.channel(), wave.contentSid() != null, segments);
+    return new WaveEstimate(wave.id(), wave.channel(), batch.contactsCount(), wave.disposition() != null, segments,
+        each, each * batch.contactsCount());
+  }
+
+  private static BatchRow batch(Handle handle, UUID orgId, UUID batchId) {
+    return handle.attach(BatchDao.class).find(orgId, batchId)
+        .orElseThrow(() -> ApiException.notFound("Batch " + batchId));
+  }
+
+  private int attempts(BatchRow batch) {
+    try {
+      return json.readTree(batch.settings()).path("maxAttempts").asInt(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
