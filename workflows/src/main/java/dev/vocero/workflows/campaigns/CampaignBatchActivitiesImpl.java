@@ -11,6 +11,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -90,7 +91,13 @@ public final class CampaignBatchActivitiesImpl implements CampaignBatchActivitie
     try {
       return update.apply(stub(batchId));
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
-      return batchProgress(batchId);
+      BatchProgress after = batchProgress(batchId);
+      if (after != null && open(after) && after.paused() != pause && !(pause && "no_credit".equals(after.pauseReason()))) {
+        // the run it reached continued as new (or the update raced a change): try again on the current run
+        throw ApplicationFailure.newFailure("batch " + batchId + " did not take the " + (pause ? "pause" : "resume")
+            + "; trying again", "BatchChangeRetry");
+      }
+      return after;
     }
   }
 

@@ -14,12 +14,15 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The wave counterpart of {@link CampaignBatchActivitiesImpl}: reads the progress before changing anything so a
- * retried activity does not fail on "already paused"; a closed wave is read from its result.
+ * retried activity does not fail on "already paused"; a closed wave is read from its result. An update that reached a
+ * run just as it continued as new fails the activity, which Temporal retries on the new run, rather than reporting a
+ * wave held that still runs.
  */
 public final class CampaignWaveActivitiesImpl implements CampaignWaveActivities {
   private final WorkflowClient temporal;
@@ -84,7 +87,13 @@ public final class CampaignWaveActivitiesImpl implements CampaignWaveActivities 
     try {
       return update.apply(stub(waveId));
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
-      return waveProgress(waveId);
+      WaveProgress after = waveProgress(waveId);
+      if (after != null && open(after) && WaveProgress.PAUSED.equals(after.status()) != pause) {
+        // the run it reached continued as new (or the update raced a change): try again on the current run
+        throw ApplicationFailure.newFailure("wave " + waveId + " did not take the " + (pause ? "pause" : "resume")
+            + "; trying again", "WaveChangeRetry");
+      }
+      return after;
     }
   }
 
