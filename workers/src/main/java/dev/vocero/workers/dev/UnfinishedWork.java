@@ -77,7 +77,7 @@ public final class UnfinishedWork {
     boolean held = batch.campaignId() != null;
     boolean paused = "paused".equals(batch.status()) || held;
     starts.batch(new CallBatchInput(batch.orgId(), batch.id(), settings(batch.settings()), 0, List.of(), batch.done(),
-        batch.done(), paused, 0, 0, batch.pauseReason()), batch.campaignId());
+        batch.done(), paused, 0, 0, batch.pauseReason(), true), batch.campaignId());
     LOG.info("Batch {} started again: {} contacts already done{}", batch.id(), batch.done(),
         held ? ", held for campaign " + batch.campaignId() : paused ? ", still paused" : "");
   }

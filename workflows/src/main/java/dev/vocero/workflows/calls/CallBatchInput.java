@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param pageSize           contacts read (and started) per run before continuing-as-new; 0 = the default
  * @param nextStartDueMillis when the next start is due on the dispatch timetable (0 = now; absent before v1)
  * @param pauseReason        why the batch paused itself (carried while paused); null otherwise
+ * @param resumed            started again from PostgreSQL after a restart: its contacts first look up their attempts
  */
 public record CallBatchInput(
     UUID orgId,
@@ -23,7 +24,14 @@ public record CallBatchInput(
     boolean paused,
     int pageSize,
     double nextStartDueMillis,
-    String pauseReason) {
+    String pauseReason,
+    boolean resumed) {
+
+  public CallBatchInput(UUID orgId, UUID batchId, BatchSettings settings, long afterContactId, List<Long> running,
+      int started, int finished, boolean paused, int pageSize, double nextStartDueMillis, String pauseReason) {
+    this(orgId, batchId, settings, afterContactId, running, started, finished, paused, pageSize, nextStartDueMillis,
+        pauseReason, false);
+  }
 
   public CallBatchInput(UUID orgId, UUID batchId, BatchSettings settings, long afterContactId, List<Long> running,
       int started, int finished, boolean paused, int pageSize, double nextStartDueMillis) {

@@ -75,6 +75,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private int finished;
   private boolean paused;
   private String pauseReason;
+  /** Started again from PostgreSQL: its contacts look up where their calls stand first. */
+  private final boolean resumed;
   private String status;
   private boolean cancelled;
   private String cancelReason;
@@ -98,6 +100,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.finished = input.finished();
     this.paused = input.paused();
     this.pauseReason = paused ? input.pauseReason() : null;
+    this.resumed = input.resumed();
     this.status = paused ? PAUSED : RUNNING;
   }
 
@@ -326,7 +329,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     pendingStarts++;
     ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
     Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings));
+        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
     Workflow.getWorkflowExecution(child).handle((execution, failure) -> {
       pendingStarts--;
       if (failure != null) {
@@ -408,7 +411,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     startingReported = false;
     ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
     Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings));
+        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
     boolean startedNow = awaitStarted(child, contactId);
     started++;
     if (startedNow && !startingReported) {
@@ -466,7 +469,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
         started, running.size());
     Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
         started, finished, paused, timetabled ? requestedPageSize : pageSize,
-        timetable != null ? timetable.nextDueMillis() : 0, pauseReason));
+        timetable != null ? timetable.nextDueMillis() : 0, pauseReason, resumed));
   }
 
   private void awaitPace() {

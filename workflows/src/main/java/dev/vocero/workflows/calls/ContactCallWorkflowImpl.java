@@ -50,7 +50,10 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String LOCAL_STEPS = "local-steps";
   /** v1: each dial is covered by a credit reservation (settled after the call); no credit pauses the batch. */
   static final String CREDITS = "credits";
-  /** v1: first asks PostgreSQL where the contact's calls stand, so a workflow started again after a restart goes on. */
+  /**
+   * v1: first asks PostgreSQL where the contact's calls stand, so a workflow started again after a restart goes on;
+   * v2: only when its batch was started again from PostgreSQL (the read is wasted on every other contact).
+   */
   static final String RESUME_FROM_STORE = "resume-from-store";
   private static final int REPORT_ATTEMPTS = 12;
 
@@ -90,6 +93,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   private final UUID batchId;
   private final long contactId;
   private final BatchSettings settings;
+  private final boolean resumed;
   private final ProviderEventLog events = new ProviderEventLog();
   private final CallRecordings recordings = new CallRecordings();
   private String state = WAITING;
@@ -107,6 +111,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     this.batchId = input.batchId();
     this.contactId = input.contactId();
     this.settings = input.settings();
+    this.resumed = input.resumed();
   }
 
   @Override
@@ -177,7 +182,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
    * already ended the contact, else null (then the attempts loop plans the next one).
    */
   private Disposition resumeFromStore() {
-    if (Workflow.getVersion(RESUME_FROM_STORE, Workflow.DEFAULT_VERSION, 1) < 1) {
+    int version = Workflow.getVersion(RESUME_FROM_STORE, Workflow.DEFAULT_VERSION, 2);
+    if (version < 1 || (version >= 2 && !resumed)) {
       return null;
     }
     ResumePoint point = steps.resumePoint(new ResumeRequest(orgId, batchId, contactId, settings));

@@ -64,6 +64,11 @@ final class CallTestSupport {
     return new ContactCallInput(ORG, BATCH, contactId, settings);
   }
 
+  /** A contact of a batch started again from PostgreSQL after a restart. */
+  static ContactCallInput resumedContactInput(long contactId, BatchSettings settings) {
+    return new ContactCallInput(ORG, BATCH, contactId, settings, true);
+  }
+
   static ContactCallWorkflow contactStub(WorkflowClient client, long contactId) {
     return client.newWorkflowStub(ContactCallWorkflow.class, options(CallIds.contactWorkflowId(BATCH, contactId)));
   }

@@ -3,7 +3,7 @@ package dev.vocero.workflows.calls;
 import static dev.vocero.workflows.calls.CallTestSupport.BATCH;
 import static dev.vocero.workflows.calls.CallTestSupport.HOUR;
 import static dev.vocero.workflows.calls.CallTestSupport.ORG;
-import static dev.vocero.workflows.calls.CallTestSupport.contactInput;
+import static dev.vocero.workflows.calls.CallTestSupport.resumedContactInput;
 import static dev.vocero.workflows.calls.CallTestSupport.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +45,7 @@ class ContactCallResumeTest {
 
   @Test
   void givenAFreshContact_whenStarted_itShouldAskWhereItStandsOnceAndDialAttemptOne() {
-    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(contactInput(CONTACT, RETRY_NO_ANSWER));
+    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(resumedContactInput(CONTACT, RETRY_NO_ANSWER));
 
     assertEquals(new ContactOutcome(CONTACT, Disposition.ANSWERED_HUMAN, 1), outcome);
     assertEquals(List.of(new ResumeRequest(ORG, BATCH, CONTACT, RETRY_NO_ANSWER)), center.resumeRequests());
@@ -61,7 +61,7 @@ class ContactCallResumeTest {
     center.provider(FakeCallCenter.answer(Disposition.ANSWERED_HUMAN));
     long start = env.currentTimeMillis();
 
-    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(contactInput(CONTACT, RETRY_NO_ANSWER));
+    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(resumedContactInput(CONTACT, RETRY_NO_ANSWER));
 
     assertEquals(new ContactOutcome(CONTACT, Disposition.ANSWERED_HUMAN, 2), outcome);
     assertEquals(new AttemptOutcome(ORG, open, Disposition.NO_ANSWER, "no-answer", "retry"), center.outcomes().get(0));
@@ -80,7 +80,7 @@ class ContactCallResumeTest {
     center.poller((placement, n) -> new ProviderEvent("poll:" + placement.attemptId() + ":unknown", "fake",
         placement.attemptId(), "CA-" + placement.attemptId(), -1, "unknown", false, null, null));
 
-    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(contactInput(CONTACT, RETRY_NO_ANSWER));
+    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(resumedContactInput(CONTACT, RETRY_NO_ANSWER));
 
     assertEquals(new ContactOutcome(CONTACT, Disposition.INTERRUPTED, 1), outcome);
     assertEquals(List.of(new AttemptOutcome(ORG, cut.attemptId(), Disposition.INTERRUPTED,
@@ -96,7 +96,7 @@ class ContactCallResumeTest {
     center.resumeAt(CONTACT, new ResumePoint(2, 0, 1, Disposition.NO_ANSWER, notBefore, null, null, null));
     long start = env.currentTimeMillis();
 
-    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(contactInput(CONTACT, RETRY_NO_ANSWER));
+    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(resumedContactInput(CONTACT, RETRY_NO_ANSWER));
 
     assertEquals(new ContactOutcome(CONTACT, Disposition.ANSWERED_HUMAN, 2), outcome);
     assertEquals(List.of(new PlanRequest(ORG, BATCH, CONTACT, 2, 0, RETRY_NO_ANSWER)),
@@ -109,7 +109,7 @@ class ContactCallResumeTest {
   void givenAttemptsThatAlreadyEndedTheContact_whenResumed_itShouldOnlyRecordTheResult() {
     center.resumeAt(CONTACT, new ResumePoint(3, 0, 3, Disposition.NO_ANSWER, 0, null, null, Disposition.NO_ANSWER));
 
-    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(contactInput(CONTACT, RETRY_NO_ANSWER));
+    ContactOutcome outcome = CallTestSupport.contactStub(client, CONTACT).call(resumedContactInput(CONTACT, RETRY_NO_ANSWER));
 
     assertEquals(new ContactOutcome(CONTACT, Disposition.NO_ANSWER, 3), outcome);
     assertTrue(center.plans().isEmpty() && center.placements().isEmpty());
