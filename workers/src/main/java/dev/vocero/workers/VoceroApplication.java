@@ -142,7 +142,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()),
         new CampaignWaveActivitiesImpl(temporal.client()),
-        new ReplyActivitiesImpl(jdbi, model, messaging, messagingSettings, env.getObjectMapper(), Clock.systemUTC()));
+        new ReplyActivitiesImpl(jdbi, model, messaging, messagingSettings, env.getObjectMapper(), Clock.systemUTC(),
+            config.getCredits().build()));
   }
 
   /** The workers this process runs (null in API-only mode). */

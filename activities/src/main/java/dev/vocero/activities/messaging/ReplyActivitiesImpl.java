@@ -12,6 +12,9 @@ import dev.vocero.store.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.AutoReplySettings;
+import dev.vocero.store.credits.CreditLedger.ReservationStatus;
+import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.workflows.messaging.MessagingIds;
@@ -36,16 +39,35 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
   private final Jdbi jdbi;
   private final LanguageModel model;
   private final OutboundSender sender;
+  private final MessageCredits credits;
   private final ObjectMapper json;
   private final Clock clock;
 
+  /** With the default price table. */
   public ReplyActivitiesImpl(Jdbi jdbi, LanguageModel model, Messaging messaging, MessagingSettings settings,
       ObjectMapper json, Clock clock) {
+    this(jdbi, model, messaging, settings, json, clock, CreditPrices.defaults());
+  }
+
+  /** Replies and operator messages are held against the organization's credits before sending, like a wave's. */
+  public ReplyActivitiesImpl(Jdbi jdbi, LanguageModel model, Messaging messaging, MessagingSettings settings,
+      ObjectMapper json, Clock clock, CreditPrices prices) {
     this.jdbi = jdbi;
     this.model = model;
-    this.sender = new OutboundSender(jdbi, messaging, settings, null); // replies hold no credit before sending
+    this.credits = new MessageCredits(jdbi, prices);
+    this.sender = new OutboundSender(jdbi, messaging, settings, credits);
     this.json = json;
     this.clock = clock;
+  }
+
+  /** False (and the message cancelled with no_credit) when enforced credits cannot cover it. */
+  private boolean covered(MessageRow message) {
+    if (credits.reserve(message).status() != ReservationStatus.INSUFFICIENT) {
+      return true;
+    }
+    jdbi.useExtension(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "no_credit"));
+    LOG.info("Message {} not sent: no credit", message.id());
+    return false;
   }
 
   @Override
@@ -148,6 +170,9 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
           : Sent.SKIPPED_TAKEN_OVER, replyId);
     }
     if (message.providerSid() == null && ("pending".equals(message.state()) || "processing".equals(message.state()))) {
+      if (!covered(message)) {
+        return new ReplyOutcome(Decision.REPLY, Sent.SKIPPED_NO_CREDIT, replyId);
+      }
       sender.send(message);
     } else if ("failed".equals(message.state())) {
       return new ReplyOutcome(Decision.REPLY, Sent.REJECTED, replyId);
@@ -170,6 +195,9 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     if (jdbi.withExtension(DncDao.class, dao -> dao.contains(recorded.orgId(), message.phoneE164()))) {
       jdbi.useExtension(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "dnc"));
       return Sent.SKIPPED_OPTED_OUT;
+    }
+    if (!covered(message)) {
+      return Sent.SKIPPED_NO_CREDIT;
     }
     sender.send(message);
     return Sent.SENT;

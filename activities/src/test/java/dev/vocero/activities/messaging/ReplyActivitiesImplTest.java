@@ -25,6 +25,7 @@ import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.MessageDao;
+import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.ReplyActivities.Decision;
 import dev.vocero.workflows.messaging.ReplyActivities.InboundMessage;
@@ -160,5 +161,35 @@ class ReplyActivitiesImplTest {
     assertEquals(1, wm.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size());
     assertFalse(jdbi.onDemand(MessageDao.class).findById(MessagingIds.replyMessageId(question.messageId()))
         .orElseThrow().providerSid() == null);
+  }
+
+  @Test
+  void givenEnforcedCreditsThatCannotCoverIt_whenSending_itShouldCancelTheReplyAndNotCallTwilio() {
+    dev.vocero.store.credits.CreditLedger ledger = new dev.vocero.store.credits.CreditLedger(jdbi);
+    ledger.setEnforced(org, true); // and nothing topped up
+    InboundMessage question = inbound("hola");
+
+    assertEquals(Sent.SKIPPED_NO_CREDIT, replies.send(new SendReply(org, question.messageId(), "Hola")).sent());
+
+    MessageRow reply = jdbi.onDemand(MessageDao.class).findById(MessagingIds.replyMessageId(question.messageId()))
+        .orElseThrow();
+    assertEquals("cancelled", reply.state());
+    assertEquals("no_credit", reply.errorCode());
+    assertEquals(0, wm.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size());
+  }
+
+  @Test
+  void givenEnforcedCredits_whenAReplyIsSent_itShouldHoldItsPriceFirst() {
+    wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SM" + "f".repeat(32)
+            + "\", \"status\": \"queued\", \"account_sid\": \"" + SID + "\"}")));
+    dev.vocero.store.credits.CreditLedger ledger = new dev.vocero.store.credits.CreditLedger(jdbi);
+    ledger.setEnforced(org, true);
+    ledger.topup(org, 10, "t-" + org, null, "test");
+    InboundMessage question = inbound("hola");
+
+    assertEquals(Sent.SENT, replies.send(new SendReply(org, question.messageId(), "Hola, ¿en qué le ayudo?")).sent());
+
+    assertEquals(1, ledger.account(org).orElseThrow().reserved(), "one SMS segment held until its final status");
   }
 }

@@ -29,8 +29,9 @@ public final class MessageCredits {
 
   /** What a message costs on the price table, from its channel, template and segments. */
   public long cost(MessageRow message) {
-    return prices.messageCost(message.channel(), message.contentSid() != null,
-        message.segments() == null ? 1 : message.segments());
+    int segments = message.segments() != null ? message.segments()
+        : "sms".equals(message.channel()) && message.body() != null ? SmsSegments.segments(message.body()) : 1;
+    return prices.messageCost(message.channel(), message.contentSid() != null, segments);
   }
 
   public Reservation reserve(MessageRow message) {

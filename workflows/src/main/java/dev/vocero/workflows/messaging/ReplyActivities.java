@@ -38,7 +38,8 @@ public interface ReplyActivities {
 
   record SendReply(UUID orgId, UUID inboundMessageId, String text) {}
 
-  enum Sent { SENT, SKIPPED_TAKEN_OVER, SKIPPED_OPTED_OUT, REJECTED }
+  /** {@code SKIPPED_NO_CREDIT}: the organization's enforced credits could not cover it; recorded cancelled. */
+  enum Sent { SENT, SKIPPED_TAKEN_OVER, SKIPPED_OPTED_OUT, REJECTED, SKIPPED_NO_CREDIT }
 
   record ReplyOutcome(Decision decision, Sent sent, UUID replyMessageId) {}
 
