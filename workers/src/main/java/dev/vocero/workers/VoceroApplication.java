@@ -27,7 +27,9 @@ import dev.vocero.workers.alerts.RulePatternsAdapter;
 import dev.vocero.workers.calls.BatchReportsAdapter;
 import dev.vocero.workers.campaigns.CampaignReportsAdapter;
 import dev.vocero.workers.calls.ContactListsAdapter;
+import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.workers.calls.EventRelay;
+import dev.vocero.workers.calls.MessageCreditSweep;
 import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
 import dev.vocero.workers.calls.TelephonyWiring;
@@ -202,6 +204,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
+      env.lifecycle().manage(new MessageCreditSweep(new MessageCredits(jdbi, config.getCredits().build()),
+          Duration.ofHours(config.getCredits().getUnconfirmedMessageHours())));
     }
     if (config.getEmbedded() != null) {
       env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client(), env.getObjectMapper()));

@@ -3,7 +3,10 @@ package dev.vocero.store.messaging;
 import dev.vocero.store.credits.CreditLedger;
 import dev.vocero.store.credits.CreditLedger.Reservation;
 import dev.vocero.store.credits.CreditPrices;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -65,5 +68,35 @@ public final class MessageCredits {
         ? "sms of " + (message.segments() == null ? 1 : message.segments()) + " segment(s)"
         : message.contentSid() != null ? "whatsapp template" : "whatsapp message";
     return what + ", " + status.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Charges messages the provider took but never reported on: some carriers send no delivery receipt, and the price
+   * held for them would otherwise stay held for ever. A message still {@code processing} or {@code sent} this long after
+   * its last change, with its price held and neither charged nor released, is charged as sent (the provider bills a
+   * message it accepted). Returns how many were charged; at most {@code limit} per call.
+   */
+  public int settleUnconfirmed(Duration olderThan, int limit) {
+    List<UUID> ids = jdbi.withHandle(handle -> handle.createQuery("""
+        select m.id from messages m
+        join credit_ledger r on r.org_id = m.org_id and r.kind = 'reserve' and r.reference = m.id::text
+        where m.direction = 'outbound' and m.provider_sid is not null and m.state in ('processing', 'sent')
+          and m.updated_at < now() - make_interval(secs => :seconds)
+          and not exists (select 1 from credit_ledger d where d.org_id = m.org_id and d.reference = r.reference
+                          and d.kind in ('settle', 'release'))
+        order by m.updated_at limit :limit""")
+        .bind("seconds", (double) olderThan.toSeconds())
+        .bind("limit", limit)
+        .mapTo(UUID.class)
+        .list());
+    int charged = 0;
+    for (UUID id : ids) {
+      charged += jdbi.inTransaction(handle -> handle.attach(MessageDao.class).findById(id)
+          .map(message -> CreditLedger.settleIn(handle, message.orgId(), message.id().toString(), cost(message),
+              "no final status from the provider after " + olderThan.toHours() + " h: charged as sent").reserved()
+              ? 1 : 0)
+          .orElse(0));
+    }
+    return charged;
   }
 }
