@@ -137,7 +137,7 @@ class CampaignApiTest {
   /**
    * An SMS wave to every contact of the campaign's batch, under an SMS quota of 2 a day: it is held (no workflow)
    * until the campaign's window opens, sends through the sandbox until the quota, is held again, and the day's
-   * roll-up counts its messages. 30 a minute: the documented bound lets a wave pass its quota by what it sends in
+   * roll-up counts its messages. 12 a minute: the documented bound lets a wave pass its quota by what it sends in
    * the one-second poll before it is held.
    */
   @Test
@@ -145,7 +145,7 @@ class CampaignApiTest {
     String batchId = batch(operator);
     Map<String, Object> body = campaign(List.of(batchId));
     body.put("waves", List.of(Map.of("name", "Recordatorio", "channel", "sms", "body",
-        "Hola {{name}}, le recordamos su pago.", "batchId", batchId, "perMinute", 30)));
+        "Hola {{name}}, le recordamos su pago.", "batchId", batchId, "perMinute", 12)));
     body.put("messageQuotas", Map.of("sms", 2));
     Reply created = api.post("/api/v1/campaigns", operator.accessToken(), body);
     assertEquals(201, created.status(), String.valueOf(created.body()));
