@@ -13,7 +13,7 @@ import java.util.Optional;
  * right before each delivery, so a name that later resolves inside the network is caught too.
  */
 public final class ReceiverAddresses {
-  /** Answers which address of the host is not public, if any. */
+  /** Resolves a host name to its addresses (the system resolver, or a fixed answer in tests). */
   @FunctionalInterface
   public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;

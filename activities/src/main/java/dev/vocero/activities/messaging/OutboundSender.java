@@ -25,12 +25,11 @@ public final class OutboundSender {
   private final MessagingSettings settings;
   private final MessageCredits credits;
 
-  /** {@code credits} may be null: nothing is ever held for what this sender sends. */
   public OutboundSender(Jdbi jdbi, Messaging messaging, MessagingSettings settings, MessageCredits credits) {
     this.jdbi = jdbi;
     this.messaging = messaging;
     this.settings = settings;
-    this.credits = credits;
+    this.credits = java.util.Objects.requireNonNull(credits, "credits");
   }
 
   /**
@@ -64,9 +63,7 @@ public final class OutboundSender {
       if (e.kind() == MessagingException.Kind.REJECTED) {
         jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
             e.errorCode() == null ? "rejected" : e.errorCode()));
-        if (credits != null) {
-          credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
-        }
+        credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
         throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageActivities.MESSAGE_REJECTED);
       }
       throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
