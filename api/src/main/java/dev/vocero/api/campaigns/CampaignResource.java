@@ -1,6 +1,5 @@
 package dev.vocero.api.campaigns;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
@@ -287,12 +286,7 @@ public class CampaignResource {
   }
 
   private Map<String, Integer> quotas(CampaignRow row) {
-    try {
-      return row.messageQuotas() == null ? Map.of()
-          : json.readValue(row.messageQuotas(), new TypeReference<Map<String, Integer>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return row.messageQuotaMap(json);
   }
 
   private String write(Object value) {

@@ -1,9 +1,13 @@
 package dev.vocero.store.campaigns;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,4 +33,19 @@ public record CampaignRow(
     Instant scheduledAt,
     Instant endedAt,
     String messageQuotas,
-    String pauseReason) {}
+    String pauseReason) {
+
+  private static final TypeReference<Map<String, Integer>> QUOTAS = new TypeReference<>() {};
+
+  /** {@link #messageQuotas()} read: messages per day by channel (sms, whatsapp); empty when none is set. */
+  public Map<String, Integer> messageQuotaMap(ObjectMapper json) {
+    if (messageQuotas == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(messageQuotas, QUOTAS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored message quotas are not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -107,19 +107,11 @@ public final class UnfinishedWork {
           wave.disposition() != null, started, started ? campaignStatus(wave.status()) : "new", wave.sent(),
           wave.skipped(), wave.failed()));
     }
-    campaigns.start(CampaignRestartInput.from(row, batches, waves, quotas(row), dao.campaignDays(row.id())));
+    campaigns.start(CampaignRestartInput.from(row, batches, waves, row.messageQuotaMap(json), dao.campaignDays(row.id())));
     LOG.info("Campaign {} started again {} with {} batch(es) and {} wave(s)", row.id(), row.state(), batches.size(),
         waves.size());
   }
 
-  private java.util.Map<String, Integer> quotas(CampaignRow row) {
-    try {
-      return row.messageQuotas() == null ? java.util.Map.of() : json.readValue(row.messageQuotas(),
-          new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Integer>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored message quotas are not readable: " + e.getOriginalMessage(), e);
-    }
-  }
 
   /** An open batch is held until the campaign releases it; an ended one stays ended. */
   private static String campaignStatus(String batchStatus) {
