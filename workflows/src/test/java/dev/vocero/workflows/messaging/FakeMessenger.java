@@ -112,4 +112,18 @@ final class FakeMessenger implements MessageActivities {
   public void recordWave(WaveStatusChange change) {
     recorded.add(change.progress());
   }
+
+  /** Registers the real wave workflow and this fake on the queues it uses, starts {@code env}; the wave's stub. */
+  MessageWaveWorkflow startWave(java.util.UUID waveId) {
+    env.newWorker(dev.vocero.workflows.common.TaskQueues.WORKFLOWS)
+        .registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
+    for (String queue : java.util.List.of(dev.vocero.workflows.common.TaskQueues.IO,
+        dev.vocero.workflows.common.TaskQueues.TELEPHONY)) {
+      env.newWorker(queue).registerActivitiesImplementations(this);
+    }
+    env.start();
+    return env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class,
+        io.temporal.client.WorkflowOptions.newBuilder().setWorkflowId(MessagingIds.waveWorkflowId(waveId))
+            .setTaskQueue(dev.vocero.workflows.common.TaskQueues.WORKFLOWS).build());
+  }
 }

@@ -2,10 +2,8 @@ package dev.vocero.workflows.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.messaging.MessageActivities.Outcome;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +35,7 @@ class MessageWaveHistoryRecorderTest {
   void setUp(TestWorkflowEnvironment env) {
     this.env = env;
     messenger = new FakeMessenger(env);
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
-    for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
-      env.newWorker(queue).registerActivitiesImplementations(messenger);
-    }
-    env.start();
-    wave = env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(MessagingIds.waveWorkflowId(WAVE)).setTaskQueue(TaskQueues.WORKFLOWS).build());
+    wave = messenger.startWave(WAVE);
   }
 
   /** Before "wave-credits": five contacts, one on the DNC list, one refused, a pause and a resume in between. */

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.messaging.MessageActivities.Outcome;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -35,13 +33,7 @@ class MessageWaveWorkflowTest {
   void setUp(TestWorkflowEnvironment env) {
     this.env = env;
     messenger = new FakeMessenger(env);
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
-    for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
-      env.newWorker(queue).registerActivitiesImplementations(messenger);
-    }
-    env.start();
-    wave = env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(MessagingIds.waveWorkflowId(WAVE)).setTaskQueue(TaskQueues.WORKFLOWS).build());
+    wave = messenger.startWave(WAVE);
   }
 
   private WaveProgress result() {
