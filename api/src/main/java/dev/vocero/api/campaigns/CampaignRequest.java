@@ -127,35 +127,34 @@ public record CampaignRequest(String name, String startDate, String endDate, Lis
 
   private static Optional<ValidWave> validWave(Wave wave, String prefix, List<UUID> batches,
       List<ApiError.Detail> problems) {
-    String field = prefix;
-    String dot = prefix.isEmpty() ? "" : ".";
+    String dot = prefix.isEmpty() ? "" : "."; // "waves[2].name" in a campaign, "name" alone
     int before = problems.size();
     if (wave == null) {
-      problems.add(detail(prefix.isEmpty() ? "wave" : field, "required",
+      problems.add(detail(prefix.isEmpty() ? "wave" : prefix, "required",
           "a wave is an object with name, channel, batchId and body"));
       return Optional.empty();
     }
     if (wave.name() == null || wave.name().isBlank() || wave.name().length() > 200) {
-      problems.add(detail(field + dot + "name", "required", "a name of 1 to 200 characters is required"));
+      problems.add(detail(prefix + dot + "name", "required", "a name of 1 to 200 characters is required"));
     }
     if (wave.channel() == null || !CHANNELS.contains(wave.channel())) {
-      problems.add(detail(field + dot + "channel", "unknown_channel", "channel is sms or whatsapp"));
+      problems.add(detail(prefix + dot + "channel", "unknown_channel", "channel is sms or whatsapp"));
     }
     boolean noBody = wave.body() == null || wave.body().isBlank();
     if (noBody && wave.contentSid() == null) {
-      problems.add(detail(field + dot + "body", "missing_content",
+      problems.add(detail(prefix + dot + "body", "missing_content",
           "give the message text in body or, for WhatsApp, an approved template in contentSid"));
     }
     if (wave.body() != null && wave.body().length() > 1600) {
-      problems.add(detail(field + dot + "body", "too_long", "a message body has at most 1600 characters"));
+      problems.add(detail(prefix + dot + "body", "too_long", "a message body has at most 1600 characters"));
     }
     if (wave.contentSid() != null && (!"whatsapp".equals(wave.channel())
         || !CONTENT_SID.matcher(wave.contentSid()).matches())) {
-      problems.add(detail(field + dot + "contentSid", "invalid_template",
+      problems.add(detail(prefix + dot + "contentSid", "invalid_template",
           "contentSid is an approved WhatsApp template id (HX followed by 32 hex digits), on the whatsapp channel"));
     }
     if (wave.batchId() == null || !batches.contains(wave.batchId())) {
-      problems.add(detail(field + dot + "batchId", "not_in_campaign",
+      problems.add(detail(prefix + dot + "batchId", "not_in_campaign",
           "batchId must be one of the campaign's batchIds: a wave messages the contacts of one of its batches"));
     }
     String disposition = wave.disposition() == null ? null : wave.disposition().trim().toLowerCase(Locale.ROOT);
@@ -163,12 +162,12 @@ public record CampaignRequest(String name, String startDate, String endDate, Lis
       try {
         dev.vocero.workflows.calls.Disposition.fromWire(disposition);
       } catch (IllegalArgumentException e) {
-        problems.add(detail(field + dot + "disposition", "invalid_disposition", "'" + wave.disposition()
+        problems.add(detail(prefix + dot + "disposition", "invalid_disposition", "'" + wave.disposition()
             + "' is not a call disposition; use e.g. no_answer, busy, answered_machine, failed"));
       }
     }
     if (wave.perMinute() != null && (wave.perMinute() < 1 || wave.perMinute() > 6000)) {
-      problems.add(detail(field + dot + "perMinute", "out_of_range", "perMinute is between 1 and 6000"));
+      problems.add(detail(prefix + dot + "perMinute", "out_of_range", "perMinute is between 1 and 6000"));
     }
     if (problems.size() != before) {
       return Optional.empty();
