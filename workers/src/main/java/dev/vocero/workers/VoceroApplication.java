@@ -192,7 +192,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
         }
       });
-      TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony()); // voice and messaging
+      TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony(),
+          config.getMode().dev()); // voice and messaging
       env.servlets().addFilter("drain-unread-body", new UnreadBodyDrain(1 << 20))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),

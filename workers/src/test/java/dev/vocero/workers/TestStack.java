@@ -68,6 +68,20 @@ public final class TestStack {
         overrides.toArray(ConfigOverride[]::new));
   }
 
+  /**
+   * What {@code server} and {@code worker} need beyond the test configuration: Twilio as the provider (with this auth
+   * token) and a JWT secret that is not published in the repository; followed by {@code more}.
+   */
+  public static ConfigOverride[] serverSecrets(String twilioAuthToken, ConfigOverride... more) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("auth.jwtSecret", "server-test-" + "5e".repeat(24)),
+        ConfigOverride.config("telephony.provider", "twilio"),
+        ConfigOverride.config("telephony.twilio.accountSid", "AC" + "0".repeat(32)),
+        ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken)));
+    overrides.addAll(List.of(more));
+    return overrides.toArray(ConfigOverride[]::new);
+  }
+
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

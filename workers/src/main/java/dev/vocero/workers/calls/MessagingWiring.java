@@ -17,7 +17,7 @@ public final class MessagingWiring {
     if ("twilio".equals(telephony.getProvider())) {
       return TwilioMessaging.create(telephony.getTwilio().getAccountSid(), telephony.getTwilio().getAuthToken());
     }
-    String base = new TelephonyWebhooksAdapter(telephony).publicBaseUrl();
+    String base = telephony.callbackBaseUrl();
     return new SandboxMessaging(telephony.getSandbox(), telephony.getSandboxAuthToken(),
         URI.create(base + "/webhooks/twilio/messaging/inbound"), Clock.systemUTC());
   }

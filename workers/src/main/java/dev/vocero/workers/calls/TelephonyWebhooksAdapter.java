@@ -19,21 +19,22 @@ import java.util.UUID;
 /** Twilio's signature rules and status words, for the API's webhook endpoints. */
 public final class TelephonyWebhooksAdapter implements TelephonyWebhooks {
   private final TelephonyConfig config;
+  private final Optional<String> twilioToken;
 
-  public TelephonyWebhooksAdapter(TelephonyConfig config) {
+  /** {@code dev}: whether the sandbox's token may sign callbacks (only {@code vocero dev}). */
+  public TelephonyWebhooksAdapter(TelephonyConfig config, boolean dev) {
     this.config = config;
+    this.twilioToken = config.webhookAuthToken(dev);
   }
 
   @Override
   public String publicBaseUrl() {
-    String url = config.getPublicBaseUrl();
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return config.callbackBaseUrl();
   }
 
   @Override
   public boolean validTwilio(String url, Map<String, String> params, String signature) {
-    String token = config.webhookAuthToken();
-    return token != null && TwilioSignatures.valid(token, url, params, signature);
+    return twilioToken.map(token -> TwilioSignatures.valid(token, url, params, signature)).orElse(false);
   }
 
   @Override

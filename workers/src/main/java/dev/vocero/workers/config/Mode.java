@@ -21,4 +21,9 @@ public enum Mode {
   public boolean worker() {
     return worker;
   }
+
+  /** {@code vocero dev} (and the tests that run as it): the only mode that accepts the sandbox's public secrets. */
+  public boolean dev() {
+    return this == ALL;
+  }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
 
 /** {@code telephony:} section: which provider places calls and where it calls us back. */
 public class TelephonyConfig {
@@ -16,7 +17,7 @@ public class TelephonyConfig {
   @Pattern(regexp = "sandbox|twilio|retell") @JsonProperty private String provider = "sandbox";
   /** The address providers reach this API on (https in production); signatures are checked against it. */
   @NotEmpty @JsonProperty private String publicBaseUrl = "http://localhost:8080";
-  /** Token the sandbox signs its Twilio-style callbacks with (the API and workers must share it). */
+  /** Token the sandbox signs its Twilio-style callbacks with; accepted by the webhooks in {@code dev} only. */
   @NotEmpty @JsonProperty private String sandboxAuthToken = "sandbox-auth-token";
   @Valid @JsonProperty private TwilioConfig twilio = new TwilioConfig();
   @Valid @JsonProperty private RetellConfig retell = new RetellConfig();
@@ -40,6 +41,11 @@ public class TelephonyConfig {
 
   public String getPublicBaseUrl() {
     return publicBaseUrl;
+  }
+
+  /** {@link #getPublicBaseUrl()} without a trailing slash: what callback URLs and their signatures start with. */
+  public String callbackBaseUrl() {
+    return publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
   }
 
   public void setPublicBaseUrl(String publicBaseUrl) {
@@ -87,8 +93,15 @@ public class TelephonyConfig {
     return maxContactsPerBatch;
   }
 
-  /** The token Twilio-style callbacks are signed with: Twilio's auth token, or the sandbox's. */
-  public String webhookAuthToken() {
-    return "twilio".equals(provider) ? twilio.getAuthToken() : sandboxAuthToken;
+  /**
+   * The token Twilio-style callbacks must be signed with, or none (every callback refused): Twilio's auth token when
+   * Twilio places calls or carries messages next to Retell; the sandbox's only in {@code dev}, since its default is public.
+   */
+  public Optional<String> webhookAuthToken(boolean dev) {
+    String token = switch (provider) {
+      case "sandbox" -> dev ? sandboxAuthToken : null;
+      default -> twilio.getAuthToken();
+    };
+    return Optional.ofNullable(token).filter(t -> !t.isBlank());
   }
 }

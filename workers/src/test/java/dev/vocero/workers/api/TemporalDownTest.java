@@ -29,9 +29,9 @@ class TemporalDownTest {
   static final Path BLOBS = TestStack.tempDir("blobs-down");
   static final int DEAD_PORT = TestStack.freePort();
   static final DropwizardAppExtension<VoceroConfiguration> APP = TestStack.app(Mode.API, DB,
-      () -> "localhost:" + DEAD_PORT, () -> "http://127.0.0.1:9",
-      ConfigOverride.config("blobs.endpoint", "file:" + BLOBS),
-      ConfigOverride.config("temporal.rpcTimeoutSeconds", "2"));
+      () -> "localhost:" + DEAD_PORT, () -> "http://127.0.0.1:9", TestStack.serverSecrets("tw-" + "ab".repeat(16),
+          ConfigOverride.config("blobs.endpoint", "file:" + BLOBS),
+          ConfigOverride.config("temporal.rpcTimeoutSeconds", "2")));
 
   @Test
   void givenTemporalDown_whenUploading_itShouldAnswer503AndLeaveNoRowOrBlob() throws IOException {
