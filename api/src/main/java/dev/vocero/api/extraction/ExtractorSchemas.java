@@ -2,13 +2,12 @@ package dev.vocero.api.extraction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.extraction.ExtractorSchemaRules;
 import java.util.List;
 
 /** Checks that a submitted extractor schema is a JSON Schema (draft 2020-12) that providers can answer. */
@@ -16,8 +15,7 @@ final class ExtractorSchemas {
 
   static final int MAX_SCHEMA_CHARS = 20_000;
 
-  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private final JsonSchema metaSchema = factory.getSchema(SchemaLocation.of(SchemaId.V202012));
+  private final JsonSchema metaSchema = ExtractorSchemaRules.factory().getSchema(SchemaLocation.of(SchemaId.V202012));
 
   /** @throws ApiException 422 {@code invalid_schema} with one detail per problem */
   void check(JsonNode schema) {
@@ -26,6 +24,12 @@ final class ExtractorSchemas {
     }
     if (schema.toString().length() > MAX_SCHEMA_CHARS) {
       throw invalid("schema is longer than " + MAX_SCHEMA_CHARS + " characters", List.of());
+    }
+    List<ApiError.Detail> unsafe = ExtractorSchemaRules.problems(schema).stream()
+        .map(p -> new ApiError.Detail("schema" + p.path().substring(1), p.code(), p.message()))
+        .toList();
+    if (!unsafe.isEmpty()) {
+      throw invalid("schema cannot be used as it is", unsafe);
     }
     List<ApiError.Detail> problems = metaSchema.validate(schema).stream()
         .sorted((a, b) -> a.getMessage().compareTo(b.getMessage()))
@@ -40,7 +44,7 @@ final class ExtractorSchemas {
           + "with one JSON object", List.of());
     }
     try {
-      factory.getSchema(schema);
+      ExtractorSchemaRules.compile(schema);
     } catch (RuntimeException e) {
       throw invalid("schema could not be compiled: " + e.getMessage(), List.of());
     }

@@ -121,6 +121,56 @@ class ExtractorApiTest {
   }
 
   @Test
+  void givenSchemasThatReachOutOrExhaustTheServer_whenSubmitted_itShouldFetchNothingAndAnswer422() throws Exception {
+    com.sun.net.httpserver.HttpServer metadata = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+    metadata.createContext("/", exchange -> {
+      fetched.incrementAndGet();
+      byte[] body = "{\"type\":\"string\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    metadata.start();
+    try {
+      String local = "http://127.0.0.1:" + metadata.getAddress().getPort() + "/latest/meta-data";
+      for (String ref : List.of(local, "http://169.254.169.254/latest/meta-data/iam", "file:///etc/passwd",
+          "other.json#/x")) {
+        Reply reply = api.post("/api/v1/extractors", admin.accessToken(), extractor("ssrf_probe",
+            Map.of("type", "object", "properties", Map.of("x", Map.of("$ref", ref)))));
+        assertEquals(422, reply.status(), reply.body().toString());
+        assertEquals("external_reference", reply.body().at("/details/0/code").asText(), reply.body().toString());
+        assertEquals("schema.properties.x.$ref", reply.body().at("/details/0/field").asText());
+      }
+      assertEquals(0, fetched.get(), "no schema reference is ever fetched");
+    } finally {
+      metadata.stop(0);
+    }
+
+    Map<String, Object> deep = Map.of("type", "string");
+    for (int i = 0; i < 400; i++) {
+      deep = Map.of("type", "object", "properties", Map.of("x", deep));
+    }
+    Reply tooDeep = api.post("/api/v1/extractors", admin.accessToken(), extractor("deep", deep));
+    assertEquals(422, tooDeep.status(), "a StackOverflowError used to answer 500");
+    assertEquals("too_deep", tooDeep.body().at("/details/0/code").asText());
+
+    Reply lookAround = api.post("/api/v1/extractors", admin.accessToken(), extractor("look_around",
+        Map.of("type", "object", "properties", Map.of("x", Map.of("type", "string", "pattern", "^(?=a)(a+)+\\1$")))));
+    assertEquals(422, lookAround.status());
+    assertEquals("unsupported_pattern", lookAround.body().at("/details/0/code").asText());
+
+    Reply local = api.post("/api/v1/extractors", admin.accessToken(), extractor("local_ref", Map.of("type", "object",
+        "$defs", Map.of("risk", Map.of("type", "string", "pattern", "^(a+)+$")),
+        "properties", Map.of("risk", Map.of("$ref", "#/$defs/risk")))));
+    assertEquals(201, local.status(), "references inside the schema and RE2 patterns stay usable: " + local.body());
+    int refusedRows = DB.jdbi().withHandle(h -> h.createQuery(
+        "select count(*) from extractors where name in ('ssrf_probe', 'deep', 'look_around')").mapTo(Integer.class).one());
+    assertEquals(0, refusedRows);
+  }
+
+  @Test
   void givenAnotherOrganizationOrAViewer_itShouldNeitherSeeNorChangeTheExtractor() {
     api.post("/api/v1/extractors", admin.accessToken(), extractor("private_one", CHURN_SCHEMA));
     Session other = api.registerAndLogin("Otra");
