@@ -109,7 +109,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
 
   /** The configured SMS/WhatsApp adapter (Twilio, or the sandbox; one per process); tests may override it. */
   protected Messaging messaging(VoceroConfiguration config) {
-    return MessagingWiring.messaging(config.getTelephony());
+    return MessagingWiring.messaging(config.getTelephony(), config.getMode().dev());
   }
 
   private VoceroWorkers.Activities activities(VoceroConfiguration config, Jdbi jdbi, BlobStore blobs, Environment env,

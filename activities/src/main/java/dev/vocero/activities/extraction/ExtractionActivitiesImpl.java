@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class ExtractionActivitiesImpl implements ExtractionActivities {
   /** Type of the retryable failure raised when no provider of the chain could answer for now. */
   public static final String LLM_UNAVAILABLE = "LanguageModelUnavailable";
-  static final String NO_MODEL = "skipped: no language model configured (see README, \"Language models\")";
+  static final String NO_MODEL = "skipped: no language model configured (see docs/features/extraction.md)";
   static final String EMPTY_TRANSCRIPT = "skipped: the transcript is empty";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExtractionActivitiesImpl.class);

@@ -16,6 +16,6 @@ public final class NotConfiguredLanguageModel implements LanguageModel {
   @Override
   public LlmAnswer complete(LlmRequest request) {
     throw new LanguageModelException(LanguageModelException.Kind.NOT_CONFIGURED,
-        "no language model is configured: set llm.providers in the configuration (see README, \"Language models\")");
+        "no language model is configured: set llm.providers in the configuration (see docs/features/extraction.md)");
   }
 }

@@ -9,7 +9,7 @@ public class WhisperLocalConfig {
   private int threads;
   private double silenceThresholdDbfs = SilenceGate.DEFAULT_THRESHOLD_DBFS;
 
-  /** A ggml model file such as {@code /models/ggml-base.bin} (see the README for how to get one). */
+  /** A ggml model file such as {@code /models/ggml-base.bin} (see docs/features/audio.md for how to get one). */
   @JsonProperty
   public String getModelPath() {
     return modelPath;

@@ -6,7 +6,7 @@ import dev.vocero.store.credits.LedgerEntry;
 import java.util.List;
 import java.util.UUID;
 
-/** JSON shapes of the credit endpoints. Amounts are whole credits (see the README's "Credits"). */
+/** JSON shapes of the credit endpoints. Amounts are whole credits (see docs/features/credits.md). */
 final class CreditViews {
   private CreditViews() {}
 

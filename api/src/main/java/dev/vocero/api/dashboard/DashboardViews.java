@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** JSON of GET /api/v1/dashboard/overview; every field is described in the README's "Dashboard". */
+/** JSON of GET /api/v1/dashboard/overview; every field is described in docs/features/dashboard.md. */
 final class DashboardViews {
   private DashboardViews() {}
 

@@ -4,6 +4,7 @@ import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.messaging.MessagingSettings;
 import dev.vocero.activities.messaging.SandboxMessaging;
 import dev.vocero.activities.messaging.TwilioMessaging;
+import dev.vocero.activities.messaging.UnconfiguredMessaging;
 import dev.vocero.workers.config.MessagingConfig;
 import dev.vocero.workers.config.TelephonyConfig;
 import java.net.URI;
@@ -13,9 +14,16 @@ import java.time.Clock;
 public final class MessagingWiring {
   private MessagingWiring() {}
 
-  public static Messaging messaging(TelephonyConfig telephony) {
-    if ("twilio".equals(telephony.getProvider())) {
+  /**
+   * Twilio when its credentials are set (also next to Retell calls); otherwise the sandbox in {@code dev} and, elsewhere,
+   * a refusal that names the settings: the sandbox's callbacks would be refused outside dev.
+   */
+  public static Messaging messaging(TelephonyConfig telephony, boolean dev) {
+    if ("twilio".equals(telephony.getProvider()) || !blank(telephony.getTwilio().getAuthToken())) {
       return TwilioMessaging.create(telephony.getTwilio().getAccountSid(), telephony.getTwilio().getAuthToken());
+    }
+    if (!dev) {
+      return new UnconfiguredMessaging();
     }
     String base = telephony.callbackBaseUrl();
     return new SandboxMessaging(telephony.getSandbox(), telephony.getSandboxAuthToken(),

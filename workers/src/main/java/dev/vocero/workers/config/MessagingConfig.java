@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * {@code messaging:} section. The provider follows {@code telephony.provider}: Twilio Messaging with
- * {@code telephony.twilio} credentials, otherwise the sandbox (signed with {@code telephony.sandboxAuthToken}).
+ * {@code messaging:} section. Twilio Messaging when {@code telephony.twilio} credentials are set; otherwise the sandbox
+ * in {@code dev}, and elsewhere nothing is sent (see MessagingWiring).
  */
 public class MessagingConfig {
   /** E.164 sender of SMS; empty means the telephony caller id. */

@@ -11,7 +11,7 @@ import io.dropwizard.lifecycle.Managed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** The whole configuration file; every section documented in README.md and deployment/*.yml. */
+/** The whole configuration file; every section documented in docs/configuration.md and deployment/vocero.yml. */
 public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private DataSourceFactory database = new DataSourceFactory();
   @Valid @NotNull @JsonProperty private TemporalConfig temporal = new TemporalConfig();
