@@ -53,7 +53,10 @@ import dev.vocero.workflows.campaigns.CampaignBatchActivitiesImpl;
 import dev.vocero.workflows.campaigns.CampaignWaveActivitiesImpl;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import dev.vocero.workers.logging.MaskedAccessLayoutFactory;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -155,6 +158,10 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
 
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
+    if (config.getServerFactory() instanceof AbstractServerFactory server
+        && server.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory requestLog) {
+      MaskedAccessLayoutFactory.applyTo(requestLog.getAppenders()); // before the server is built from it
+    }
     if (config.getEmbedded() != null) {
       env.lifecycle().manage(config.getEmbedded()); // managed first, so stopped last
     }
