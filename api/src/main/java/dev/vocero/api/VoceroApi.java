@@ -13,6 +13,7 @@ import dev.vocero.api.audio.UploadConfig;
 import dev.vocero.api.audio.UploadSizeFilter;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
+import dev.vocero.api.auth.AccessTokens;
 import dev.vocero.api.auth.AuthResource;
 import dev.vocero.api.auth.JsonUnauthorizedHandler;
 import dev.vocero.api.auth.JwtService;
@@ -77,12 +78,13 @@ public final class VoceroApi {
       AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices,
       CampaignReports campaignReports) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
+    AccessTokens accessTokens = new AccessTokens(jdbi, auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
-        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
+        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock), accessTokens);
     AudioWorkflows audioWorkflows = new AudioWorkflows(temporal);
 
     jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VoceroPrincipal>()
-        .setAuthenticator(new TokenAuthenticator(jwt))
+        .setAuthenticator(new TokenAuthenticator(jwt, accessTokens))
         .setAuthorizer(new RoleAuthorizer())
         .setPrefix("Bearer")
         .setRealm("vocero")

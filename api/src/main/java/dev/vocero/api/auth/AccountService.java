@@ -18,12 +18,15 @@ public class AccountService {
   private final PasswordHasher passwords;
   private final JwtService jwt;
   private final RefreshTokens refreshTokens;
+  private final AccessTokens accessTokens;
 
-  public AccountService(Jdbi jdbi, PasswordHasher passwords, JwtService jwt, RefreshTokens refreshTokens) {
+  public AccountService(Jdbi jdbi, PasswordHasher passwords, JwtService jwt, RefreshTokens refreshTokens,
+      AccessTokens accessTokens) {
     this.jdbi = jdbi;
     this.passwords = passwords;
     this.jwt = jwt;
     this.refreshTokens = refreshTokens;
+    this.accessTokens = accessTokens;
   }
 
   /** Creates an organization, its first admin, its default opportunity dictionary and extractors, all or nothing. */
@@ -63,6 +66,7 @@ public class AccountService {
   }
 
   public void logout(VoceroPrincipal principal, String refreshToken) {
+    accessTokens.revoke(principal);
     if (refreshToken == null || refreshToken.isBlank()) {
       refreshTokens.revokeAll(principal.orgId(), principal.userId());
     } else {

@@ -92,7 +92,8 @@ public class JwtService {
         return Optional.empty();
       }
       return Optional.of(new VoceroPrincipal(UUID.fromString(claims.getSubject()),
-          UUID.fromString(claims.getStringClaim("org")), claims.getStringClaim("email"), role));
+          UUID.fromString(claims.getStringClaim("org")), claims.getStringClaim("email"), role,
+          UUID.fromString(claims.getJWTID())));
     } catch (Exception e) { // ParseException, BadJOSEException, JOSEException, IllegalArgumentException: all mean "not valid"
       return Optional.empty();
     }

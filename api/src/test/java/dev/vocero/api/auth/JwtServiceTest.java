@@ -1,6 +1,7 @@
 package dev.vocero.api.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,9 @@ class JwtServiceTest {
   @Test
   void givenAnIssuedToken_itShouldVerifyBackToThePrincipal() {
     JwtService jwt = new JwtService(SECRET, "vocero", 1800, Clock.systemUTC());
-    assertEquals(ana, jwt.verify(jwt.issue(ana)).orElseThrow());
+    VoceroPrincipal verified = jwt.verify(jwt.issue(ana)).orElseThrow();
+    assertEquals(ana, new VoceroPrincipal(verified.userId(), verified.orgId(), verified.email(), verified.role()));
+    assertNotNull(verified.tokenId(), "each token carries its own id, so a logout can end it");
   }
 
   @Test

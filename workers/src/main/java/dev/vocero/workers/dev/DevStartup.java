@@ -2,6 +2,7 @@ package dev.vocero.workers.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.audio.AudioWorkflows;
+import dev.vocero.api.auth.AccessTokens;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
 import dev.vocero.api.auth.AuthRequests;
@@ -91,6 +92,7 @@ public class DevStartup implements ServerLifecycleListener {
     AuthConfig auth = config.getAuth();
     return new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()),
         new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), Clock.systemUTC()),
-        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), Clock.systemUTC()));
+        new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), Clock.systemUTC()),
+        new AccessTokens(jdbi, auth.getAccessTokenSeconds(), Clock.systemUTC()));
   }
 }

@@ -104,6 +104,45 @@ class AuthApiTest {
   }
 
   @Test
+  void givenLogout_itShouldEndTheAccessTokenAtOnce() {
+    Session admin = api.registerAndLogin("Org");
+    assertEquals(200, api.get("/api/v1/auth/me", admin.accessToken()).status());
+    assertEquals(204, api.post("/api/v1/auth/logout", admin.accessToken(), null).status());
+    assertEquals(401, api.get("/api/v1/auth/me", admin.accessToken()).status(), "the token used to live 30 minutes");
+    assertEquals(401, api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken())).status());
+    assertEquals(200, api.get("/api/v1/auth/me", api.login(admin.email(), admin.password()).accessToken()).status(),
+        "logging in again works");
+  }
+
+  @Test
+  void givenADemotedThenDeactivatedUser_itsTokenShouldFollowWithinSeconds() throws Exception {
+    Session admin = api.registerAndLogin("Org");
+    Session operator = createUser(admin, "operator");
+    String id = api.get("/api/v1/auth/me", operator.accessToken()).body().at("/user/id").asText();
+    Map<String, String> keyword = Map.of("keyword", "reembolso", "topic", "refund", "priority", "low");
+    assertEquals(201, api.post("/api/v1/opportunity-keywords", operator.accessToken(), keyword).status());
+
+    assertEquals(200, api.send("PATCH", "/api/v1/users/" + id, admin.accessToken(), Map.of("role", "viewer")).status());
+    assertEquals(403, awaitStatus(403, () -> api.post("/api/v1/opportunity-keywords", operator.accessToken(),
+        Map.of("keyword", "garantía", "topic", "warranty", "priority", "low")).status()), "a viewer now");
+    assertEquals("viewer", api.get("/api/v1/auth/me", operator.accessToken()).body().at("/user/role").asText());
+
+    assertEquals(200, api.send("PATCH", "/api/v1/users/" + id, admin.accessToken(), Map.of("active", false)).status());
+    assertEquals(401, awaitStatus(401, () -> api.get("/api/v1/audios", operator.accessToken()).status()));
+  }
+
+  /** Polls for up to twice {@link dev.vocero.api.auth.AccessTokens#RECHECK}; returns the last status seen. */
+  private static int awaitStatus(int expected, java.util.function.IntSupplier request) throws InterruptedException {
+    long deadline = System.nanoTime() + dev.vocero.api.auth.AccessTokens.RECHECK.multipliedBy(2).toNanos();
+    int status = request.getAsInt();
+    while (status != expected && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      status = request.getAsInt();
+    }
+    return status;
+  }
+
+  @Test
   void givenRoles_itShouldEnforceThemPerEndpoint() {
     Session admin = api.registerAndLogin("Org");
     Session viewer = createUser(admin, "viewer");
