@@ -14,6 +14,7 @@ import dev.vocero.api.audio.UploadSizeFilter;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
 import dev.vocero.api.auth.AccessTokens;
+import dev.vocero.api.http.ClientAddress;
 import dev.vocero.api.auth.AuthResource;
 import dev.vocero.api.auth.JsonUnauthorizedHandler;
 import dev.vocero.api.auth.JwtService;
@@ -100,7 +101,8 @@ public final class VoceroApi {
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
 
-    jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()), jdbi));
+    jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
+        new ClientAddress(auth.trustedProxyList()), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));

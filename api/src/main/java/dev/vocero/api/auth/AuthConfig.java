@@ -13,7 +13,12 @@ public class AuthConfig {
   @Min(60) @JsonProperty private long accessTokenSeconds = 30 * 60;
   @Min(300) @JsonProperty private long refreshTokenSeconds = 7 * 24 * 3600;
   @Min(4) @Max(16) @JsonProperty private int bcryptCost = 12;
-  /** Failed or successful logins allowed per e-mail and client address per minute. */
+  /**
+   * Load balancers whose X-Forwarded-For is believed (comma-separated addresses or CIDR blocks, e.g.
+   * {@code 10.0.0.0/8}); empty: the connection's own address is the client.
+   */
+  @JsonProperty private String trustedProxies = "";
+  /** Login attempts per client address per minute; also failed ones per account and address (see LoginRateLimiter). */
   @Min(1) @JsonProperty private int loginAttemptsPerMinute = 10;
 
   public String getJwtSecret() {
@@ -38,6 +43,11 @@ public class AuthConfig {
 
   public int getBcryptCost() {
     return bcryptCost;
+  }
+
+  public java.util.List<String> trustedProxyList() {
+    return trustedProxies == null ? java.util.List.of()
+        : java.util.Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   public int getLoginAttemptsPerMinute() {

@@ -1,6 +1,7 @@
 package dev.vocero.api.auth;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.http.ClientAddress;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.OrganizationRow;
 import dev.vocero.store.accounts.UserDao;
@@ -25,18 +26,20 @@ import org.jdbi.v3.core.Jdbi;
 public class AuthResource {
   private final AccountService accounts;
   private final LoginRateLimiter limiter;
+  private final ClientAddress clientAddress;
   private final Jdbi jdbi;
 
-  public AuthResource(AccountService accounts, LoginRateLimiter limiter, Jdbi jdbi) {
+  public AuthResource(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress, Jdbi jdbi) {
     this.accounts = accounts;
     this.limiter = limiter;
+    this.clientAddress = clientAddress;
     this.jdbi = jdbi;
   }
 
   @POST
   @Path("/register")
   public Response register(@NotNull @Valid AuthRequests.Register request, @Context HttpServletRequest http) {
-    limiter.check(request.email(), http.getRemoteAddr());
+    limiter.check(request.email(), clientAddress.of(http));
     AuthViews.User user = AuthViews.User.of(accounts.register(request));
     return Response.status(201).entity(user).build();
   }
@@ -44,8 +47,18 @@ public class AuthResource {
   @POST
   @Path("/login")
   public AuthViews.Tokens login(@NotNull @Valid AuthRequests.Login request, @Context HttpServletRequest http) {
-    limiter.check(request.email(), http.getRemoteAddr());
-    return accounts.login(request.email(), request.password());
+    String address = clientAddress.of(http);
+    limiter.check(request.email(), address);
+    try {
+      AuthViews.Tokens tokens = accounts.login(request.email(), request.password());
+      limiter.succeeded(request.email(), address);
+      return tokens;
+    } catch (ApiException e) {
+      if (e.status() == 401) {
+        limiter.failed(request.email(), address);
+      }
+      throw e;
+    }
   }
 
   @POST
