@@ -12,8 +12,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(BatchRow.class)
 public interface BatchDao {
-  String COLUMNS = "id, org_id, name, status, settings::text as settings, source_filename, source_format, rows_read,"
-      + " contacts_count, rejected_count, started, finished, created_by, created_at, updated_at, completed_at";
+  /**
+   * An open batch's started/finished come from its contacts, as they stand now: the workflow stores its own counts only
+   * at status changes and continue-as-new, which lag behind by up to a page. An ended batch keeps the stored counts.
+   */
+  String COLUMNS = "b.id, b.org_id, b.name, b.status, b.settings::text as settings, b.source_filename, b.source_format,"
+      + " b.rows_read, b.contacts_count, b.rejected_count,"
+      + " case when b.status in ('completed', 'cancelled', 'failed') then b.started else (select count(*) from contacts c"
+      + " where c.org_id = b.org_id and c.batch_id = b.id and c.status <> 'pending')::int end as started,"
+      + " case when b.status in ('completed', 'cancelled', 'failed') then b.finished else (select count(*) from contacts c"
+      + " where c.org_id = b.org_id and c.batch_id = b.id and c.status = 'done')::int end as finished,"
+      + " b.created_by, b.created_at, b.updated_at, b.completed_at";
 
   @SqlUpdate("insert into call_batches (id, org_id, name, status, settings, source_filename, source_format, rows_read,"
       + " contacts_count, rejected_count, created_by) values (:id, :orgId, :name, 'running', cast(:settings as jsonb),"
@@ -21,10 +30,11 @@ public interface BatchDao {
   void insert(UUID id, UUID orgId, String name, String settings, String sourceFilename, String sourceFormat, int rowsRead,
       int contactsCount, int rejectedCount, UUID createdBy);
 
-  @SqlQuery("select " + COLUMNS + " from call_batches where org_id = :orgId and id = :id")
+  @SqlQuery("select " + COLUMNS + " from call_batches b where b.org_id = :orgId and b.id = :id")
   Optional<BatchRow> find(UUID orgId, UUID id);
 
-  @SqlQuery("select " + COLUMNS + " from call_batches where org_id = :orgId order by created_at desc, id limit :limit offset :offset")
+  @SqlQuery("select " + COLUMNS + " from call_batches b where b.org_id = :orgId order by b.created_at desc, b.id"
+      + " limit :limit offset :offset")
   List<BatchRow> list(UUID orgId, int limit, int offset);
 
   @SqlQuery("select count(*) from call_batches where org_id = :orgId")

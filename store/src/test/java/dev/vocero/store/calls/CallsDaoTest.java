@@ -63,6 +63,27 @@ class CallsDaoTest {
   }
 
   @Test
+  void givenARunningBatch_itsHeaderShouldCountItsContactsAsTheyStandNotTheLastStoredFigures() {
+    batchWithContacts(6);
+    BatchDao batches = jdbi.onDemand(BatchDao.class);
+    ContactDao contacts = jdbi.onDemand(ContactDao.class);
+    batches.updateStatus(org, batch, "running", 1, 0); // what the workflow stored at its last continue-as-new
+    List<Long> ids = contacts.idsAfter(org, batch, 0, 10);
+    ids.subList(0, 4).forEach(id -> contacts.markInProgress(org, id));
+    ids.subList(0, 3).forEach(id -> contacts.recordResult(org, id, "answered_human", 1));
+
+    BatchRow running = batches.find(org, batch).orElseThrow();
+    assertEquals(4, running.started());
+    assertEquals(3, running.finished());
+    assertEquals(4, batches.list(org, 10, 0).get(0).started());
+
+    batches.updateStatus(org, batch, "cancelled", 4, 3);
+    contacts.markInProgress(org, ids.get(5)); // a straggler after the end does not move an ended batch's figures
+    assertEquals(4, batches.find(org, batch).orElseThrow().started());
+    assertTrue(batches.find(other, batch).isEmpty(), "organization isolation");
+  }
+
+  @Test
   void givenAnAttempt_itShouldBeIdempotentAndCountTowardsTheWeeklyCap() {
     batchWithContacts(1);
     long contact = jdbi.onDemand(ContactDao.class).idsAfter(org, batch, 0, 1).get(0);
