@@ -51,6 +51,8 @@ import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
 import dev.vocero.api.credits.AccountResource;
+import dev.vocero.api.credits.PlatformResource;
+import dev.vocero.api.auth.PlatformOperators;
 import dev.vocero.api.campaigns.CampaignEstimateResource;
 import dev.vocero.api.credits.BatchEstimateResource;
 import dev.vocero.store.blob.BlobStore;
@@ -102,7 +104,7 @@ public final class VoceroApi {
     jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
-        new ClientAddress(auth.trustedProxyList()), jdbi));
+        new ClientAddress(auth.trustedProxyList()), auth.isOpenSignup(), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
@@ -124,7 +126,9 @@ public final class VoceroApi {
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));
-    jersey.register(new AccountResource(jdbi, prices));
+    PlatformOperators operators = new PlatformOperators(auth.platformOperatorList());
+    jersey.register(new AccountResource(jdbi, prices, operators));
+    jersey.register(new PlatformResource(jdbi, prices, operators));
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
     jersey.register(new CampaignEstimateResource(jdbi, prices, json));
   }

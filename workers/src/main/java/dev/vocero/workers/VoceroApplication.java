@@ -53,6 +53,7 @@ import dev.vocero.workflows.campaigns.CampaignBatchActivitiesImpl;
 import dev.vocero.workflows.campaigns.CampaignWaveActivitiesImpl;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import dev.vocero.workers.accounts.CreateOrganizationCommand;
 import dev.vocero.workers.logging.MaskedAccessLayoutFactory;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
@@ -95,6 +96,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     bootstrap.addCommand(new ModeCommand(this, "worker", "Runs the Temporal workers only (config file required)", Mode.WORKER));
     bootstrap.addCommand(new DevCommand(this));
     bootstrap.addCommand(new CheckCommand<>(this));
+    bootstrap.addCommand(new CreateOrganizationCommand());
   }
 
   /**

@@ -149,6 +149,35 @@ public final class ApiClient {
     return login(email, password);
   }
 
+  /** The platform operator named in test-vocero.yml (auth.platformOperators), registered on first use. */
+  public Session platformOperator() {
+    String email = "ops@vocero.test";
+    String password = "platform operator pw";
+    Reply reg = post("/api/v1/auth/register", null,
+        Map.of("email", email, "password", password, "name", "Ops", "organization", "Vocero Plataforma"));
+    if (reg.status() != 201 && reg.status() != 409) {
+      throw new AssertionError("register failed: " + reg.status() + " " + reg.body());
+    }
+    return login(email, password);
+  }
+
+  /** The organization the session's user belongs to. */
+  public UUID organizationId(Session session) {
+    return UUID.fromString(get("/api/v1/auth/me", session.accessToken()).body().at("/user/organizationId").asText());
+  }
+
+  /** Tops up the session's organization as the platform operator (organization admins may not). */
+  public Reply topup(Session of, long amount, String note) {
+    return post("/api/v1/platform/organizations/" + organizationId(of) + "/topup", platformOperator().accessToken(),
+        Map.of("amount", amount, "note", note));
+  }
+
+  /** Turns credit enforcement on or off for the session's organization, as the platform operator. */
+  public Reply enforceCredits(Session of, boolean enforced) {
+    return send("PUT", "/api/v1/platform/organizations/" + organizationId(of) + "/enforcement",
+        platformOperator().accessToken(), Map.of("enforced", enforced));
+  }
+
   public Session login(String email, String password) {
     Reply login = post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
     if (login.status() != 200) {

@@ -13,6 +13,13 @@ public class AuthConfig {
   @Min(60) @JsonProperty private long accessTokenSeconds = 30 * 60;
   @Min(300) @JsonProperty private long refreshTokenSeconds = 7 * 24 * 3600;
   @Min(4) @Max(16) @JsonProperty private int bcryptCost = 12;
+  /** Whether anyone may create an organization with POST /api/v1/auth/register (on in dev; off by default). */
+  @JsonProperty private boolean openSignup = false;
+  /**
+   * E-mails of the platform's operators (comma-separated): the only users who may top up an organization's credits
+   * or turn their enforcement on or off. An organization's admin may not.
+   */
+  @JsonProperty private String platformOperators = "";
   /**
    * Load balancers whose X-Forwarded-For is believed (comma-separated addresses or CIDR blocks, e.g.
    * {@code 10.0.0.0/8}); empty: the connection's own address is the client.
@@ -45,9 +52,29 @@ public class AuthConfig {
     return bcryptCost;
   }
 
+  public boolean isOpenSignup() {
+    return openSignup;
+  }
+
+  public void setOpenSignup(boolean openSignup) {
+    this.openSignup = openSignup;
+  }
+
+  public java.util.List<String> platformOperatorList() {
+    return split(platformOperators);
+  }
+
+  public void setPlatformOperators(String platformOperators) {
+    this.platformOperators = platformOperators;
+  }
+
+  private static java.util.List<String> split(String list) {
+    return list == null ? java.util.List.of()
+        : java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
   public java.util.List<String> trustedProxyList() {
-    return trustedProxies == null ? java.util.List.of()
-        : java.util.Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return split(trustedProxies);
   }
 
   public int getLoginAttemptsPerMinute() {

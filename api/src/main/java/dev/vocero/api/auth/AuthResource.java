@@ -27,18 +27,25 @@ public class AuthResource {
   private final AccountService accounts;
   private final LoginRateLimiter limiter;
   private final ClientAddress clientAddress;
+  private final boolean openSignup;
   private final Jdbi jdbi;
 
-  public AuthResource(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress, Jdbi jdbi) {
+  public AuthResource(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress, boolean openSignup,
+      Jdbi jdbi) {
     this.accounts = accounts;
     this.limiter = limiter;
     this.clientAddress = clientAddress;
+    this.openSignup = openSignup;
     this.jdbi = jdbi;
   }
 
   @POST
   @Path("/register")
   public Response register(@NotNull @Valid AuthRequests.Register request, @Context HttpServletRequest http) {
+    if (!openSignup) {
+      throw new ApiException(403, "signup_closed", "Sign-up is closed on this server: a platform operator creates "
+          + "organizations (vocero create-organization), or turns auth.openSignup on.");
+    }
     limiter.check(request.email(), clientAddress.of(http));
     AuthViews.User user = AuthViews.User.of(accounts.register(request));
     return Response.status(201).entity(user).build();

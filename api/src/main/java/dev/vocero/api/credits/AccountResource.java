@@ -1,20 +1,16 @@
 package dev.vocero.api.credits;
 
+import dev.vocero.api.auth.PlatformOperators;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
-import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.store.credits.CreditLedger;
 import dev.vocero.store.credits.CreditPrices;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,32 +24,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 
-/** The organization's prepaid credits: balance, ledger, top-ups and whether calls are limited by them. */
+/**
+ * The organization's prepaid credits: balance and ledger for its users; top-ups and whether calls are limited by them
+ * for the platform's operators only (an organization's admin could otherwise give itself unlimited credit).
+ */
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final long MAX_TOPUP = 1_000_000_000L;
 
   private final Jdbi jdbi;
-  private final CreditLedger ledger;
+  private final CreditAdministration administration;
   private final CreditPrices prices;
 
-  public AccountResource(Jdbi jdbi, CreditPrices prices) {
+  public AccountResource(Jdbi jdbi, CreditPrices prices, PlatformOperators operators) {
     this.jdbi = jdbi;
-    this.ledger = new CreditLedger(jdbi);
+    this.administration = new CreditAdministration(new CreditLedger(jdbi), prices, operators);
     this.prices = prices;
   }
-
-  public record TopupRequest(@NotNull @Min(1) @Max(MAX_TOPUP) Long amount, @NotBlank @Size(max = 500) String note) {}
-
-  public record EnforcementRequest(@NotNull Boolean enforced) {}
 
   @GET
   @Path("/balance")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public CreditViews.Balance balance(@Auth VoceroPrincipal caller) {
-    return CreditViews.Balance.of(account(caller), prices);
+    return CreditViews.Balance.of(administration.account(caller.orgId()), prices);
   }
 
   @GET
@@ -68,34 +62,22 @@ public class AccountResource {
         dao.page(caller.orgId(), pageSize, (page - 1) * pageSize), page, pageSize, dao.count(caller.orgId())));
   }
 
-  /** 201 for a new top-up; 200 with {@code duplicate: true} when the Idempotency-Key was already used. */
+  /** A platform operator topping up their own organization; any other, with /api/v1/platform/organizations. */
   @POST
   @Path("/topup")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Role.ADMIN_ONLY)
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public Response topup(@Auth VoceroPrincipal caller, @HeaderParam(IDEMPOTENCY_KEY) String key,
-      @NotNull @Valid TopupRequest body) {
-    if (key != null && (key.isBlank() || key.length() > 200)) {
-      throw ApiException.unprocessable("invalid_idempotency_key",
-          "The Idempotency-Key header must be 1 to 200 characters (or left out).");
-    }
-    CreditLedger.Topup topup = ledger.topup(caller.orgId(), body.amount(), key, caller.userId(), body.note().strip());
-    CreditViews.TopupResult result = new CreditViews.TopupResult(topup.entry(), topup.duplicate(),
-        CreditViews.Balance.of(topup.account(), prices));
-    return Response.status(topup.duplicate() ? 200 : 201).entity(result).build();
+      @NotNull @Valid CreditAdministration.TopupRequest body) {
+    return administration.topup(caller, caller.orgId(), key, body);
   }
 
-  /** Turns the limit on or off; while off, calls are neither held nor charged. */
   @PUT
   @Path("/enforcement")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Role.ADMIN_ONLY)
-  public CreditViews.Balance enforcement(@Auth VoceroPrincipal caller, @NotNull @Valid EnforcementRequest body) {
-    ledger.setEnforced(caller.orgId(), body.enforced());
-    return CreditViews.Balance.of(account(caller), prices);
-  }
-
-  private CreditAccount account(VoceroPrincipal caller) {
-    return ledger.account(caller.orgId()).orElseThrow(() -> ApiException.notFound("Organization"));
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  public CreditViews.Balance enforcement(@Auth VoceroPrincipal caller,
+      @NotNull @Valid CreditAdministration.EnforcementRequest body) {
+    return administration.enforcement(caller, caller.orgId(), body);
   }
 }

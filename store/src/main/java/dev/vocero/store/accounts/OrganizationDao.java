@@ -15,6 +15,10 @@ public interface OrganizationDao {
   @SqlQuery("select id, name, created_at from organizations where id = :id")
   Optional<OrganizationRow> find(UUID id);
 
+  /** Every organization, for the platform's operators (not filtered by organization on purpose). */
+  @SqlQuery("select id, name, created_at from organizations order by created_at, id limit :limit offset :offset")
+  java.util.List<OrganizationRow> page(int limit, long offset);
+
   @SqlQuery("select pii_redaction, pii_phone_region from organizations where id = :id")
   @RegisterConstructorMapper(PrivacySettings.class)
   Optional<PrivacySettings> privacy(UUID id);

@@ -55,20 +55,28 @@ class CreditsApiTest {
     assertFalse(empty.get("enforced").asBoolean(), "existing organizations are not limited");
     assertEquals(2, empty.at("/prices/reserveMinutes").asInt());
 
-    assertEquals("invalid_request", topup(admin, Map.of("amount", 0, "note", "x"), null).code());
-    assertEquals(422, topup(admin, Map.of("amount", 10), null).status(), "a note is required");
-    assertEquals(422, topup(admin, Map.of("amount", -5, "note", "x"), null).status());
-    Reply forbidden = topup(operator, Map.of("amount", 10, "note", "x"), null);
-    assertEquals(403, forbidden.status());
-    assertEquals("forbidden", forbidden.code());
+    Session platform = api.platformOperator();
+    String org = api.organizationId(admin).toString();
+    assertEquals("invalid_request", topup(platform, org, Map.of("amount", 0, "note", "x"), null).code());
+    assertEquals(422, topup(platform, org, Map.of("amount", 10), null).status(), "a note is required");
+    assertEquals(422, topup(platform, org, Map.of("amount", -5, "note", "x"), null).status());
+    for (Session notPlatform : List.of(admin, operator)) { // an admin used to give its own organization credit
+      Reply forbidden = api.send("POST", "/api/v1/accounts/topup", notPlatform.accessToken(),
+          Map.of("amount", 10, "note", "x"));
+      assertEquals(403, forbidden.status());
+      assertEquals("platform_operator_only", forbidden.code());
+      assertEquals(403, topup(notPlatform, org, Map.of("amount", 10, "note", "x"), null).status());
+    }
 
-    Reply first = topup(admin, Map.of("amount", 100, "note", "paquete noviembre"), "pedido-17");
+    Reply first = topup(platform, org, Map.of("amount", 100, "note", "paquete noviembre"), "pedido-17");
     assertEquals(201, first.status(), String.valueOf(first.body()));
-    Reply retry = topup(admin, Map.of("amount", 100, "note", "paquete noviembre"), "pedido-17");
+    Reply retry = topup(platform, org, Map.of("amount", 100, "note", "paquete noviembre"), "pedido-17");
     assertEquals(200, retry.status());
     assertTrue(retry.body().get("duplicate").asBoolean());
     assertEquals(first.body().at("/entry/id").asLong(), retry.body().at("/entry/id").asLong());
-    assertEquals(201, topup(admin, Map.of("amount", 5, "note", "sin clave"), null).status());
+    assertEquals(201, topup(platform, org, Map.of("amount", 5, "note", "sin clave"), null).status());
+    assertEquals(404, topup(platform, java.util.UUID.randomUUID().toString(), Map.of("amount", 5, "note", "x"), null)
+        .status());
 
     assertEquals(105, api.get("/api/v1/accounts/balance", operator.accessToken()).body().get("balance").asLong());
     assertEquals(0, api.get("/api/v1/accounts/balance", other.accessToken()).body().get("balance").asLong());
@@ -81,7 +89,9 @@ class CreditsApiTest {
     assertEquals("invalid_paging", api.get("/api/v1/accounts/transactions?pageSize=0", admin.accessToken()).code());
 
     assertEquals(403, api.send("PUT", "/api/v1/accounts/enforcement", operator.accessToken(), Map.of("enforced", true)).status());
-    Reply enforced = api.send("PUT", "/api/v1/accounts/enforcement", admin.accessToken(), Map.of("enforced", true));
+    assertEquals("platform_operator_only",
+        api.send("PUT", "/api/v1/accounts/enforcement", admin.accessToken(), Map.of("enforced", true)).code());
+    Reply enforced = api.enforceCredits(admin, true);
     assertTrue(enforced.body().get("enforced").asBoolean());
     assertFalse(api.get("/api/v1/accounts/balance", other.accessToken()).body().get("enforced").asBoolean());
     assertEquals(401, api.get("/api/v1/accounts/balance", null).status());
@@ -92,8 +102,8 @@ class CreditsApiTest {
   void givenTooLittleCredit_whenABatchRuns_itShouldDialWhatItCanAffordThenPauseWithTheReason() throws IOException {
     Session admin = api.registerAndLogin("Cobranzas Cortas");
     Session stranger = api.registerAndLogin("Ajena");
-    api.send("PUT", "/api/v1/accounts/enforcement", admin.accessToken(), Map.of("enforced", true));
-    topup(admin, Map.of("amount", 3, "note", "prueba"), null);
+    api.enforceCredits(admin, true);
+    assertEquals(201, api.topup(admin, 3, "prueba").status());
 
     Reply created = api.upload("/api/v1/batches", admin.accessToken(), "file", "deudores.xlsx", CallFixtures.workbook(SHEET),
         Map.of("settings", SETTINGS));
@@ -141,8 +151,8 @@ class CreditsApiTest {
     assertTrue(balance.get("available").asLong() < 2, "the refusal was right: less than one hold left");
   }
 
-  private Reply topup(Session session, Map<String, Object> body, String key) {
-    return api.send("POST", "/api/v1/accounts/topup", session.accessToken(), body,
+  private Reply topup(Session caller, String orgId, Map<String, Object> body, String key) {
+    return api.send("POST", "/api/v1/platform/organizations/" + orgId + "/topup", caller.accessToken(), body,
         key == null ? Map.of() : Map.of("Idempotency-Key", key));
   }
 

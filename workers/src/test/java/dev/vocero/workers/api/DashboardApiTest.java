@@ -64,7 +64,7 @@ class DashboardApiTest {
     orgId = orgOf(admin);
     viewer = invite(admin, "viewer");
     topup(admin, 500);
-    assertEquals(200, api.send("PUT", "/api/v1/accounts/enforcement", admin.accessToken(), Map.of("enforced", true)).status());
+    assertEquals(200, api.enforceCredits(admin, true).status());
     assertEquals(CreditLedger.ReservationStatus.GRANTED,
         new CreditLedger(jdbi).reserve(orgId, UUID.randomUUID().toString(), 40).status());
 
@@ -208,7 +208,7 @@ class DashboardApiTest {
   }
 
   private static void topup(Session session, long amount) {
-    Reply reply = api.post("/api/v1/accounts/topup", session.accessToken(), Map.of("amount", amount, "note", "prueba"));
+    Reply reply = api.topup(session, amount, "prueba");
     assertEquals(201, reply.status(), String.valueOf(reply.body()));
   }
 

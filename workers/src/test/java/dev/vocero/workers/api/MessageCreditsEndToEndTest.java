@@ -55,8 +55,8 @@ class MessageCreditsEndToEndTest {
     String batchId = created.body().get("id").asText();
     eventually(() -> "completed".equals(api.get("/api/v1/batches/" + batchId, admin.accessToken()).body()
         .at("/batch/status").asText()) ? true : null, "the call batch completed (before credits are enforced)");
-    api.send("PUT", "/api/v1/accounts/enforcement", admin.accessToken(), Map.of("enforced", true));
-    api.post("/api/v1/accounts/topup", admin.accessToken(), Map.of("amount", 3, "note", "tres mensajes"));
+    assertEquals(200, api.enforceCredits(admin, true).status());
+    assertEquals(201, api.topup(admin, 3, "tres mensajes").status());
 
     Reply wave = api.post("/api/v1/messages/waves", admin.accessToken(), Map.of("name", "Recordatorio",
         "channel", "sms", "body", "Hola {{name}}, su saldo es {{amount}}.", "batchId", batchId, "perMinute", 6000));
@@ -72,7 +72,7 @@ class MessageCreditsEndToEndTest {
     assertEquals("pending", state("+573001234562"), "the contact without credit keeps its message for later");
     assertEquals(0, balance(admin).get("available").asLong());
 
-    api.post("/api/v1/accounts/topup", admin.accessToken(), Map.of("amount", 10, "note", "recarga"));
+    assertEquals(201, api.topup(admin, 10, "recarga").status());
     Reply resumed = api.post("/api/v1/messages/waves/" + waveId + "/resume", admin.accessToken(), Map.of());
     assertEquals(200, resumed.status(), String.valueOf(resumed.body()));
 
