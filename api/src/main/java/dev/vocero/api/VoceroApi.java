@@ -10,10 +10,10 @@ import dev.vocero.api.audio.AudioWorkflows;
 import dev.vocero.api.audio.KeywordResource;
 import dev.vocero.api.extraction.ExtractorResource;
 import dev.vocero.api.audio.UploadConfig;
-import dev.vocero.api.audio.UploadSizeFilter;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
 import dev.vocero.api.auth.AccessTokens;
+import dev.vocero.api.http.BodyLimit;
 import dev.vocero.api.http.ClientAddress;
 import dev.vocero.api.auth.AuthResource;
 import dev.vocero.api.auth.JsonUnauthorizedHandler;
@@ -101,7 +101,7 @@ public final class VoceroApi {
     jersey.register(new ValidationExceptionMapper());
     jersey.register(new JsonExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
-    jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
+    jersey.register(new BodyLimit.Exceeded());
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
         new ClientAddress(auth.trustedProxyList()), auth.isOpenSignup(), jdbi));

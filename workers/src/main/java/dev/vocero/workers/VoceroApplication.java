@@ -37,6 +37,7 @@ import java.time.Duration;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
+import dev.vocero.api.http.BodyLimit;
 import dev.vocero.api.http.UnreadBodyDrain;
 import dev.vocero.store.VoceroDatabase;
 import dev.vocero.store.blob.BlobStore;
@@ -203,6 +204,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       });
       TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony(),
           config.getMode().dev()); // voice and messaging
+      env.servlets().addFilter("body-limit",
+              new BodyLimit(config.getUploads().getMaxBytes(), config.getUploads().getMaxRequestBytes()))
+          .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       env.servlets().addFilter("drain-unread-body", new UnreadBodyDrain(1 << 20))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),

@@ -1,5 +1,6 @@
 package dev.vocero.api.errors;
 
+import dev.vocero.api.http.BodyLimit;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,6 +14,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (BodyLimit.isTooLarge(e)) {
+      return Response.status(413).build(); // a client's oversize body, not an incident; BodyLimit.Exceeded says why
+    }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error, incident {}", incident, e);
     return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE)
