@@ -3,7 +3,7 @@ package dev.vocero.workers;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vocero.activities.alerts.AlertActivitiesImpl;
 import dev.vocero.activities.alerts.ExtractedSentiment;
-import dev.vocero.activities.alerts.ReceiverAddresses;
+import dev.vocero.activities.net.PublicAddresses;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
@@ -140,11 +140,12 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new BatchActivitiesImpl(jdbi, temporal.client()),
         new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
             TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
-        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony())),
+        new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony(),
+            config.getMode().dev(), config.getWebhooks().isAllowPrivateNetworks())),
         new ChatActivitiesImpl(jdbi, model),
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
-            new ReceiverAddresses(config.getWebhooks().isAllowPrivateNetworks())),
+            new PublicAddresses(config.getWebhooks().isAllowPrivateNetworks())),
         new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper(), config.getCredits().build()),
         new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),

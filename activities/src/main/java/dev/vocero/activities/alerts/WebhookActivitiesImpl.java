@@ -10,16 +10,21 @@ import dev.vocero.workflows.alerts.DeliveryRequest;
 import dev.vocero.workflows.alerts.DeliveryResult;
 import dev.vocero.workflows.alerts.WebhookActivities;
 import io.temporal.failure.ApplicationFailure;
+import dev.vocero.activities.net.GuardedHttp;
+import dev.vocero.activities.net.PublicAddresses;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +42,24 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
   private static final int MAX_ERROR_CHARS = 500;
 
   private final Jdbi jdbi;
-  private final HttpClient http;
+  private final GuardedHttp http;
   private final Clock clock;
-  private final ReceiverAddresses receivers;
 
-  /** Receivers inside private networks are refused; see {@link ReceiverAddresses}. */
+  /** Receivers inside private networks are refused; see {@link PublicAddresses}. */
   public WebhookActivitiesImpl(Jdbi jdbi, Clock clock) {
-    this(jdbi, clock, new ReceiverAddresses(false));
+    this(jdbi, clock, new PublicAddresses(false));
   }
 
-  public WebhookActivitiesImpl(Jdbi jdbi, Clock clock, ReceiverAddresses receivers) {
+  public WebhookActivitiesImpl(Jdbi jdbi, Clock clock, PublicAddresses receivers) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.receivers = Objects.requireNonNull(receivers, "receivers");
     // Redirects are not followed: a 3xx counts as a refusal, so the signed body only goes where it was configured.
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = new GuardedHttp(Objects.requireNonNull(receivers, "receivers"), host -> true, Duration.ofSeconds(10),
+        REQUEST_TIMEOUT, 0);
   }
+
+  /** What a receiver answered: its status, Retry-After and the start of its body. */
+  private record Answer(int status, String retryAfter, String body) {}
 
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
@@ -76,31 +82,38 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
   }
 
   private DeliveryResult send(DeliveryDao deliveries, DeliveryTarget target, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "Vocero-Webhooks/1")
-        .header(EVENT_HEADER, target.eventType())
-        .header(DELIVERY_HEADER, target.id().toString())
-        .header(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), clock.instant().getEpochSecond(), body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    String host = request.uri().getHost();
-    refuseNonPublic(deliveries, target, host);
-    HttpResponse<String> response;
+    URI uri = URI.create(target.url());
+    String host = uri.getHost();
+    HttpPost post = new HttpPost(uri);
+    post.setHeader("User-Agent", "Vocero-Webhooks/1");
+    post.setHeader(EVENT_HEADER, target.eventType());
+    post.setHeader(DELIVERY_HEADER, target.id().toString());
+    post.setHeader(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), clock.instant().getEpochSecond(), body));
+    post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+    Answer response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.execute(post, answer -> new Answer(answer.getCode(),
+          java.util.Optional.ofNullable(answer.getFirstHeader("Retry-After")).map(Header::getValue).orElse(null),
+          answer.getEntity() == null ? "" : GuardedHttp.head(answer.getEntity().getContent(), 4 * MAX_ERROR_CHARS)));
+    } catch (PublicAddresses.RefusedAddress e) {
+      String error = "refused: " + e.getMessage() + "; webhooks go to public addresses unless"
+          + " webhooks.allowPrivateNetworks is true";
+      deliveries.recordAttempt(target.orgId(), target.id(), "failed", null, error);
+      LOG.warn("delivery {} to {}: {}", target.id(), host, error);
+      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
+    } catch (UnknownHostException e) {
+      String error = "the receiver's host name does not resolve";
+      deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
+      LOG.info("delivery {} to {}: {}", target.id(), host, error);
+      throw ApplicationFailure.newFailure(error, WEBHOOK_RETRYABLE);
     } catch (IOException e) {
-      String error = (e instanceof HttpTimeoutException ? "no answer within the timeout" : "could not reach the receiver")
+      String error = (e instanceof InterruptedIOException ? "no answer within the timeout" : "could not reach the receiver")
           + " (" + e.getClass().getSimpleName() + ")";
       deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
       LOG.info("delivery {} to {}: {}", target.id(), host, error);
       throw ApplicationFailure.newFailure(error, WEBHOOK_RETRYABLE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while delivering", WEBHOOK_RETRYABLE);
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status >= 200 && status < 300) {
       deliveries.recordAttempt(target.orgId(), target.id(), "delivered", status, null);
       LOG.info("delivery {} to {}: {} after {} attempts", target.id(), host, status, target.attempts() + 1);
@@ -116,35 +129,15 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
     throw retryable(error, response);
   }
 
-  /** A receiver inside a private network is refused for good; a name that does not resolve is retried. */
-  private void refuseNonPublic(DeliveryDao deliveries, DeliveryTarget target, String host) {
-    Optional<java.net.InetAddress> inside;
-    try {
-      inside = receivers.nonPublic(host);
-    } catch (java.net.UnknownHostException e) {
-      String error = "the receiver's host name does not resolve";
-      deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
-      LOG.info("delivery {} to {}: {}", target.id(), host, error);
-      throw ApplicationFailure.newFailure(error, WEBHOOK_RETRYABLE);
-    }
-    if (inside.isPresent()) {
-      String error = "refused: the receiver resolves to " + inside.get().getHostAddress() + ", an address inside a"
-          + " private network; webhooks go to public addresses unless webhooks.allowPrivateNetworks is true";
-      deliveries.recordAttempt(target.orgId(), target.id(), "failed", null, error);
-      LOG.warn("delivery {} to {}: {}", target.id(), host, error);
-      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
-    }
-  }
-
-  private static ApplicationFailure retryable(String error, HttpResponse<String> response) {
+  private static ApplicationFailure retryable(String error, Answer response) {
     ApplicationFailure.Builder failure = ApplicationFailure.newBuilder().setMessage(error).setType(WEBHOOK_RETRYABLE);
     retryAfter(response).ifPresent(failure::setNextRetryDelay);
     return failure.build();
   }
 
   /** Honours a Retry-After in seconds (429, 503), capped at an hour. */
-  private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After")
+  private static Optional<Duration> retryAfter(Answer response) {
+    return Optional.ofNullable(response.retryAfter())
         .filter(v -> v.trim().matches("\\d{1,7}"))
         .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
         .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);

@@ -5,10 +5,10 @@ import dev.vocero.activities.telephony.TelephonyException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.vocero.activities.net.GuardedHttp;
+import dev.vocero.activities.net.PublicAddresses;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 
 /**
  * Downloads call recordings over HTTP into a temporary file, hashing them on the way. Twilio (and the sandbox, which
@@ -35,17 +40,30 @@ public final class RecordingDownloads {
     }
   }
 
-  private final HttpClient http;
+  private final PublicAddresses addresses;
   private final Map<String, BasicAuth> basicAuth;
+  private final Map<String, Predicate<String>> hosts;
+  private final Map<String, GuardedHttp> clients = new ConcurrentHashMap<>();
   private final long maxBytes;
   private final Duration timeout;
 
-  /** {@code basicAuth} by provider name; a provider without an entry is fetched without credentials. */
-  public RecordingDownloads(HttpClient http, Map<String, BasicAuth> basicAuth, long maxBytes, Duration timeout) {
-    this.http = http;
+  /**
+   * {@code basicAuth} by provider name (a provider without an entry is fetched without credentials); {@code hosts} by
+   * provider name: the hosts its recordings (and their redirects) may come from; a provider without an entry, any
+   * public host.
+   */
+  public RecordingDownloads(PublicAddresses addresses, Map<String, BasicAuth> basicAuth,
+      Map<String, Predicate<String>> hosts, long maxBytes, Duration timeout) {
+    this.addresses = addresses;
     this.basicAuth = Map.copyOf(basicAuth);
+    this.hosts = Map.copyOf(hosts);
     this.maxBytes = maxBytes;
     this.timeout = timeout;
+  }
+
+  private GuardedHttp client(String provider) {
+    return clients.computeIfAbsent(provider, p -> new GuardedHttp(addresses, hosts.getOrDefault(p, host -> true),
+        Duration.ofSeconds(10), timeout, 3));
   }
 
   /** The address to fetch: Twilio-style providers get the {@code .wav} rendition unless a format is named already. */
@@ -66,30 +84,40 @@ public final class RecordingDownloads {
   /** Fetches the recording; the caller deletes {@link Downloaded#file()} (close it). */
   public Downloaded download(String provider, String recordingUrl) throws IOException {
     URI uri = address(provider, recordingUrl);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-    Optional.ofNullable(basicAuth.get(provider)).ifPresent(auth -> request.header("Authorization", auth.header()));
-    HttpResponse<InputStream> response;
+    if (!hosts.getOrDefault(provider, host -> true).test(uri.getHost())) {
+      throw new TelephonyException(Kind.REJECTED, 0, null, provider + " recording URL is not on one of its hosts: "
+          + uri.getHost(), null);
+    }
+    HttpGet get = new HttpGet(uri);
+    Optional.ofNullable(basicAuth.get(provider)).ifPresent(auth -> get.setHeader("Authorization", auth.header()));
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return client(provider).execute(get, response -> {
+        check(provider, response);
+        try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream()
+            : response.getEntity().getContent()) {
+          Header type = response.getFirstHeader("Content-Type");
+          return save(body, type == null ? null : type.getValue());
+        }
+      });
+    } catch (PublicAddresses.RefusedAddress | GuardedHttp.RefusedHost e) {
+      throw new TelephonyException(Kind.REJECTED, 0, null, provider + " recording download refused: " + e.getMessage(), e);
+    } catch (TelephonyException e) {
+      throw e;
+    } catch (UnknownHostException e) {
+      throw new TelephonyException(Kind.RETRYABLE, 0, null, provider + " recording host does not resolve: " + e, e);
     } catch (IOException e) {
       throw new TelephonyException(Kind.RETRYABLE, 0, null, provider + " recording download failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TelephonyException(Kind.RETRYABLE, 0, null, provider + " recording download interrupted", e);
-    }
-    try (InputStream body = response.body()) {
-      check(provider, response);
-      return save(body, response.headers().firstValue("Content-Type").orElse(null));
     }
   }
 
-  private static void check(String provider, HttpResponse<?> response) {
-    int status = response.statusCode();
+  private static void check(String provider, ClassicHttpResponse response) {
+    int status = response.getCode();
     if (status == 200) {
       return;
     }
     String message = provider + " recording download answered HTTP " + status;
-    Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RecordingDownloads::seconds).orElse(null);
+    Header header = response.getFirstHeader("Retry-After");
+    Duration retryAfter = header == null ? null : seconds(header.getValue()).orElse(null);
     // 404 is retried: a recording can be announced a moment before its file is served
     Kind kind = status == 401 || status == 403 ? Kind.UNAUTHORIZED
         : status == 404 || status == 408 || status == 429 || status >= 500 ? Kind.RETRYABLE : Kind.REJECTED;

@@ -73,7 +73,7 @@ class WebhookDeliveryTest {
     Worker workflows = env.newWorker(QUEUE);
     workflows.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     env.newWorker(TaskQueues.IO).registerActivitiesImplementations(
-        new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new ReceiverAddresses(true))); // WireMock: localhost
+        new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new dev.vocero.activities.net.PublicAddresses(true))); // WireMock: localhost
     env.start();
   }
 
@@ -111,7 +111,7 @@ class WebhookDeliveryTest {
   void givenAReceiverInsideThePrivateNetwork_itShouldRefuseTheDeliveryWithoutSendingAndNotRetry() {
     RECEIVER.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
     Raised raised = raise(true);
-    WebhookActivitiesImpl guarded = new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new ReceiverAddresses(false));
+    WebhookActivitiesImpl guarded = new WebhookActivitiesImpl(jdbi, Clock.systemUTC(), new dev.vocero.activities.net.PublicAddresses(false));
 
     io.temporal.failure.ApplicationFailure refused = org.junit.jupiter.api.Assertions.assertThrows(
         io.temporal.failure.ApplicationFailure.class, () -> guarded.deliver(new DeliveryRequest(raised.org(),

@@ -75,8 +75,9 @@ class CallRecordingActivitiesImplTest {
   }
 
   private static CallRecordingActivitiesImpl activities(String authToken) {
-    RecordingDownloads downloads = new RecordingDownloads(HttpClient.newHttpClient(),
-        Map.of("twilio", new RecordingDownloads.BasicAuth(ACCOUNT_SID, authToken)), 1_000_000, Duration.ofSeconds(10));
+    RecordingDownloads downloads = new RecordingDownloads(new dev.vocero.activities.net.PublicAddresses(true),
+        Map.of("twilio", new RecordingDownloads.BasicAuth(ACCOUNT_SID, authToken)), Map.of(), 1_000_000,
+        Duration.ofSeconds(10));
     return new CallRecordingActivitiesImpl(jdbi, blobs, downloads);
   }
 

@@ -64,8 +64,8 @@ class SandboxRecordingTest {
           HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(401, anonymous.statusCode(), "recordings are behind basic auth, as Twilio's are");
 
-      RecordingDownloads downloads = new RecordingDownloads(HttpClient.newHttpClient(),
-          Map.of("sandbox", new RecordingDownloads.BasicAuth(SandboxConfig.DEFAULT_ACCOUNT_SID, TOKEN)), 1_000_000,
+      RecordingDownloads downloads = new RecordingDownloads(new dev.vocero.activities.net.PublicAddresses(true),
+          Map.of("sandbox", new RecordingDownloads.BasicAuth(SandboxConfig.DEFAULT_ACCOUNT_SID, TOKEN)), Map.of(), 1_000_000,
           Duration.ofSeconds(10));
       try (RecordingDownloads.Downloaded wav = downloads.download("sandbox", form.get("RecordingUrl"))) {
         assertEquals("audio/wav", wav.contentType());

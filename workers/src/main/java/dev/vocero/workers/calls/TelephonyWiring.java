@@ -7,11 +7,15 @@ import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.activities.telephony.TwilioTelephony;
 import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.activities.recordings.RecordingDownloads;
-import java.net.http.HttpClient;
+import dev.vocero.activities.net.GuardedHttp;
+import dev.vocero.activities.net.PublicAddresses;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Builds the configured telephony adapter and its per-call defaults. */
 public final class TelephonyWiring {
@@ -37,15 +41,30 @@ public final class TelephonyWiring {
     };
   }
 
-  /** Twilio and the sandbox serve recordings behind basic auth (AccountSid:AuthToken); Retell's URLs need none. */
-  public static RecordingDownloads recordingDownloads(TelephonyConfig config) {
+  /**
+   * Twilio and the sandbox serve recordings behind basic auth (AccountSid:AuthToken); Retell's URLs need none. Only
+   * public addresses are fetched, except in {@code dev} (the sandbox serves its recordings on localhost) or when
+   * {@code privateNetworks} allows them; Twilio's recordings only from its own hosts, the sandbox's only from this
+   * API, Retell's from {@code telephony.retellRecordingHosts} when set.
+   */
+  public static RecordingDownloads recordingDownloads(TelephonyConfig config, boolean dev, boolean privateNetworks) {
     Map<String, RecordingDownloads.BasicAuth> auth = new HashMap<>();
+    Map<String, Predicate<String>> hosts = new HashMap<>();
     if (config.getTwilio().getAccountSid() != null && config.getTwilio().getAuthToken() != null) {
       auth.put("twilio", new RecordingDownloads.BasicAuth(config.getTwilio().getAccountSid(), config.getTwilio().getAuthToken()));
     }
-    auth.put("sandbox", new RecordingDownloads.BasicAuth(config.getSandbox().getAccountSid(), config.getSandboxAuthToken()));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    return new RecordingDownloads(http, auth, config.getRecordingMaxBytes(), Duration.ofMinutes(4));
+    hosts.put("twilio", GuardedHttp.hostList(List.of("api.twilio.com", ".twilio.com")));
+    if (dev) {
+      auth.put("sandbox", new RecordingDownloads.BasicAuth(config.getSandbox().getAccountSid(), config.getSandboxAuthToken()));
+      hosts.put("sandbox", GuardedHttp.hostList(List.of(URI.create(config.callbackBaseUrl()).getHost())));
+    } else {
+      hosts.put("sandbox", host -> false); // no sandbox outside dev
+    }
+    List<String> retell = config.retellRecordingHostList();
+    if (!retell.isEmpty()) {
+      hosts.put("retell", GuardedHttp.hostList(retell));
+    }
+    return new RecordingDownloads(new PublicAddresses(dev || privateNetworks), auth, hosts,
+        config.getRecordingMaxBytes(), Duration.ofMinutes(4));
   }
 }

@@ -28,6 +28,8 @@ public class TelephonyConfig {
   @JsonProperty private int maxContactsPerBatch = 100_000;
   /** How long (workflow time) an answered, recorded call waits for its recording once the contact has reported. */
   @Min(1) @Max(86_400) @JsonProperty private long recordingWaitSeconds = 600;
+  /** Hosts Retell's recording_url may point at (comma-separated; ".example.com" admits its subdomains); empty: any public host. */
+  @JsonProperty private String retellRecordingHosts = "";
   /** Largest recording downloaded; a larger one is refused and the call keeps no audio. */
   @Min(1) @JsonProperty private long recordingMaxBytes = 200L * 1024 * 1024;
 
@@ -74,6 +76,11 @@ public class TelephonyConfig {
 
   public long getRecordingWaitSeconds() {
     return recordingWaitSeconds;
+  }
+
+  public java.util.List<String> retellRecordingHostList() {
+    return retellRecordingHosts == null ? java.util.List.of() : java.util.Arrays.stream(retellRecordingHosts.split(","))
+        .map(String::trim).filter(h -> !h.isEmpty()).toList();
   }
 
   public long getRecordingMaxBytes() {
