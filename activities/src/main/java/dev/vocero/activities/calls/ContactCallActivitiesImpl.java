@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.activities.compliance.CallingWindows;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
@@ -152,7 +153,9 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
       return new PlacedCall(attempt.provider(), attempt.providerCallId(), defaults.recordingWait());
     }
     ContactRow contact = contact(ref.orgId(), attempt.contactId());
-    CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), defaults.fromNumber(), urls.answer(attempt.id()),
+    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
+        .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
+    CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
         urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
         defaults.ringTimeoutSeconds(), variables(contact));
     PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));

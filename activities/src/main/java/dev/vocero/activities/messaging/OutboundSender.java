@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.store.messaging.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
@@ -39,8 +40,9 @@ public final class OutboundSender {
    *     for good, or a retryable one on an outage
    */
   public void send(MessageRow message) {
-    MessageRequest outbound = new MessageRequest(message.id(), message.channel(), message.phoneE164(),
-        settings.from(message.channel()), message.body(), message.contentSid(), message.contentVariables(),
+    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(message.orgId()))
+        .orElse(settings.from(message.channel())); // the organization's own number, else the shared default
+    MessageRequest outbound = new MessageRequest(message.id(), message.channel(), message.phoneE164(), from, message.body(), message.contentSid(), message.contentVariables(),
         settings.statusCallback(message.id()));
     jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(message.id()));
     SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())

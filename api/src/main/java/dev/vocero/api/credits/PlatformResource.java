@@ -4,7 +4,9 @@ import dev.vocero.api.auth.PlatformOperators;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.errors.ApiError;
 import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.store.credits.CreditLedger;
 import dev.vocero.store.credits.CreditPrices;
 import io.dropwizard.auth.Auth;
@@ -12,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +31,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** What the platform's operators do across organizations: see them with their credits, top them up, enforce. */
+/**
+ * What the platform's operators do across organizations: see them with their credits, top them up, enforce, and give
+ * them their own numbers (so their conversations stay theirs).
+ */
 @Path("/api/v1/platform/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_OR_ABOVE)
@@ -62,6 +68,55 @@ public class PlatformResource {
             CreditViews.Balance.of(administration.account(org.id()), prices)))
         .toList();
     return new Organizations(items, page, pageSize);
+  }
+
+  public record Numbers(UUID organizationId, List<String> numbers) {}
+
+  /** The numbers the organization calls and messages from; inbound messages to them reach it alone. */
+  @GET
+  @Path("/{orgId}/numbers")
+  public Numbers numbers(@Auth VoceroPrincipal caller, @PathParam("orgId") UUID orgId) {
+    operators.require(caller);
+    administration.account(orgId);
+    return new Numbers(orgId, jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.numbers(orgId)));
+  }
+
+  /** 201 when added, 200 when it was already the organization's, 409 {@code number_taken} when another's. */
+  @PUT
+  @Path("/{orgId}/numbers/{number}")
+  public Response addNumber(@Auth VoceroPrincipal caller, @PathParam("orgId") UUID orgId,
+      @PathParam("number") String number) {
+    operators.require(caller);
+    administration.account(orgId);
+    String e164 = e164(number);
+    int added = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.add(orgId, e164));
+    UUID owner = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.owner(e164)).orElseThrow();
+    if (!owner.equals(orgId)) {
+      throw ApiException.conflict("number_taken", "This number belongs to another organization; remove it there first.");
+    }
+    return Response.status(added == 1 ? 201 : 200).entity(numbers(caller, orgId)).build();
+  }
+
+  @DELETE
+  @Path("/{orgId}/numbers/{number}")
+  public Response removeNumber(@Auth VoceroPrincipal caller, @PathParam("orgId") UUID orgId,
+      @PathParam("number") String number) {
+    operators.require(caller);
+    String e164 = e164(number);
+    int removed = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.remove(orgId, e164));
+    if (removed == 0) {
+      throw ApiException.notFound("Number " + e164 + " of organization " + orgId);
+    }
+    return Response.noContent().build();
+  }
+
+  private static String e164(String number) {
+    String trimmed = number == null ? "" : number.trim();
+    if (!trimmed.matches("\\+[1-9]\\d{6,14}")) {
+      throw new ApiException(422, "invalid_number", "The number must be in E.164 form, e.g. +573001234567.",
+          List.of(new ApiError.Detail("number", "e164", "an E.164 number: +, country code, 7 to 15 digits")), null);
+    }
+    return trimmed;
   }
 
   @POST

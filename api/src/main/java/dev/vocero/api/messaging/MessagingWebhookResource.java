@@ -111,12 +111,14 @@ public class MessagingWebhookResource {
       throw ApiException.unprocessable("invalid_callback",
           "An incoming message needs MessageSid and an E.164 From number. Nothing was stored.");
     }
+    String toField = params.getOrDefault("To", "");
+    String to = toField.startsWith("whatsapp:") ? toField.substring("whatsapp:".length()) : toField;
     String body = params.getOrDefault("Body", "");
     boolean optOut = OptOutKeywords.optOut(body);
     Map<UUID, UUID> answer = new LinkedHashMap<>(); // org → its copy of the message, for an automatic reply
     List<UUID> orgs = jdbi.inTransaction(handle -> {
       MessageDao messages = handle.attach(MessageDao.class);
-      List<UUID> writers = messages.orgsWritingTo(phone);
+      List<UUID> writers = messages.recipientsOf(phone, to);
       for (UUID orgId : writers) {
         UUID id = UUID.nameUUIDFromBytes(("inbound:" + sid + ":" + orgId).getBytes(StandardCharsets.UTF_8));
         messages.insertInbound(id, orgId, messages.lastContact(orgId, phone).orElse(null), phone, channel, body,

@@ -112,13 +112,17 @@ public interface MessageDao {
       String sid);
 
   /**
-   * The organisations that have written to or called this number, most recent first (an inbound message belongs to
-   * their conversations: a contact may answer a call with a text to the caller id).
+   * Who an inbound message from {@code phone} to {@code to} belongs to: the organization that owns {@code to}; for a
+   * number no organization owns (the platform's shared default sender), the organizations without numbers of their own
+   * that have written to or called {@code phone}, most recent first (a contact may answer a call with a text).
    */
-  @SqlQuery("select org_id from (select org_id, created_at from messages where phone_e164 = :phone"
+  @SqlQuery("select org_id from organization_numbers where number = :to"
+      + " union all (select c.org_id from (select org_id, created_at from messages where phone_e164 = :phone"
       + " and direction = 'outbound' union all select org_id, created_at from call_attempts where phone_e164 = :phone) c"
-      + " group by org_id order by max(created_at) desc limit 20")
-  List<UUID> orgsWritingTo(String phone);
+      + " where not exists (select 1 from organization_numbers o where o.number = :to)"
+      + " and not exists (select 1 from organization_numbers o where o.org_id = c.org_id)"
+      + " group by c.org_id order by max(c.created_at) desc limit 20)")
+  List<UUID> recipientsOf(String phone, String to);
 
   @SqlQuery("select contact_id from messages where org_id = :orgId and phone_e164 = :phone and contact_id is not null"
       + " order by created_at desc limit 1")
