@@ -13,11 +13,14 @@ import java.nio.file.Path;
  * Temporal is given, Temporal's test server bound to a port in real time. Stopped after everything else.
  */
 public class EmbeddedServices implements Managed {
+  private final DataDirLock lock;
   private final EmbeddedPostgres postgres;
   private final TestServer.PortBoundTestServer temporal;
   private final int temporalPort;
 
-  private EmbeddedServices(EmbeddedPostgres postgres, TestServer.PortBoundTestServer temporal, int temporalPort) {
+  private EmbeddedServices(DataDirLock lock, EmbeddedPostgres postgres, TestServer.PortBoundTestServer temporal,
+      int temporalPort) {
+    this.lock = lock;
     this.postgres = postgres;
     this.temporal = temporal;
     this.temporalPort = temporalPort;
@@ -26,19 +29,28 @@ public class EmbeddedServices implements Managed {
   /** Starts PostgreSQL, and Temporal on {@code temporalPort} unless it is negative (external Temporal). */
   public static EmbeddedServices start(Path dataDir, int temporalPort) throws IOException {
     Files.createDirectories(dataDir);
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir.resolve("postgres"))
-        .setCleanDataDirectory(false)
-        .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-runtime")).toFile())
-        .setPort(freePort())
-        .start();
+    DataDirLock lock = DataDirLock.acquire(dataDir);
+    EmbeddedPostgres postgres;
+    try {
+      DataDirLock.stopOrphanPostgres(dataDir.resolve("postgres"));
+      postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(dataDir.resolve("postgres"))
+          .setCleanDataDirectory(false)
+          .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-runtime")).toFile())
+          .setPort(freePort())
+          .start();
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     if (temporalPort < 0) {
-      return new EmbeddedServices(postgres, null, -1);
+      return new EmbeddedServices(lock, postgres, null, -1);
     }
     try {
-      return new EmbeddedServices(postgres, TestServer.createPortBoundServer(temporalPort), temporalPort);
+      return new EmbeddedServices(lock, postgres, TestServer.createPortBoundServer(temporalPort), temporalPort);
     } catch (RuntimeException e) {
       postgres.close();
+      lock.close();
       throw new IllegalStateException("Could not start the embedded Temporal on port " + temporalPort
           + " (is another Temporal running? use --temporal-port or --temporal host:port)", e);
     }
@@ -62,6 +74,7 @@ public class EmbeddedServices implements Managed {
       temporal.close();
     }
     postgres.close();
+    lock.close();
   }
 
   static int freePort() throws IOException {
