@@ -47,6 +47,7 @@ import dev.vocero.api.calls.TwimlResource;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
+import dev.vocero.api.errors.DatabaseUnavailableMapper;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
@@ -101,6 +102,7 @@ public final class VoceroApi {
     jersey.register(new ValidationExceptionMapper());
     jersey.register(new JsonExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
+    jersey.register(new DatabaseUnavailableMapper());
     jersey.register(new BodyLimit.Exceeded());
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),

@@ -58,10 +58,12 @@ public final class TestStack {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port)),
         ConfigOverride.config("telephony.publicBaseUrl", "http://localhost:" + port),
-        ConfigOverride.config("database.url", db::jdbcUrl),
         ConfigOverride.config("temporal.target", temporalTarget),
         ConfigOverride.config("speech.baseUrl", speechBaseUrl),
         ConfigOverride.config("blobs.endpoint", () -> "file:" + tempDir("blobs"))));
+    if (db != null) { // null: the caller names its own database.url among the extra overrides
+      overrides.add(ConfigOverride.config("database.url", db::jdbcUrl));
+    }
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(application, configPath,
         (String) null, app -> new ModeCommand(app, "test", "test process", mode),

@@ -17,6 +17,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (BodyLimit.isTooLarge(e)) {
       return Response.status(413).build(); // a client's oversize body, not an incident; BodyLimit.Exceeded says why
     }
+    if (DatabaseUnavailableMapper.unreachable(e)) {
+      return DatabaseUnavailableMapper.unavailable(e); // our outage, not a defect: the client retries
+    }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error, incident {}", incident, e);
     return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE)
