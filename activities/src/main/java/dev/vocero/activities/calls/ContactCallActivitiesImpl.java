@@ -1,6 +1,6 @@
 package dev.vocero.activities.calls;
 
-import dev.vocero.activities.compliance.CallingWindows;
+import dev.vocero.domain.compliance.CallingWindows;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
 import dev.vocero.activities.telephony.PlacedCallInfo;

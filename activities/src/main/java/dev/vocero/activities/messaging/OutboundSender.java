@@ -1,6 +1,6 @@
 package dev.vocero.activities.messaging;
 
-import dev.vocero.store.messaging.MessageCredits;
+import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;

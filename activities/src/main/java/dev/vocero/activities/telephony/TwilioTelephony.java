@@ -1,5 +1,7 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.TwilioStatuses;
+
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
@@ -120,7 +122,7 @@ public class TwilioTelephony implements Telephony {
     String status = statusWord(call);
     boolean terminal = TwilioStatuses.terminal(status);
     return new CallStatusInfo(call.getSid(), status, terminal,
-        TwilioStatuses.disposition(status, call.getAnsweredBy(), null),
+        CallStatusInfo.disposition(TwilioStatuses.disposition(status, call.getAnsweredBy(), null)),
         call.getDuration() == null ? null : Long.valueOf(call.getDuration()), call.getAnsweredBy());
   }
 

@@ -1,5 +1,7 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.TwilioSignatures;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

@@ -1,5 +1,9 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.TwilioStatuses;
+
+import dev.vocero.domain.telephony.TwilioSignatures;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -145,8 +149,8 @@ class SandboxTelephonyTest {
     assertEquals(List.of("initiated", "failed"), statuses(seen));
     Map<String, String> failed = form(seen.get(1).getBodyAsString());
     assertEquals("404", failed.get("SipResponseCode"));
-    assertEquals(Disposition.INVALID_NUMBER,
-        TwilioStatuses.disposition(failed.get("CallStatus"), failed.get("AnsweredBy"), failed.get("SipResponseCode")));
+    assertEquals(Disposition.INVALID_NUMBER, CallStatusInfo.disposition(
+        TwilioStatuses.disposition(failed.get("CallStatus"), failed.get("AnsweredBy"), failed.get("SipResponseCode"))));
     assertEquals(Disposition.INVALID_NUMBER, sandbox.fetch(sid).orElseThrow().disposition());
   }
 

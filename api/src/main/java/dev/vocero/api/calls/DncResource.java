@@ -1,5 +1,7 @@
 package dev.vocero.api.calls;
 
+import dev.vocero.domain.phones.PhoneNumbers;
+
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiError;

@@ -1,5 +1,7 @@
 package dev.vocero.api.calls;
 
+import dev.vocero.domain.phones.PhoneNumbers;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.ProviderEventDao;

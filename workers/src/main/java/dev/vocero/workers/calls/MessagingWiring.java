@@ -1,5 +1,7 @@
 package dev.vocero.workers.calls;
 
+import dev.vocero.api.calls.TelephonyWebhooks;
+
 import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.messaging.MessagingSettings;
 import dev.vocero.activities.messaging.SandboxMessaging;
@@ -17,7 +19,7 @@ public final class MessagingWiring {
     if ("twilio".equals(telephony.getProvider())) {
       return TwilioMessaging.create(telephony.getTwilio().getAccountSid(), telephony.getTwilio().getAuthToken());
     }
-    String base = new TelephonyWebhooksAdapter(telephony).publicBaseUrl();
+    String base = TelephonyWebhooks.withoutTrailingSlash(telephony.getPublicBaseUrl());
     return new SandboxMessaging(telephony.getSandbox(), telephony.getSandboxAuthToken(),
         URI.create(base + "/webhooks/twilio/messaging/inbound"), Clock.systemUTC());
   }
