@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocero.domain.alerts.SafeRegex;
 import dev.vocero.store.alerts.AlertRuleRow;
 import dev.vocero.store.alerts.NewAlert;
 import dev.vocero.store.audio.SegmentRow;
@@ -143,5 +144,10 @@ class AlertRuleEngineTest {
     }
     assertEquals(AlertRuleEngine.MAX_ALERTS,
         engine.evaluate(List.of(keyword("abogado")), many, 150_000L, Optional.empty()).size());
+  }
+
+  @Test
+  void givenTheStoredColumnAndTheEngine_thePatternLimitShouldBeTheSame() {
+    assertEquals(AlertRuleRow.MAX_PATTERN_CHARS, SafeRegex.MAX_PATTERN_CHARS);
   }
 }
