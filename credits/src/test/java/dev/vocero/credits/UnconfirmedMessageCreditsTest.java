@@ -1,12 +1,11 @@
 package dev.vocero.credits;
 
-import dev.vocero.store.messaging.MessageDao;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vocero.store.TestDatabase;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.store.messaging.MessageDao;
 import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;

@@ -1,7 +1,6 @@
 package dev.vocero.activities.alerts;
 
 import dev.vocero.domain.alerts.InvalidRuleException;
-
 import dev.vocero.domain.alerts.RulePatterns;
 import dev.vocero.domain.alerts.SafeRegex;
 

@@ -1,7 +1,6 @@
 package dev.vocero.activities.telephony;
 
 import dev.vocero.domain.telephony.TwilioStatuses;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,5 @@
 package dev.vocero.activities.telephony;
 
-import dev.vocero.domain.telephony.TwilioStatuses;
-
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
@@ -9,6 +7,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.rest.api.v2010.account.CallReader;
 import com.twilio.type.PhoneNumber;
+import dev.vocero.domain.telephony.TwilioStatuses;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

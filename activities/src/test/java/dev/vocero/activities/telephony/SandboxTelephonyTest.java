@@ -1,9 +1,5 @@
 package dev.vocero.activities.telephony;
 
-import dev.vocero.domain.telephony.TwilioStatuses;
-
-import dev.vocero.domain.telephony.TwilioSignatures;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.vocero.domain.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioStatuses;
 import dev.vocero.workflows.calls.Disposition;
 import java.net.URI;
 import java.time.Clock;

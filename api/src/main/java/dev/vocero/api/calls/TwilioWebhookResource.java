@@ -1,9 +1,8 @@
 package dev.vocero.api.calls;
 
-import dev.vocero.domain.phones.PhoneNumbers;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.ProviderEvent;

@@ -1,11 +1,10 @@
 package dev.vocero.workers.calls;
 
-import dev.vocero.api.calls.TelephonyWebhooks;
-
 import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.messaging.MessagingSettings;
 import dev.vocero.activities.messaging.SandboxMessaging;
 import dev.vocero.activities.messaging.TwilioMessaging;
+import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.workers.config.MessagingConfig;
 import dev.vocero.workers.config.TelephonyConfig;
 import java.net.URI;
