@@ -3,7 +3,7 @@ package dev.vocero.activities.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.ContactRow;
-import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.credits.CreditLedger.ReservationStatus;
 import dev.vocero.domain.credits.CreditPrices;
@@ -88,7 +88,8 @@ public final class MessageActivitiesImpl implements MessageActivities {
             MESSAGE_REJECTED));
     String phone = contact.phones().isEmpty() ? null : contact.phones().get(0);
     String skip = skipReason(request.orgId(), phone);
-    Map<String, String> vars = ContactTemplate.variables(contact, json);
+    Map<String, String> vars = ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(),
+        contact.dueDate(), contact.document(), json);
     String body = wave.body() == null ? null : ContactTemplate.render(wave.body(), vars);
     String variables = wave.contentVariables() == null ? null : renderVariables(wave.contentVariables(), vars);
     Integer segments = MessageRequest.SMS.equals(wave.channel()) && body != null ? SmsSegments.segments(body) : null;

@@ -1,9 +1,11 @@
-package dev.vocero.store.calls;
+package dev.vocero.domain.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,19 +28,20 @@ public final class ContactTemplate {
     return out.toString();
   }
 
-  /** The contact's imported extra columns, then name, amount, due_date and document. */
-  public static Map<String, String> variables(ContactRow contact, ObjectMapper json) {
+  /** The contact's imported extra columns ({@code extraColumns}, a JSON object), then name, amount, due_date and document. */
+  public static Map<String, String> variables(String extraColumns, String name, BigDecimal amount, LocalDate dueDate,
+      String document, ObjectMapper json) {
     Map<String, String> vars = new LinkedHashMap<>();
     try {
-      JsonNode extra = json.readTree(contact.variables() == null ? "{}" : contact.variables());
+      JsonNode extra = json.readTree(extraColumns == null ? "{}" : extraColumns);
       extra.fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    vars.put("name", contact.name() == null ? "" : contact.name());
-    vars.put("amount", contact.amount() == null ? "" : contact.amount().toPlainString());
-    vars.put("due_date", contact.dueDate() == null ? "" : contact.dueDate().toString());
-    vars.put("document", contact.document() == null ? "" : contact.document());
+    vars.put("name", name == null ? "" : name);
+    vars.put("amount", amount == null ? "" : amount.toPlainString());
+    vars.put("due_date", dueDate == null ? "" : dueDate.toString());
+    vars.put("document", document == null ? "" : document);
     return vars;
   }
 }
