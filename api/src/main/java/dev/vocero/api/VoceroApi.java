@@ -2,7 +2,6 @@ package dev.vocero.api;
 
 import dev.vocero.api.alerts.AlertResource;
 import dev.vocero.api.alerts.AlertRuleResource;
-import dev.vocero.api.alerts.RulePatterns;
 import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioResource;
@@ -57,7 +56,7 @@ import dev.vocero.api.auth.PlatformOperators;
 import dev.vocero.api.campaigns.CampaignEstimateResource;
 import dev.vocero.api.credits.BatchEstimateResource;
 import dev.vocero.store.blob.BlobStore;
-import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.domain.credits.CreditPrices;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -72,15 +71,14 @@ public final class VoceroApi {
   private VoceroApi() {}
 
   /**
-   * What the call-batch endpoints need from the wiring (spreadsheets, provider rules, event delivery, reports, and the
-   * group-commit writer for status callbacks).
+   * What the call-batch endpoints need from the wiring (provider rules, event delivery, and the group-commit writer for
+   * status callbacks).
    */
-  public record Calls(ContactLists contactLists, TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
-      BatchReports reports, StatusIntake statusIntake) {}
+  public record Calls(TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
+      StatusIntake statusIntake) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, RulePatterns rulePatterns, Clock clock, CreditPrices prices,
-      CampaignReports campaignReports) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock, CreditPrices prices) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccessTokens accessTokens = new AccessTokens(jdbi, auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
@@ -115,17 +113,17 @@ public final class VoceroApi {
     jersey.register(new DncResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(jdbi,
-        new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
+        new BatchImport(jdbi, new ContactLists(json, uploads.getMaxBytes()), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
-    jersey.register(new BatchReportResource(jdbi, calls.reports()));
+    jersey.register(new BatchReportResource(jdbi, new BatchReports(jdbi, json)));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
     jersey.register(new dev.vocero.api.campaigns.CampaignResource(jdbi,
         new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock));
-    jersey.register(new CampaignReportResource(jdbi, campaignReports, clock));
+    jersey.register(new CampaignReportResource(jdbi, new CampaignReports(jdbi, json), clock));
     jersey.register(new DashboardResource(jdbi, clock));
-    jersey.register(new AlertRuleResource(jdbi, rulePatterns));
+    jersey.register(new AlertRuleResource(jdbi));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));
     PlatformOperators operators = new PlatformOperators(auth.platformOperatorList());

@@ -23,15 +23,11 @@ import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.messaging.MessagingApi;
 import dev.vocero.api.calls.StatusIntake;
-import dev.vocero.workers.alerts.RulePatternsAdapter;
-import dev.vocero.workers.calls.BatchReportsAdapter;
-import dev.vocero.workers.campaigns.CampaignReportsAdapter;
-import dev.vocero.workers.calls.ContactListsAdapter;
-import dev.vocero.store.messaging.MessageCredits;
+import dev.vocero.api.calls.TelephonyWebhooks;
+import dev.vocero.credits.MessageCredits;
 import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.calls.MessageCreditSweep;
 import dev.vocero.workers.calls.MessagingWiring;
-import dev.vocero.workers.calls.TelephonyWebhooksAdapter;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
 import dev.vocero.activities.speech.SpeechToTextFactory;
@@ -42,6 +38,7 @@ import dev.vocero.api.http.UnreadBodyDrain;
 import dev.vocero.store.VoceroDatabase;
 import dev.vocero.store.blob.BlobStore;
 import dev.vocero.workers.config.Mode;
+import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.workers.config.VoceroConfiguration;
 import dev.vocero.workers.dev.DevCommand;
 import dev.vocero.workers.dev.DevStartup;
@@ -50,8 +47,8 @@ import dev.vocero.workers.health.WorkerHealthCheck;
 import dev.vocero.workers.temporal.SearchAttributeRegistrar;
 import dev.vocero.workers.temporal.TemporalConnection;
 import dev.vocero.workers.temporal.VoceroWorkers;
-import dev.vocero.workflows.campaigns.CampaignBatchActivitiesImpl;
-import dev.vocero.workflows.campaigns.CampaignWaveActivitiesImpl;
+import dev.vocero.activities.campaigns.CampaignBatchActivitiesImpl;
+import dev.vocero.activities.campaigns.CampaignWaveActivitiesImpl;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import dev.vocero.workers.accounts.CreateOrganizationCommand;
@@ -203,19 +200,19 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           delivery.close(); // what is still queued stays pending in PostgreSQL for the relay
         }
       });
-      TelephonyWebhooksAdapter webhooks = new TelephonyWebhooksAdapter(config.getTelephony(),
-          config.getMode().dev()); // voice and messaging
+      TelephonyConfig telephony = config.getTelephony();
+      TelephonyWebhooks webhooks = new TelephonyWebhooks(telephony.getPublicBaseUrl(),
+          telephony.webhookAuthToken(config.getMode().dev()).orElse(null),
+          telephony.getRetell().getApiKey()); // voice and messaging
       env.servlets().addFilter("body-limit",
               new BodyLimit(config.getUploads().getMaxBytes(), config.getUploads().getMaxRequestBytes()))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       env.servlets().addFilter("drain-unread-body", new UnreadBodyDrain(1 << 20))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
-          config.getUploads(), new VoceroApi.Calls(new ContactListsAdapter(env.getObjectMapper(), config.getUploads().getMaxBytes()),
-              webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
-              new BatchReportsAdapter(jdbi, env.getObjectMapper()), statusIntake),
-          new RulePatternsAdapter(), Clock.systemUTC(), config.getCredits().build(),
-          new CampaignReportsAdapter(jdbi, env.getObjectMapper()));
+          config.getUploads(), new VoceroApi.Calls(webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
+              statusIntake),
+          Clock.systemUTC(), config.getCredits().build());
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));

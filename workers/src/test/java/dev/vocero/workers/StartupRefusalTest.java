@@ -27,6 +27,8 @@ class StartupRefusalTest {
     Bootstrap<VoceroConfiguration> bootstrap = new Bootstrap<>(app);
     app.addDefaultCommands(bootstrap);
     app.initialize(bootstrap);
+    bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) -> // other tests leave dw.* behind
+        new io.dropwizard.configuration.YamlConfigurationFactory<>(klass, validator, mapper, "ignored-by-this-test"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Optional<Throwable> failure = new Cli(new JarLocation(StartupRefusalTest.class), bootstrap,

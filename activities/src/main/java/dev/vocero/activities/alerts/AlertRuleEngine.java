@@ -1,6 +1,10 @@
 package dev.vocero.activities.alerts;
 
-import dev.vocero.activities.opportunities.FoldedText;
+import dev.vocero.domain.alerts.InvalidRuleException;
+import dev.vocero.domain.alerts.RulePatterns;
+import dev.vocero.domain.alerts.SafeRegex;
+
+import dev.vocero.domain.text.FoldedText;
 import dev.vocero.store.alerts.AlertRuleRow;
 import dev.vocero.store.alerts.NewAlert;
 import dev.vocero.store.audio.SegmentRow;
@@ -26,8 +30,6 @@ public final class AlertRuleEngine {
   public static final int MAX_INPUT_CHARS = 100_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertRuleEngine.class);
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final String NOT_WORD = "[^\\p{L}\\p{N}]+";
   private static final Set<String> AGENT = Set.of("agent", "agente", "asesor", "asesora", "operator", "operador", "operadora");
   private static final Set<String> CUSTOMER = Set.of("customer", "cliente", "caller", "client");
 
@@ -51,15 +53,6 @@ public final class AlertRuleEngine {
     }
     matches.sort(Comparator.comparingLong(AlertMatch::startMs));
     return matches.size() > MAX_ALERTS ? List.copyOf(matches.subList(0, MAX_ALERTS)) : matches;
-  }
-
-  /** Checks that a rule can be evaluated (its pattern compiles within the limits). */
-  public static void check(String kind, String pattern) {
-    if ("regex".equals(kind)) {
-      SafeRegex.compile(pattern);
-    } else if ("keyword".equals(kind) && keywordPattern(pattern) == null) {
-      throw new InvalidRuleException("the keyword has no letters or digits to look for");
-    }
   }
 
   private static Optional<AlertMatch> sentiment(AlertRuleRow rule, Optional<Double> score) {
@@ -120,7 +113,7 @@ public final class AlertRuleEngine {
         return m.find() ? new int[] {m.start(), m.end()} : null;
       };
     }
-    Pattern keyword = keywordPattern(rule.pattern());
+    Pattern keyword = RulePatterns.keyword(rule.pattern());
     if (keyword == null) {
       throw new InvalidRuleException("the keyword has no letters or digits to look for");
     }
@@ -129,22 +122,6 @@ public final class AlertRuleEngine {
       Matcher m = keyword.matcher(folded.folded());
       return m.find() ? new int[] {folded.originalStart(m.start()), folded.originalEnd(m.end())} : null;
     };
-  }
-
-  /** Whole words of the folded keyword separated by any run of non-word characters; null without words. */
-  private static Pattern keywordPattern(String keyword) {
-    if (keyword == null) {
-      return null;
-    }
-    Matcher words = WORD.matcher(FoldedText.fold(keyword));
-    List<String> parts = new ArrayList<>();
-    while (words.find()) {
-      parts.add(Pattern.quote(words.group()));
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    return Pattern.compile("(?<![\\p{L}\\p{N}])" + String.join(NOT_WORD, parts) + "(?![\\p{L}\\p{N}])");
   }
 
   /** The segment, or a window of it around the match when it is longer than the cap. */

@@ -1,7 +1,7 @@
 package dev.vocero.activities.calls;
 
 import dev.vocero.store.accounts.OrganizationNumberDao;
-import dev.vocero.activities.compliance.CallingWindows;
+import dev.vocero.domain.compliance.CallingWindows;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
 import dev.vocero.activities.telephony.PlacedCallInfo;

@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
-import dev.vocero.store.extraction.ExtractorSchemaRules;
+import dev.vocero.domain.extraction.ExtractorSchemaRules;
 import java.io.UncheckedIOException;
 import java.util.List;
 

@@ -8,13 +8,13 @@ import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.llm.LanguageModelException;
 import dev.vocero.activities.llm.LlmAnswer;
 import dev.vocero.store.calls.ContactDao;
-import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.AutoReplySettings;
-import dev.vocero.store.credits.CreditLedger.ReservationStatus;
-import dev.vocero.store.credits.CreditPrices;
-import dev.vocero.store.messaging.MessageCredits;
+import dev.vocero.credits.CreditLedger.ReservationStatus;
+import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.workflows.messaging.MessagingIds;
@@ -122,7 +122,8 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     List<MessageRow> history = jdbi.withExtension(MessageDao.class,
         dao -> dao.latest(message.orgId(), inbound.phoneE164(), settings.historyMessages()));
     Map<String, String> contact = inbound.contactId() == null ? Map.of() : jdbi.withExtension(ContactDao.class,
-        dao -> dao.find(message.orgId(), inbound.contactId())).map(c -> ContactTemplate.variables(c, json))
+        dao -> dao.find(message.orgId(), inbound.contactId()))
+        .map(c -> ContactTemplate.variables(c.variables(), c.name(), c.amount(), c.dueDate(), c.document(), json))
         .orElse(Map.of());
     LlmAnswer answer;
     try {

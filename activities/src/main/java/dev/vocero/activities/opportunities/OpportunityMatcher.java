@@ -1,5 +1,6 @@
 package dev.vocero.activities.opportunities;
 
+import dev.vocero.domain.text.FoldedText;
 import dev.vocero.store.audio.KeywordRow;
 import dev.vocero.store.audio.OpportunityRow;
 import dev.vocero.store.audio.SegmentRow;

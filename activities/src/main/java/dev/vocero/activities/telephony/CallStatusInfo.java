@@ -1,5 +1,6 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.ProviderDisposition;
 import dev.vocero.workflows.calls.Disposition;
 
 /**
@@ -12,4 +13,9 @@ import dev.vocero.workflows.calls.Disposition;
  */
 public record CallStatusInfo(String providerCallId, String status, boolean terminal, Disposition disposition,
                              Long durationSeconds, String answeredBy) {
+
+  /** The provider's ending as a workflow disposition (same names); null stays null. */
+  public static Disposition disposition(ProviderDisposition ending) {
+    return ending == null ? null : Disposition.valueOf(ending.name());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.TwilioStatuses;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +71,6 @@ final class SandboxCall {
   synchronized CallStatusInfo info() {
     boolean terminal = TwilioStatuses.terminal(status);
     return new CallStatusInfo(sid, status, terminal,
-        TwilioStatuses.disposition(status, answeredBy, sipResponseCode), durationSeconds, answeredBy);
+        CallStatusInfo.disposition(TwilioStatuses.disposition(status, answeredBy, sipResponseCode)), durationSeconds, answeredBy);
   }
 }

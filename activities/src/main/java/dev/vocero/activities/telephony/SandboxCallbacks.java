@@ -1,5 +1,6 @@
 package dev.vocero.activities.telephony;
 
+import dev.vocero.domain.telephony.TwilioSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

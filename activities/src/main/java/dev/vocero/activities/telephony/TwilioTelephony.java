@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.rest.api.v2010.account.CallReader;
 import com.twilio.type.PhoneNumber;
+import dev.vocero.domain.telephony.TwilioStatuses;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -120,7 +121,7 @@ public class TwilioTelephony implements Telephony {
     String status = statusWord(call);
     boolean terminal = TwilioStatuses.terminal(status);
     return new CallStatusInfo(call.getSid(), status, terminal,
-        TwilioStatuses.disposition(status, call.getAnsweredBy(), null),
+        CallStatusInfo.disposition(TwilioStatuses.disposition(status, call.getAnsweredBy(), null)),
         call.getDuration() == null ? null : Long.valueOf(call.getDuration()), call.getAnsweredBy());
   }
 

@@ -165,7 +165,7 @@ class ReplyActivitiesImplTest {
 
   @Test
   void givenEnforcedCreditsThatCannotCoverIt_whenSending_itShouldCancelTheReplyAndNotCallTwilio() {
-    dev.vocero.store.credits.CreditLedger ledger = new dev.vocero.store.credits.CreditLedger(jdbi);
+    dev.vocero.credits.CreditLedger ledger = new dev.vocero.credits.CreditLedger(jdbi);
     ledger.setEnforced(org, true); // and nothing topped up
     InboundMessage question = inbound("hola");
 
@@ -183,7 +183,7 @@ class ReplyActivitiesImplTest {
     wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SM" + "f".repeat(32)
             + "\", \"status\": \"queued\", \"account_sid\": \"" + SID + "\"}")));
-    dev.vocero.store.credits.CreditLedger ledger = new dev.vocero.store.credits.CreditLedger(jdbi);
+    dev.vocero.credits.CreditLedger ledger = new dev.vocero.credits.CreditLedger(jdbi);
     ledger.setEnforced(org, true);
     ledger.topup(org, 10, "t-" + org, null, "test");
     InboundMessage question = inbound("hola");

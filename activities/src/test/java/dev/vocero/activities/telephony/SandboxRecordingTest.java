@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vocero.activities.recordings.RecordingDownloads;
+import dev.vocero.domain.telephony.TwilioSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.vocero.domain.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioStatuses;
 import dev.vocero.workflows.calls.Disposition;
 import java.net.URI;
 import java.time.Clock;
@@ -145,8 +147,8 @@ class SandboxTelephonyTest {
     assertEquals(List.of("initiated", "failed"), statuses(seen));
     Map<String, String> failed = form(seen.get(1).getBodyAsString());
     assertEquals("404", failed.get("SipResponseCode"));
-    assertEquals(Disposition.INVALID_NUMBER,
-        TwilioStatuses.disposition(failed.get("CallStatus"), failed.get("AnsweredBy"), failed.get("SipResponseCode")));
+    assertEquals(Disposition.INVALID_NUMBER, CallStatusInfo.disposition(
+        TwilioStatuses.disposition(failed.get("CallStatus"), failed.get("AnsweredBy"), failed.get("SipResponseCode"))));
     assertEquals(Disposition.INVALID_NUMBER, sandbox.fetch(sid).orElseThrow().disposition());
   }
 

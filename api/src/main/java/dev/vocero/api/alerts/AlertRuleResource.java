@@ -3,6 +3,7 @@ package dev.vocero.api.alerts;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.domain.alerts.RulePatterns;
 import dev.vocero.store.alerts.AlertRuleDao;
 import dev.vocero.store.alerts.AlertRuleRow;
 import io.dropwizard.auth.Auth;
@@ -39,11 +40,9 @@ public class AlertRuleResource {
   static final int MAX_RULES = 200;
 
   private final Jdbi jdbi;
-  private final RulePatterns patterns;
 
-  public AlertRuleResource(Jdbi jdbi, RulePatterns patterns) {
+  public AlertRuleResource(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.patterns = patterns;
   }
 
   public record RuleBody(
@@ -127,7 +126,7 @@ public class AlertRuleResource {
       if (body.threshold() != null) {
         throw ApiException.unprocessable("threshold_not_allowed", "threshold is only for sentiment rules.");
       }
-      patterns.problem(body.kind(), pattern).ifPresent(problem -> {
+      RulePatterns.problem(body.kind(), pattern).ifPresent(problem -> {
         throw ApiException.unprocessable("invalid_pattern", "The pattern cannot be used: " + problem + ".");
       });
     }

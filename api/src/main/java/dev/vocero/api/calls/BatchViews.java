@@ -1,6 +1,7 @@
 package dev.vocero.api.calls;
 
 import dev.vocero.api.audio.AudioViews;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactRow;

@@ -4,6 +4,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.DncDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;

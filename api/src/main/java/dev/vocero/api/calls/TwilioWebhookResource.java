@@ -2,6 +2,7 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.ProviderEvent;

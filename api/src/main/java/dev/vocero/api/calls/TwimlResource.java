@@ -11,7 +11,7 @@ import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
-import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.calls.DecisionDao;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -102,7 +102,8 @@ public class TwimlResource {
   }
 
   private Map<String, String> variables(ContactRow contact) {
-    return ContactTemplate.variables(contact, json);
+    return ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(), contact.dueDate(),
+        contact.document(), json);
   }
 
   private AttemptRow attempt(UUID attemptId) {

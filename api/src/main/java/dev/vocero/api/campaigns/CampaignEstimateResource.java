@@ -8,12 +8,12 @@ import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
-import dev.vocero.store.calls.ContactTemplate;
+import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.credits.CreditAccount;
-import dev.vocero.store.credits.CreditLedger;
-import dev.vocero.store.credits.CreditPrices;
-import dev.vocero.store.messaging.SmsSegments;
+import dev.vocero.credits.CreditLedger;
+import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.domain.messaging.SmsSegments;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
 import io.dropwizard.auth.Auth;
@@ -94,7 +94,8 @@ public class CampaignEstimateResource {
     if ("sms".equals(wave.channel()) && wave.body() != null) {
       for (ContactRow contact : handle.attach(ContactDao.class).list(orgId, batch.id(), null, null, SAMPLE, 0)) {
         segments = Math.max(segments, SmsSegments.segments(ContactTemplate.render(wave.body(),
-            ContactTemplate.variables(contact, json))));
+            ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(), contact.dueDate(),
+                contact.document(), json))));
       }
     }
     long each = prices.messageCost(wave.channel(), wave.contentSid() != null, segments);

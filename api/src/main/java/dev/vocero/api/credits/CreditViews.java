@@ -1,7 +1,7 @@
 package dev.vocero.api.credits;
 
 import dev.vocero.store.credits.CreditAccount;
-import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.store.credits.LedgerEntry;
 import java.util.List;
 import java.util.UUID;

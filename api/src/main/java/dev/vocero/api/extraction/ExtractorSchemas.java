@@ -7,7 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.ValidationMessage;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
-import dev.vocero.store.extraction.ExtractorSchemaRules;
+import dev.vocero.domain.extraction.ExtractorSchemaRules;
 import java.util.List;
 
 /** Checks that a submitted extractor schema is a JSON Schema (draft 2020-12) that providers can answer. */

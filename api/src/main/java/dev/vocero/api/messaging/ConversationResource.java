@@ -2,7 +2,7 @@ package dev.vocero.api.messaging;
 
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
-import dev.vocero.api.calls.PhoneNumbers;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.messaging.MessageDao;
 import io.dropwizard.auth.Auth;

@@ -1,6 +1,6 @@
 package dev.vocero.api.messaging;
 
-import dev.vocero.api.calls.PhoneNumbers;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.WaveRow;

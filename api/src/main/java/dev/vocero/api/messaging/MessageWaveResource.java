@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
-import dev.vocero.api.calls.PhoneNumbers;
+import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.messaging.MessageDao;

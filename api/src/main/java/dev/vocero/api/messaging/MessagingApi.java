@@ -2,8 +2,8 @@ package dev.vocero.api.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.calls.TelephonyWebhooks;
-import dev.vocero.store.credits.CreditPrices;
-import dev.vocero.store.messaging.MessageCredits;
+import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.credits.MessageCredits;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
 import org.jdbi.v3.core.Jdbi;

@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Single statements of the credit ledger; {@link CreditLedger} combines them in transactions. */
+/** Single statements of the credit ledger; the credits module's CreditLedger combines them in transactions. */
 @RegisterConstructorMapper(LedgerEntry.class)
 public interface CreditDao {
 

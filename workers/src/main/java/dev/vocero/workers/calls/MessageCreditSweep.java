@@ -1,6 +1,6 @@
 package dev.vocero.workers.calls;
 
-import dev.vocero.store.messaging.MessageCredits;
+import dev.vocero.credits.MessageCredits;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;

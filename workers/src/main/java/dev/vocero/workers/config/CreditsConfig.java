@@ -1,7 +1,7 @@
 package dev.vocero.workers.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.vocero.store.credits.CreditPrices;
+import dev.vocero.domain.credits.CreditPrices;
 import jakarta.validation.constraints.Min;
 
 /**

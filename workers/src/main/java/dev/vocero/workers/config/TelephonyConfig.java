@@ -47,7 +47,7 @@ public class TelephonyConfig {
 
   /** {@link #getPublicBaseUrl()} without a trailing slash: what callback URLs and their signatures start with. */
   public String callbackBaseUrl() {
-    return publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    return dev.vocero.api.calls.TelephonyWebhooks.withoutTrailingSlash(publicBaseUrl);
   }
 
   public void setPublicBaseUrl(String publicBaseUrl) {

@@ -1,6 +1,6 @@
 package dev.vocero.workers.logging;
 
-import dev.vocero.store.calls.MaskedPhone;
+import dev.vocero.domain.phones.MaskedPhone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

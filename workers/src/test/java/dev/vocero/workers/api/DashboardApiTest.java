@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.credits.CreditLedger;
+import dev.vocero.credits.CreditLedger;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;

@@ -20,7 +20,7 @@ import dev.vocero.activities.llm.OpenAiChatStub;
 import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.messaging.TwilioMessaging;
 import dev.vocero.activities.telephony.TwilioHttp;
-import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;

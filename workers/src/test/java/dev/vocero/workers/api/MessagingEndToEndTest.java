@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;

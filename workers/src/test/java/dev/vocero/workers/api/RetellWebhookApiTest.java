@@ -3,7 +3,7 @@ package dev.vocero.workers.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.vocero.activities.telephony.RetellSignatures;
+import dev.vocero.domain.telephony.RetellSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.CallFixtures;

@@ -2,7 +2,7 @@ package dev.vocero.workers.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.activities.telephony.TwilioSignatures;
+import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.config.VoceroConfiguration;

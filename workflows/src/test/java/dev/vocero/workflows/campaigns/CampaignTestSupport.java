@@ -48,8 +48,7 @@ final class CampaignTestSupport {
     workflows.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, SimulatedBatchWorkflow.class,
         MessageWaveWorkflowImpl.class);
     Worker io = env.newWorker(TaskQueues.IO);
-    io.registerActivitiesImplementations(activities, new CampaignBatchActivitiesImpl(env.getWorkflowClient()),
-        new CampaignWaveActivitiesImpl(env.getWorkflowClient()));
+    io.registerActivitiesImplementations(activities, new ControlActivities(env.getWorkflowClient()));
     if (messages != null) {
       io.registerActivitiesImplementations(messages);
       env.newWorker(TaskQueues.TELEPHONY).registerActivitiesImplementations(messages);

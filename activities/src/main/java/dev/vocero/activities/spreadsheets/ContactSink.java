@@ -1,8 +1,0 @@
-package dev.vocero.activities.spreadsheets;
-
-/** Receives every data row of an import, in file order, as it is read; the importer keeps none of them. */
-public interface ContactSink {
-  void accept(ContactDraft contact);
-
-  void reject(RejectedRow row);
-}

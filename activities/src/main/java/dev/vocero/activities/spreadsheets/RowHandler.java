@@ -1,6 +1,0 @@
-package dev.vocero.activities.spreadsheets;
-
-/** Receives the rows of a sheet in order, blank ones included. */
-interface RowHandler {
-  void row(SheetRow row);
-}

@@ -1,0 +1,183 @@
+package dev.vocero.domain.spreadsheets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Streams the rows of one worksheet XML part, keeping only the current row: either decoded, blank rows included,
+ * or, for counting, just the numbers of the non-blank rows, without formatting any value.
+ */
+final class SheetSaxHandler extends DefaultHandler {
+  private static final int MAX_COLUMNS = 16_384;
+
+  private final XlsxCellDecoder decoder;
+  private final RowHandler rows;
+  private final IntConsumer nonBlankRows;
+  private final StringBuilder text = new StringBuilder();
+  private boolean capturing;
+  private boolean inInlineString;
+  private boolean inPhonetic;
+
+  private int rowNumber;
+  private List<SheetCell> cells = new ArrayList<>();
+  private boolean rowHasValue;
+  private int column;
+  private String type;
+  private int style;
+  private String value;
+  private boolean formula;
+  private String formulaText;
+  private String inline;
+
+  private SheetSaxHandler(XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
+    this.decoder = decoder;
+    this.rows = rows;
+    this.nonBlankRows = nonBlankRows;
+  }
+
+  static SheetSaxHandler decoding(XlsxCellDecoder decoder, RowHandler rows) {
+    return new SheetSaxHandler(decoder, rows, null);
+  }
+
+  static SheetSaxHandler counting(XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
+    return new SheetSaxHandler(decoder, null, nonBlankRows);
+  }
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    switch (localName) {
+      case "row" -> startRow(attributes.getValue("r"));
+      case "c" -> startCell(attributes);
+      case "v", "f" -> {
+        formula |= "f".equals(localName);
+        startCapture();
+      }
+      case "is" -> {
+        inInlineString = true;
+        text.setLength(0);
+      }
+      case "rPh" -> inPhonetic = true;
+      case "t" -> capturing = inInlineString && !inPhonetic;
+      default -> {
+      }
+    }
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    switch (localName) {
+      case "v" -> value = stopCapture();
+      case "f" -> formulaText = stopCapture();
+      case "t" -> capturing = false;
+      case "rPh" -> inPhonetic = false;
+      case "is" -> {
+        inline = text.toString();
+        inInlineString = false;
+      }
+      case "c" -> endCell();
+      case "row" -> endRow();
+      default -> {
+      }
+    }
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) {
+    if (capturing) {
+      text.append(ch, start, length);
+    }
+  }
+
+  private void startRow(String reference) {
+    rowNumber = reference == null ? rowNumber + 1 : parseInt(reference, rowNumber + 1);
+    cells = rows == null ? cells : new ArrayList<>();
+    column = -1;
+    rowHasValue = false;
+  }
+
+  private void endRow() {
+    if (rows != null) {
+      rows.row(new SheetRow(rowNumber, cells));
+    } else if (rowHasValue) {
+      nonBlankRows.accept(rowNumber);
+    }
+  }
+
+  private void startCell(Attributes attributes) {
+    String reference = attributes.getValue("r");
+    column = reference == null ? column + 1 : columnIndex(reference);
+    type = attributes.getValue("t");
+    style = parseInt(attributes.getValue("s"), 0);
+    value = null;
+    formula = false;
+    formulaText = "";
+    inline = null;
+  }
+
+  private void endCell() {
+    if (column < 0 || column >= MAX_COLUMNS) {
+      return;
+    }
+    SheetCell cell;
+    try {
+      if (rows == null) {
+        rowHasValue |= !decoder.isBlank(type, value, formula, inline);
+        return;
+      }
+      cell = decoder.decode(type, style, value, formula, formulaText, inline);
+    } catch (RuntimeException e) {
+      throw new ImportException(ImportException.CORRUPT_FILE, "The workbook is damaged: cell "
+          + columnName(column) + rowNumber + " cannot be read.", e);
+    }
+    while (cells.size() <= column) {
+      cells.add(null);
+    }
+    cells.set(column, cell);
+  }
+
+  private void startCapture() {
+    text.setLength(0);
+    capturing = true;
+  }
+
+  private String stopCapture() {
+    capturing = false;
+    return text.toString();
+  }
+
+  /** "AB12" to 27. */
+  static int columnIndex(String reference) {
+    int index = 0;
+    for (int i = 0; i < reference.length(); i++) {
+      char ch = reference.charAt(i);
+      if (ch < 'A' || ch > 'Z') {
+        break;
+      }
+      index = index * 26 + (ch - 'A' + 1);
+    }
+    return index - 1;
+  }
+
+  /** 27 to "AB". */
+  static String columnName(int index) {
+    StringBuilder name = new StringBuilder();
+    for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+      name.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return name.toString();
+  }
+
+  private static int parseInt(String text, int fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}
