@@ -33,6 +33,7 @@ import dev.vocero.api.chat.ChatWorkflows;
 import dev.vocero.api.calls.BatchReportResource;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
+import dev.vocero.api.calls.BatchService;
 import dev.vocero.api.calls.BatchWorkflows;
 import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.calls.DncResource;
@@ -45,6 +46,8 @@ import dev.vocero.api.calls.TwimlResource;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
+import dev.vocero.api.errors.ParamExceptionMapper;
+import dev.vocero.api.validation.StrictStrings;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
@@ -58,6 +61,8 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
@@ -80,6 +85,8 @@ public final class VoceroApi {
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock));
     AudioWorkflows audioWorkflows = new AudioWorkflows(temporal);
+    json.registerModule(StrictStrings.module());
+    Validator validator = Validators.newValidator();
 
     jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VoceroPrincipal>()
         .setAuthenticator(new TokenAuthenticator(jwt))
@@ -95,6 +102,7 @@ public final class VoceroApi {
     jersey.register(new WebApplicationExceptionMapper());
     jersey.register(new ValidationExceptionMapper());
     jersey.register(new JsonExceptionMapper());
+    jersey.register(new ParamExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
 
@@ -106,15 +114,15 @@ public final class VoceroApi {
     jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
-    jersey.register(new BatchResource(jdbi,
-        new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
+    jersey.register(new BatchResource(new BatchImport(jdbi, calls.contactLists(), batchWorkflows, json,
+        calls.maxContactsPerBatch(), validator), new BatchService(jdbi, batchWorkflows, json)));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, calls.reports()));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
-    jersey.register(new dev.vocero.api.campaigns.CampaignResource(jdbi,
-        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock));
+    jersey.register(new dev.vocero.api.campaigns.CampaignResource(new dev.vocero.api.campaigns.CampaignService(jdbi,
+        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock, validator)));
     jersey.register(new CampaignReportResource(jdbi, campaignReports, clock));
     jersey.register(new DashboardResource(jdbi, clock));
     jersey.register(new AlertRuleResource(jdbi, rulePatterns));

@@ -1,5 +1,9 @@
 package dev.vocero.api.alerts;
 
+import jakarta.ws.rs.BeanParam;
+import dev.vocero.api.paging.PageRequest;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.Page;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
@@ -113,14 +117,14 @@ public class WebhookResource {
   @GET
   @Path("/{id}/deliveries")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public AlertViews.DeliveryPage deliveries(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    Paging paging = Paging.of(page, pageSize);
+  public Page<AlertViews.Delivery> deliveries(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
+      @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
     find(caller, id);
-    return jdbi.withExtension(DeliveryDao.class, dao -> new AlertViews.DeliveryPage(
-        dao.listForWebhook(caller.orgId(), id, paging.pageSize(), paging.offset()).stream()
+    return jdbi.withExtension(DeliveryDao.class, dao -> page.of(
+        dao.listForWebhook(caller.orgId(), id, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Delivery::of).toList(),
-        page, pageSize, dao.countForWebhook(caller.orgId(), id)));
+        dao.countForWebhook(caller.orgId(), id)));
   }
 
   private WebhookRow find(VoceroPrincipal caller, UUID id) {

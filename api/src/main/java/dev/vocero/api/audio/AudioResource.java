@@ -1,5 +1,10 @@
 package dev.vocero.api.audio;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import dev.vocero.api.paging.PageRequest;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.Page;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
@@ -79,15 +84,13 @@ public class AudioResource {
 
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public AudioViews.Page list(@Auth VoceroPrincipal caller, @QueryParam("status") String status,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 100) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 100.");
-    }
+  public Page<AudioViews.Summary> list(@Auth VoceroPrincipal caller, @QueryParam("status") String status,
+      @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
     String wireStatus = status == null || status.isBlank() ? null : status(status);
-    return jdbi.withExtension(AudioDao.class, dao -> new AudioViews.Page(
-        dao.list(caller.orgId(), wireStatus, pageSize, (page - 1) * pageSize).stream().map(AudioViews.Summary::of).toList(),
-        page, pageSize, dao.count(caller.orgId(), wireStatus)));
+    return jdbi.withExtension(AudioDao.class, dao -> page.of(
+        dao.list(caller.orgId(), wireStatus, page.pageSize(), page.offset()).stream().map(AudioViews.Summary::of).toList(),
+        dao.count(caller.orgId(), wireStatus)));
   }
 
   @GET
@@ -169,7 +172,7 @@ public class AudioResource {
     try {
       return AudioStatus.fromWire(value).wire();
     } catch (IllegalArgumentException e) {
-      throw ApiException.unprocessable("invalid_status",
+      throw ApiException.invalidField("invalid_status", "status", "invalid_value",
           "status must be one of queued, transcribing, analyzing, completed, failed, cancelled.");
     }
   }

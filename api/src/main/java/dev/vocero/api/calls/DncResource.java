@@ -1,5 +1,9 @@
 package dev.vocero.api.calls;
 
+import jakarta.ws.rs.BeanParam;
+import dev.vocero.api.paging.PageRequest;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.Page;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiError;
@@ -46,17 +50,12 @@ public class DncResource {
 
   public record BulkResult(int added, int alreadyListed, List<ApiError.Detail> invalid) {}
 
-  public record Page(List<DncDao.Entry> items, int page, int pageSize, long total) {}
-
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public Page list(@Auth VoceroPrincipal caller, @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 500) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 500.");
-    }
+  public Page<DncDao.Entry> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(50);
     return jdbi.withExtension(DncDao.class, dao ->
-        new Page(dao.list(caller.orgId(), pageSize, (page - 1) * pageSize), page, pageSize, dao.count(caller.orgId())));
+        page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 
   @POST

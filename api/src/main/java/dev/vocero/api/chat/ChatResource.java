@@ -1,5 +1,9 @@
 package dev.vocero.api.chat;
 
+import jakarta.ws.rs.BeanParam;
+import dev.vocero.api.paging.PageRequest;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,14 +79,11 @@ public class ChatResource {
 
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public ChatViews.Page list(@Auth VoceroPrincipal caller, @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 100) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 100.");
-    }
-    return jdbi.withExtension(ConversationDao.class, dao -> new ChatViews.Page(
-        dao.list(caller.orgId(), pageSize, (page - 1) * pageSize).stream().map(ChatViews.Conversation::of).toList(),
-        page, pageSize, dao.count(caller.orgId())));
+  public Page<ChatViews.Conversation> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
+    return jdbi.withExtension(ConversationDao.class, dao -> page.of(
+        dao.list(caller.orgId(), page.pageSize(), page.offset()).stream().map(ChatViews.Conversation::of).toList(),
+        dao.count(caller.orgId())));
   }
 
   @POST

@@ -1,5 +1,9 @@
 package dev.vocero.api.credits;
 
+import jakarta.ws.rs.BeanParam;
+import dev.vocero.api.paging.PageRequest;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.Page;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
@@ -59,13 +63,10 @@ public class AccountResource {
   @GET
   @Path("/transactions")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public CreditViews.Transactions transactions(@Auth VoceroPrincipal caller,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 500) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 500.");
-    }
-    return jdbi.withExtension(CreditDao.class, dao -> new CreditViews.Transactions(
-        dao.page(caller.orgId(), pageSize, (page - 1) * pageSize), page, pageSize, dao.count(caller.orgId())));
+  public Page<dev.vocero.store.credits.LedgerEntry> transactions(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(50);
+    return jdbi.withExtension(CreditDao.class, dao ->
+        page.of(dao.page(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 
   /** 201 for a new top-up; 200 with {@code duplicate: true} when the Idempotency-Key was already used. */

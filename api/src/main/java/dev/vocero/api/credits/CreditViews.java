@@ -16,7 +16,6 @@ final class CreditViews {
     }
   }
 
-  record Transactions(List<LedgerEntry> items, int page, int pageSize, long total) {}
 
   record TopupResult(LedgerEntry entry, boolean duplicate, Balance account) {}
 
