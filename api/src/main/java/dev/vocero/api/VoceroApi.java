@@ -47,6 +47,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.ParamExceptionMapper;
+import dev.vocero.api.http.NulParameterFilter;
 import dev.vocero.api.validation.StrictStrings;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
@@ -105,11 +106,13 @@ public final class VoceroApi {
     jersey.register(new ParamExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new UploadSizeFilter(uploads.getMaxBytes()));
+    jersey.register(new NulParameterFilter());
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
-    jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
+    jersey.register(new AudioResource(new AudioIntake(jdbi, blobs, audioWorkflows, uploads),
+        new dev.vocero.api.audio.AudioService(jdbi, audioWorkflows, blobs), blobs));
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));

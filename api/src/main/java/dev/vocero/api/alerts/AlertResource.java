@@ -1,12 +1,11 @@
 package dev.vocero.api.alerts;
 
-import jakarta.ws.rs.BeanParam;
-import dev.vocero.api.paging.PageRequest;
-import dev.vocero.api.paging.PageParams;
-import dev.vocero.api.paging.Page;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.alerts.AlertDao;
 import io.dropwizard.auth.Auth;
@@ -14,8 +13,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,6 @@ package dev.vocero.api.credits;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.store.credits.CreditPrices;
 import dev.vocero.store.credits.LedgerEntry;
-import java.util.List;
 import java.util.UUID;
 
 /** JSON shapes of the credit endpoints. Amounts are whole credits (see the README's "Credits"). */
