@@ -39,14 +39,15 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
       return new ApiError("unknown_field", "The body has a field this endpoint does not know: '" + u.getPropertyName()
           + "'.", List.of(new ApiError.Detail(JsonFields.path(u.getPath()), "unknown_field", "not accepted here")));
     }
-    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = JsonFields.path(m.getPath());
-      ApiError.Detail detail = JsonFields.detail(field, m);
-      return new ApiError(Violations.topCode(bodyType != null ? bodyType : JsonFields.rootType(m.getPath())), "Field '" + field + "' "
-          + detail.message() + ".", List.of(detail));
-    }
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty() && m.getCause() instanceof InputCoercionException) {
-      return outOfRange(JsonFields.path(m.getPath()), bodyType != null ? bodyType : JsonFields.rootType(m.getPath()));
+      Class<?> type = bodyType != null ? bodyType : JsonFields.rootType(m.getPath());
+      if (m.getCause() instanceof InputCoercionException) {
+        return outOfRange(field, type);
+      }
+      ApiError.Detail detail = m instanceof MismatchedInputException mismatch ? JsonFields.detail(field, mismatch)
+          : new ApiError.Detail(field, "invalid_value", "is not a valid value");
+      return new ApiError(Violations.topCode(type), "Field '" + field + "' " + detail.message() + ".", List.of(detail));
     }
     if (e instanceof InputCoercionException c && c.getProcessor() != null) {
       return outOfRange(JsonFields.path(c.getProcessor().getParsingContext()), bodyType);

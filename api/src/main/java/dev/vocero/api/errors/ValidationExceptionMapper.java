@@ -26,10 +26,10 @@ public class ValidationExceptionMapper implements ExceptionMapper<JerseyViolatio
     boolean missingBody = false;
     for (ConstraintViolation<?> v : e.getConstraintViolations()) {
       Parameter parameter = parameter(v.getPropertyPath(), invocable);
-      boolean body = parameter == null || parameter.getSourceName() == null || parameter.getSource() == Parameter.Source.ENTITY
-          || parameter.getSource() == Parameter.Source.UNKNOWN;
-      String field = Violations.field(v.getPropertyPath(), i -> body || parameter.getSource() == Parameter.Source.BEAN_PARAM
-          ? null : parameter.getSourceName());
+      boolean body = parameter == null || parameter.getSourceName() == null
+          || parameter.getSource() == Parameter.Source.ENTITY || parameter.getSource() == Parameter.Source.UNKNOWN;
+      String field = Violations.field(v.getPropertyPath(),
+          i -> body || parameter.getSource() == Parameter.Source.BEAN_PARAM ? null : parameter.getSourceName());
       missingBody |= body && field.isEmpty();
       if (code == null || body) {
         code = Violations.topCode(parameter == null ? null : parameter.getRawType());
