@@ -34,6 +34,7 @@ import dev.vocero.api.chat.ChatWorkflows;
 import dev.vocero.api.calls.BatchReportResource;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
+import dev.vocero.api.calls.BatchService;
 import dev.vocero.api.calls.BatchWorkflows;
 import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.calls.DncResource;
@@ -47,6 +48,9 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiExceptionMapper;
 import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.DatabaseUnavailableMapper;
+import dev.vocero.api.errors.ParamExceptionMapper;
+import dev.vocero.api.http.NulParameterFilter;
+import dev.vocero.api.validation.StrictStrings;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
@@ -62,6 +66,8 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.temporal.client.WorkflowClient;
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
@@ -84,6 +90,8 @@ public final class VoceroApi {
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
         new RefreshTokens(jdbi, auth.getRefreshTokenSeconds(), clock), accessTokens);
     AudioWorkflows audioWorkflows = new AudioWorkflows(temporal);
+    json.registerModule(StrictStrings.module());
+    Validator validator = Validators.newValidator();
 
     jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VoceroPrincipal>()
         .setAuthenticator(new TokenAuthenticator(jwt, accessTokens))
@@ -99,28 +107,31 @@ public final class VoceroApi {
     jersey.register(new WebApplicationExceptionMapper());
     jersey.register(new ValidationExceptionMapper());
     jersey.register(new JsonExceptionMapper());
+    jersey.register(new ParamExceptionMapper());
     jersey.register(new UnexpectedExceptionMapper());
     jersey.register(new DatabaseUnavailableMapper());
     jersey.register(new BodyLimit.Exceeded());
+    jersey.register(new NulParameterFilter());
 
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
         new ClientAddress(auth.trustedProxyList()), auth.isOpenSignup(), jdbi));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
-    jersey.register(new AudioResource(jdbi, new AudioIntake(jdbi, blobs, audioWorkflows, uploads), audioWorkflows, blobs));
+    jersey.register(new AudioResource(new AudioIntake(jdbi, blobs, audioWorkflows, uploads),
+        new dev.vocero.api.audio.AudioService(jdbi, audioWorkflows, blobs), blobs));
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
-    jersey.register(new BatchResource(jdbi,
-        new BatchImport(jdbi, new ContactLists(json, uploads.getMaxBytes()), batchWorkflows, json, calls.maxContactsPerBatch()), batchWorkflows, json));
+    jersey.register(new BatchResource(new BatchImport(jdbi, new ContactLists(json, uploads.getMaxBytes()), batchWorkflows,
+        json, calls.maxContactsPerBatch(), validator), new BatchService(jdbi, batchWorkflows, json)));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     jersey.register(new BatchReportResource(jdbi, new BatchReports(jdbi, json)));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
-    jersey.register(new dev.vocero.api.campaigns.CampaignResource(jdbi,
-        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock));
+    jersey.register(new dev.vocero.api.campaigns.CampaignResource(new dev.vocero.api.campaigns.CampaignService(jdbi,
+        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock, validator)));
     jersey.register(new CampaignReportResource(jdbi, new CampaignReports(jdbi, json), clock));
     jersey.register(new DashboardResource(jdbi, clock));
     jersey.register(new AlertRuleResource(jdbi));

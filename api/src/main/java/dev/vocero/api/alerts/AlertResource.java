@@ -3,6 +3,9 @@ package dev.vocero.api.alerts;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.alerts.AlertDao;
 import io.dropwizard.auth.Auth;
@@ -10,8 +13,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,17 +46,17 @@ public class AlertResource {
 
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public AlertViews.AlertPage list(@Auth VoceroPrincipal caller, @QueryParam("status") String status,
+  public Page<AlertViews.Alert> list(@Auth VoceroPrincipal caller, @QueryParam("status") String status,
       @QueryParam("severity") String severity, @QueryParam("audioId") String audioId,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    Paging paging = Paging.of(page, pageSize);
+      @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
     String statusFilter = oneOf("status", status, STATUSES);
     String severityFilter = oneOf("severity", severity, SEVERITIES);
     UUID audio = uuid(audioId);
-    return jdbi.withExtension(AlertDao.class, dao -> new AlertViews.AlertPage(
-        dao.list(caller.orgId(), statusFilter, severityFilter, audio, paging.pageSize(), paging.offset()).stream()
+    return jdbi.withExtension(AlertDao.class, dao -> page.of(
+        dao.list(caller.orgId(), statusFilter, severityFilter, audio, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Alert::of).toList(),
-        page, pageSize, dao.count(caller.orgId(), statusFilter, severityFilter, audio)));
+        dao.count(caller.orgId(), statusFilter, severityFilter, audio)));
   }
 
   @GET
@@ -103,7 +106,8 @@ public class AlertResource {
       return null;
     }
     if (!allowed.contains(value)) {
-      throw ApiException.unprocessable("invalid_filter", name + " must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+      throw ApiException.invalidField("invalid_filter", name, "invalid_value", name + " must be one of "
+          + String.join(", ", allowed.stream().sorted().toList()) + ".");
     }
     return value;
   }
@@ -115,7 +119,7 @@ public class AlertResource {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.unprocessable("invalid_filter", "audioId must be an audio id (a UUID).");
+      throw ApiException.invalidField("invalid_filter", "audioId", "invalid_uuid", "audioId must be an audio id (a UUID).");
     }
   }
 }

@@ -31,7 +31,6 @@ public final class AlertViews {
     }
   }
 
-  public record AlertPage(List<Alert> items, int page, int pageSize, long total) {}
 
   /** A webhook as listed: never its secret. */
   public record Webhook(UUID id, String url, String description, boolean enabled, List<String> eventTypes,
@@ -57,5 +56,4 @@ public final class AlertViews {
     }
   }
 
-  public record DeliveryPage(List<Delivery> items, int page, int pageSize, long total) {}
 }

@@ -3,34 +3,31 @@ package dev.vocero.api.alerts;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.alerts.DeliveryDao;
 import dev.vocero.store.alerts.WebhookDao;
 import dev.vocero.store.alerts.WebhookRow;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +37,6 @@ import org.jdbi.v3.core.Jdbi;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
   static final int MAX_WEBHOOKS = 10;
-  private static final Set<String> EVENT_TYPES = Set.of(WebhookRow.ALERT_RAISED);
 
   private final Jdbi jdbi;
   private final SecureRandom random = new SecureRandom();
@@ -48,12 +44,6 @@ public class WebhookResource {
   public WebhookResource(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
-
-  public record WebhookBody(
-      @NotBlank @Size(max = 2000) String url,
-      @Size(max = 200) String description,
-      Boolean enabled,
-      @Size(max = 10) List<@NotBlank String> eventTypes) {}
 
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
@@ -71,8 +61,8 @@ public class WebhookResource {
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid WebhookBody body) {
-    WebhookRow webhook = new WebhookRow(UUID.randomUUID(), caller.orgId(), url(body.url()), newSecret(), description(body),
-        !Boolean.FALSE.equals(body.enabled()), eventTypes(body.eventTypes()), null, null);
+    WebhookRow webhook = new WebhookRow(UUID.randomUUID(), caller.orgId(), body.validUrl(), newSecret(), body.cleanDescription(),
+        !Boolean.FALSE.equals(body.enabled()), body.validEventTypes(), null, null);
     WebhookRow stored = jdbi.inTransaction(handle -> {
       WebhookDao dao = handle.attach(WebhookDao.class);
       if (dao.count(caller.orgId()) >= MAX_WEBHOOKS) {
@@ -89,11 +79,11 @@ public class WebhookResource {
   @Path("/{id}")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public AlertViews.Webhook update(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @NotNull @Valid WebhookBody body) {
-    String url = url(body.url());
-    List<String> types = eventTypes(body.eventTypes());
+    String url = body.validUrl();
+    List<String> types = body.validEventTypes();
     return AlertViews.Webhook.of(jdbi.inTransaction(handle -> {
       WebhookDao dao = handle.attach(WebhookDao.class);
-      if (dao.update(caller.orgId(), id, url, description(body), !Boolean.FALSE.equals(body.enabled()), types) == 0) {
+      if (dao.update(caller.orgId(), id, url, body.cleanDescription(), !Boolean.FALSE.equals(body.enabled()), types) == 0) {
         throw ApiException.notFound("Webhook " + id);
       }
       return dao.find(caller.orgId(), id).orElseThrow();
@@ -113,52 +103,19 @@ public class WebhookResource {
   @GET
   @Path("/{id}/deliveries")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public AlertViews.DeliveryPage deliveries(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    Paging paging = Paging.of(page, pageSize);
+  public Page<AlertViews.Delivery> deliveries(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
+      @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
     find(caller, id);
-    return jdbi.withExtension(DeliveryDao.class, dao -> new AlertViews.DeliveryPage(
-        dao.listForWebhook(caller.orgId(), id, paging.pageSize(), paging.offset()).stream()
+    return jdbi.withExtension(DeliveryDao.class, dao -> page.of(
+        dao.listForWebhook(caller.orgId(), id, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Delivery::of).toList(),
-        page, pageSize, dao.countForWebhook(caller.orgId(), id)));
+        dao.countForWebhook(caller.orgId(), id)));
   }
 
   private WebhookRow find(VoceroPrincipal caller, UUID id) {
     return jdbi.withExtension(WebhookDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Webhook " + id));
-  }
-
-  private static String url(String value) {
-    String trimmed = value.strip();
-    try {
-      URI uri = new URI(trimmed);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getUserInfo() == null
-          && uri.getFragment() == null) {
-        return trimmed;
-      }
-    } catch (URISyntaxException e) {
-      // answered below
-    }
-    throw ApiException.unprocessable("invalid_url",
-        "url must be an absolute http or https address without credentials or #fragment, e.g. https://example.com/hooks/vocero.");
-  }
-
-  private static String description(WebhookBody body) {
-    return body.description() == null || body.description().isBlank() ? null : body.description().strip();
-  }
-
-  private static List<String> eventTypes(List<String> requested) {
-    if (requested == null || requested.isEmpty()) {
-      return List.of(WebhookRow.ALERT_RAISED);
-    }
-    for (String type : requested) {
-      if (!EVENT_TYPES.contains(type)) {
-        throw ApiException.unprocessable("unknown_event_type",
-            "Unknown event type '" + type + "'; the events are: " + String.join(", ", EVENT_TYPES) + ".");
-      }
-    }
-    return requested.stream().distinct().toList();
   }
 
   /** 32 random bytes: the HMAC key, shown once. */

@@ -31,7 +31,6 @@ public final class AudioViews {
     }
   }
 
-  public record Page(List<Summary> items, int page, int pageSize, long total) {}
 
   public record Segment(int index, long startMs, long endMs, String speaker, String text, Float confidence) {
     static Segment of(SegmentRow s) {

@@ -115,7 +115,8 @@ public class AccountService {
   private static Role requireRole(String value) {
     Role role = Role.parse(value);
     if (role == null) {
-      throw ApiException.unprocessable("invalid_role", "Role must be one of admin, operator, viewer.");
+      throw ApiException.invalidField("invalid_role", "role", "invalid_value",
+          "Role must be one of admin, operator, viewer.");
     }
     return role;
   }

@@ -69,8 +69,8 @@ public class OrganizationResource {
     }
     String region = value.trim().toUpperCase(Locale.ROOT);
     if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
-      throw ApiException.unprocessable("invalid_region", "piiPhoneRegion must be an ISO 3166 country code with "
-          + "phone numbering, such as CL, CO, MX, ES, AR, PE or US; '" + value + "' is not.");
+      throw ApiException.invalidField("invalid_region", "piiPhoneRegion", "invalid_value", "piiPhoneRegion must be an"
+          + " ISO 3166 country code with phone numbering, such as CL, CO, MX, ES, AR, PE or US; '" + value + "' is not.");
     }
     return region;
   }

@@ -3,7 +3,10 @@ package dev.vocero.api.calls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.errors.JsonExceptionMapper;
+import jakarta.validation.Validator;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.workflows.calls.BatchSettings;
@@ -27,17 +30,41 @@ public class BatchImport {
   private final BatchWorkflows workflows;
   private final ObjectMapper json;
   private final int maxRows;
+  private final Validator validator;
 
-  public BatchImport(Jdbi jdbi, ContactLists lists, BatchWorkflows workflows, ObjectMapper json, int maxRows) {
+  public BatchImport(Jdbi jdbi, ContactLists lists, BatchWorkflows workflows, ObjectMapper json, int maxRows,
+      Validator validator) {
     this.jdbi = jdbi;
     this.lists = lists;
     this.workflows = workflows;
     this.json = json;
     this.maxRows = maxRows;
+    this.validator = validator;
+  }
+
+  /**
+   * The multipart {@code settings} field: a JSON object, or the defaults when left out. A value of the wrong type is
+   * 422 {@code invalid_settings} naming the field, like any other invalid setting.
+   */
+  public BatchSettingsRequest settings(String settings) {
+    if (settings == null || settings.isBlank()) {
+      return BatchSettingsRequest.defaults();
+    }
+    try {
+      return json.readValue(settings, BatchSettingsRequest.class);
+    } catch (JsonProcessingException e) {
+      ApiError error = JsonExceptionMapper.error(e);
+      String message = error.details().isEmpty() || "unknown_field".equals(error.code())
+          ? "The 'settings' field must be a JSON object with known keys: name, callsPerSecond, maxConcurrentCalls,"
+              + " maxAttempts, retryDelaySeconds, jurisdiction, customWindows, defaultRegion, weeklyCapPerPhone,"
+              + " answerTimeoutSeconds, deadline, script, scriptLanguage, agent."
+          : "The batch settings are not valid: " + error.message();
+      throw new ApiException(422, "invalid_settings", message, error.details(), null);
+    }
   }
 
   public BatchViews.DryRun dryRun(InputStream file, String filename, BatchSettingsRequest settings) {
-    settings.validate(lists);
+    settings.validate(validator, lists);
     List<ContactLists.Rejected> rejected = new ArrayList<>();
     ContactLists.Summary summary = read(file, filename, settings.region(), c -> { }, r -> keep(rejected, r));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
@@ -45,7 +72,7 @@ public class BatchImport {
   }
 
   public BatchViews.Created create(VoceroPrincipal caller, InputStream file, String filename, BatchSettingsRequest request) {
-    BatchSettings settings = request.validate(lists);
+    BatchSettings settings = request.validate(validator, lists);
     UUID batchId = UUID.randomUUID();
     List<ContactLists.Rejected> reported = new ArrayList<>();
     ContactLists.Summary summary = jdbi.inTransaction(handle -> store(handle, caller, batchId, file, filename, request,

@@ -2,83 +2,81 @@ package dev.vocero.api.calls;
 
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.errors.ErrorCode;
+import dev.vocero.api.errors.Violations;
+import dev.vocero.api.validation.CallDisposition;
 import dev.vocero.workflows.calls.BatchSettings;
-import dev.vocero.workflows.calls.Disposition;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code settings} part of a batch upload, with the defaults a collections team would expect.
- * Validated field by field so one 422 lists every problem.
+ * The {@code settings} part of a batch upload, with the defaults a collections team would expect. Checked with Bean
+ * Validation plus the calling-window rules and the agent, so one 422 {@code invalid_settings} lists every problem.
  */
+@ErrorCode("invalid_settings")
 public record BatchSettingsRequest(
     String name,
-    Double callsPerSecond,
-    Integer maxConcurrentCalls,
-    Integer maxAttempts,
-    Map<String, Long> retryDelaySeconds,
+    @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 and at most 100")
+    @DecimalMax(value = "100", message = "must be more than 0 and at most 100") Double callsPerSecond,
+    @Min(1) @Max(1000) Integer maxConcurrentCalls,
+    @Min(1) @Max(20) Integer maxAttempts,
+    Map<@CallDisposition String, @NotNull @Min(0) @Max(2_592_000) Long> retryDelaySeconds,
     String jurisdiction,
-    List<String> customWindows,
+    @Size(max = 50) List<@NotNull @Size(max = 200) String> customWindows,
+    @Pattern(regexp = "\\s*[A-Za-z]{2}\\s*", message = "must be a two-letter region such as CO, MX or US")
     String defaultRegion,
-    Integer weeklyCapPerPhone,
-    Long answerTimeoutSeconds,
-    String deadline,
-    String script,
+    @Min(0) @Max(100) Integer weeklyCapPerPhone,
+    @Min(10) @Max(3600) Long answerTimeoutSeconds,
+    Instant deadline,
+    @Size(max = 2000) String script,
+    @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as es-MX, es-CO, es-ES or en-US")
     String scriptLanguage,
     AgentSettings agent) {
 
   static final Map<String, Long> DEFAULT_RETRY = Map.of(
       "no_answer", 4 * 3600L, "busy", 1800L, "answered_machine", 24 * 3600L, "failed", 3600L);
 
-  public BatchSettings validate(ContactLists lists) {
-    List<ApiError.Detail> problems = new ArrayList<>();
-    double cps = callsPerSecond == null ? 1.0 : callsPerSecond;
-    if (!(cps > 0 && cps <= 100)) {
-      problems.add(problem("callsPerSecond", "must be more than 0 and at most 100"));
-    }
-    int concurrent = maxConcurrentCalls == null ? 10 : maxConcurrentCalls;
-    if (concurrent < 1 || concurrent > 1000) {
-      problems.add(problem("maxConcurrentCalls", "must be between 1 and 1000"));
-    }
-    int attempts = maxAttempts == null ? 3 : maxAttempts;
-    if (attempts < 1 || attempts > 20) {
-      problems.add(problem("maxAttempts", "must be between 1 and 20"));
-    }
-    Map<String, Long> retry = retryDelays(problems);
-    String rules = jurisdiction == null ? "US" : jurisdiction.trim().toUpperCase(java.util.Locale.ROOT);
+  static BatchSettingsRequest defaults() {
+    return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The settings as the workflow takes them, or 422 {@code invalid_settings} with every problem. */
+  public BatchSettings validate(Validator validator, ContactLists lists) {
+    List<ApiError.Detail> problems = new ArrayList<>(Violations.unprocessable(validator.validate(this),
+        BatchSettingsRequest.class).details());
+    String rules = rules();
     try {
       lists.validateWindows(rules, customWindows);
     } catch (IllegalArgumentException e) {
-      problems.add(problem(rules.equals("CUSTOM") ? "customWindows" : "jurisdiction", e.getMessage()));
-    }
-    int cap = weeklyCapPerPhone == null ? 7 : weeklyCapPerPhone;
-    if (cap < 0 || cap > 100) {
-      problems.add(problem("weeklyCapPerPhone", "must be between 0 (no cap) and 100"));
-    }
-    long answerTimeout = answerTimeoutSeconds == null ? 120 : answerTimeoutSeconds;
-    if (answerTimeout < 10 || answerTimeout > 3600) {
-      problems.add(problem("answerTimeoutSeconds", "must be between 10 and 3600"));
-    }
-    long deadlineMs = deadline(problems);
-    if (script != null && script.length() > 2000) {
-      problems.add(problem("script", "may have at most 2000 characters"));
-    }
-    if (scriptLanguage != null && !scriptLanguage.matches("[a-z]{2}(-[A-Z]{2})?")) {
-      problems.add(problem("scriptLanguage", "must be a language tag such as es-MX, es-CO, es-ES or en-US"));
+      problems.add(new ApiError.Detail(rules.equals("CUSTOM") ? "customWindows" : "jurisdiction", "calling_window",
+          e.getMessage()));
     }
     if (agent != null) {
       agent.validate(problems);
     }
     if (!problems.isEmpty()) {
-      throw new ApiException(422, "invalid_settings", "The batch settings are not valid: " + problems.get(0).field() + " "
-          + problems.get(0).message() + ".", problems, null);
+      throw new ApiException(422, "invalid_settings", "The batch settings are not valid: " + problems.get(0).field()
+          + " " + problems.get(0).message() + ".", problems, null);
     }
-    return new BatchSettings(cps, concurrent, attempts, retry, rules, customWindows == null ? List.of() : customWindows, cap,
-        answerTimeout, deadlineMs);
+    Map<String, Long> retry = new LinkedHashMap<>();
+    (retryDelaySeconds == null ? DEFAULT_RETRY : retryDelaySeconds)
+        .forEach((disposition, seconds) -> retry.put(disposition.trim().toLowerCase(Locale.ROOT), seconds));
+    return new BatchSettings(callsPerSecond == null ? 1.0 : callsPerSecond,
+        maxConcurrentCalls == null ? 10 : maxConcurrentCalls, maxAttempts == null ? 3 : maxAttempts, retry, rules,
+        customWindows == null ? List.of() : customWindows, weeklyCapPerPhone == null ? 7 : weeklyCapPerPhone,
+        answerTimeoutSeconds == null ? 120 : answerTimeoutSeconds, deadline == null ? 0 : deadline.toEpochMilli());
   }
 
   /** The agent as stored, or null when the batch speaks its script; call after {@link #validate}. */
@@ -91,38 +89,10 @@ public record BatchSettingsRequest(
   }
 
   public String region() {
-    return defaultRegion == null ? "US" : defaultRegion.trim().toUpperCase(java.util.Locale.ROOT);
+    return defaultRegion == null ? "US" : defaultRegion.trim().toUpperCase(Locale.ROOT);
   }
 
-  private Map<String, Long> retryDelays(List<ApiError.Detail> problems) {
-    Map<String, Long> retry = new LinkedHashMap<>(retryDelaySeconds == null ? DEFAULT_RETRY : retryDelaySeconds);
-    for (Map.Entry<String, Long> e : retry.entrySet()) {
-      try {
-        Disposition.fromWire(e.getKey());
-      } catch (IllegalArgumentException ex) {
-        problems.add(problem("retryDelaySeconds." + e.getKey(), "is not a disposition (use no_answer, busy, "
-            + "answered_machine, failed, canceled)"));
-      }
-      if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 30L * 24 * 3600) {
-        problems.add(problem("retryDelaySeconds." + e.getKey(), "must be between 0 and 2592000 seconds"));
-      }
-    }
-    return retry;
-  }
-
-  private long deadline(List<ApiError.Detail> problems) {
-    if (deadline == null || deadline.isBlank()) {
-      return 0;
-    }
-    try {
-      return Instant.parse(deadline).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      problems.add(problem("deadline", "must be an ISO-8601 instant such as 2026-12-01T23:00:00Z"));
-      return 0;
-    }
-  }
-
-  private static ApiError.Detail problem(String field, String message) {
-    return new ApiError.Detail(field, "invalid", message);
+  private String rules() {
+    return jurisdiction == null ? "US" : jurisdiction.trim().toUpperCase(Locale.ROOT);
   }
 }

@@ -28,7 +28,6 @@ public final class BatchViews {
     }
   }
 
-  public record Page<T>(List<T> items, int page, int pageSize, long total) {}
 
   public record Detail(Summary batch, Object settings, Map<String, Long> byStatus, Map<String, Long> byDisposition) {}
 

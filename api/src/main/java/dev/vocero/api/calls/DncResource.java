@@ -5,6 +5,9 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.domain.phones.PhoneNumbers;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.calls.DncDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,15 +15,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -47,17 +49,12 @@ public class DncResource {
 
   public record BulkResult(int added, int alreadyListed, List<ApiError.Detail> invalid) {}
 
-  public record Page(List<DncDao.Entry> items, int page, int pageSize, long total) {}
-
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public Page list(@Auth VoceroPrincipal caller, @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 500) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 500.");
-    }
+  public Page<DncDao.Entry> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(50);
     return jdbi.withExtension(DncDao.class, dao ->
-        new Page(dao.list(caller.orgId(), pageSize, (page - 1) * pageSize), page, pageSize, dao.count(caller.orgId())));
+        page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 
   @POST

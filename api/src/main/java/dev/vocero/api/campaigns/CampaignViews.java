@@ -46,5 +46,4 @@ public final class CampaignViews {
   public record Day(LocalDate day, int callsStarted, int callsFinished, JsonNode finishedByDisposition,
       int messagesSent, JsonNode messagesByStatus) {}
 
-  public record Page<T>(List<T> items, int page, int pageSize, long total) {}
 }

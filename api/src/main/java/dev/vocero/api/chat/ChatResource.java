@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.chat.ChatMessageDao;
 import dev.vocero.store.chat.ChatMessageRow;
 import dev.vocero.store.chat.ConversationDao;
@@ -20,14 +23,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -75,14 +77,11 @@ public class ChatResource {
 
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public ChatViews.Page list(@Auth VoceroPrincipal caller, @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("pageSize") @DefaultValue("20") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 100) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 100.");
-    }
-    return jdbi.withExtension(ConversationDao.class, dao -> new ChatViews.Page(
-        dao.list(caller.orgId(), pageSize, (page - 1) * pageSize).stream().map(ChatViews.Conversation::of).toList(),
-        page, pageSize, dao.count(caller.orgId())));
+  public Page<ChatViews.Conversation> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(20);
+    return jdbi.withExtension(ConversationDao.class, dao -> page.of(
+        dao.list(caller.orgId(), page.pageSize(), page.offset()).stream().map(ChatViews.Conversation::of).toList(),
+        dao.count(caller.orgId())));
   }
 
   @POST

@@ -20,7 +20,6 @@ public final class ChatViews {
     }
   }
 
-  public record Page(List<Conversation> items, int page, int pageSize, long total) {}
 
   /** A citation as clients see it; {@code start}/{@code end} are mm:ss for display. */
   public record Source(UUID audioId, int segmentIndex, long startMs, long endMs, String label, String quote) {

@@ -4,6 +4,9 @@ import dev.vocero.api.auth.PlatformOperators;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.domain.credits.CreditPrices;
@@ -11,15 +14,14 @@ import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
@@ -53,13 +55,10 @@ public class AccountResource {
   @GET
   @Path("/transactions")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
-  public CreditViews.Transactions transactions(@Auth VoceroPrincipal caller,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
-    if (page < 1 || pageSize < 1 || pageSize > 500) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 or more and pageSize between 1 and 500.");
-    }
-    return jdbi.withExtension(CreditDao.class, dao -> new CreditViews.Transactions(
-        dao.page(caller.orgId(), pageSize, (page - 1) * pageSize), page, pageSize, dao.count(caller.orgId())));
+  public Page<dev.vocero.store.credits.LedgerEntry> transactions(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
+    PageRequest page = paging.withDefaultSize(50);
+    return jdbi.withExtension(CreditDao.class, dao ->
+        page.of(dao.page(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 
   /** A platform operator topping up their own organization; any other, with /api/v1/platform/organizations. */

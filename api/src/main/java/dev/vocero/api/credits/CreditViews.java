@@ -3,7 +3,6 @@ package dev.vocero.api.credits;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.store.credits.LedgerEntry;
-import java.util.List;
 import java.util.UUID;
 
 /** JSON shapes of the credit endpoints. Amounts are whole credits (see docs/features/credits.md). */
@@ -16,7 +15,6 @@ final class CreditViews {
     }
   }
 
-  record Transactions(List<LedgerEntry> items, int page, int pageSize, long total) {}
 
   record TopupResult(LedgerEntry entry, boolean duplicate, Balance account) {}
 

@@ -5,6 +5,9 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.ApiError;
+import dev.vocero.api.paging.Page;
+import dev.vocero.api.paging.PageParams;
+import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.credits.CreditLedger;
@@ -15,7 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -53,21 +55,16 @@ public class PlatformResource {
 
   public record Organization(UUID id, String name, Instant createdAt, CreditViews.Balance credits) {}
 
-  public record Organizations(List<Organization> items, int page, int pageSize) {}
-
   @GET
-  public Organizations list(@Auth VoceroPrincipal caller, @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
+  public Page<Organization> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
     operators.require(caller);
-    if (page < 1 || page > 10_000 || pageSize < 1 || pageSize > 100) {
-      throw ApiException.unprocessable("invalid_paging", "page must be 1 to 10000 and pageSize between 1 and 100.");
-    }
-    List<Organization> items = jdbi.withExtension(OrganizationDao.class, dao -> dao.page(pageSize, (page - 1L) * pageSize))
+    PageRequest page = paging.withDefaultSize(50);
+    List<Organization> items = jdbi.withExtension(OrganizationDao.class, dao -> dao.page(page.pageSize(), page.offset()))
         .stream()
         .map(org -> new Organization(org.id(), org.name(), org.createdAt(),
             CreditViews.Balance.of(administration.account(org.id()), prices)))
         .toList();
-    return new Organizations(items, page, pageSize);
+    return page.of(items);
   }
 
   public record Numbers(UUID organizationId, List<String> numbers) {}

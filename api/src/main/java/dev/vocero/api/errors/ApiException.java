@@ -30,6 +30,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(422, code, message);
   }
 
+  /** 422 for one field (a query parameter, a body field) with a detail naming it. */
+  public static ApiException invalidField(String code, String field, String detailCode, String message) {
+    return new ApiException(422, code, message, List.of(new ApiError.Detail(field, detailCode, message)), null);
+  }
+
   public static ApiException notFound(String what) {
     return new ApiException(404, "not_found", what + " was not found.");
   }

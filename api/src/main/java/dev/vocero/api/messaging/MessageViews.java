@@ -26,7 +26,6 @@ public final class MessageViews {
     }
   }
 
-  public record MessagePage(List<Message> items, int page, int pageSize) {}
 
   /**
    * {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}...;

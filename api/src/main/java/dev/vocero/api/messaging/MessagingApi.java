@@ -14,7 +14,7 @@ public final class MessagingApi {
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal,
       TelephonyWebhooks webhooks, CreditPrices prices) {
-    jersey.register(new MessageWaveResource(jdbi, new MessageWaves(temporal), json));
+    jersey.register(new MessageWaveResource(new MessageWaveService(jdbi, new MessageWaves(temporal), json)));
     ConversationReplies replies = new ConversationReplies(temporal);
     jersey.register(new ConversationResource(jdbi, replies));
     jersey.register(new AutoReplyResource(jdbi, json));

@@ -80,7 +80,7 @@ class BatchReportApiTest {
         .format(Instant.parse(batch.at("/batch/createdAt").asText()));
     assertEquals("attachment; filename=\"batch-cobranza-noviembre-nandu-" + day + ".xlsx\"", report.header("Content-Disposition"));
 
-    JsonNode calls = api.get("/api/v1/batches/" + batchId + "/calls?pageSize=500", operator.accessToken()).body().get("items");
+    JsonNode calls = api.get("/api/v1/batches/" + batchId + "/calls?pageSize=100", operator.accessToken()).body().get("items");
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report.raw().body()))) {
       Sheet sheet = wb.getSheet("Llamadas");
       assertEquals(calls.size(), sheet.getLastRowNum(), "one row per contact");
