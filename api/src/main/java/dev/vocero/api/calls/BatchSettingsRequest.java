@@ -1,5 +1,6 @@
 package dev.vocero.api.calls;
 
+import dev.vocero.api.validation.SaneDate;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.ErrorCode;
@@ -39,7 +40,7 @@ public record BatchSettingsRequest(
     String defaultRegion,
     @Min(0) @Max(100) Integer weeklyCapPerPhone,
     @Min(10) @Max(3600) Long answerTimeoutSeconds,
-    Instant deadline,
+    @SaneDate Instant deadline,
     @Size(max = 2000) String script,
     @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as es-MX, es-CO, es-ES or en-US")
     String scriptLanguage,

@@ -154,6 +154,15 @@ class RequestValidationTest {
         settings("settings retry negative", "{\"retryDelaySeconds\":{\"busy\":-1}}", "retryDelaySeconds.busy",
             "range"),
         settings("settings deadline unparseable", "{\"deadline\":\"tomorrow\"}", "deadline", "invalid_date"),
+        settings("settings deadline beyond 9999", "{\"deadline\":\"+10000-01-01T00:00:00Z\"}", "deadline", "date_range"),
+        settings("settings deadline in year 3000", "{\"deadline\":\"3000-01-01T00:00:00Z\"}", "deadline", "date_range"),
+        bad("register password of 40 ñ (80 bytes)", "POST", "/api/v1/auth/register", "{\"email\":\"n@example.com\","
+            + "\"password\":\"" + "ñ".repeat(40) + "\",\"name\":\"Ñ\",\"organization\":\"Ñandú\"}", 422,
+            "invalid_request", "password", "too_many_bytes"),
+        bad("login password of 40 ñ (80 bytes)", "POST", "/api/v1/auth/login", "{\"email\":\"n@example.com\","
+            + "\"password\":\"" + "ñ".repeat(40) + "\"}", 422, "invalid_request", "password", "too_many_bytes"),
+        bad("login e-mail with NUL", "POST", "/api/v1/auth/login", "{\"email\":\"a" + NUL + "@example.com\","
+            + "\"password\":\"long enough pw\"}", 422, "invalid_request", "email", "nul_character"),
         settings("settings language", "{\"scriptLanguage\":\"spanish\"}", "scriptLanguage", "pattern"),
         settings("settings region", "{\"defaultRegion\":\"Colombia\"}", "defaultRegion", "pattern"),
         settings("settings script with NUL", "{\"script\":\"Hola" + NUL + "\"}", "script", "nul_character"),
