@@ -71,7 +71,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return finished(message);
     }
-    if (request.chargeCredits() && credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
+    if (credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
       LOG.info("Message {} of wave {} not sent: no credit", messageId, request.waveId());
       return new SendResult(Outcome.NO_CREDIT, messageId, WaveProgress.NO_CREDIT); // stays pending for the resume
     }

@@ -35,17 +35,10 @@ final class AudioActivityOptions {
         .build();
   }
 
-  /** The status mirror must eventually succeed, so it retries without an attempt cap for 10 minutes. */
-  static ActivityOptions recordStatus() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.IO)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-        .setRetryOptions(statusRetry())
-        .build();
-  }
-
-  /** The same write as a local activity, run by the workflow worker itself; retried like the remote one. */
+  /**
+   * The status mirror, as a local activity run by the workflow worker itself; it must eventually succeed, so it
+   * retries without an attempt cap for 10 minutes.
+   */
   static LocalActivityOptions recordStatusLocally() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))

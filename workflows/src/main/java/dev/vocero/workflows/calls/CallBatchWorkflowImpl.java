@@ -11,7 +11,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -31,18 +30,15 @@ import org.slf4j.Logger;
  * A sliding window of contact calls: one page of contacts per run, at most maxConcurrentCalls children
  * running, starts paced at callsPerSecond, children report by signal, continue-as-new after each page.
  *
- * <p>Since v1 ("dispatch-timetable") starts follow a fixed {@link DispatchTimetable}; every start due in a workflow
- * task is initiated in that task without waiting for the previous one to be confirmed; a page is 500 contacts; and a
- * batch waiting for children carried over from an earlier run checks, when nothing happened for a while, whether any
- * of them closed without reporting (terminated by an operator).
+ * <p>Starts follow a fixed {@link DispatchTimetable}; every start due in a workflow task is initiated in that task
+ * without waiting for the previous one to be confirmed; a page is 500 contacts; and a batch waiting for children
+ * carried over from an earlier run checks, when nothing happened for a while, whether any of them closed without
+ * reporting (terminated by an operator).
  */
 public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
-  static final String DISPATCH_TIMETABLE = "dispatch-timetable";
-  static final int PAGE_SIZE = 100;
-  static final int PAGE_SIZE_V1 = 500;
+  static final int PAGE_SIZE = 500;
   static final int MAX_PAGE_SIZE = 1000;
-  static final int MAX_PAGE_SIZE_V0 = 500;
   /** Without any report for this long, the batch asks Temporal about the children it carried over. */
   static final Duration IDLE_CHECK = Duration.ofMinutes(10);
   static final double MAX_CALLS_PER_SECOND = 100;
@@ -64,8 +60,6 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   /** Children started by an earlier run: this run has no result promise for them, only their report. */
   private final Set<Long> carried;
   private final double carriedNextStartDueMillis;
-  private int pageSize;
-  private boolean timetabled;
   private DispatchTimetable timetable;
   private int pendingStarts;
   private int reports;
@@ -81,10 +75,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private boolean cancelled;
   private String cancelReason;
   private boolean childrenCancelled;
-  private long lastStartAtMillis;
   private int paceChanges;
-  private Long startingContactId;
-  private boolean startingReported;
 
   @WorkflowInit
   public CallBatchWorkflowImpl(CallBatchInput input) {
@@ -106,17 +97,13 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   @Override
   public BatchProgress run(CallBatchInput input) {
-    timetabled = Workflow.getVersion(DISPATCH_TIMETABLE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    pageSize = timetabled
-        ? requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE) : PAGE_SIZE_V1
-        : requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE_V0) : PAGE_SIZE;
     changeStatus(status); // every run mirrors its counters, so PostgreSQL shows progress page by page
     ContactPage page = nextPage();
     List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
-    if (timetabled && !carried.isEmpty()) {
+    if (!carried.isEmpty()) {
       Async.procedure(this::watchCarried);
     }
-    boolean allStarted = timetabled ? dispatchAll(contactIds) : startAll(contactIds);
+    boolean allStarted = dispatchAll(contactIds);
     if (allStarted && page.more() && !contactIds.isEmpty()) {
       continueWithNextPage();
     }
@@ -229,13 +216,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
-  /** Deduplicated: only a running contact counts; one that reports while its start is confirmed is remembered. */
+  /** Deduplicated: only a running contact counts. */
   private void contactEnded(long contactId) {
     if (running.remove(contactId)) {
       finished++;
       reports++;
-    } else if (startingContactId != null && startingContactId == contactId) {
-      startingReported = true;
     }
   }
 
@@ -250,6 +235,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   /** A PostgreSQL outage must not kill the batch: the page read is retried until it works or a cancel comes. */
   private ContactPage nextPage() {
+    int pageSize = requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE) : PAGE_SIZE;
     ContactPageRequest request = new ContactPageRequest(orgId, batchId, afterContactId, pageSize);
     while (!cancelled) {
       try {
@@ -263,7 +249,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   }
 
   /**
-   * v1: starts the page on the timetable; each workflow task initiates every start that is due and has a free slot.
+   * Starts the page on the timetable; each workflow task initiates every start that is due and has a free slot.
    * Returns false when a cancel stopped the page before every contact was started.
    */
   private boolean dispatchAll(List<Long> contactIds) {
@@ -369,74 +355,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
-  /** Returns false when a cancel stopped the page before every contact was started. */
-  private boolean startAll(List<Long> contactIds) {
-    for (long contactId : contactIds) {
-      if (!awaitTurn()) {
-        return false;
-      }
-      startContact(contactId);
-      afterContactId = contactId;
-    }
-    return true;
-  }
-
-  /** Waits for a free slot, no pause, and the pace; a setPace, pause or cancel re-evaluates the wait. */
-  private boolean awaitTurn() {
-    while (true) {
-      Workflow.await(() -> cancelled || canStart());
-      if (cancelled) {
-        return false;
-      }
-      long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-      if (wait <= 0) {
-        return true;
-      }
-      int seen = paceChanges;
-      Workflow.await(Duration.ofMillis(wait), () -> cancelled || !canStart() || paceChanges != seen);
-    }
-  }
-
   private boolean canStart() {
     return !paused && running.size() < settings.maxConcurrentCalls();
-  }
-
-  private long nextStartAtMillis() {
-    return lastStartAtMillis + (long) Math.ceil(1000.0 / settings.callsPerSecond());
-  }
-
-  private void startContact(long contactId) {
-    lastStartAtMillis = Workflow.currentTimeMillis();
-    startingContactId = contactId;
-    startingReported = false;
-    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
-    Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
-    boolean startedNow = awaitStarted(child, contactId);
-    started++;
-    if (startedNow && !startingReported) {
-      running.add(contactId);
-    } else {
-      finished++;
-    }
-    startingContactId = null;
-    // a child that ends without its signal (terminated by an operator) still frees its slot
-    result.handle((outcome, failure) -> {
-      contactEnded(contactId);
-      return null;
-    });
-  }
-
-  /** False when the ID was already used: an earlier execution handled this contact; never dial it twice. */
-  private boolean awaitStarted(ContactCallWorkflow child, long contactId) {
-    try {
-      Workflow.getWorkflowExecution(child).get();
-      return true;
-    } catch (ChildWorkflowFailure e) {
-      log.warn("Batch {} did not start contact {} ({}); counted as finished", batchId, contactId,
-          e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
-      return false;
-    }
   }
 
   private ChildWorkflowOptions childOptions(long contactId) {
@@ -456,11 +376,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   /** Keeps the pace across the boundary, then hands the running children and counters to the next run. */
   private void continueWithNextPage() {
-    if (timetabled) {
-      Workflow.await(() -> pendingStarts == 0); // a start refused later would otherwise hold a slot for ever
-    } else {
-      awaitPace();
-    }
+    Workflow.await(() -> pendingStarts == 0); // a start refused later would otherwise hold a slot for ever
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (cancelled) {
       return;
@@ -468,17 +384,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     log.info("Batch {} continues as new after contact {} ({} started, {} running)", batchId, afterContactId,
         started, running.size());
     Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
-        started, finished, paused, timetabled ? requestedPageSize : pageSize,
+        started, finished, paused, requestedPageSize,
         timetable != null ? timetable.nextDueMillis() : 0, pauseReason, resumed));
-  }
-
-  private void awaitPace() {
-    long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-    while (!cancelled && wait > 0) {
-      int seen = paceChanges;
-      Workflow.await(Duration.ofMillis(wait), () -> cancelled || paceChanges != seen);
-      wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-    }
   }
 
   private BatchProgress finish() {

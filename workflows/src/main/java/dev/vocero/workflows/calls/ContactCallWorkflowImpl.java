@@ -43,18 +43,6 @@ import org.slf4j.Logger;
  * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
-  static final String REPORT_RETRY = "report-retry";
-  /** v1: after reporting, an answered recorded call's recording becomes an audio processed by a child workflow. */
-  static final String CALL_RECORDINGS = "call-recordings";
-  /** v1: plan and record as local activities (each skips a workflow task and an activity task round trip). */
-  static final String LOCAL_STEPS = "local-steps";
-  /** v1: each dial is covered by a credit reservation (settled after the call); no credit pauses the batch. */
-  static final String CREDITS = "credits";
-  /**
-   * v1: first asks PostgreSQL where the contact's calls stand, so a workflow started again after a restart goes on;
-   * v2: only when its batch was started again from PostgreSQL (the read is wasted on every other contact).
-   */
-  static final String RESUME_FROM_STORE = "resume-from-store";
   private static final int REPORT_ATTEMPTS = 12;
 
   static final String WAITING = "waiting";
@@ -75,11 +63,9 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
   private static final long MIN_WAIT_MILLIS = 1_000;
 
-  private final ContactCallActivities remoteSteps =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.io());
-  private final ContactCallActivities localSteps =
+  /** Plan and record run as local activities: each skips a workflow task and an activity task round trip. */
+  private final ContactCallActivities steps =
       Workflow.newLocalActivityStub(ContactCallActivities.class, CallActivityOptions.localIo());
-  private ContactCallActivities steps = remoteSteps;
   private final ContactCallActivities dialer =
       Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
   private final ContactCallActivities poller =
@@ -116,9 +102,6 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   @Override
   public ContactOutcome call(ContactCallInput input) {
-    if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      steps = localSteps;
-    }
     Disposition disposition;
     try {
       disposition = attemptsOrFailed();
@@ -130,9 +113,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       throw e;
     }
     ContactOutcome outcome = finish(disposition);
-    if (Workflow.getVersion(CALL_RECORDINGS, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      handleRecordings();
-    }
+    handleRecordings();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return outcome;
   }
@@ -178,12 +159,11 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   }
 
   /**
-   * v1 ("resume-from-store"): goes on from the contact's attempts in PostgreSQL. Returns the final disposition when they
-   * already ended the contact, else null (then the attempts loop plans the next one).
+   * Only when its batch was started again from PostgreSQL: goes on from the contact's attempts there. Returns the final
+   * disposition when they already ended the contact, else null (then the attempts loop plans the next one).
    */
   private Disposition resumeFromStore() {
-    int version = Workflow.getVersion(RESUME_FROM_STORE, Workflow.DEFAULT_VERSION, 2);
-    if (version < 1 || (version >= 2 && !resumed)) {
+    if (!resumed) {
       return null;
     }
     ResumePoint point = steps.resumePoint(new ResumeRequest(orgId, batchId, contactId, settings));
@@ -270,17 +250,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
           NextStep.DONE);
       return Disposition.CANCELED;
     }
-    boolean covered = Workflow.getVersion(CREDITS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    if (covered) {
-      CreditHold hold = credits.reserveCall(new CallReservation(orgId, batchId, contactId, ref.attemptId()));
-      if (!hold.granted()) {
-        return noCredit(ref, hold.reason());
-      }
+    CreditHold hold = credits.reserveCall(new CallReservation(orgId, batchId, contactId, ref.attemptId()));
+    if (!hold.granted()) {
+      return noCredit(ref, hold.reason());
     }
     AttemptResult result = dial(ref);
-    if (covered) {
-      settle(ref);
-    }
+    settle(ref);
     dialed++;
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
@@ -471,8 +446,8 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   /**
    * By workflow ID, so the batch's current run gets it even after it continued-as-new. The signal fails
-   * while the batch is between two runs; since v1 ("report-retry") it is retried for a few minutes, because
-   * a batch waiting for an unreported contact would otherwise wait forever.
+   * while the batch is between two runs, so it is retried for a few minutes: a batch waiting for an
+   * unreported contact would otherwise wait forever.
    */
   private void reportToBatch(ContactOutcome outcome) {
     for (int attempt = 1; ; attempt++) {
@@ -481,8 +456,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
             .contactFinished(outcome);
         return;
       } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-        boolean retry = Workflow.getVersion(REPORT_RETRY, Workflow.DEFAULT_VERSION, 1) >= 1 && attempt < REPORT_ATTEMPTS;
-        if (!retry) {
+        if (attempt >= REPORT_ATTEMPTS) {
           log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
           return;
         }

@@ -435,9 +435,6 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
     if (!CampaignStates.RUNNING.equals(state)) {
       return;
     }
-    if (Workflow.getVersion("campaign-credit-pause", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
     state = CampaignStates.PAUSED;
     pauseReason = NO_CREDIT;
     log.info("Campaign {} paused: {} has no credit left", campaignId, what);

@@ -16,13 +16,12 @@ import java.util.UUID;
 
 /**
  * Pages recipients from PostgreSQL, sends one message at a time at {@code perMinute}, waits while paused, stops on
- * cancel, and continues-as-new after each page so the history stays small. Since "wave-credits" every message is held
- * on the organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
+ * cancel, and continues-as-new after each page so the history stays small. Every message is held on the
+ * organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
  * tries the same contact again.
  */
 public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   static final int PAGE_SIZE = 200;
-  static final String CREDITS_CHANGE = "wave-credits";
 
   private final MessageActivities io = Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.io());
   private final MessageActivities sender =
@@ -32,7 +31,6 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private WaveProgress progress;
   private boolean paused;
   private boolean cancelled;
-  private boolean chargeCredits;
 
   @WorkflowInit
   public MessageWaveWorkflowImpl(WaveInput input) {
@@ -44,7 +42,6 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
 
   @Override
   public WaveProgress run(WaveInput input) {
-    chargeCredits = Workflow.getVersion(CREDITS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
         .contactIds();
     for (long contactId : page) {
@@ -94,7 +91,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
 
   private Outcome send(long contactId) {
     try {
-      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId, chargeCredits));
+      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId));
       return result.outcome();
     } catch (ActivityFailure e) {
       String code = e.getCause() instanceof ApplicationFailure app ? app.getType() : "SendFailed";

@@ -57,7 +57,7 @@ class AudioHistoryRecorderTest {
     when(activities.findOpportunities(any())).thenReturn(OPPORTUNITIES);
   }
 
-  /** v3: the "extraction" version marker, a plan and two extractors, one of which fails for good and is recorded. */
+  /** A plan and two extractors, one of which fails for good and is recorded; no alert. */
   @Test
   void givenTheHappyPathWithExtractors_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
@@ -71,7 +71,7 @@ class AudioHistoryRecorderTest {
     });
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-extraction-v3.json");
+    store("audio-processing-extractor-failed.json");
   }
 
   @Test
@@ -80,22 +80,12 @@ class AudioHistoryRecorderTest {
         .thenThrow(FailureType.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
 
     assertEquals(AudioStatus.FAILED, workflow.process(INPUT).status());
-    store("audio-processing-failed-v2.json");
+    store("audio-processing-failed.json");
   }
 
+  /** The happy path: transcribe, opportunities, two extractors, then the alert rules (one alert, one delivery child). */
   @Test
-  void givenAnAlertWithAWebhook_whenRecorded_itShouldStoreAV3History() throws IOException {
-    when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
-    when(alerts.raiseAlerts(any())).thenReturn(new AlertResult(1, List.of(DELIVERY)));
-    when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
-
-    assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-alerts-v3.json");
-  }
-
-  /** v4: both markers: the extractors run, then the alert rules (one alert, one delivery child). */
-  @Test
-  void givenExtractorsAndAnAlert_whenRecorded_itShouldStoreAV4History() throws IOException {
+  void givenExtractorsAndAnAlert_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
     when(extraction.planExtractions(any())).thenReturn(AudioTestSupport.TWO_EXTRACTORS);
     when(extraction.extract(any())).thenAnswer(call -> {
@@ -106,7 +96,7 @@ class AudioHistoryRecorderTest {
     when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-v4.json");
+    store("audio-processing.json");
   }
 
   private void store(String name) throws IOException {
