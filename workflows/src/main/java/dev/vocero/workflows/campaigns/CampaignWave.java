@@ -14,13 +14,24 @@ import java.util.UUID;
  * @param status        last status seen: new, held, active, completed, cancelled
  */
 public record CampaignWave(UUID waveId, String channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
-    boolean launched, String status, int sent, int skipped, int failed) {
+    boolean launched, String status, int sent, int skipped, int failed) implements CampaignMember {
 
   public static CampaignWave attached(UUID waveId, String channel, int perMinute, UUID sourceBatchId,
       boolean afterBatch) {
     return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, false, "new", 0, 0, 0);
   }
 
+  @Override
+  public UUID id() {
+    return waveId;
+  }
+
+  @Override
+  public int count() {
+    return sent;
+  }
+
+  @Override
   public boolean done() {
     return "completed".equals(status) || "cancelled".equals(status);
   }
