@@ -1,25 +1,15 @@
 package dev.vocero.workflows.calls;
 
 import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
-import dev.vocero.workflows.calls.BatchActivities.ContactCheck;
 import dev.vocero.workflows.calls.BatchActivities.ContactPage;
 import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,12 +27,6 @@ import org.slf4j.Logger;
  */
 public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
-  static final int PAGE_SIZE = 500;
-  static final int MAX_PAGE_SIZE = 1000;
-  /** Without any report for this long, the batch asks Temporal about the children it carried over. */
-  static final Duration IDLE_CHECK = Duration.ofMinutes(10);
-  static final double MAX_CALLS_PER_SECOND = 100;
-  static final int MAX_CONCURRENT_CALLS = 1000;
   static final String RUNNING = "running";
   static final String PAUSED = "paused";
   static final String COMPLETED = "completed";
@@ -55,10 +39,10 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private final WorkflowLock mirrorLock = Workflow.newWorkflowLock();
   private final UUID orgId;
   private final UUID batchId;
+  private final ContactChildren children;
   private final int requestedPageSize;
   private final Set<Long> running;
-  /** Children started by an earlier run: this run has no result promise for them, only their report. */
-  private final Set<Long> carried;
+  private final CarriedChildren carried;
   private final double carriedNextStartDueMillis;
   private DispatchTimetable timetable;
   private int pendingStarts;
@@ -83,7 +67,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.batchId = input.batchId();
     this.requestedPageSize = input.pageSize();
     this.running = new LinkedHashSet<>(input.running() == null ? List.of() : input.running());
-    this.carried = new LinkedHashSet<>(running);
+    this.carried = new CarriedChildren(activities, orgId, batchId, running, log);
     this.carriedNextStartDueMillis = input.nextStartDueMillis();
     this.settings = input.settings();
     this.afterContactId = input.afterContactId();
@@ -93,6 +77,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.pauseReason = paused ? input.pauseReason() : null;
     this.resumed = input.resumed();
     this.status = paused ? PAUSED : RUNNING;
+    this.children = new ContactChildren(orgId, batchId, log);
   }
 
   @Override
@@ -100,8 +85,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     changeStatus(status); // every run mirrors its counters, so PostgreSQL shows progress page by page
     ContactPage page = nextPage();
     List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
-    if (!carried.isEmpty()) {
-      Async.procedure(this::watchCarried);
+    if (carried.any()) {
+      Async.procedure(() -> carried.watch(running, () -> reports, this::contactEnded));
     }
     boolean allStarted = dispatchAll(contactIds);
     if (allStarted && page.more() && !contactIds.isEmpty()) {
@@ -157,16 +142,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public void validateSetPace(PaceChange change) {
     requireOpen();
-    if (change == null) {
-      throw new IllegalArgumentException("a pace change is required");
-    }
-    if (!(change.callsPerSecond() > 0 && change.callsPerSecond() <= MAX_CALLS_PER_SECOND)) {
-      throw new IllegalArgumentException("callsPerSecond must be greater than 0 and at most " + MAX_CALLS_PER_SECOND);
-    }
-    Integer max = change.maxConcurrentCalls();
-    if (max != null && (max < 1 || max > MAX_CONCURRENT_CALLS)) {
-      throw new IllegalArgumentException("maxConcurrentCalls must be between 1 and " + MAX_CONCURRENT_CALLS);
-    }
+    BatchLimits.checkPace(change);
   }
 
   /**
@@ -235,8 +211,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   /** A PostgreSQL outage must not kill the batch: the page read is retried until it works or a cancel comes. */
   private ContactPage nextPage() {
-    int pageSize = requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE) : PAGE_SIZE;
-    ContactPageRequest request = new ContactPageRequest(orgId, batchId, afterContactId, pageSize);
+    ContactPageRequest request =
+        new ContactPageRequest(orgId, batchId, afterContactId, BatchLimits.pageSize(requestedPageSize));
     while (!cancelled) {
       try {
         return activities.nextContacts(request);
@@ -289,21 +265,6 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
-  /** Beside the dispatch: while carried-over children are running, looks for closed ones when no report came. */
-  private void watchCarried() {
-    while (true) {
-      carried.retainAll(running);
-      if (carried.isEmpty()) {
-        return;
-      }
-      int seen = reports;
-      Workflow.sleep(IDLE_CHECK);
-      if (reports == seen) {
-        findClosedChildren();
-      }
-    }
-  }
-
   private int freeSlots() {
     return Math.max(0, settings.maxConcurrentCalls() - running.size());
   }
@@ -313,65 +274,16 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     started++;
     running.add(contactId);
     pendingStarts++;
-    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
-    Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
-    Workflow.getWorkflowExecution(child).handle((execution, failure) -> {
+    children.start(new ContactCallInput(orgId, batchId, contactId, settings, resumed), startedNow -> {
       pendingStarts--;
-      if (failure != null) {
-        // the ID was already used: an earlier execution handled this contact; never dial it twice
-        log.warn("Batch {} did not start contact {}; counted as finished", batchId, contactId);
+      if (!startedNow) {
         contactEnded(contactId);
       }
-      return null;
-    });
-    // a child that ends without its signal (terminated by an operator) still frees its slot
-    result.handle((outcome, failure) -> {
-      contactEnded(contactId);
-      return null;
-    });
-  }
-
-  /**
-   * Children carried over from an earlier run have no result promise here: one terminated by an operator would
-   * never report. Asks Temporal which of them closed, and counts those as finished (with their recorded result).
-   */
-  private void findClosedChildren() {
-    carried.retainAll(running);
-    if (carried.isEmpty()) {
-      return;
-    }
-    List<ContactOutcome> closed;
-    try {
-      closed = activities.closedContacts(new ContactCheck(orgId, batchId, List.copyOf(carried)));
-    } catch (ActivityFailure e) {
-      log.warn("Batch {} could not check its carried-over contacts; will look again", batchId);
-      return;
-    }
-    for (ContactOutcome outcome : closed) {
-      log.warn("Batch {}: contact {} closed without reporting; counted as {}", batchId, outcome.contactId(),
-          outcome.disposition());
-      contactEnded(outcome.contactId());
-    }
+    }, () -> contactEnded(contactId)); // a child that ends without its signal (terminated by an operator) frees its slot
   }
 
   private boolean canStart() {
     return !paused && running.size() < settings.maxConcurrentCalls();
-  }
-
-  private ChildWorkflowOptions childOptions(long contactId) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(CallIds.contactWorkflowId(batchId, contactId))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(VoceroSearchAttributes.ORG, orgId.toString())
-            .set(VoceroSearchAttributes.KIND, CallIds.CALL_KIND)
-            .set(VoceroSearchAttributes.BATCH_ID, batchId.toString())
-            .set(VoceroSearchAttributes.STATUS, ContactCallWorkflowImpl.WAITING)
-            .build())
-        .build();
   }
 
   /** Keeps the pace across the boundary, then hands the running children and counters to the next run. */
@@ -409,19 +321,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private void cancelChildren() {
     childrenCancelled = true;
     log.info("Batch {} cancelling {} running contacts", batchId, running.size());
-    List<Promise<Void>> sent = new ArrayList<>();
-    for (long contactId : List.copyOf(running)) {
-      ContactCallWorkflow child =
-          Workflow.newExternalWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId));
-      sent.add(Async.procedure(child::cancel, cancelReason));
-    }
-    for (Promise<Void> signal : sent) {
-      try {
-        signal.get();
-      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-        log.info("Batch {}: a contact ended before its cancel arrived", batchId);
-      }
-    }
+    children.cancel(List.copyOf(running), cancelReason);
   }
 
   /** Mirrors are serialized and each writes the status current when it runs, so the last write is the truth. */

@@ -1,14 +1,6 @@
 package dev.vocero.workflows.calls;
 
-import dev.vocero.workflows.audio.AudioIds;
-import dev.vocero.workflows.audio.AudioProcessingInput;
-import dev.vocero.workflows.audio.AudioProcessingWorkflow;
-import dev.vocero.workflows.audio.AudioStatus;
-import dev.vocero.workflows.calls.CallCreditActivities.CallReservation;
-import dev.vocero.workflows.calls.CallCreditActivities.CallSettlement;
 import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
-import dev.vocero.workflows.calls.CallRecordingActivities.RecordingRequest;
-import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
@@ -17,34 +9,23 @@ import dev.vocero.workflows.calls.ContactCallActivities.PlacedCall;
 import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
 import dev.vocero.workflows.calls.ContactCallActivities.ResumePoint;
 import dev.vocero.workflows.calls.ContactCallActivities.ResumeRequest;
-import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.common.Failures;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 
 /**
- * One contact's attempts: plan (window, DNC, caps), dial, await the provider's terminal event (deadline,
+ * One contact's attempts: plan (window, DNC, caps), hold credit, dial, await the provider's terminal event (deadline,
  * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch; then, for
  * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
-  private static final int REPORT_ATTEMPTS = 12;
-
   static final String WAITING = "waiting";
   static final String DIALING = "dialing";
   static final String IN_CALL = "in_call";
@@ -55,32 +36,24 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String NO_CREDIT = "no credit";
   static final String INTERRUPTED_REASON =
       "Vocero restarted during the call and the provider could not say how it ended; not dialed again";
-  /** What {@code pollCall} answers when the provider has no such call (never placed, or unknown to it). */
-  private static final java.util.Set<String> PROVIDER_UNAWARE = java.util.Set.of("unknown", "not_placed");
 
   private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
-  private static final int POLL_ROUNDS = 2;
   /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
   private static final long MIN_WAIT_MILLIS = 1_000;
 
   /** Plan and record run as local activities: each skips a workflow task and an activity task round trip. */
   private final ContactCallActivities steps =
       Workflow.newLocalActivityStub(ContactCallActivities.class, CallActivityOptions.localIo());
-  private final ContactCallActivities dialer =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
-  private final ContactCallActivities poller =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.pollCall());
-  private final CallCreditActivities credits =
-      Workflow.newLocalActivityStub(CallCreditActivities.class, CallActivityOptions.localIo());
-  private final CallRecordingActivities recorder =
-      Workflow.newActivityStub(CallRecordingActivities.class, CallActivityOptions.storeRecording());
 
   private final UUID orgId;
   private final UUID batchId;
   private final long contactId;
   private final BatchSettings settings;
   private final boolean resumed;
-  private final ProviderEventLog events = new ProviderEventLog();
+  private final ProviderCall provider;
+  private final ProviderEventLog events;
+  private final RecordingHandoff handoff;
+  private final BatchReports batch;
   private final CallRecordings recordings = new CallRecordings();
   private String state = WAITING;
   private int attempt = 1;
@@ -98,6 +71,10 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     this.contactId = input.contactId();
     this.settings = input.settings();
     this.resumed = input.resumed();
+    this.provider = new ProviderCall(input, log);
+    this.events = provider.events();
+    this.handoff = new RecordingHandoff(orgId, contactId, log);
+    this.batch = new BatchReports(batchId, contactId, log);
   }
 
   @Override
@@ -153,7 +130,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       if (CancellationScope.current().isCancelRequested()) {
         throw new CanceledFailure("workflow cancelled");
       }
-      log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, failureType(e));
+      log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, Failures.type(e));
       return cancelled ? Disposition.CANCELED : Disposition.FAILED;
     }
   }
@@ -199,13 +176,11 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     changeState(IN_CALL);
     ProviderEvent terminal = events.terminalFor(ref.attemptId());
     if (terminal == null) {
-      poll(ref);
-      ProviderEvent known = events.latestFor(ref.attemptId());
-      terminal = known != null && PROVIDER_UNAWARE.contains(known.status()) ? null : awaitTerminal(ref);
+      terminal = provider.pollUnaware(ref) ? null : provider.awaitTerminal(ref);
     }
     AttemptResult result = terminal != null
         ? AttemptResult.of(terminal) : new AttemptResult(Disposition.INTERRUPTED, INTERRUPTED_REASON);
-    settle(ref);
+    provider.settle(ref);
     lastDisposition = result.disposition();
     NextStep next = result.disposition() == Disposition.INTERRUPTED ? NextStep.DONE : nextStep(result.disposition());
     recordOutcome(ref, result, next);
@@ -250,12 +225,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
           NextStep.DONE);
       return Disposition.CANCELED;
     }
-    CreditHold hold = credits.reserveCall(new CallReservation(orgId, batchId, contactId, ref.attemptId()));
+    CreditHold hold = provider.reserve(ref);
     if (!hold.granted()) {
       return noCredit(ref, hold.reason());
     }
     AttemptResult result = dial(ref);
-    settle(ref);
+    provider.settle(ref);
     dialed++;
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
@@ -285,79 +260,31 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     String why = reason == null ? NO_CREDIT : reason;
     lastDisposition = Disposition.NO_CREDIT;
     recordOutcome(ref, new AttemptResult(Disposition.NO_CREDIT, why), NextStep.DONE);
-    try {
-      Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId)).creditExhausted(why);
-    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-      log.warn("Batch {} could not be paused for lack of credit (contact {})", batchId, contactId);
-    }
+    batch.creditExhausted(why);
     return Disposition.NO_CREDIT;
-  }
-
-  /** Charges the call's started minutes and releases the rest of its hold; a failure leaves the hold for an operator. */
-  private void settle(AttemptRef ref) {
-    ProviderEvent terminal = events.terminalFor(ref.attemptId());
-    try {
-      credits.settleCall(new CallSettlement(orgId, ref.attemptId(), terminal == null ? null : terminal.durationSeconds()));
-    } catch (ActivityFailure e) {
-      log.warn("Credits of attempt {} (contact {}) not settled: {}", ref.attemptId(), contactId, failureType(e));
-    }
   }
 
   private AttemptResult dial(AttemptRef ref) {
     changeState(DIALING);
     PlacedCall placed;
     try {
-      placed = dialer.placeCall(ref);
+      placed = provider.place(ref);
     } catch (ActivityFailure e) {
       ProviderEvent reported = events.terminalFor(ref.attemptId());
       return reported != null ? AttemptResult.of(reported) : AttemptResult.notPlaced(e);
     }
     changeState(IN_CALL);
-    ProviderEvent terminal = awaitTerminal(ref);
+    ProviderEvent terminal = provider.awaitTerminal(ref);
     AttemptResult result =
         terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
-    if (placed != null && answered(result.disposition())) {
+    if (placed != null && result.answered()) {
       recordings.expect(ref.attemptId(), placed.recordingWaitSeconds());
     }
     return result;
   }
 
-  private static boolean answered(Disposition disposition) {
-    return disposition == Disposition.ANSWERED_HUMAN || disposition == Disposition.ANSWERED_MACHINE;
-  }
-
-  /** Waits for the attempt's terminal event; a cancel does not cut a call short. Null when none came. */
-  private ProviderEvent awaitTerminal(AttemptRef ref) {
-    UUID attemptId = ref.attemptId();
-    Duration timeout = Duration.ofSeconds(Math.max(1, settings.answerTimeoutSeconds()));
-    for (int round = 0; round < POLL_ROUNDS; round++) {
-      if (Workflow.await(timeout, () -> events.terminalFor(attemptId) != null)) {
-        break;
-      }
-      poll(ref);
-      if (events.terminalFor(attemptId) != null) {
-        break;
-      }
-    }
-    return events.terminalFor(attemptId);
-  }
-
-  private void poll(AttemptRef ref) {
-    try {
-      events.record(ref.attemptId(), poller.pollCall(ref));
-    } catch (ActivityFailure e) {
-      log.warn("Polling attempt {} of contact {} failed: {}", ref.attemptId(), contactId, failureType(e));
-    }
-  }
-
   private NextStep nextStep(Disposition disposition) {
-    if (cancelled || disposition == Disposition.ANSWERED_HUMAN || attempt >= settings.maxAttempts()) {
-      return NextStep.DONE;
-    }
-    if (disposition == Disposition.INVALID_NUMBER || disposition == Disposition.FAILED) {
-      return NextStep.NEXT_NUMBER;
-    }
-    return settings.retryDelayFor(disposition) >= 0 ? NextStep.RETRY : NextStep.DONE;
+    return NextStep.after(disposition, attempt, settings, cancelled);
   }
 
   private void retryWait(long seconds) {
@@ -380,7 +307,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     changeState(DONE);
     ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
     recordResult(outcome);
-    reportToBatch(outcome);
+    batch.contactFinished(outcome);
     return outcome;
   }
 
@@ -397,42 +324,9 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       log.info("Contact {} of batch {}: {} recording(s) never arrived", contactId, batchId, recordings.missing());
     }
     for (RecordingEvent recording : recordings.available()) {
-      processRecording(recording);
+      handoff.handOff(recording);
     }
     changeState(DONE);
-  }
-
-  private void processRecording(RecordingEvent recording) {
-    StoredRecording stored;
-    try {
-      stored = recorder.storeRecording(new RecordingRequest(orgId, recording.attemptId(), recording));
-    } catch (ActivityFailure e) {
-      log.warn("Recording of attempt {} (contact {}) not stored: {}", recording.attemptId(), contactId, failureType(e));
-      return;
-    }
-    AudioProcessingWorkflow child =
-        Workflow.newChildWorkflowStub(AudioProcessingWorkflow.class, audioOptions(stored.audioId()));
-    Async.function(child::process, new AudioProcessingInput(orgId, stored.audioId(), stored.language()));
-    try {
-      Workflow.getWorkflowExecution(child).get();
-    } catch (ChildWorkflowFailure e) {
-      log.info("Audio {} of attempt {} was already being processed", stored.audioId(), recording.attemptId());
-    }
-  }
-
-  /** Abandoned on close: transcription goes on after this contact ends. */
-  private ChildWorkflowOptions audioOptions(UUID audioId) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(AudioIds.workflowId(audioId))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(VoceroSearchAttributes.ORG, orgId.toString())
-            .set(VoceroSearchAttributes.KIND, AudioIds.KIND)
-            .set(VoceroSearchAttributes.STATUS, AudioStatus.QUEUED.wire())
-            .build())
-        .build();
   }
 
   private void recordResult(ContactOutcome outcome) {
@@ -440,28 +334,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       steps.recordContactResult(
           new ContactResult(orgId, batchId, contactId, outcome.disposition(), outcome.attempts()));
     } catch (ActivityFailure e) {
-      log.warn("Result of contact {} of batch {} not recorded: {}", contactId, batchId, failureType(e));
-    }
-  }
-
-  /**
-   * By workflow ID, so the batch's current run gets it even after it continued-as-new. The signal fails
-   * while the batch is between two runs, so it is retried for a few minutes: a batch waiting for an
-   * unreported contact would otherwise wait forever.
-   */
-  private void reportToBatch(ContactOutcome outcome) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
-            .contactFinished(outcome);
-        return;
-      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-        if (attempt >= REPORT_ATTEMPTS) {
-          log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
-          return;
-        }
-        Workflow.sleep(Duration.ofSeconds(Math.min(30, attempt * 2L)));
-      }
+      log.warn("Result of contact {} of batch {} not recorded: {}", contactId, batchId, Failures.type(e));
     }
   }
 
@@ -469,40 +342,6 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     state = next;
     if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
       Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
-    }
-  }
-
-  private static String failureType(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure app) {
-      return app.getType();
-    }
-    return (cause != null ? cause : failure).getClass().getSimpleName();
-  }
-
-  private enum NextStep {
-    RETRY, NEXT_NUMBER, DONE;
-
-    String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /** How one attempt ended, with the reason stored beside it. */
-  private record AttemptResult(Disposition disposition, String reason) {
-
-    static AttemptResult of(ProviderEvent terminal) {
-      Disposition disposition = terminal.disposition() != null ? terminal.disposition() : Disposition.FAILED;
-      return new AttemptResult(disposition, terminal.status());
-    }
-
-    static AttemptResult notPlaced(ActivityFailure failure) {
-      if (failure.getCause() instanceof ApplicationFailure app) {
-        Disposition disposition = CallActivityOptions.INVALID_NUMBER.equals(app.getType())
-            ? Disposition.INVALID_NUMBER : Disposition.FAILED;
-        return new AttemptResult(disposition, app.getOriginalMessage());
-      }
-      return new AttemptResult(Disposition.FAILED, "call not placed: " + failureType(failure));
     }
   }
 }
