@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.ContactRow;
@@ -156,8 +157,8 @@ public final class MessageActivitiesImpl implements MessageActivities {
     jdbi.useTransaction(handle -> {
       WaveDao dao = handle.attach(WaveDao.class);
       dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
-      dao.setPauseReason(change.orgId(), change.waveId(), WaveProgress.PAUSED.equals(p.status()) ? p.pauseReason() : null);
-      dao.setStatus(change.orgId(), change.waveId(), p.status());
+      dao.setPauseReason(change.orgId(), change.waveId(), p.status() == WaveStatus.PAUSED ? p.pauseReason() : null);
+      dao.setStatus(change.orgId(), change.waveId(), p.status().wire());
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.vocero.api.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
@@ -16,7 +17,7 @@ import dev.vocero.workflows.campaigns.CampaignCalendar;
 import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignProgress;
 import dev.vocero.workflows.campaigns.CampaignSchedule;
-import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignState;
 import dev.vocero.workflows.campaigns.CampaignWave;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
@@ -50,7 +51,7 @@ import org.jdbi.v3.core.Jdbi;
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
-  private static final Set<String> LIVE = Set.of(CampaignStates.SCHEDULED, CampaignStates.RUNNING, CampaignStates.PAUSED);
+  private static final Set<String> LIVE = Set.of(CampaignState.SCHEDULED.wire(), CampaignState.RUNNING.wire(), CampaignState.PAUSED.wire());
 
   private final Jdbi jdbi;
   private final CampaignWorkflows workflows;
@@ -177,8 +178,8 @@ public class CampaignResource {
       }
       List<CampaignWave> waves = new ArrayList<>();
       for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
-        waves.add(CampaignWave.attached(wave.id(), wave.channel(), wave.perMinute(), wave.sourceBatchId(),
-            wave.disposition() != null));
+        waves.add(CampaignWave.attached(wave.id(), Channel.fromWire(wave.channel()), wave.perMinute(),
+            wave.sourceBatchId(), wave.disposition() != null));
       }
       dao.schedule(caller.orgId(), id);
       workflows.start(CampaignInput.first(caller.orgId(), id, schedule, row.dailyQuota(), batches, waves,
@@ -209,7 +210,7 @@ public class CampaignResource {
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
-    if (CampaignStates.DRAFT.equals(row.state())) {
+    if (CampaignState.DRAFT.wire().equals(row.state())) {
       jdbi.useExtension(CampaignDao.class, dao -> dao.cancelDraft(caller.orgId(), id));
       return Response.ok().build();
     }
@@ -237,7 +238,7 @@ public class CampaignResource {
       dao.attach(id, caller.orgId(), List.of(body.batchId()));
       if (LIVE.contains(row.state())) {
         workflows.addBatch(id, new AddBatch(body.batchId(), settings(handle, caller.orgId(), body.batchId())));
-      } else if (!CampaignStates.DRAFT.equals(row.state())) {
+      } else if (!CampaignState.DRAFT.wire().equals(row.state())) {
         throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
       }
     });
@@ -258,14 +259,14 @@ public class CampaignResource {
     jdbi.useTransaction(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);
       CampaignRow row = lock(dao, caller, id);
-      if (!CampaignStates.DRAFT.equals(row.state()) && !LIVE.contains(row.state())) {
+      if (!CampaignState.DRAFT.wire().equals(row.state()) && !LIVE.contains(row.state())) {
         throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
       }
       CampaignRequest.ValidWave wave = CampaignRequest.validate(body, dao.batchIds(caller.orgId(), id));
       UUID waveId = insertWaves(handle, caller, id, List.of(wave)).get(0);
       if (LIVE.contains(row.state())) {
-        workflows.addWave(id, CampaignWave.attached(waveId, wave.channel(), wave.perMinute(), wave.batchId(),
-            wave.disposition() != null));
+        workflows.addWave(id, CampaignWave.attached(waveId, Channel.fromWire(wave.channel()), wave.perMinute(),
+            wave.batchId(), wave.disposition() != null));
       }
     });
     return Response.status(201).entity(get(caller, id)).build();
@@ -301,12 +302,12 @@ public class CampaignResource {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
     if (!LIVE.contains(row.state())) {
       throw ApiException.conflict("campaign_state", "A " + row.state() + " campaign cannot be " + verb
-          + (CampaignStates.DRAFT.equals(row.state()) ? "; schedule it first." : "."));
+          + (CampaignState.DRAFT.wire().equals(row.state()) ? "; schedule it first." : "."));
     }
   }
 
   private static CampaignRow requireDraft(CampaignRow row, String verb) {
-    if (!CampaignStates.DRAFT.equals(row.state())) {
+    if (!CampaignState.DRAFT.wire().equals(row.state())) {
       throw ApiException.conflict("campaign_state", "Only a draft campaign can be " + verb + "; this one is "
           + row.state() + ".");
     }

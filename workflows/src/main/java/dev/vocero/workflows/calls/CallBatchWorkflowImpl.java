@@ -27,10 +27,6 @@ import org.slf4j.Logger;
  */
 public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
-  static final String RUNNING = "running";
-  static final String PAUSED = "paused";
-  static final String COMPLETED = "completed";
-  static final String CANCELLED = "cancelled";
 
   private static final Logger log = Workflow.getLogger(CallBatchWorkflowImpl.class);
   private static final Duration PAGE_RETRY = Duration.ofMinutes(1);
@@ -55,7 +51,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private String pauseReason;
   /** Started again from PostgreSQL: its contacts look up where their calls stand first. */
   private final boolean resumed;
-  private String status;
+  private BatchStatus status;
   private boolean cancelled;
   private String cancelReason;
   private boolean childrenCancelled;
@@ -76,7 +72,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.paused = input.paused();
     this.pauseReason = paused ? input.pauseReason() : null;
     this.resumed = input.resumed();
-    this.status = paused ? PAUSED : RUNNING;
+    this.status = paused ? BatchStatus.PAUSED : BatchStatus.RUNNING;
     this.children = new ContactChildren(orgId, batchId, log);
   }
 
@@ -112,8 +108,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public BatchProgress pause() {
     paused = true;
-    if (RUNNING.equals(status)) {
-      changeStatus(PAUSED);
+    if (status == BatchStatus.RUNNING) {
+      changeStatus(BatchStatus.PAUSED);
     }
     return progress();
   }
@@ -133,8 +129,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     if (timetable != null) {
       timetable.resume(Workflow.currentTimeMillis());
     }
-    if (PAUSED.equals(status)) {
-      changeStatus(RUNNING);
+    if (status == BatchStatus.PAUSED) {
+      changeStatus(BatchStatus.RUNNING);
     }
     return progress();
   }
@@ -174,14 +170,14 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   /** Stops further starts until an operator resumes (after a top-up); calls already placed go on. */
   @Override
   public void creditExhausted(String reason) {
-    if (paused || cancelled || COMPLETED.equals(status)) {
+    if (paused || cancelled || status == BatchStatus.COMPLETED) {
       return;
     }
     paused = true;
     pauseReason = reason == null || reason.isBlank() ? "no credit" : reason;
     log.info("Batch {} paused: {}", batchId, pauseReason);
-    if (RUNNING.equals(status)) {
-      changeStatus(PAUSED);
+    if (status == BatchStatus.RUNNING) {
+      changeStatus(BatchStatus.PAUSED);
     }
   }
 
@@ -204,7 +200,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     if (cancelled) {
       throw new IllegalStateException("the batch was cancelled");
     }
-    if (COMPLETED.equals(status)) {
+    if (status == BatchStatus.COMPLETED) {
       throw new IllegalStateException("the batch has finished");
     }
   }
@@ -302,7 +298,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
   private BatchProgress finish() {
     drain();
-    changeStatus(cancelled ? CANCELLED : COMPLETED);
+    changeStatus(cancelled ? BatchStatus.CANCELLED : BatchStatus.COMPLETED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     return progress();
   }
@@ -325,15 +321,15 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   }
 
   /** Mirrors are serialized and each writes the status current when it runs, so the last write is the truth. */
-  private void changeStatus(String next) {
+  private void changeStatus(BatchStatus next) {
     status = next;
-    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
-      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
+    if (!next.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     }
     mirrorLock.lock();
     try {
       activities.recordBatchStatus(new BatchStatusChange(orgId, batchId, status, started, finished,
-          PAUSED.equals(status) ? pauseReason : null));
+          status == BatchStatus.PAUSED ? pauseReason : null));
     } catch (ActivityFailure e) {
       log.warn("Batch {} status {} not mirrored to PostgreSQL", batchId, status);
     } finally {

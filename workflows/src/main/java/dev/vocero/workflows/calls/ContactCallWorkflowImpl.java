@@ -26,12 +26,6 @@ import org.slf4j.Logger;
  * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
-  static final String WAITING = "waiting";
-  static final String DIALING = "dialing";
-  static final String IN_CALL = "in_call";
-  static final String RETRY_WAIT = "retry_wait";
-  static final String RECORDING = "recording";
-  static final String DONE = "done";
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
   static final String NO_CREDIT = "no credit";
   static final String INTERRUPTED_REASON =
@@ -55,7 +49,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   private final RecordingHandoff handoff;
   private final BatchReports batch;
   private final CallRecordings recordings = new CallRecordings();
-  private String state = WAITING;
+  private ContactState state = ContactState.WAITING;
   private int attempt = 1;
   private int phoneIndex;
   private int dialed;
@@ -173,7 +167,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (stored != null) {
       events.record(ref.attemptId(), stored);
     }
-    changeState(IN_CALL);
+    changeState(ContactState.IN_CALL);
     ProviderEvent terminal = events.terminalFor(ref.attemptId());
     if (terminal == null) {
       terminal = provider.pollUnaware(ref) ? null : provider.awaitTerminal(ref);
@@ -209,7 +203,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   /** Sleeps until the contact's next legal window (a cancel interrupts); null: plan again. */
   private Disposition waitForWindow(long notBeforeEpochMs) {
     waitingUntilEpochMs = notBeforeEpochMs;
-    changeState(WAITING);
+    changeState(ContactState.WAITING);
     long millis = Math.max(notBeforeEpochMs - Workflow.currentTimeMillis(), MIN_WAIT_MILLIS);
     Workflow.await(Duration.ofMillis(millis), () -> cancelled);
     waitingUntilEpochMs = 0;
@@ -265,7 +259,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   }
 
   private AttemptResult dial(AttemptRef ref) {
-    changeState(DIALING);
+    changeState(ContactState.DIALING);
     PlacedCall placed;
     try {
       placed = provider.place(ref);
@@ -273,7 +267,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       ProviderEvent reported = events.terminalFor(ref.attemptId());
       return reported != null ? AttemptResult.of(reported) : AttemptResult.notPlaced(e);
     }
-    changeState(IN_CALL);
+    changeState(ContactState.IN_CALL);
     ProviderEvent terminal = provider.awaitTerminal(ref);
     AttemptResult result =
         terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
@@ -291,7 +285,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (seconds <= 0) {
       return;
     }
-    changeState(RETRY_WAIT);
+    changeState(ContactState.RETRY_WAIT);
     waitingUntilEpochMs = Workflow.currentTimeMillis() + seconds * 1000;
     Workflow.await(Duration.ofSeconds(seconds), () -> cancelled);
     waitingUntilEpochMs = 0;
@@ -304,7 +298,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   private ContactOutcome finish(Disposition disposition) {
     lastDisposition = disposition;
-    changeState(DONE);
+    changeState(ContactState.DONE);
     ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
     recordResult(outcome);
     batch.contactFinished(outcome);
@@ -319,14 +313,14 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (!recordings.expecting()) {
       return;
     }
-    changeState(RECORDING);
+    changeState(ContactState.RECORDING);
     if (!Workflow.await(Duration.ofSeconds(recordings.waitSeconds()), recordings::allHeard)) {
       log.info("Contact {} of batch {}: {} recording(s) never arrived", contactId, batchId, recordings.missing());
     }
     for (RecordingEvent recording : recordings.available()) {
       handoff.handOff(recording);
     }
-    changeState(DONE);
+    changeState(ContactState.DONE);
   }
 
   private void recordResult(ContactOutcome outcome) {
@@ -338,10 +332,10 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     }
   }
 
-  private void changeState(String next) {
+  private void changeState(ContactState next) {
     state = next;
-    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
-      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
+    if (!next.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     }
   }
 }

@@ -77,7 +77,7 @@ final class ContactChildren {
             .set(VoceroSearchAttributes.ORG, orgId.toString())
             .set(VoceroSearchAttributes.KIND, CallIds.CALL_KIND)
             .set(VoceroSearchAttributes.BATCH_ID, batchId.toString())
-            .set(VoceroSearchAttributes.STATUS, ContactCallWorkflowImpl.WAITING)
+            .set(VoceroSearchAttributes.STATUS, ContactState.WAITING.wire())
             .build())
         .build();
   }

@@ -62,8 +62,12 @@ final class BatchControl implements MemberControl<CampaignBatch, BatchProgress> 
   }
 
   @Override
-  public String status(BatchProgress progress) {
-    return progress.status();
+  public MemberStatus ended(BatchProgress progress) {
+    return switch (progress.status()) {
+      case COMPLETED -> MemberStatus.COMPLETED;
+      case CANCELLED -> MemberStatus.CANCELLED;
+      default -> null;
+    };
   }
 
   @Override
@@ -82,12 +86,12 @@ final class BatchControl implements MemberControl<CampaignBatch, BatchProgress> 
   }
 
   @Override
-  public CampaignBatch seen(CampaignBatch batch, String status, BatchProgress progress) {
+  public CampaignBatch seen(CampaignBatch batch, MemberStatus status, BatchProgress progress) {
     return new CampaignBatch(batch.batchId(), batch.settings(), true, status, progress.started(), progress.finished());
   }
 
   @Override
-  public CampaignBatch withStatus(CampaignBatch batch, boolean launched, String status) {
+  public CampaignBatch withStatus(CampaignBatch batch, boolean launched, MemberStatus status) {
     return new CampaignBatch(batch.batchId(), batch.settings(), launched, status, batch.started(), batch.finished());
   }
 }

@@ -10,7 +10,7 @@ interface CampaignMember {
   /** Its workflow exists (started by the campaign, or found running). */
   boolean launched();
 
-  String status();
+  MemberStatus status();
 
   /** What the day's quota counts: contacts started (a batch) or messages sent (a wave). */
   int count();

@@ -19,11 +19,6 @@ import org.slf4j.Logger;
  * paused for lack of credit is reported to {@code onNoCredit}; a failed activity is logged and tried again later.
  */
 final class CampaignMembers<M extends CampaignMember, P> {
-  static final String NEW = "new";
-  static final String HELD = "held";
-  static final String ACTIVE = "active";
-  static final String COMPLETED = "completed";
-  static final String CANCELLED = "cancelled";
   static final String NO_CREDIT = "no_credit";
 
   private final MemberControl<M, P> control;
@@ -84,9 +79,9 @@ final class CampaignMembers<M extends CampaignMember, P> {
         continue;
       }
       boolean active = wantActive.test(member); // a member found out of credit pauses the campaign on the way
-      if (active && !ACTIVE.equals(member.status())) {
+      if (active && member.status() != MemberStatus.ACTIVE) {
         activate(member);
-      } else if (!active && !HELD.equals(member.status())) {
+      } else if (!active && member.status() != MemberStatus.HELD) {
         hold(member);
       }
     }
@@ -95,8 +90,8 @@ final class CampaignMembers<M extends CampaignMember, P> {
   /** Reads the progress of every active member. */
   void refreshActive() {
     for (M member : list()) {
-      if (ACTIVE.equals(member.status())) {
-        refresh(member, ACTIVE);
+      if (member.status() == MemberStatus.ACTIVE) {
+        refresh(member, MemberStatus.ACTIVE);
       }
     }
   }
@@ -123,7 +118,7 @@ final class CampaignMembers<M extends CampaignMember, P> {
         }
         signalled++;
       }
-      put(control.withStatus(member, member.launched(), CANCELLED));
+      put(control.withStatus(member, member.launched(), MemberStatus.CANCELLED));
     }
     return signalled;
   }
@@ -165,11 +160,11 @@ final class CampaignMembers<M extends CampaignMember, P> {
         progress = control.release(member); // found already started and held: adopt it
       } catch (ActivityFailure e) {
         log.warn("Campaign {}: {} {} could not be released; will try again", campaignId, control.kind(), member.id());
-        put(control.seen(member, HELD, progress));
+        put(control.seen(member, MemberStatus.HELD, progress));
         return;
       }
     }
-    seen(member, progress, ACTIVE);
+    seen(member, progress, MemberStatus.ACTIVE);
   }
 
   /** Paused by someone else (a person, an earlier campaign run); one that paused itself for credit stays paused. */
@@ -179,17 +174,17 @@ final class CampaignMembers<M extends CampaignMember, P> {
 
   private void hold(M member) {
     if (!member.launched() && !control.mayRunBeforeLaunch()) {
-      put(control.withStatus(member, false, HELD)); // nothing runs yet: nothing to pause
+      put(control.withStatus(member, false, MemberStatus.HELD)); // nothing runs yet: nothing to pause
       return;
     }
     try {
-      seen(member, control.hold(member), HELD);
+      seen(member, control.hold(member), MemberStatus.HELD);
     } catch (ActivityFailure e) {
       log.warn("Campaign {}: {} {} could not be held; will try again", campaignId, control.kind(), member.id());
     }
   }
 
-  private void refresh(M member, String wanted) {
+  private void refresh(M member, MemberStatus wanted) {
     try {
       seen(member, control.progress(member), wanted);
     } catch (ActivityFailure e) {
@@ -198,13 +193,14 @@ final class CampaignMembers<M extends CampaignMember, P> {
   }
 
   /** Records what the progress says; a member without a workflow is completed if it had one, else only held. */
-  private void seen(M member, P progress, String wanted) {
+  private void seen(M member, P progress, MemberStatus wanted) {
     if (progress == null) {
-      put(member.launched() ? control.withStatus(member, true, COMPLETED) : control.withStatus(member, false, HELD));
+      put(member.launched() ? control.withStatus(member, true, MemberStatus.COMPLETED)
+          : control.withStatus(member, false, MemberStatus.HELD));
       return;
     }
-    String status = control.status(progress);
-    put(control.seen(member, MemberControl.ended(status) ? status : wanted, progress));
+    MemberStatus ended = control.ended(progress);
+    put(control.seen(member, ended != null ? ended : wanted, progress));
     if (control.paused(progress) && NO_CREDIT.equals(control.pauseReason(progress))) {
       onNoCredit.accept(control.kind() + " " + member.id());
     }

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,8 +42,8 @@ final class CampaignQuota {
     return callsReached;
   }
 
-  boolean channelReached(String channel) {
-    return channelsReached.contains(channel);
+  boolean channelReached(Channel channel) {
+    return channelsReached.contains(channel.wire());
   }
 
   List<String> channelsReached() {
@@ -73,7 +74,7 @@ final class CampaignQuota {
 
   /** When to read the batches again, at the pace of the active ones. */
   long callPollMillis(int startedToday, Collection<CampaignBatch> batches) {
-    double callsPerSecond = batches.stream().filter(b -> CampaignMembers.ACTIVE.equals(b.status()))
+    double callsPerSecond = batches.stream().filter(b -> b.status() == MemberStatus.ACTIVE)
         .mapToDouble(b -> b.settings().callsPerSecond()).sum();
     return calls <= 0 ? MAX_POLL_MILLIS : pollMillis(calls, startedToday, callsPerSecond);
   }
@@ -82,8 +83,8 @@ final class CampaignQuota {
   long messagePollMillis(Map<String, Integer> sentToday, Collection<CampaignWave> waves) {
     Map<String, Double> perSecond = new TreeMap<>();
     for (CampaignWave wave : waves) {
-      if (CampaignMembers.ACTIVE.equals(wave.status())) {
-        perSecond.merge(wave.channel(), wave.perMinute() / 60.0, Double::sum);
+      if (wave.status() == MemberStatus.ACTIVE) {
+        perSecond.merge(wave.channel().wire(), wave.perMinute() / 60.0, Double::sum);
       }
     }
     long poll = Long.MAX_VALUE;

@@ -16,10 +16,10 @@ final class CampaignRecords {
   private final UUID orgId;
   private final UUID campaignId;
   private final Logger log;
-  private String mirrored;
+  private CampaignState mirrored;
 
   /** {@code mirrored}: the state already written (by an earlier run), null when none. */
-  CampaignRecords(UUID orgId, UUID campaignId, String mirrored, Logger log) {
+  CampaignRecords(UUID orgId, UUID campaignId, CampaignState mirrored, Logger log) {
     this.orgId = orgId;
     this.campaignId = campaignId;
     this.mirrored = mirrored;
@@ -27,13 +27,13 @@ final class CampaignRecords {
   }
 
   /** Writes the state when it changed; a failed write is logged, not fatal. */
-  void state(String state, int startedTotal, String pauseReason) {
-    if (state.equals(mirrored)) {
+  void state(CampaignState state, int startedTotal, String pauseReason) {
+    if (state == mirrored) {
       return;
     }
     mirrored = state;
-    if (!state.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
-      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(state));
+    if (!state.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(state.wire()));
     }
     try {
       activities.recordState(new StateChange(orgId, campaignId, state, startedTotal, pauseReason));

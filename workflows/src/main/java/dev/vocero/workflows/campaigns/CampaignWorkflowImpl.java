@@ -41,7 +41,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   private final CampaignMembers<CampaignWave, WaveProgress> waves;
   private String pauseReason;
   private final int daysRunBefore;
-  private String state;
+  private CampaignState state;
   private Window window;
   private boolean inWindow;
   private boolean cancelled;
@@ -74,22 +74,22 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   public CampaignProgress run(CampaignInput input) {
     Optional<Window> next = calendar.next(now());
     if (next.isEmpty()) {
-      return end(CampaignStates.COMPLETED, "campaign ended");
+      return end(CampaignState.COMPLETED, "campaign ended");
     }
     window = next.get();
     if (!awaitWindow()) {
-      return end(CampaignStates.CANCELLED, cancelReason);
+      return end(CampaignState.CANCELLED, cancelReason);
     }
     openWindow();
     runWindow();
     inWindow = false;
     if (cancelled) {
       rollUp();
-      return end(CampaignStates.CANCELLED, cancelReason);
+      return end(CampaignState.CANCELLED, cancelReason);
     }
     closeWindow();
     if (allDone()) {
-      return end(CampaignStates.COMPLETED, "campaign ended");
+      return end(CampaignState.COMPLETED, "campaign ended");
     }
     continueAsNew();
     return progress();
@@ -106,10 +106,10 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void validatePause() {
     requireOpen();
-    if (CampaignStates.PAUSED.equals(state)) {
+    if (state == CampaignState.PAUSED) {
       throw new IllegalStateException("the campaign is already paused");
     }
-    if (CampaignStates.SCHEDULED.equals(state)) {
+    if (state == CampaignState.SCHEDULED) {
       throw new IllegalStateException("the campaign has not started yet: it can be paused once its first window opens,"
           + " or cancelled now");
     }
@@ -117,7 +117,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
 
   @Override
   public CampaignProgress pause() {
-    state = CampaignStates.PAUSED;
+    state = CampaignState.PAUSED;
     pauseReason = null;
     return awaitApplied();
   }
@@ -125,14 +125,14 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void validateResume() {
     requireOpen();
-    if (!CampaignStates.PAUSED.equals(state)) {
+    if (state != CampaignState.PAUSED) {
       throw new IllegalStateException("the campaign is not paused");
     }
   }
 
   @Override
   public CampaignProgress resume() {
-    state = CampaignStates.RUNNING;
+    state = CampaignState.RUNNING;
     pauseReason = null;
     return awaitApplied();
   }
@@ -211,8 +211,8 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private void openWindow() {
     inWindow = true;
-    if (CampaignStates.SCHEDULED.equals(state)) {
-      state = CampaignStates.RUNNING;
+    if (state == CampaignState.SCHEDULED) {
+      state = CampaignState.RUNNING;
     }
     log.info("Campaign {} window of {} opens", campaignId, window.date());
   }
@@ -259,7 +259,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private boolean running() {
-    return inWindow && !cancelled && CampaignStates.RUNNING.equals(state);
+    return inWindow && !cancelled && state == CampaignState.RUNNING;
   }
 
   /** Batches run inside an unpaused window under the call quota. */
@@ -291,7 +291,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
     }
     poll = Math.min(poll, quota.messagePollMillis(sentToday(), waves.all()));
     // a wave waiting for its source batch may be released when that batch ends: look again
-    boolean waiting = waves.all().stream().anyMatch(w -> !w.done() && !CampaignMembers.ACTIVE.equals(w.status())
+    boolean waiting = waves.all().stream().anyMatch(w -> !w.done() && w.status() != MemberStatus.ACTIVE
         && wantActiveLater(w));
     return waiting ? Math.min(poll, CampaignQuota.MAX_POLL_MILLIS) : poll;
   }
@@ -301,10 +301,10 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
    * more contact; a person resumes the campaign after topping up.
    */
   private void pauseForCredit(String what) {
-    if (!CampaignStates.RUNNING.equals(state)) {
+    if (state != CampaignState.RUNNING) {
       return;
     }
-    state = CampaignStates.PAUSED;
+    state = CampaignState.PAUSED;
     pauseReason = NO_CREDIT;
     log.info("Campaign {} paused: {} has no credit left", campaignId, what);
   }
@@ -315,7 +315,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
 
   /** Messages sent per channel in this window. */
   private Map<String, Integer> sentToday() {
-    return waves.countTodayBy(CampaignWave::channel);
+    return waves.countTodayBy(w -> w.channel().wire());
   }
 
   private void rollUp() {
@@ -324,7 +324,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   /** Ends the campaign; batches and waves still open are cancelled so none stays held for ever. */
-  private CampaignProgress end(String finalState, String reason) {
+  private CampaignProgress end(CampaignState finalState, String reason) {
     finishing = true;
     closing = true;
     int signalled = batches.cancelOpen(reason) + waves.cancelOpen(reason);

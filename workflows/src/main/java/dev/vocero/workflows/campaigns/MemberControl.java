@@ -23,7 +23,8 @@ interface MemberControl<M extends CampaignMember, P> {
   /** A member not started by the campaign may already run (an attached batch), so holding it needs the activity. */
   boolean mayRunBeforeLaunch();
 
-  String status(P progress);
+  /** COMPLETED or CANCELLED when the progress says the member ended, else null. */
+  MemberStatus ended(P progress);
 
   int count(P progress);
 
@@ -32,12 +33,8 @@ interface MemberControl<M extends CampaignMember, P> {
   String pauseReason(P progress);
 
   /** The member as seen now: launched, with the progress's counters. */
-  M seen(M member, String status, P progress);
+  M seen(M member, MemberStatus status, P progress);
 
   /** The member with a new status and its counters unchanged. */
-  M withStatus(M member, boolean launched, String status);
-
-  static boolean ended(String status) {
-    return CampaignMembers.COMPLETED.equals(status) || CampaignMembers.CANCELLED.equals(status);
-  }
+  M withStatus(M member, boolean launched, MemberStatus status);
 }

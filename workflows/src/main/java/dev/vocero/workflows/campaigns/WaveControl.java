@@ -4,6 +4,7 @@ import dev.vocero.workflows.campaigns.CampaignWaveActivities.WaveStart;
 import dev.vocero.workflows.messaging.MessageWaveWorkflow;
 import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.WaveProgress;
+import dev.vocero.workflows.messaging.WaveStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
@@ -63,8 +64,12 @@ final class WaveControl implements MemberControl<CampaignWave, WaveProgress> {
   }
 
   @Override
-  public String status(WaveProgress progress) {
-    return progress.status();
+  public MemberStatus ended(WaveProgress progress) {
+    return switch (progress.status()) {
+      case COMPLETED -> MemberStatus.COMPLETED;
+      case CANCELLED -> MemberStatus.CANCELLED;
+      default -> null;
+    };
   }
 
   @Override
@@ -74,7 +79,7 @@ final class WaveControl implements MemberControl<CampaignWave, WaveProgress> {
 
   @Override
   public boolean paused(WaveProgress progress) {
-    return WaveProgress.PAUSED.equals(progress.status());
+    return progress.status() == WaveStatus.PAUSED;
   }
 
   @Override
@@ -83,12 +88,12 @@ final class WaveControl implements MemberControl<CampaignWave, WaveProgress> {
   }
 
   @Override
-  public CampaignWave seen(CampaignWave wave, String status, WaveProgress progress) {
+  public CampaignWave seen(CampaignWave wave, MemberStatus status, WaveProgress progress) {
     return wave.with(true, status, progress.sent(), progress.skipped(), progress.failed());
   }
 
   @Override
-  public CampaignWave withStatus(CampaignWave wave, boolean launched, String status) {
+  public CampaignWave withStatus(CampaignWave wave, boolean launched, MemberStatus status) {
     return wave.with(launched, status, wave.sent(), wave.skipped(), wave.failed());
   }
 }

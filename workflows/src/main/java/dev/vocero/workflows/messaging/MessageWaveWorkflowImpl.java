@@ -37,7 +37,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     this.orgId = input.orgId();
     this.waveId = input.waveId();
     this.progress = input.progress();
-    this.paused = WaveProgress.PAUSED.equals(progress.status());
+    this.paused = progress.status() == WaveStatus.PAUSED;
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     if (!cancelled && page.size() == PAGE_SIZE) {
       Workflow.continueAsNew(new WaveInput(orgId, waveId, progress));
     }
-    progress = with(cancelled ? WaveProgress.CANCELLED : WaveProgress.COMPLETED);
+    progress = with(cancelled ? WaveStatus.CANCELLED : WaveStatus.COMPLETED);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }
@@ -84,7 +84,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private void pauseForCredit() {
     paused = true;
     WaveProgress p = progress;
-    progress = new WaveProgress(WaveProgress.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
+    progress = new WaveProgress(WaveStatus.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
         p.perMinute(), WaveProgress.NO_CREDIT);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
   }
@@ -113,10 +113,10 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     return Duration.ofMillis(Math.max(10, 60_000L / progress.perMinute()));
   }
 
-  private WaveProgress with(String status) {
+  private WaveProgress with(WaveStatus status) {
     WaveProgress p = progress;
     return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute(),
-        WaveProgress.PAUSED.equals(status) ? p.pauseReason() : null);
+        status == WaveStatus.PAUSED ? p.pauseReason() : null);
   }
 
   @Override
@@ -127,7 +127,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   @Override
   public WaveProgress pause() {
     paused = true;
-    progress = with(WaveProgress.PAUSED);
+    progress = with(WaveStatus.PAUSED);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }
@@ -142,7 +142,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   @Override
   public WaveProgress resume() {
     paused = false;
-    progress = with(WaveProgress.RUNNING);
+    progress = with(WaveStatus.RUNNING);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.calls.BatchStatus;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.pace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,15 +26,15 @@ class CampaignMembersTest {
   void givenANewBatch_whenWantedActive_itShouldStartItAndCountFromItsFirstProgress() {
     CampaignBatch batch = CampaignBatch.attached(UUID.randomUUID(), pace(1));
     CampaignMembers<CampaignBatch, BatchProgress> members = members(batch);
-    control.answer(batch, progress("running", 3, false, null));
+    control.answer(batch, progress(BatchStatus.RUNNING, 3, false, null));
 
     members.reconcile(b -> true);
 
     assertEquals(List.of("start " + batch.batchId()), control.calls);
     CampaignBatch now = members.get(batch.batchId());
     assertTrue(now.launched());
-    assertEquals(CampaignMembers.ACTIVE, now.status());
-    control.answer(batch, progress("running", 10, false, null));
+    assertEquals(MemberStatus.ACTIVE, now.status());
+    control.answer(batch, progress(BatchStatus.RUNNING, 10, false, null));
     members.refreshActive();
     assertEquals(7, members.countToday(), "started since the release");
     assertEquals(10, members.countTotal());
@@ -43,7 +44,7 @@ class CampaignMembersTest {
   void givenABatchFoundPausedByAPerson_whenWantedActive_itShouldAdoptAndReleaseIt() {
     CampaignBatch batch = CampaignBatch.attached(UUID.randomUUID(), pace(1));
     CampaignMembers<CampaignBatch, BatchProgress> members = members(batch);
-    control.answer(batch, progress("paused", 2, true, null));
+    control.answer(batch, progress(BatchStatus.PAUSED, 2, true, null));
 
     members.reconcile(b -> true);
 
@@ -55,7 +56,7 @@ class CampaignMembersTest {
   void givenABatchThatPausedItselfForCredit_whenWantedActive_itShouldNotReleaseItAndReportTheLackOfCredit() {
     CampaignBatch batch = CampaignBatch.attached(UUID.randomUUID(), pace(1));
     CampaignMembers<CampaignBatch, BatchProgress> members = members(batch);
-    control.answer(batch, progress("paused", 2, true, CampaignMembers.NO_CREDIT));
+    control.answer(batch, progress(BatchStatus.PAUSED, 2, true, CampaignMembers.NO_CREDIT));
 
     members.reconcile(b -> true);
 
@@ -72,7 +73,7 @@ class CampaignMembersTest {
     members.reconcile(b -> false);
 
     assertTrue(control.calls.isEmpty());
-    assertEquals(CampaignMembers.HELD, members.get(batch.batchId()).status());
+    assertEquals(MemberStatus.HELD, members.get(batch.batchId()).status());
     assertFalse(members.get(batch.batchId()).launched());
   }
 
@@ -84,36 +85,36 @@ class CampaignMembersTest {
     members.reconcile(b -> false);
 
     assertEquals(List.of("hold " + batch.batchId()), control.calls);
-    assertEquals(CampaignMembers.HELD, members.get(batch.batchId()).status(), "no workflow yet: only held");
+    assertEquals(MemberStatus.HELD, members.get(batch.batchId()).status(), "no workflow yet: only held");
   }
 
   @Test
   void givenALaunchedBatchWhoseWorkflowIsGoneOrEnded_whenRead_itShouldCountAsDone() {
-    CampaignBatch gone = new CampaignBatch(UUID.randomUUID(), pace(1), true, CampaignMembers.ACTIVE, 5, 5);
-    CampaignBatch ended = new CampaignBatch(UUID.randomUUID(), pace(1), true, CampaignMembers.ACTIVE, 5, 5);
+    CampaignBatch gone = new CampaignBatch(UUID.randomUUID(), pace(1), true, MemberStatus.ACTIVE, 5, 5);
+    CampaignBatch ended = new CampaignBatch(UUID.randomUUID(), pace(1), true, MemberStatus.ACTIVE, 5, 5);
     CampaignMembers<CampaignBatch, BatchProgress> members = members(gone, ended);
-    control.answer(ended, progress("cancelled", 6, false, null));
+    control.answer(ended, progress(BatchStatus.CANCELLED, 6, false, null));
 
     members.refreshActive();
 
-    assertEquals(CampaignMembers.COMPLETED, members.get(gone.batchId()).status());
-    assertEquals(CampaignMembers.CANCELLED, members.get(ended.batchId()).status());
+    assertEquals(MemberStatus.COMPLETED, members.get(gone.batchId()).status());
+    assertEquals(MemberStatus.CANCELLED, members.get(ended.batchId()).status());
     assertEquals(6, members.get(ended.batchId()).started());
     assertTrue(members.allDone());
   }
 
   @Test
   void givenOpenMembers_whenCancelled_itShouldSignalOnlyThoseWithAWorkflow() {
-    CampaignBatch launched = new CampaignBatch(UUID.randomUUID(), pace(1), true, CampaignMembers.HELD, 1, 1);
+    CampaignBatch launched = new CampaignBatch(UUID.randomUUID(), pace(1), true, MemberStatus.HELD, 1, 1);
     CampaignBatch fresh = CampaignBatch.attached(UUID.randomUUID(), pace(1));
-    CampaignBatch done = new CampaignBatch(UUID.randomUUID(), pace(1), true, CampaignMembers.COMPLETED, 2, 2);
+    CampaignBatch done = new CampaignBatch(UUID.randomUUID(), pace(1), true, MemberStatus.COMPLETED, 2, 2);
     CampaignMembers<CampaignBatch, BatchProgress> members = members(launched, fresh, done);
 
     assertEquals(1, members.cancelOpen("stop"));
 
     assertEquals(List.of("cancel " + launched.batchId()), control.calls);
     assertTrue(members.all().stream().allMatch(CampaignBatch::done));
-    assertEquals(CampaignMembers.COMPLETED, members.get(done.batchId()).status(), "an ended one keeps its status");
+    assertEquals(MemberStatus.COMPLETED, members.get(done.batchId()).status(), "an ended one keeps its status");
   }
 
   private CampaignMembers<CampaignBatch, BatchProgress> members(CampaignBatch... batches) {
@@ -121,7 +122,7 @@ class CampaignMembersTest {
         noCredit::add);
   }
 
-  private static BatchProgress progress(String status, int started, boolean paused, String reason) {
+  private static BatchProgress progress(BatchStatus status, int started, boolean paused, String reason) {
     return new BatchProgress(status, started, 0, 0, paused, 1, 10, reason);
   }
 
@@ -177,8 +178,9 @@ class CampaignMembersTest {
     }
 
     @Override
-    public String status(BatchProgress p) {
-      return p.status();
+    public MemberStatus ended(BatchProgress p) {
+      return p.status() == BatchStatus.COMPLETED ? MemberStatus.COMPLETED
+          : p.status() == BatchStatus.CANCELLED ? MemberStatus.CANCELLED : null;
     }
 
     @Override
@@ -197,12 +199,12 @@ class CampaignMembersTest {
     }
 
     @Override
-    public CampaignBatch seen(CampaignBatch batch, String status, BatchProgress p) {
+    public CampaignBatch seen(CampaignBatch batch, MemberStatus status, BatchProgress p) {
       return new CampaignBatch(batch.batchId(), batch.settings(), true, status, p.started(), p.finished());
     }
 
     @Override
-    public CampaignBatch withStatus(CampaignBatch batch, boolean launched, String status) {
+    public CampaignBatch withStatus(CampaignBatch batch, boolean launched, MemberStatus status) {
       return new CampaignBatch(batch.batchId(), batch.settings(), launched, status, batch.started(), batch.finished());
     }
   }

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.pace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,8 +38,8 @@ class CampaignQuotaTest {
     assertEquals(List.of(), quota.reachChannels(Map.of("sms", 4, "whatsapp", 100)), "whatsapp 0 means no quota");
     assertEquals(List.of("sms"), quota.reachChannels(Map.of("sms", 5)));
     assertEquals(List.of(), quota.reachChannels(Map.of("sms", 6)), "reported once");
-    assertTrue(quota.channelReached("sms"));
-    assertFalse(quota.channelReached("whatsapp"));
+    assertTrue(quota.channelReached(Channel.SMS));
+    assertFalse(quota.channelReached(Channel.WHATSAPP));
     assertEquals(List.of("sms"), quota.channelsReached());
   }
 
@@ -55,9 +56,9 @@ class CampaignQuotaTest {
   void givenActiveAndHeldBatches_whenTheCallPollIsComputed_itShouldUseOnlyTheActivePace() {
     CampaignQuota quota = new CampaignQuota(100, Map.of());
     List<CampaignBatch> batches = List.of(
-        new CampaignBatch(UUID.randomUUID(), pace(2), true, CampaignMembers.ACTIVE, 0, 0),
-        new CampaignBatch(UUID.randomUUID(), pace(3), true, CampaignMembers.ACTIVE, 0, 0),
-        new CampaignBatch(UUID.randomUUID(), pace(50), true, CampaignMembers.HELD, 0, 0));
+        new CampaignBatch(UUID.randomUUID(), pace(2), true, MemberStatus.ACTIVE, 0, 0),
+        new CampaignBatch(UUID.randomUUID(), pace(3), true, MemberStatus.ACTIVE, 0, 0),
+        new CampaignBatch(UUID.randomUUID(), pace(50), true, MemberStatus.HELD, 0, 0));
 
     assertEquals(9_800, quota.callPollMillis(50, batches), "49 more starts at 5/s");
     assertEquals(CampaignQuota.MAX_POLL_MILLIS, new CampaignQuota(0, Map.of()).callPollMillis(50, batches),
@@ -69,17 +70,17 @@ class CampaignQuotaTest {
     CampaignQuota quota = new CampaignQuota(0, Map.of("sms", 100));
     UUID batch = UUID.randomUUID();
     List<CampaignWave> waves = List.of(
-        wave("sms", 60, CampaignMembers.ACTIVE, batch), wave("sms", 60, CampaignMembers.ACTIVE, batch),
-        wave("whatsapp", 6, CampaignMembers.ACTIVE, batch), wave("sms", 600, CampaignMembers.HELD, batch));
+        wave(Channel.SMS, 60, MemberStatus.ACTIVE, batch), wave(Channel.SMS, 60, MemberStatus.ACTIVE, batch),
+        wave(Channel.WHATSAPP, 6, MemberStatus.ACTIVE, batch), wave(Channel.SMS, 600, MemberStatus.HELD, batch));
 
     assertEquals(39_500, quota.messagePollMillis(Map.of("sms", 20), waves), "79 more sms at 2/s");
     assertEquals(Long.MAX_VALUE, quota.messagePollMillis(Map.of(), List.of()), "no active wave: no poll");
     assertEquals(CampaignQuota.MAX_POLL_MILLIS,
-        quota.messagePollMillis(Map.of(), List.of(wave("whatsapp", 6, CampaignMembers.ACTIVE, batch))),
+        quota.messagePollMillis(Map.of(), List.of(wave(Channel.WHATSAPP, 6, MemberStatus.ACTIVE, batch))),
         "a channel without a quota");
   }
 
-  private static CampaignWave wave(String channel, int perMinute, String status, UUID batch) {
+  private static CampaignWave wave(Channel channel, int perMinute, MemberStatus status, UUID batch) {
     return new CampaignWave(UUID.randomUUID(), channel, perMinute, batch, false, true, status, 0, 0, 0);
   }
 }

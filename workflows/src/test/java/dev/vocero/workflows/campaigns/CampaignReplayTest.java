@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.BOGOTA;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
@@ -64,7 +65,7 @@ class CampaignReplayTest {
     SimulatedBatchWorkflow.chunk = 1;
     CampaignBatch a = batch(500, 0.05);
     SimulatedBatchWorkflow.CREDIT_FOR.put(a.batchId(), 30);
-    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), "sms", 2, a.batchId(), false);
+    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), Channel.SMS, 2, a.batchId(), false);
     messenger.recipients(wave.waveId(), 1, 20);
     UUID campaignId = UUID.randomUUID();
     CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);

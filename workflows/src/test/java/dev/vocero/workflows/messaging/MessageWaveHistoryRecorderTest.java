@@ -50,7 +50,7 @@ class MessageWaveHistoryRecorderTest {
 
     WaveProgress done = WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
 
-    assertEquals(WaveProgress.COMPLETED, done.status());
+    assertEquals(WaveStatus.COMPLETED, done.status());
     assertEquals(5, done.sent() + done.skipped() + done.failed());
     store("message-wave.json", MessagingIds.waveWorkflowId(WAVE));
   }
