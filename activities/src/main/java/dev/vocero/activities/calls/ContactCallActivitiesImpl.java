@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.compliance.CallingWindows;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /** The steps of one contact's calls: plan (window, DNC, cap), dial effectively once, poll, record. */
 public final class ContactCallActivitiesImpl implements ContactCallActivities {
-  public static final String INVALID_NUMBER = ContactCallActivities.INVALID_NUMBER_FAILURE;
+  public static final String INVALID_NUMBER = CallFailure.INVALID_NUMBER.type();
   public static final String TELEPHONY_REJECTED = "TelephonyRejected";
   public static final String CONTACT_NOT_FOUND = "ContactNotFound";
   private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);

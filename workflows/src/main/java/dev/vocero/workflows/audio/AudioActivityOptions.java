@@ -1,6 +1,5 @@
 package dev.vocero.workflows.audio;
 
-import dev.vocero.workflows.common.FailureType;
 import dev.vocero.workflows.common.TaskQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -30,7 +29,7 @@ final class AudioActivityOptions {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
                 .setMaximumAttempts(8)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }
@@ -81,7 +80,7 @@ final class AudioActivityOptions {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
                 .setMaximumAttempts(4)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }
@@ -96,7 +95,7 @@ final class AudioActivityOptions {
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setMaximumInterval(Duration.ofSeconds(30))
                 .setMaximumAttempts(5)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }

@@ -15,7 +15,7 @@ record AttemptResult(Disposition disposition, String reason) {
   /** The dial failed for good: an invalid number says so, anything else is a failed attempt. */
   static AttemptResult notPlaced(ActivityFailure failure) {
     if (failure.getCause() instanceof ApplicationFailure app) {
-      Disposition disposition = CallActivityOptions.INVALID_NUMBER.equals(app.getType())
+      Disposition disposition = CallFailure.INVALID_NUMBER.type().equals(app.getType())
           ? Disposition.INVALID_NUMBER : Disposition.FAILED;
       return new AttemptResult(disposition, app.getOriginalMessage());
     }

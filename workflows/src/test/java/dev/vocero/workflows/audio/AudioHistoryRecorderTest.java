@@ -12,7 +12,7 @@ import dev.vocero.workflows.alerts.AlertActivities;
 import dev.vocero.workflows.alerts.AlertResult;
 import dev.vocero.workflows.alerts.DeliveryResult;
 import dev.vocero.workflows.alerts.WebhookActivities;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -77,7 +77,7 @@ class AudioHistoryRecorderTest {
   @Test
   void givenRejectedCredentials_whenRecorded_itShouldStoreAFailedHistory() throws IOException {
     when(activities.transcribe(any()))
-        .thenThrow(FailureType.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
+        .thenThrow(AudioFailure.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
 
     assertEquals(AudioStatus.FAILED, workflow.process(INPUT).status());
     store("audio-processing-failed.json");

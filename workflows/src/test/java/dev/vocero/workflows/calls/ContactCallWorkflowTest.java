@@ -107,7 +107,7 @@ class ContactCallWorkflowTest {
   void givenAnInvalidFirstNumber_whenDialed_itShouldMoveToTheNextNumberWithoutRetryingTheDial() {
     center.provider((placement, c) -> {
       if (placement.phoneIndex() == 0) {
-        throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallActivityOptions.INVALID_NUMBER);
+        throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallFailure.INVALID_NUMBER.type());
       }
       FakeCallCenter.answer(Disposition.ANSWERED_HUMAN).placed(placement, c);
     });
@@ -128,7 +128,7 @@ class ContactCallWorkflowTest {
   @Test
   void givenTheOnlyNumberIsInvalid_whenNoOtherNumberIsLeft_itShouldEndInvalidNumber() {
     center.phonesPerContact(1).provider((placement, c) -> {
-      throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallActivityOptions.INVALID_NUMBER);
+      throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallFailure.INVALID_NUMBER.type());
     });
 
     ContactOutcome outcome = contact.call(contactInput(CONTACT, RETRY_NO_ANSWER));
