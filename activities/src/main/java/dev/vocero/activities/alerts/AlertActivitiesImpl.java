@@ -14,7 +14,7 @@ import dev.vocero.workflows.alerts.AlertActivities;
 import dev.vocero.workflows.alerts.AlertIds;
 import dev.vocero.workflows.alerts.AlertRequest;
 import dev.vocero.workflows.alerts.AlertResult;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +40,7 @@ public final class AlertActivitiesImpl implements AlertActivities {
   public AlertResult raiseAlerts(AlertRequest request) {
     UUID orgId = request.orgId();
     AudioRow audio = jdbi.onDemand(AudioDao.class).find(orgId, request.audioId())
-        .orElseThrow(() -> FailureType.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
+        .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
     List<AlertRuleRow> rules = jdbi.onDemand(AlertRuleDao.class).listEnabled(orgId);
     List<AlertMatch> matches = rules.isEmpty() ? List.of() : engine.evaluate(rules,
         jdbi.onDemand(TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(), sentimentIfNeeded(rules, audio));

@@ -4,7 +4,7 @@ import dev.vocero.store.alerts.AlertDao;
 import dev.vocero.store.alerts.AlertRow;
 import dev.vocero.store.alerts.DeliveryDao;
 import dev.vocero.store.alerts.DeliveryTarget;
-import dev.vocero.workflows.alerts.AlertFailureType;
+import dev.vocero.workflows.alerts.AlertFailure;
 import dev.vocero.workflows.alerts.DeliveryGiveUp;
 import dev.vocero.workflows.alerts.DeliveryRequest;
 import dev.vocero.workflows.alerts.DeliveryResult;
@@ -100,7 +100,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
           + " webhooks.allowPrivateNetworks is true";
       deliveries.recordAttempt(target.orgId(), target.id(), "failed", null, error);
       LOG.warn("delivery {} to {}: {}", target.id(), host, error);
-      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
+      throw AlertFailure.WEBHOOK_REJECTED.failure(error);
     } catch (UnknownHostException e) {
       String error = "the receiver's host name does not resolve";
       deliveries.recordAttempt(target.orgId(), target.id(), "pending", null, error);
@@ -124,7 +124,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
     deliveries.recordAttempt(target.orgId(), target.id(), retryable ? "pending" : "failed", status, error);
     LOG.info("delivery {} to {}: {} ({})", target.id(), host, status, retryable ? "will retry" : "refused, not retried");
     if (!retryable) {
-      throw AlertFailureType.WEBHOOK_REJECTED.failure(error);
+      throw AlertFailure.WEBHOOK_REJECTED.failure(error);
     }
     throw retryable(error, response);
   }

@@ -26,7 +26,7 @@ import dev.vocero.workflows.audio.OpportunityRequest;
 import dev.vocero.workflows.audio.OpportunityResult;
 import dev.vocero.workflows.audio.TranscriptionRequest;
 import dev.vocero.workflows.audio.TranscriptionResult;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +125,7 @@ public final class AudioActivitiesImpl implements AudioActivities {
       return true;
     });
     if (!stored) {
-      throw FailureType.AUDIO_NOT_FOUND.failure("audio " + audio.id() + " was deleted during transcription");
+      throw AudioFailure.AUDIO_NOT_FOUND.failure("audio " + audio.id() + " was deleted during transcription");
     }
     LOG.info("audio {} ({} bytes) transcribed by {} in {} ms: {} segments, {} ms, language {}", audio.id(),
         audio.sizeBytes(), speech.provider(), millisSince(started), segments.size(), durationMs, detected);
@@ -143,15 +143,15 @@ public final class AudioActivitiesImpl implements AudioActivities {
 
   private AudioRow find(UUID orgId, UUID audioId) {
     return audios.find(orgId, audioId)
-        .orElseThrow(() -> FailureType.AUDIO_NOT_FOUND.failure("audio " + audioId + " not found"));
+        .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + audioId + " not found"));
   }
 
   private static ApplicationFailure failure(SpeechException e) {
     return switch (e.getKind()) {
-      case NOT_CONFIGURED -> FailureType.SPEECH_NOT_CONFIGURED.failure(e.getMessage());
-      case UNAUTHORIZED -> FailureType.SPEECH_UNAUTHORIZED.failure(e.getMessage());
-      case REJECTED -> FailureType.SPEECH_REJECTED.failure(e.getMessage());
-      case TOO_LARGE -> FailureType.AUDIO_TOO_LARGE.failure(e.getMessage());
+      case NOT_CONFIGURED -> AudioFailure.SPEECH_NOT_CONFIGURED.failure(e.getMessage());
+      case UNAUTHORIZED -> AudioFailure.SPEECH_UNAUTHORIZED.failure(e.getMessage());
+      case REJECTED -> AudioFailure.SPEECH_REJECTED.failure(e.getMessage());
+      case TOO_LARGE -> AudioFailure.AUDIO_TOO_LARGE.failure(e.getMessage());
       case RETRYABLE -> ApplicationFailure.newBuilder()
           .setMessage(e.getMessage())
           .setType(SPEECH_RETRYABLE)

@@ -3,7 +3,7 @@ package dev.vocero.activities.audio;
 import dev.vocero.activities.speech.AudioSource;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.blob.BlobStore;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class BlobAudio implements Closeable {
     try {
       return new BlobAudio(blobs, audio, blobs.open(audio.blobKey()));
     } catch (NoSuchFileException | FileNotFoundException e) {
-      throw FailureType.AUDIO_NOT_FOUND.failure("the stored file of audio " + audio.id() + " is missing");
+      throw AudioFailure.AUDIO_NOT_FOUND.failure("the stored file of audio " + audio.id() + " is missing");
     }
   }
 

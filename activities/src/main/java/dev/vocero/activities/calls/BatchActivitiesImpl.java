@@ -41,7 +41,7 @@ public final class BatchActivitiesImpl implements BatchActivities {
   @Override
   public void recordBatchStatus(BatchStatusChange change) {
     jdbi.useExtension(BatchDao.class, dao ->
-        dao.updateStatusWithReason(change.orgId(), change.batchId(), change.status(), change.started(), change.finished(),
+        dao.updateStatusWithReason(change.orgId(), change.batchId(), change.status().wire(), change.started(), change.finished(),
             change.pauseReason()));
   }
 

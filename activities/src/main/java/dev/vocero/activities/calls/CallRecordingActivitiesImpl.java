@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.recordings.RecordingDownloads;
 import dev.vocero.activities.recordings.RecordingDownloads.Downloaded;
 import dev.vocero.activities.telephony.TelephonyException;
@@ -49,7 +50,7 @@ public final class CallRecordingActivitiesImpl implements CallRecordingActivitie
     RecordingEvent recording = request.recording();
     AttemptRow attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.find(request.orgId(), request.attemptId()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "attempt " + request.attemptId() + " no longer exists", RECORDING_UNAVAILABLE));
+            "attempt " + request.attemptId() + " no longer exists", CallFailure.RECORDING_UNAVAILABLE.type()));
     String language = language(request);
     Optional<UUID> existing = jdbi.withExtension(CallRecordingDao.class, dao -> dao.audioOf(request.orgId(), attempt.id()));
     if (existing.isPresent()) {
@@ -79,7 +80,7 @@ public final class CallRecordingActivitiesImpl implements CallRecordingActivitie
       throw e.retryable()
           ? ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("RecordingRetryable")
               .setNextRetryDelay(e.retryAfter()).build()
-          : ApplicationFailure.newNonRetryableFailure(e.getMessage(), RECORDING_UNAVAILABLE);
+          : ApplicationFailure.newNonRetryableFailure(e.getMessage(), CallFailure.RECORDING_UNAVAILABLE.type());
     } catch (IOException e) {
       throw new UncheckedIOException("recording of attempt " + attempt.id() + " could not be stored", e);
     }

@@ -2,6 +2,7 @@ package dev.vocero.activities.calls;
 
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.domain.compliance.CallingWindows;
+import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
 import dev.vocero.activities.telephony.PlacedCallInfo;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /** The steps of one contact's calls: plan (window, DNC, cap), dial effectively once, poll, record. */
 public final class ContactCallActivitiesImpl implements ContactCallActivities {
-  public static final String INVALID_NUMBER = ContactCallActivities.INVALID_NUMBER_FAILURE;
+  public static final String INVALID_NUMBER = CallFailure.INVALID_NUMBER.type();
   public static final String TELEPHONY_REJECTED = "TelephonyRejected";
   public static final String CONTACT_NOT_FOUND = "ContactNotFound";
   private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);

@@ -25,7 +25,7 @@ public final class CampaignActivitiesImpl implements CampaignActivities {
   @Override
   public void recordState(StateChange change) {
     jdbi.useExtension(CampaignDao.class,
-        dao -> dao.recordState(change.orgId(), change.campaignId(), change.state(), change.startedTotal(),
+        dao -> dao.recordState(change.orgId(), change.campaignId(), change.state().wire(), change.startedTotal(),
             change.pauseReason()));
   }
 

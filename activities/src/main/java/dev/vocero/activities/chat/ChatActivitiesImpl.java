@@ -74,7 +74,7 @@ public final class ChatActivitiesImpl implements ChatActivities {
   @Override
   public void recordTurn(TurnRecord turn) {
     if (jdbi.withExtension(ConversationDao.class, dao -> dao.find(turn.orgId(), turn.conversationId())).isEmpty()) {
-      throw ChatFailure.CONVERSATION_NOT_FOUND.failure("conversation " + turn.conversationId() + " not found");
+      throw ChatFailure.CHAT_CONVERSATION_NOT_FOUND.failure("conversation " + turn.conversationId() + " not found");
     }
     String citations;
     try {
@@ -93,8 +93,8 @@ public final class ChatActivitiesImpl implements ChatActivities {
 
   private static ApplicationFailure failure(LanguageModelException e) {
     return switch (e.kind()) {
-      case UNAUTHORIZED -> ChatFailure.MODEL_UNAUTHORIZED.failure(e.getMessage());
-      case INVALID_REQUEST, NOT_CONFIGURED, REFUSED -> ChatFailure.MODEL_REJECTED.failure(e.getMessage());
+      case UNAUTHORIZED -> ChatFailure.CHAT_MODEL_UNAUTHORIZED.failure(e.getMessage());
+      case INVALID_REQUEST, NOT_CONFIGURED, REFUSED -> ChatFailure.CHAT_MODEL_REJECTED.failure(e.getMessage());
       case TRANSIENT, UNAVAILABLE -> ApplicationFailure.newBuilder()
           .setMessage(e.getMessage())
           .setType(MODEL_RETRYABLE)

@@ -18,7 +18,7 @@ import dev.vocero.workflows.audio.ExtractionPlan;
 import dev.vocero.workflows.audio.ExtractionPlanRequest;
 import dev.vocero.workflows.audio.ExtractionRequest;
 import dev.vocero.workflows.audio.ExtractorRef;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +82,7 @@ public final class ExtractionActivitiesImpl implements ExtractionActivities {
     UUID orgId = request.orgId();
     AudioRow audio = find(orgId, request.audioId());
     ExtractorRow definition = extractors.findVersion(orgId, request.extractor(), request.version())
-        .orElseThrow(() -> FailureType.EXTRACTOR_NOT_FOUND.failure("extractor " + request.extractor() + " v"
+        .orElseThrow(() -> AudioFailure.EXTRACTOR_NOT_FOUND.failure("extractor " + request.extractor() + " v"
             + request.version() + " does not exist in this organization"));
     List<SegmentRow> segments = transcripts.list(orgId, audio.id());
     long started = System.nanoTime();
@@ -111,6 +111,6 @@ public final class ExtractionActivitiesImpl implements ExtractionActivities {
 
   private AudioRow find(UUID orgId, UUID audioId) {
     return audios.find(orgId, audioId)
-        .orElseThrow(() -> FailureType.AUDIO_NOT_FOUND.failure("audio " + audioId + " not found"));
+        .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + audioId + " not found"));
   }
 }

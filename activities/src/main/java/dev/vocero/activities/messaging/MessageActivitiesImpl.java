@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.store.calls.ContactRow;
@@ -71,7 +72,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return finished(message);
     }
-    if (request.chargeCredits() && credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
+    if (credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
       LOG.info("Message {} of wave {} not sent: no credit", messageId, request.waveId());
       return new SendResult(Outcome.NO_CREDIT, messageId, WaveProgress.NO_CREDIT); // stays pending for the resume
     }
@@ -157,8 +158,8 @@ public final class MessageActivitiesImpl implements MessageActivities {
     jdbi.useTransaction(handle -> {
       WaveDao dao = handle.attach(WaveDao.class);
       dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
-      dao.setPauseReason(change.orgId(), change.waveId(), WaveProgress.PAUSED.equals(p.status()) ? p.pauseReason() : null);
-      dao.setStatus(change.orgId(), change.waveId(), p.status());
+      dao.setPauseReason(change.orgId(), change.waveId(), p.status() == WaveStatus.PAUSED ? p.pauseReason() : null);
+      dao.setStatus(change.orgId(), change.waveId(), p.status().wire());
     });
   }
 

@@ -34,7 +34,7 @@ import dev.vocero.workflows.audio.AudioStatusChange;
 import dev.vocero.workflows.audio.OpportunityRequest;
 import dev.vocero.workflows.audio.TranscriptionRequest;
 import dev.vocero.workflows.audio.TranscriptionResult;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -202,10 +202,10 @@ class AudioActivitiesImplTest {
 
     String expected = switch (kind) {
       case RETRYABLE -> AudioActivitiesImpl.SPEECH_RETRYABLE;
-      case REJECTED -> FailureType.SPEECH_REJECTED.name();
-      case UNAUTHORIZED -> FailureType.SPEECH_UNAUTHORIZED.name();
-      case TOO_LARGE -> FailureType.AUDIO_TOO_LARGE.name();
-      case NOT_CONFIGURED -> FailureType.SPEECH_NOT_CONFIGURED.name();
+      case REJECTED -> AudioFailure.SPEECH_REJECTED.type();
+      case UNAUTHORIZED -> AudioFailure.SPEECH_UNAUTHORIZED.type();
+      case TOO_LARGE -> AudioFailure.AUDIO_TOO_LARGE.type();
+      case NOT_CONFIGURED -> AudioFailure.SPEECH_NOT_CONFIGURED.type();
     };
     assertEquals(expected, failure.getType());
     assertEquals(kind != Kind.RETRYABLE, failure.isNonRetryable());
@@ -237,7 +237,7 @@ class AudioActivitiesImplTest {
         () -> activities.findOpportunities(new OpportunityRequest(org, UUID.randomUUID())));
 
     for (ApplicationFailure failure : List.of(noBlob, noAudio, noAudioToMatch)) {
-      assertEquals(FailureType.AUDIO_NOT_FOUND.name(), failure.getType());
+      assertEquals(AudioFailure.AUDIO_NOT_FOUND.type(), failure.getType());
       assertTrue(failure.isNonRetryable());
     }
     assertTrue(speech.hints.isEmpty());
@@ -254,8 +254,8 @@ class AudioActivitiesImplTest {
     ApplicationFailure match = failureOf(() -> activities.findOpportunities(new OpportunityRequest(intruder, id)));
     activities.recordStatus(new AudioStatusChange(intruder, id, AudioStatus.FAILED, "nope"));
 
-    assertEquals(FailureType.AUDIO_NOT_FOUND.name(), transcribe.getType());
-    assertEquals(FailureType.AUDIO_NOT_FOUND.name(), match.getType());
+    assertEquals(AudioFailure.AUDIO_NOT_FOUND.type(), transcribe.getType());
+    assertEquals(AudioFailure.AUDIO_NOT_FOUND.type(), match.getType());
     AudioRow row = audios.find(org, id).orElseThrow();
     assertEquals("queued", row.status());
     assertEquals("es", row.requestedLanguage());

@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.workflows.calls.CallFailure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -123,7 +124,7 @@ class CallRecordingActivitiesImplTest {
     ApplicationFailure failure = assertThrows(ApplicationFailure.class, () -> activities("not-the-token")
         .storeRecording(new RecordingRequest(attempt.org(), attempt.id(), twilioRecording(attempt.id()))));
 
-    assertEquals(CallRecordingActivities.RECORDING_UNAVAILABLE, failure.getType());
+    assertEquals(CallFailure.RECORDING_UNAVAILABLE.type(), failure.getType());
     assertTrue(failure.isNonRetryable());
     assertEquals(0, audios(attempt.org()));
   }

@@ -98,7 +98,7 @@ class MessageCreditsTest {
   }
 
   private SendResult send(long contact) {
-    return activities.send(new SendRequest(org, wave, contact, true));
+    return activities.send(new SendRequest(org, wave, contact));
   }
 
   @Test
@@ -199,7 +199,7 @@ class MessageCreditsTest {
     UUID otherWave = UUID.randomUUID();
     jdbi.useExtension(WaveDao.class, dao -> dao.insert(otherWave, org, "X", "sms", "Hola", null, null, batch, null, 60,
         null));
-    assertEquals(Outcome.NO_CREDIT, activities.send(new SendRequest(org, otherWave, ana, true)).outcome());
+    assertEquals(Outcome.NO_CREDIT, activities.send(new SendRequest(org, otherWave, ana)).outcome());
     activities.recordFailure(new SendFailure(org, otherWave, ana, "WaveCancelled"));
     MessageRow cancelled = jdbi.withExtension(MessageDao.class, dao -> dao.findById(
         MessagingIds.outboundMessageId(otherWave, ana))).orElseThrow();
@@ -241,7 +241,7 @@ class MessageCreditsTest {
     jdbi.useExtension(WaveDao.class, dao -> dao.insert(smsWave, org, "S", "sms", "á".repeat(71), null, null, batch,
         null, 60, null));
     wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(json(201, created("SM" + "a7".repeat(16), "0"))));
-    activities.send(new SendRequest(org, smsWave, contacts.get(1), true));
+    activities.send(new SendRequest(org, smsWave, contacts.get(1)));
     UUID id = MessagingIds.outboundMessageId(smsWave, contacts.get(1));
     assertEquals(2 * 3, jdbi.withExtension(CreditDao.class, dao -> dao.find(org, "reserve", id.toString()))
         .orElseThrow().amount(), "71 UCS-2 characters: 2 segments × 3 credits");

@@ -21,7 +21,8 @@ import dev.vocero.workflows.campaigns.CampaignCalendar;
 import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignProgress;
 import dev.vocero.workflows.campaigns.CampaignSchedule;
-import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignState;
+import dev.vocero.workflows.messaging.Channel;
 import dev.vocero.workflows.campaigns.CampaignWave;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Campaigns: drafts edited freely, then scheduled (the workflow starts), paused, resumed, cancelled, extended. */
 public class CampaignService {
-  private static final Set<String> LIVE = Set.of(CampaignStates.SCHEDULED, CampaignStates.RUNNING, CampaignStates.PAUSED);
+  private static final Set<String> LIVE = Set.of(CampaignState.SCHEDULED.wire(), CampaignState.RUNNING.wire(), CampaignState.PAUSED.wire());
 
   private final Jdbi jdbi;
   private final CampaignWorkflows workflows;
@@ -136,7 +137,7 @@ public class CampaignService {
       }
       List<CampaignWave> waves = new ArrayList<>();
       for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
-        waves.add(CampaignWave.attached(wave.id(), wave.channel(), wave.perMinute(), wave.sourceBatchId(),
+        waves.add(CampaignWave.attached(wave.id(), Channel.fromWire(wave.channel()), wave.perMinute(), wave.sourceBatchId(),
             wave.disposition() != null));
       }
       dao.schedule(caller.orgId(), id);
@@ -158,7 +159,7 @@ public class CampaignService {
   /** A draft is cancelled at once (true); a live campaign is told to stop and shows cancelled later (false). */
   public boolean cancel(VoceroPrincipal caller, UUID id) {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
-    if (CampaignStates.DRAFT.equals(row.state())) {
+    if (CampaignState.DRAFT.wire().equals(row.state())) {
       jdbi.useExtension(CampaignDao.class, dao -> dao.cancelDraft(caller.orgId(), id));
       return true;
     }
@@ -179,7 +180,7 @@ public class CampaignService {
       dao.attach(id, caller.orgId(), List.of(batchId));
       if (LIVE.contains(row.state())) {
         workflows.addBatch(id, new AddBatch(batchId, settings(handle, caller.orgId(), batchId)));
-      } else if (!CampaignStates.DRAFT.equals(row.state())) {
+      } else if (!CampaignState.DRAFT.wire().equals(row.state())) {
         throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
       }
     });
@@ -193,13 +194,13 @@ public class CampaignService {
     jdbi.useTransaction(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);
       CampaignRow row = lock(dao, caller, id);
-      if (!CampaignStates.DRAFT.equals(row.state()) && !LIVE.contains(row.state())) {
+      if (!CampaignState.DRAFT.wire().equals(row.state()) && !LIVE.contains(row.state())) {
         throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
       }
       checkWave(wave, dao.batchIds(caller.orgId(), id));
       UUID waveId = insertWaves(handle, caller, id, List.of(wave)).get(0);
       if (LIVE.contains(row.state())) {
-        workflows.addWave(id, CampaignWave.attached(waveId, wave.channel(), wave.rate(), wave.batchId(),
+        workflows.addWave(id, CampaignWave.attached(waveId, Channel.fromWire(wave.channel()), wave.rate(), wave.batchId(),
             wave.dispositionWire() != null));
       }
     });
@@ -247,12 +248,12 @@ public class CampaignService {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
     if (!LIVE.contains(row.state())) {
       throw ApiException.conflict("campaign_state", "A " + row.state() + " campaign cannot be " + verb
-          + (CampaignStates.DRAFT.equals(row.state()) ? "; schedule it first." : "."));
+          + (CampaignState.DRAFT.wire().equals(row.state()) ? "; schedule it first." : "."));
     }
   }
 
   private static CampaignRow requireDraft(CampaignRow row, String verb) {
-    if (!CampaignStates.DRAFT.equals(row.state())) {
+    if (!CampaignState.DRAFT.wire().equals(row.state())) {
       throw ApiException.conflict("campaign_state", "Only a draft campaign can be " + verb + "; this one is "
           + row.state() + ".");
     }

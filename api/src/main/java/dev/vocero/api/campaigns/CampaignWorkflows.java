@@ -6,7 +6,7 @@ import dev.vocero.workflows.campaigns.AddBatch;
 import dev.vocero.workflows.campaigns.CampaignIds;
 import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignProgress;
-import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignState;
 import dev.vocero.workflows.campaigns.CampaignWave;
 import dev.vocero.workflows.campaigns.CampaignWorkflow;
 import dev.vocero.workflows.common.TaskQueues;
@@ -40,7 +40,7 @@ public class CampaignWorkflows {
             .set(VoceroSearchAttributes.ORG, input.orgId().toString())
             .set(VoceroSearchAttributes.KIND, CampaignIds.CAMPAIGN_KIND)
             .set(VoceroSearchAttributes.CAMPAIGN_ID, input.campaignId().toString())
-            .set(VoceroSearchAttributes.STATUS, CampaignStates.SCHEDULED)
+            .set(VoceroSearchAttributes.STATUS, CampaignState.SCHEDULED.wire())
             .build())
         .build());
     call(() -> WorkflowClient.start(workflow::run, input));

@@ -5,7 +5,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.store.dashboard.DashboardDao;
-import dev.vocero.workflows.campaigns.CampaignStates;
+import dev.vocero.workflows.campaigns.CampaignState;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -30,8 +30,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 @Path("/api/v1/dashboard/overview")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {
-  private static final List<String> CAMPAIGN_STATES = List.of(CampaignStates.DRAFT, CampaignStates.SCHEDULED,
-      CampaignStates.RUNNING, CampaignStates.PAUSED, CampaignStates.COMPLETED, CampaignStates.CANCELLED);
+  private static final List<String> CAMPAIGN_STATES = List.of(CampaignState.DRAFT.wire(), CampaignState.SCHEDULED.wire(),
+      CampaignState.RUNNING.wire(), CampaignState.PAUSED.wire(), CampaignState.COMPLETED.wire(), CampaignState.CANCELLED.wire());
   private static final List<String> BATCH_STATUSES = List.of("running", "paused", "completed", "cancelled", "failed");
   private static final List<String> MESSAGE_STATES = List.of("pending", "processing", "sent", "delivered", "read",
       "failed", "cancelled");

@@ -8,6 +8,7 @@ import dev.vocero.workflows.messaging.MessageWaveWorkflow;
 import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.WaveInput;
 import dev.vocero.workflows.messaging.WaveProgress;
+import dev.vocero.workflows.messaging.WaveStatus;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -36,7 +37,7 @@ public class MessageWaves {
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(VoceroSearchAttributes.ORG, orgId.toString())
             .set(VoceroSearchAttributes.KIND, MessagingIds.WAVE_KIND)
-            .set(VoceroSearchAttributes.STATUS, WaveProgress.RUNNING)
+            .set(VoceroSearchAttributes.STATUS, WaveStatus.RUNNING.wire())
             .build())
         .build());
     call(() -> WorkflowClient.start(workflow::run, WaveInput.first(orgId, waveId, perMinute)));

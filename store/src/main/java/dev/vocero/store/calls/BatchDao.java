@@ -15,14 +15,15 @@ public interface BatchDao {
   /**
    * An open batch's started/finished come from its contacts, as they stand now: the workflow stores its own counts only
    * at status changes and continue-as-new, which lag behind by up to a page. An ended batch keeps the stored counts.
+   * Both read a call_batches row aliased {@code b}.
    */
+  String LIVE_STARTED = "case when b.status in ('completed', 'cancelled', 'failed') then b.started else (select count(*)"
+      + " from contacts c where c.org_id = b.org_id and c.batch_id = b.id and c.status <> 'pending')::int end";
+  String LIVE_FINISHED = "case when b.status in ('completed', 'cancelled', 'failed') then b.finished else (select count(*)"
+      + " from contacts c where c.org_id = b.org_id and c.batch_id = b.id and c.status = 'done')::int end";
   String COLUMNS = "b.id, b.org_id, b.name, b.status, b.settings::text as settings, b.source_filename, b.source_format,"
-      + " b.rows_read, b.contacts_count, b.rejected_count,"
-      + " case when b.status in ('completed', 'cancelled', 'failed') then b.started else (select count(*) from contacts c"
-      + " where c.org_id = b.org_id and c.batch_id = b.id and c.status <> 'pending')::int end as started,"
-      + " case when b.status in ('completed', 'cancelled', 'failed') then b.finished else (select count(*) from contacts c"
-      + " where c.org_id = b.org_id and c.batch_id = b.id and c.status = 'done')::int end as finished,"
-      + " b.created_by, b.created_at, b.updated_at, b.completed_at";
+      + " b.rows_read, b.contacts_count, b.rejected_count, " + LIVE_STARTED + " as started, " + LIVE_FINISHED
+      + " as finished, b.created_by, b.created_at, b.updated_at, b.completed_at";
 
   @SqlUpdate("insert into call_batches (id, org_id, name, status, settings, source_filename, source_format, rows_read,"
       + " contacts_count, rejected_count, created_by) values (:id, :orgId, :name, 'running', cast(:settings as jsonb),"

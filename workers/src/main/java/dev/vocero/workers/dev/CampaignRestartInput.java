@@ -5,6 +5,7 @@ import dev.vocero.store.dev.UnfinishedWorkDao.CampaignDays;
 import dev.vocero.workflows.campaigns.CampaignBatch;
 import dev.vocero.workflows.campaigns.CampaignInput;
 import dev.vocero.workflows.campaigns.CampaignSchedule;
+import dev.vocero.workflows.campaigns.CampaignState;
 import dev.vocero.workflows.campaigns.CampaignWave;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class CampaignRestartInput {
       Map<String, Integer> messageQuotas, CampaignDays days) {
     CampaignSchedule schedule = new CampaignSchedule(row.startDate().toString(), row.endDate().toString(),
         row.weekdays(), row.windowStart().toString(), row.windowEnd().toString(), row.timeZone());
-    return new CampaignInput(row.orgId(), row.id(), schedule, row.dailyQuota(), batches, row.state(), days.daysRun(),
+    return new CampaignInput(row.orgId(), row.id(), schedule, row.dailyQuota(), batches,
+        CampaignState.fromWire(row.state()), days.daysRun(),
         days.lastDay() == null ? null : days.lastDay().toString(), waves, messageQuotas,
         "paused".equals(row.state()) ? row.pauseReason() : null);
   }

@@ -1,5 +1,8 @@
 package dev.vocero.workers.dev;
 
+import dev.vocero.workflows.campaigns.MemberStatus;
+import dev.vocero.workflows.messaging.Channel;
+import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.campaigns.CampaignWorkflows;
@@ -84,8 +87,8 @@ public final class UnfinishedWork {
 
   private void wave(UnfinishedWorkDao.Wave wave) {
     // a campaign's wave is started held: its campaign, started after it, releases it inside its window
-    String status = "running".equals(wave.status()) && wave.campaignId() == null ? WaveProgress.RUNNING
-        : WaveProgress.PAUSED;
+    WaveStatus status = "running".equals(wave.status()) && wave.campaignId() == null ? WaveStatus.RUNNING
+        : WaveStatus.PAUSED;
     String reason = "paused".equals(wave.status()) ? wave.pauseReason() : null;
     starts.wave(new WaveInput(wave.orgId(), wave.id(), new WaveProgress(status, wave.sent(), wave.skipped(),
         wave.failed(), wave.lastContactId(), wave.perMinute(), reason)));
@@ -103,8 +106,8 @@ public final class UnfinishedWork {
     List<CampaignWave> waves = new ArrayList<>();
     for (UnfinishedWorkDao.CampaignWave wave : dao.campaignWaves(row.id())) {
       boolean started = !"held".equals(wave.status()); // restarted held above; a held one was never started
-      waves.add(new CampaignWave(wave.id(), wave.channel(), wave.perMinute(), wave.sourceBatchId(),
-          wave.disposition() != null, started, started ? campaignStatus(wave.status()) : "new", wave.sent(),
+      waves.add(new CampaignWave(wave.id(), Channel.fromWire(wave.channel()), wave.perMinute(), wave.sourceBatchId(),
+          wave.disposition() != null, started, started ? campaignStatus(wave.status()) : MemberStatus.NEW, wave.sent(),
           wave.skipped(), wave.failed()));
     }
     campaigns.start(CampaignRestartInput.from(row, batches, waves, row.messageQuotaMap(json), dao.campaignDays(row.id())));
@@ -114,11 +117,11 @@ public final class UnfinishedWork {
 
 
   /** An open batch is held until the campaign releases it; an ended one stays ended. */
-  private static String campaignStatus(String batchStatus) {
+  private static MemberStatus campaignStatus(String batchStatus) {
     return switch (batchStatus) {
-      case "running", "paused" -> "held";
-      case "completed" -> "completed";
-      default -> "cancelled";
+      case "running", "paused" -> MemberStatus.HELD;
+      case "completed" -> MemberStatus.COMPLETED;
+      default -> MemberStatus.CANCELLED;
     };
   }
 

@@ -45,7 +45,7 @@ final class WorkflowRestarts {
         options(MessagingIds.waveWorkflowId(input.waveId()), SearchAttributes.newBuilder()
             .set(VoceroSearchAttributes.ORG, input.orgId().toString())
             .set(VoceroSearchAttributes.KIND, MessagingIds.WAVE_KIND)
-            .set(VoceroSearchAttributes.STATUS, input.progress().status())
+            .set(VoceroSearchAttributes.STATUS, input.progress().status().wire())
             .build()));
     WorkflowClient.start(workflow::run, input);
   }

@@ -1,6 +1,6 @@
 package dev.vocero.workflows.alerts;
 
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
 import io.temporal.activity.ActivityCancellationType;
@@ -26,7 +26,7 @@ public final class AlertActivityOptions {
             .setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofSeconds(30))
             .setMaximumAttempts(5)
-            .setDoNotRetry(FailureType.names())
+            .setDoNotRetry(AudioFailure.types())
             .build())
         .build();
   }
@@ -41,7 +41,7 @@ public final class AlertActivityOptions {
             .setBackoffCoefficient(2.0)
             .setMaximumInterval(Duration.ofHours(1))
             .setMaximumAttempts(15)
-            .setDoNotRetry(AlertFailureType.WEBHOOK_REJECTED.name())
+            .setDoNotRetry(AlertFailure.types())
             .build())
         .build();
   }

@@ -8,7 +8,7 @@ public interface WebhookActivities {
 
   /**
    * One attempt: POSTs the signed event. Throws a retryable failure on 408, 429, 5xx and network errors, a
-   * non-retryable {@link AlertFailureType#WEBHOOK_REJECTED} on any other 4xx.
+   * non-retryable {@link AlertFailure#WEBHOOK_REJECTED} on any other 4xx.
    */
   DeliveryResult deliver(DeliveryRequest request);
 

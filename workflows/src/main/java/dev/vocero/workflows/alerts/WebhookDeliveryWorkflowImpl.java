@@ -29,7 +29,7 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
 
   private static String reason(ActivityFailure failure) {
     Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure app && AlertFailureType.WEBHOOK_REJECTED.name().equals(app.getType())) {
+    if (cause instanceof ApplicationFailure app && AlertFailure.WEBHOOK_REJECTED.type().equals(app.getType())) {
       return null; // the activity already recorded the receiver's answer
     }
     String detail = cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getOriginalMessage();

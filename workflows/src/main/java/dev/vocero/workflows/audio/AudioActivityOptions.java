@@ -1,6 +1,5 @@
 package dev.vocero.workflows.audio;
 
-import dev.vocero.workflows.common.FailureType;
 import dev.vocero.workflows.common.TaskQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -30,22 +29,15 @@ final class AudioActivityOptions {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
                 .setMaximumAttempts(8)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }
 
-  /** The status mirror must eventually succeed, so it retries without an attempt cap for 10 minutes. */
-  static ActivityOptions recordStatus() {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(TaskQueues.IO)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-        .setRetryOptions(statusRetry())
-        .build();
-  }
-
-  /** The same write as a local activity, run by the workflow worker itself; retried like the remote one. */
+  /**
+   * The status mirror, as a local activity run by the workflow worker itself; it must eventually succeed, so it
+   * retries without an attempt cap for 10 minutes.
+   */
   static LocalActivityOptions recordStatusLocally() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -88,7 +80,7 @@ final class AudioActivityOptions {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
                 .setMaximumAttempts(4)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }
@@ -103,7 +95,7 @@ final class AudioActivityOptions {
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setMaximumInterval(Duration.ofSeconds(30))
                 .setMaximumAttempts(5)
-                .setDoNotRetry(FailureType.names())
+                .setDoNotRetry(AudioFailure.types())
                 .build())
         .build();
   }

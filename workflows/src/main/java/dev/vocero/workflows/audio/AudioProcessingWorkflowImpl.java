@@ -34,14 +34,9 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
 
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-  static final String STATUS_AS_LOCAL_ACTIVITY = "status-as-local-activity";
-  static final String EXTRACTION = "extraction";
-  static final String ALERTS = "alerts";
 
   private final AudioActivities speech =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.transcribe());
-  private final AudioActivities mirror =
-      Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.recordStatus());
   private final AudioActivities localMirror =
       Workflow.newLocalActivityStub(AudioActivities.class, AudioActivityOptions.recordStatusLocally());
   private final AudioActivities analysis =
@@ -188,11 +183,9 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       return found.end();
     }
     opportunities = found.value().opportunities();
-    if (Workflow.getVersion(EXTRACTION, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
-      PassEnd extracted = extractFields();
-      if (extracted != null) {
-        return extracted;
-      }
+    PassEnd extracted = extractFields();
+    if (extracted != null) {
+      return extracted;
     }
     PassEnd alertsEnd = raiseAlerts(); // after extraction: sentiment rules read its score
     if (alertsEnd != null) {
@@ -202,11 +195,8 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     return PassEnd.COMPLETED;
   }
 
-  /** Since v1 of "alerts": evaluate the alert rules, then hand each pending delivery to its own workflow. */
+  /** Evaluates the alert rules, then hands each pending delivery to its own workflow. */
   private PassEnd raiseAlerts() {
-    if (Workflow.getVersion(ALERTS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return null;
-    }
     AlertRequest request = new AlertRequest(orgId, audioId);
     Step<AlertResult> raised = runStep(() -> alerts.raiseAlerts(request));
     if (raised.end() != null) {
@@ -237,7 +227,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     }
   }
 
-  /** Since v1 of "extraction": the organization's extractors run in parallel; a failed one is recorded, not fatal. */
+  /** The organization's extractors run in parallel; a failed one is recorded, not fatal. */
   private PassEnd extractFields() {
     ExtractionPlanRequest planRequest = new ExtractionPlanRequest(orgId, audioId);
     Step<ExtractionPlan> plan = runStep(() -> extractionRecords.planExtractions(planRequest));
@@ -331,13 +321,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
     failureReason = reason;
     Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     AudioStatusChange change = new AudioStatusChange(orgId, audioId, next, reason);
-    Workflow.newDetachedCancellationScope(() -> mirrorStatus(change)).run();
-  }
-
-  /** Since v1 the status write is a local activity: no task-queue round trip per status change. */
-  private void mirrorStatus(AudioStatusChange change) {
-    int version = Workflow.getVersion(STATUS_AS_LOCAL_ACTIVITY, Workflow.DEFAULT_VERSION, 1);
-    (version == Workflow.DEFAULT_VERSION ? mirror : localMirror).recordStatus(change);
+    Workflow.newDetachedCancellationScope(() -> localMirror.recordStatus(change)).run();
   }
 
   private static CanceledFailure asCanceled(TemporalFailure failure) {

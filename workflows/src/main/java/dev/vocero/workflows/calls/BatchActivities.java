@@ -30,9 +30,10 @@ public interface BatchActivities {
   record ContactCheck(UUID orgId, UUID batchId, List<Long> contactIds) {}
 
   /** @param pauseReason why the batch paused itself (e.g. no credit); null when running or paused by an operator */
-  record BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished, String pauseReason) {
+  record BatchStatusChange(UUID orgId, UUID batchId, BatchStatus status, int started, int finished,
+      String pauseReason) {
 
-    public BatchStatusChange(UUID orgId, UUID batchId, String status, int started, int finished) {
+    public BatchStatusChange(UUID orgId, UUID batchId, BatchStatus status, int started, int finished) {
       this(orgId, batchId, status, started, finished, null);
     }
   }

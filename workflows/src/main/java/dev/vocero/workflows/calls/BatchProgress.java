@@ -1,10 +1,10 @@
 package dev.vocero.workflows.calls;
 
 /** Answer of the batch's {@code progress} query. */
-public record BatchProgress(String status, int started, int finished, int running, boolean paused,
+public record BatchProgress(BatchStatus status, int started, int finished, int running, boolean paused,
     double callsPerSecond, int maxConcurrentCalls, String pauseReason) {
 
-  public BatchProgress(String status, int started, int finished, int running, boolean paused, double callsPerSecond,
+  public BatchProgress(BatchStatus status, int started, int finished, int running, boolean paused, double callsPerSecond,
       int maxConcurrentCalls) {
     this(status, started, finished, running, paused, callsPerSecond, maxConcurrentCalls, null);
   }

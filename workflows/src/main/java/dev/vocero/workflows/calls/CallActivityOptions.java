@@ -1,6 +1,6 @@
 package dev.vocero.workflows.calls;
 
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import dev.vocero.workflows.common.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -11,9 +11,6 @@ import java.util.stream.Stream;
 
 /** Timeouts and retries of the batch and contact-call activities; they live with the workflows. */
 final class CallActivityOptions {
-
-  /** ApplicationFailure type of {@code placeCall} for a number the provider cannot dial. */
-  static final String INVALID_NUMBER = ContactCallActivities.INVALID_NUMBER_FAILURE;
 
   private CallActivityOptions() {}
 
@@ -47,8 +44,8 @@ final class CallActivityOptions {
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofMinutes(2))
                 .setMaximumAttempts(8)
-                .setDoNotRetry(Stream.concat(Arrays.stream(FailureType.names()),
-                    Stream.of(CallRecordingActivities.RECORDING_UNAVAILABLE)).toArray(String[]::new))
+                .setDoNotRetry(Stream.concat(Arrays.stream(AudioFailure.types()),
+                    Stream.of(CallFailure.RECORDING_UNAVAILABLE.type())).toArray(String[]::new))
                 .build())
         .build();
   }
@@ -96,6 +93,7 @@ final class CallActivityOptions {
   }
 
   private static String[] doNotRetry() {
-    return Stream.concat(Arrays.stream(FailureType.names()), Stream.of(INVALID_NUMBER)).toArray(String[]::new);
+    return Stream.concat(Arrays.stream(AudioFailure.types()), Stream.of(CallFailure.INVALID_NUMBER.type()))
+        .toArray(String[]::new);
   }
 }

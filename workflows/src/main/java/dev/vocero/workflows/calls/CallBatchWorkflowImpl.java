@@ -1,26 +1,15 @@
 package dev.vocero.workflows.calls;
 
 import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
-import dev.vocero.workflows.calls.BatchActivities.ContactCheck;
 import dev.vocero.workflows.calls.BatchActivities.ContactPage;
 import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,26 +20,13 @@ import org.slf4j.Logger;
  * A sliding window of contact calls: one page of contacts per run, at most maxConcurrentCalls children
  * running, starts paced at callsPerSecond, children report by signal, continue-as-new after each page.
  *
- * <p>Since v1 ("dispatch-timetable") starts follow a fixed {@link DispatchTimetable}; every start due in a workflow
- * task is initiated in that task without waiting for the previous one to be confirmed; a page is 500 contacts; and a
- * batch waiting for children carried over from an earlier run checks, when nothing happened for a while, whether any
- * of them closed without reporting (terminated by an operator).
+ * <p>Starts follow a fixed {@link DispatchTimetable}; every start due in a workflow task is initiated in that task
+ * without waiting for the previous one to be confirmed; a page is 500 contacts; and a batch waiting for children
+ * carried over from an earlier run checks, when nothing happened for a while, whether any of them closed without
+ * reporting (terminated by an operator).
  */
 public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
 
-  static final String DISPATCH_TIMETABLE = "dispatch-timetable";
-  static final int PAGE_SIZE = 100;
-  static final int PAGE_SIZE_V1 = 500;
-  static final int MAX_PAGE_SIZE = 1000;
-  static final int MAX_PAGE_SIZE_V0 = 500;
-  /** Without any report for this long, the batch asks Temporal about the children it carried over. */
-  static final Duration IDLE_CHECK = Duration.ofMinutes(10);
-  static final double MAX_CALLS_PER_SECOND = 100;
-  static final int MAX_CONCURRENT_CALLS = 1000;
-  static final String RUNNING = "running";
-  static final String PAUSED = "paused";
-  static final String COMPLETED = "completed";
-  static final String CANCELLED = "cancelled";
 
   private static final Logger log = Workflow.getLogger(CallBatchWorkflowImpl.class);
   private static final Duration PAGE_RETRY = Duration.ofMinutes(1);
@@ -59,13 +35,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private final WorkflowLock mirrorLock = Workflow.newWorkflowLock();
   private final UUID orgId;
   private final UUID batchId;
+  private final ContactChildren children;
   private final int requestedPageSize;
   private final Set<Long> running;
-  /** Children started by an earlier run: this run has no result promise for them, only their report. */
-  private final Set<Long> carried;
+  private final CarriedChildren carried;
   private final double carriedNextStartDueMillis;
-  private int pageSize;
-  private boolean timetabled;
   private DispatchTimetable timetable;
   private int pendingStarts;
   private int reports;
@@ -77,14 +51,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private String pauseReason;
   /** Started again from PostgreSQL: its contacts look up where their calls stand first. */
   private final boolean resumed;
-  private String status;
+  private BatchStatus status;
   private boolean cancelled;
   private String cancelReason;
   private boolean childrenCancelled;
-  private long lastStartAtMillis;
   private int paceChanges;
-  private Long startingContactId;
-  private boolean startingReported;
 
   @WorkflowInit
   public CallBatchWorkflowImpl(CallBatchInput input) {
@@ -92,7 +63,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.batchId = input.batchId();
     this.requestedPageSize = input.pageSize();
     this.running = new LinkedHashSet<>(input.running() == null ? List.of() : input.running());
-    this.carried = new LinkedHashSet<>(running);
+    this.carried = new CarriedChildren(activities, orgId, batchId, running, log);
     this.carriedNextStartDueMillis = input.nextStartDueMillis();
     this.settings = input.settings();
     this.afterContactId = input.afterContactId();
@@ -101,22 +72,19 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     this.paused = input.paused();
     this.pauseReason = paused ? input.pauseReason() : null;
     this.resumed = input.resumed();
-    this.status = paused ? PAUSED : RUNNING;
+    this.status = paused ? BatchStatus.PAUSED : BatchStatus.RUNNING;
+    this.children = new ContactChildren(orgId, batchId, log);
   }
 
   @Override
   public BatchProgress run(CallBatchInput input) {
-    timetabled = Workflow.getVersion(DISPATCH_TIMETABLE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    pageSize = timetabled
-        ? requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE) : PAGE_SIZE_V1
-        : requestedPageSize > 0 ? Math.min(requestedPageSize, MAX_PAGE_SIZE_V0) : PAGE_SIZE;
     changeStatus(status); // every run mirrors its counters, so PostgreSQL shows progress page by page
     ContactPage page = nextPage();
     List<Long> contactIds = page.contactIds() == null ? List.of() : page.contactIds();
-    if (timetabled && !carried.isEmpty()) {
-      Async.procedure(this::watchCarried);
+    if (carried.any()) {
+      Async.procedure(() -> carried.watch(running, () -> reports, this::contactEnded));
     }
-    boolean allStarted = timetabled ? dispatchAll(contactIds) : startAll(contactIds);
+    boolean allStarted = dispatchAll(contactIds);
     if (allStarted && page.more() && !contactIds.isEmpty()) {
       continueWithNextPage();
     }
@@ -140,8 +108,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public BatchProgress pause() {
     paused = true;
-    if (RUNNING.equals(status)) {
-      changeStatus(PAUSED);
+    if (status == BatchStatus.RUNNING) {
+      changeStatus(BatchStatus.PAUSED);
     }
     return progress();
   }
@@ -161,8 +129,8 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     if (timetable != null) {
       timetable.resume(Workflow.currentTimeMillis());
     }
-    if (PAUSED.equals(status)) {
-      changeStatus(RUNNING);
+    if (status == BatchStatus.PAUSED) {
+      changeStatus(BatchStatus.RUNNING);
     }
     return progress();
   }
@@ -170,16 +138,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   @Override
   public void validateSetPace(PaceChange change) {
     requireOpen();
-    if (change == null) {
-      throw new IllegalArgumentException("a pace change is required");
-    }
-    if (!(change.callsPerSecond() > 0 && change.callsPerSecond() <= MAX_CALLS_PER_SECOND)) {
-      throw new IllegalArgumentException("callsPerSecond must be greater than 0 and at most " + MAX_CALLS_PER_SECOND);
-    }
-    Integer max = change.maxConcurrentCalls();
-    if (max != null && (max < 1 || max > MAX_CONCURRENT_CALLS)) {
-      throw new IllegalArgumentException("maxConcurrentCalls must be between 1 and " + MAX_CONCURRENT_CALLS);
-    }
+    BatchLimits.checkPace(change);
   }
 
   /**
@@ -211,14 +170,14 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   /** Stops further starts until an operator resumes (after a top-up); calls already placed go on. */
   @Override
   public void creditExhausted(String reason) {
-    if (paused || cancelled || COMPLETED.equals(status)) {
+    if (paused || cancelled || status == BatchStatus.COMPLETED) {
       return;
     }
     paused = true;
     pauseReason = reason == null || reason.isBlank() ? "no credit" : reason;
     log.info("Batch {} paused: {}", batchId, pauseReason);
-    if (RUNNING.equals(status)) {
-      changeStatus(PAUSED);
+    if (status == BatchStatus.RUNNING) {
+      changeStatus(BatchStatus.PAUSED);
     }
   }
 
@@ -229,13 +188,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
-  /** Deduplicated: only a running contact counts; one that reports while its start is confirmed is remembered. */
+  /** Deduplicated: only a running contact counts. */
   private void contactEnded(long contactId) {
     if (running.remove(contactId)) {
       finished++;
       reports++;
-    } else if (startingContactId != null && startingContactId == contactId) {
-      startingReported = true;
     }
   }
 
@@ -243,14 +200,15 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     if (cancelled) {
       throw new IllegalStateException("the batch was cancelled");
     }
-    if (COMPLETED.equals(status)) {
+    if (status == BatchStatus.COMPLETED) {
       throw new IllegalStateException("the batch has finished");
     }
   }
 
   /** A PostgreSQL outage must not kill the batch: the page read is retried until it works or a cancel comes. */
   private ContactPage nextPage() {
-    ContactPageRequest request = new ContactPageRequest(orgId, batchId, afterContactId, pageSize);
+    ContactPageRequest request =
+        new ContactPageRequest(orgId, batchId, afterContactId, BatchLimits.pageSize(requestedPageSize));
     while (!cancelled) {
       try {
         return activities.nextContacts(request);
@@ -263,7 +221,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   }
 
   /**
-   * v1: starts the page on the timetable; each workflow task initiates every start that is due and has a free slot.
+   * Starts the page on the timetable; each workflow task initiates every start that is due and has a free slot.
    * Returns false when a cancel stopped the page before every contact was started.
    */
   private boolean dispatchAll(List<Long> contactIds) {
@@ -303,21 +261,6 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
   }
 
-  /** Beside the dispatch: while carried-over children are running, looks for closed ones when no report came. */
-  private void watchCarried() {
-    while (true) {
-      carried.retainAll(running);
-      if (carried.isEmpty()) {
-        return;
-      }
-      int seen = reports;
-      Workflow.sleep(IDLE_CHECK);
-      if (reports == seen) {
-        findClosedChildren();
-      }
-    }
-  }
-
   private int freeSlots() {
     return Math.max(0, settings.maxConcurrentCalls() - running.size());
   }
@@ -327,140 +270,21 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     started++;
     running.add(contactId);
     pendingStarts++;
-    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
-    Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
-    Workflow.getWorkflowExecution(child).handle((execution, failure) -> {
+    children.start(new ContactCallInput(orgId, batchId, contactId, settings, resumed), startedNow -> {
       pendingStarts--;
-      if (failure != null) {
-        // the ID was already used: an earlier execution handled this contact; never dial it twice
-        log.warn("Batch {} did not start contact {}; counted as finished", batchId, contactId);
+      if (!startedNow) {
         contactEnded(contactId);
       }
-      return null;
-    });
-    // a child that ends without its signal (terminated by an operator) still frees its slot
-    result.handle((outcome, failure) -> {
-      contactEnded(contactId);
-      return null;
-    });
-  }
-
-  /**
-   * Children carried over from an earlier run have no result promise here: one terminated by an operator would
-   * never report. Asks Temporal which of them closed, and counts those as finished (with their recorded result).
-   */
-  private void findClosedChildren() {
-    carried.retainAll(running);
-    if (carried.isEmpty()) {
-      return;
-    }
-    List<ContactOutcome> closed;
-    try {
-      closed = activities.closedContacts(new ContactCheck(orgId, batchId, List.copyOf(carried)));
-    } catch (ActivityFailure e) {
-      log.warn("Batch {} could not check its carried-over contacts; will look again", batchId);
-      return;
-    }
-    for (ContactOutcome outcome : closed) {
-      log.warn("Batch {}: contact {} closed without reporting; counted as {}", batchId, outcome.contactId(),
-          outcome.disposition());
-      contactEnded(outcome.contactId());
-    }
-  }
-
-  /** Returns false when a cancel stopped the page before every contact was started. */
-  private boolean startAll(List<Long> contactIds) {
-    for (long contactId : contactIds) {
-      if (!awaitTurn()) {
-        return false;
-      }
-      startContact(contactId);
-      afterContactId = contactId;
-    }
-    return true;
-  }
-
-  /** Waits for a free slot, no pause, and the pace; a setPace, pause or cancel re-evaluates the wait. */
-  private boolean awaitTurn() {
-    while (true) {
-      Workflow.await(() -> cancelled || canStart());
-      if (cancelled) {
-        return false;
-      }
-      long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-      if (wait <= 0) {
-        return true;
-      }
-      int seen = paceChanges;
-      Workflow.await(Duration.ofMillis(wait), () -> cancelled || !canStart() || paceChanges != seen);
-    }
+    }, () -> contactEnded(contactId)); // a child that ends without its signal (terminated by an operator) frees its slot
   }
 
   private boolean canStart() {
     return !paused && running.size() < settings.maxConcurrentCalls();
   }
 
-  private long nextStartAtMillis() {
-    return lastStartAtMillis + (long) Math.ceil(1000.0 / settings.callsPerSecond());
-  }
-
-  private void startContact(long contactId) {
-    lastStartAtMillis = Workflow.currentTimeMillis();
-    startingContactId = contactId;
-    startingReported = false;
-    ContactCallWorkflow child = Workflow.newChildWorkflowStub(ContactCallWorkflow.class, childOptions(contactId));
-    Promise<ContactOutcome> result =
-        Async.function(child::call, new ContactCallInput(orgId, batchId, contactId, settings, resumed));
-    boolean startedNow = awaitStarted(child, contactId);
-    started++;
-    if (startedNow && !startingReported) {
-      running.add(contactId);
-    } else {
-      finished++;
-    }
-    startingContactId = null;
-    // a child that ends without its signal (terminated by an operator) still frees its slot
-    result.handle((outcome, failure) -> {
-      contactEnded(contactId);
-      return null;
-    });
-  }
-
-  /** False when the ID was already used: an earlier execution handled this contact; never dial it twice. */
-  private boolean awaitStarted(ContactCallWorkflow child, long contactId) {
-    try {
-      Workflow.getWorkflowExecution(child).get();
-      return true;
-    } catch (ChildWorkflowFailure e) {
-      log.warn("Batch {} did not start contact {} ({}); counted as finished", batchId, contactId,
-          e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
-      return false;
-    }
-  }
-
-  private ChildWorkflowOptions childOptions(long contactId) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(CallIds.contactWorkflowId(batchId, contactId))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(VoceroSearchAttributes.ORG, orgId.toString())
-            .set(VoceroSearchAttributes.KIND, CallIds.CALL_KIND)
-            .set(VoceroSearchAttributes.BATCH_ID, batchId.toString())
-            .set(VoceroSearchAttributes.STATUS, ContactCallWorkflowImpl.WAITING)
-            .build())
-        .build();
-  }
-
   /** Keeps the pace across the boundary, then hands the running children and counters to the next run. */
   private void continueWithNextPage() {
-    if (timetabled) {
-      Workflow.await(() -> pendingStarts == 0); // a start refused later would otherwise hold a slot for ever
-    } else {
-      awaitPace();
-    }
+    Workflow.await(() -> pendingStarts == 0); // a start refused later would otherwise hold a slot for ever
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (cancelled) {
       return;
@@ -468,22 +292,13 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     log.info("Batch {} continues as new after contact {} ({} started, {} running)", batchId, afterContactId,
         started, running.size());
     Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
-        started, finished, paused, timetabled ? requestedPageSize : pageSize,
+        started, finished, paused, requestedPageSize,
         timetable != null ? timetable.nextDueMillis() : 0, pauseReason, resumed));
-  }
-
-  private void awaitPace() {
-    long wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-    while (!cancelled && wait > 0) {
-      int seen = paceChanges;
-      Workflow.await(Duration.ofMillis(wait), () -> cancelled || paceChanges != seen);
-      wait = nextStartAtMillis() - Workflow.currentTimeMillis();
-    }
   }
 
   private BatchProgress finish() {
     drain();
-    changeStatus(cancelled ? CANCELLED : COMPLETED);
+    changeStatus(cancelled ? BatchStatus.CANCELLED : BatchStatus.COMPLETED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     return progress();
   }
@@ -502,31 +317,19 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   private void cancelChildren() {
     childrenCancelled = true;
     log.info("Batch {} cancelling {} running contacts", batchId, running.size());
-    List<Promise<Void>> sent = new ArrayList<>();
-    for (long contactId : List.copyOf(running)) {
-      ContactCallWorkflow child =
-          Workflow.newExternalWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId));
-      sent.add(Async.procedure(child::cancel, cancelReason));
-    }
-    for (Promise<Void> signal : sent) {
-      try {
-        signal.get();
-      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-        log.info("Batch {}: a contact ended before its cancel arrived", batchId);
-      }
-    }
+    children.cancel(List.copyOf(running), cancelReason);
   }
 
   /** Mirrors are serialized and each writes the status current when it runs, so the last write is the truth. */
-  private void changeStatus(String next) {
+  private void changeStatus(BatchStatus next) {
     status = next;
-    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
-      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
+    if (!next.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     }
     mirrorLock.lock();
     try {
       activities.recordBatchStatus(new BatchStatusChange(orgId, batchId, status, started, finished,
-          PAUSED.equals(status) ? pauseReason : null));
+          status == BatchStatus.PAUSED ? pauseReason : null));
     } catch (ActivityFailure e) {
       log.warn("Batch {} status {} not mirrored to PostgreSQL", batchId, status);
     } finally {

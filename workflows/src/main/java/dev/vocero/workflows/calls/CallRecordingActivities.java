@@ -7,9 +7,7 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "Recordings")
 public interface CallRecordingActivities {
 
-  /** Failure type when the provider refuses the download for good (bad credentials, gone, not audio). */
-  String RECORDING_UNAVAILABLE = "RecordingUnavailable";
-
+  /** Fails for good with {@link CallFailure#RECORDING_UNAVAILABLE} when the provider refuses the download. */
   /**
    * Downloads the recording, stores it content-addressed in the blob store, creates the audio row (marked as
    * coming from the attempt, with a deterministic id) and links the attempt to it.

@@ -10,9 +10,6 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "Calls")
 public interface ContactCallActivities {
 
-  /** Failure type of a non-retryable {@code placeCall} failure for a number the provider says cannot exist. */
-  String INVALID_NUMBER_FAILURE = "InvalidNumber";
-
   /**
    * Decides the next step for the contact now: wait for its next legal calling window, dial (creating
    * the attempt row), or stop (DNC, weekly cap, no usable number, batch deadline). Every decision is

@@ -1,14 +1,6 @@
 package dev.vocero.workflows.calls;
 
-import dev.vocero.workflows.audio.AudioIds;
-import dev.vocero.workflows.audio.AudioProcessingInput;
-import dev.vocero.workflows.audio.AudioProcessingWorkflow;
-import dev.vocero.workflows.audio.AudioStatus;
-import dev.vocero.workflows.calls.CallCreditActivities.CallReservation;
-import dev.vocero.workflows.calls.CallCreditActivities.CallSettlement;
 import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
-import dev.vocero.workflows.calls.CallRecordingActivities.RecordingRequest;
-import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptRef;
@@ -17,86 +9,47 @@ import dev.vocero.workflows.calls.ContactCallActivities.PlacedCall;
 import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
 import dev.vocero.workflows.calls.ContactCallActivities.ResumePoint;
 import dev.vocero.workflows.calls.ContactCallActivities.ResumeRequest;
-import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.common.Failures;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 
 /**
- * One contact's attempts: plan (window, DNC, caps), dial, await the provider's terminal event (deadline,
+ * One contact's attempts: plan (window, DNC, caps), hold credit, dial, await the provider's terminal event (deadline,
  * then a poll, twice), then retry, move to the next number or stop. Always reports to its batch; then, for
  * answered recorded calls, turns each recording into an audio processed by an abandoned child workflow.
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
-  static final String REPORT_RETRY = "report-retry";
-  /** v1: after reporting, an answered recorded call's recording becomes an audio processed by a child workflow. */
-  static final String CALL_RECORDINGS = "call-recordings";
-  /** v1: plan and record as local activities (each skips a workflow task and an activity task round trip). */
-  static final String LOCAL_STEPS = "local-steps";
-  /** v1: each dial is covered by a credit reservation (settled after the call); no credit pauses the batch. */
-  static final String CREDITS = "credits";
-  /**
-   * v1: first asks PostgreSQL where the contact's calls stand, so a workflow started again after a restart goes on;
-   * v2: only when its batch was started again from PostgreSQL (the read is wasted on every other contact).
-   */
-  static final String RESUME_FROM_STORE = "resume-from-store";
-  private static final int REPORT_ATTEMPTS = 12;
-
-  static final String WAITING = "waiting";
-  static final String DIALING = "dialing";
-  static final String IN_CALL = "in_call";
-  static final String RETRY_WAIT = "retry_wait";
-  static final String RECORDING = "recording";
-  static final String DONE = "done";
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
   static final String NO_CREDIT = "no credit";
   static final String INTERRUPTED_REASON =
       "Vocero restarted during the call and the provider could not say how it ended; not dialed again";
-  /** What {@code pollCall} answers when the provider has no such call (never placed, or unknown to it). */
-  private static final java.util.Set<String> PROVIDER_UNAWARE = java.util.Set.of("unknown", "not_placed");
 
   private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
-  private static final int POLL_ROUNDS = 2;
   /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
   private static final long MIN_WAIT_MILLIS = 1_000;
 
-  private final ContactCallActivities remoteSteps =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.io());
-  private final ContactCallActivities localSteps =
+  /** Plan and record run as local activities: each skips a workflow task and an activity task round trip. */
+  private final ContactCallActivities steps =
       Workflow.newLocalActivityStub(ContactCallActivities.class, CallActivityOptions.localIo());
-  private ContactCallActivities steps = remoteSteps;
-  private final ContactCallActivities dialer =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.placeCall());
-  private final ContactCallActivities poller =
-      Workflow.newActivityStub(ContactCallActivities.class, CallActivityOptions.pollCall());
-  private final CallCreditActivities credits =
-      Workflow.newLocalActivityStub(CallCreditActivities.class, CallActivityOptions.localIo());
-  private final CallRecordingActivities recorder =
-      Workflow.newActivityStub(CallRecordingActivities.class, CallActivityOptions.storeRecording());
 
   private final UUID orgId;
   private final UUID batchId;
   private final long contactId;
   private final BatchSettings settings;
   private final boolean resumed;
-  private final ProviderEventLog events = new ProviderEventLog();
+  private final ProviderCall provider;
+  private final ProviderEventLog events;
+  private final RecordingHandoff handoff;
+  private final BatchReports batch;
   private final CallRecordings recordings = new CallRecordings();
-  private String state = WAITING;
+  private ContactState state = ContactState.WAITING;
   private int attempt = 1;
   private int phoneIndex;
   private int dialed;
@@ -112,13 +65,14 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     this.contactId = input.contactId();
     this.settings = input.settings();
     this.resumed = input.resumed();
+    this.provider = new ProviderCall(input, log);
+    this.events = provider.events();
+    this.handoff = new RecordingHandoff(orgId, contactId, log);
+    this.batch = new BatchReports(batchId, contactId, log);
   }
 
   @Override
   public ContactOutcome call(ContactCallInput input) {
-    if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      steps = localSteps;
-    }
     Disposition disposition;
     try {
       disposition = attemptsOrFailed();
@@ -130,9 +84,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       throw e;
     }
     ContactOutcome outcome = finish(disposition);
-    if (Workflow.getVersion(CALL_RECORDINGS, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      handleRecordings();
-    }
+    handleRecordings();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return outcome;
   }
@@ -172,18 +124,17 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       if (CancellationScope.current().isCancelRequested()) {
         throw new CanceledFailure("workflow cancelled");
       }
-      log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, failureType(e));
+      log.warn("Contact {} of batch {} stopped after a failed step: {}", contactId, batchId, Failures.type(e));
       return cancelled ? Disposition.CANCELED : Disposition.FAILED;
     }
   }
 
   /**
-   * v1 ("resume-from-store"): goes on from the contact's attempts in PostgreSQL. Returns the final disposition when they
-   * already ended the contact, else null (then the attempts loop plans the next one).
+   * Only when its batch was started again from PostgreSQL: goes on from the contact's attempts there. Returns the final
+   * disposition when they already ended the contact, else null (then the attempts loop plans the next one).
    */
   private Disposition resumeFromStore() {
-    int version = Workflow.getVersion(RESUME_FROM_STORE, Workflow.DEFAULT_VERSION, 2);
-    if (version < 1 || (version >= 2 && !resumed)) {
+    if (!resumed) {
       return null;
     }
     ResumePoint point = steps.resumePoint(new ResumeRequest(orgId, batchId, contactId, settings));
@@ -216,16 +167,14 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (stored != null) {
       events.record(ref.attemptId(), stored);
     }
-    changeState(IN_CALL);
+    changeState(ContactState.IN_CALL);
     ProviderEvent terminal = events.terminalFor(ref.attemptId());
     if (terminal == null) {
-      poll(ref);
-      ProviderEvent known = events.latestFor(ref.attemptId());
-      terminal = known != null && PROVIDER_UNAWARE.contains(known.status()) ? null : awaitTerminal(ref);
+      terminal = provider.pollUnaware(ref) ? null : provider.awaitTerminal(ref);
     }
     AttemptResult result = terminal != null
         ? AttemptResult.of(terminal) : new AttemptResult(Disposition.INTERRUPTED, INTERRUPTED_REASON);
-    settle(ref);
+    provider.settle(ref);
     lastDisposition = result.disposition();
     NextStep next = result.disposition() == Disposition.INTERRUPTED ? NextStep.DONE : nextStep(result.disposition());
     recordOutcome(ref, result, next);
@@ -254,7 +203,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   /** Sleeps until the contact's next legal window (a cancel interrupts); null: plan again. */
   private Disposition waitForWindow(long notBeforeEpochMs) {
     waitingUntilEpochMs = notBeforeEpochMs;
-    changeState(WAITING);
+    changeState(ContactState.WAITING);
     long millis = Math.max(notBeforeEpochMs - Workflow.currentTimeMillis(), MIN_WAIT_MILLIS);
     Workflow.await(Duration.ofMillis(millis), () -> cancelled);
     waitingUntilEpochMs = 0;
@@ -270,17 +219,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
           NextStep.DONE);
       return Disposition.CANCELED;
     }
-    boolean covered = Workflow.getVersion(CREDITS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    if (covered) {
-      CreditHold hold = credits.reserveCall(new CallReservation(orgId, batchId, contactId, ref.attemptId()));
-      if (!hold.granted()) {
-        return noCredit(ref, hold.reason());
-      }
+    CreditHold hold = provider.reserve(ref);
+    if (!hold.granted()) {
+      return noCredit(ref, hold.reason());
     }
     AttemptResult result = dial(ref);
-    if (covered) {
-      settle(ref);
-    }
+    provider.settle(ref);
     dialed++;
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
@@ -310,86 +254,38 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     String why = reason == null ? NO_CREDIT : reason;
     lastDisposition = Disposition.NO_CREDIT;
     recordOutcome(ref, new AttemptResult(Disposition.NO_CREDIT, why), NextStep.DONE);
-    try {
-      Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId)).creditExhausted(why);
-    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-      log.warn("Batch {} could not be paused for lack of credit (contact {})", batchId, contactId);
-    }
+    batch.creditExhausted(why);
     return Disposition.NO_CREDIT;
   }
 
-  /** Charges the call's started minutes and releases the rest of its hold; a failure leaves the hold for an operator. */
-  private void settle(AttemptRef ref) {
-    ProviderEvent terminal = events.terminalFor(ref.attemptId());
-    try {
-      credits.settleCall(new CallSettlement(orgId, ref.attemptId(), terminal == null ? null : terminal.durationSeconds()));
-    } catch (ActivityFailure e) {
-      log.warn("Credits of attempt {} (contact {}) not settled: {}", ref.attemptId(), contactId, failureType(e));
-    }
-  }
-
   private AttemptResult dial(AttemptRef ref) {
-    changeState(DIALING);
+    changeState(ContactState.DIALING);
     PlacedCall placed;
     try {
-      placed = dialer.placeCall(ref);
+      placed = provider.place(ref);
     } catch (ActivityFailure e) {
       ProviderEvent reported = events.terminalFor(ref.attemptId());
       return reported != null ? AttemptResult.of(reported) : AttemptResult.notPlaced(e);
     }
-    changeState(IN_CALL);
-    ProviderEvent terminal = awaitTerminal(ref);
+    changeState(ContactState.IN_CALL);
+    ProviderEvent terminal = provider.awaitTerminal(ref);
     AttemptResult result =
         terminal != null ? AttemptResult.of(terminal) : new AttemptResult(Disposition.FAILED, NO_TERMINAL_STATUS);
-    if (placed != null && answered(result.disposition())) {
+    if (placed != null && result.answered()) {
       recordings.expect(ref.attemptId(), placed.recordingWaitSeconds());
     }
     return result;
   }
 
-  private static boolean answered(Disposition disposition) {
-    return disposition == Disposition.ANSWERED_HUMAN || disposition == Disposition.ANSWERED_MACHINE;
-  }
-
-  /** Waits for the attempt's terminal event; a cancel does not cut a call short. Null when none came. */
-  private ProviderEvent awaitTerminal(AttemptRef ref) {
-    UUID attemptId = ref.attemptId();
-    Duration timeout = Duration.ofSeconds(Math.max(1, settings.answerTimeoutSeconds()));
-    for (int round = 0; round < POLL_ROUNDS; round++) {
-      if (Workflow.await(timeout, () -> events.terminalFor(attemptId) != null)) {
-        break;
-      }
-      poll(ref);
-      if (events.terminalFor(attemptId) != null) {
-        break;
-      }
-    }
-    return events.terminalFor(attemptId);
-  }
-
-  private void poll(AttemptRef ref) {
-    try {
-      events.record(ref.attemptId(), poller.pollCall(ref));
-    } catch (ActivityFailure e) {
-      log.warn("Polling attempt {} of contact {} failed: {}", ref.attemptId(), contactId, failureType(e));
-    }
-  }
-
   private NextStep nextStep(Disposition disposition) {
-    if (cancelled || disposition == Disposition.ANSWERED_HUMAN || attempt >= settings.maxAttempts()) {
-      return NextStep.DONE;
-    }
-    if (disposition == Disposition.INVALID_NUMBER || disposition == Disposition.FAILED) {
-      return NextStep.NEXT_NUMBER;
-    }
-    return settings.retryDelayFor(disposition) >= 0 ? NextStep.RETRY : NextStep.DONE;
+    return NextStep.after(disposition, attempt, settings, cancelled);
   }
 
   private void retryWait(long seconds) {
     if (seconds <= 0) {
       return;
     }
-    changeState(RETRY_WAIT);
+    changeState(ContactState.RETRY_WAIT);
     waitingUntilEpochMs = Workflow.currentTimeMillis() + seconds * 1000;
     Workflow.await(Duration.ofSeconds(seconds), () -> cancelled);
     waitingUntilEpochMs = 0;
@@ -402,10 +298,10 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   private ContactOutcome finish(Disposition disposition) {
     lastDisposition = disposition;
-    changeState(DONE);
+    changeState(ContactState.DONE);
     ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
     recordResult(outcome);
-    reportToBatch(outcome);
+    batch.contactFinished(outcome);
     return outcome;
   }
 
@@ -417,47 +313,14 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     if (!recordings.expecting()) {
       return;
     }
-    changeState(RECORDING);
+    changeState(ContactState.RECORDING);
     if (!Workflow.await(Duration.ofSeconds(recordings.waitSeconds()), recordings::allHeard)) {
       log.info("Contact {} of batch {}: {} recording(s) never arrived", contactId, batchId, recordings.missing());
     }
     for (RecordingEvent recording : recordings.available()) {
-      processRecording(recording);
+      handoff.handOff(recording);
     }
-    changeState(DONE);
-  }
-
-  private void processRecording(RecordingEvent recording) {
-    StoredRecording stored;
-    try {
-      stored = recorder.storeRecording(new RecordingRequest(orgId, recording.attemptId(), recording));
-    } catch (ActivityFailure e) {
-      log.warn("Recording of attempt {} (contact {}) not stored: {}", recording.attemptId(), contactId, failureType(e));
-      return;
-    }
-    AudioProcessingWorkflow child =
-        Workflow.newChildWorkflowStub(AudioProcessingWorkflow.class, audioOptions(stored.audioId()));
-    Async.function(child::process, new AudioProcessingInput(orgId, stored.audioId(), stored.language()));
-    try {
-      Workflow.getWorkflowExecution(child).get();
-    } catch (ChildWorkflowFailure e) {
-      log.info("Audio {} of attempt {} was already being processed", stored.audioId(), recording.attemptId());
-    }
-  }
-
-  /** Abandoned on close: transcription goes on after this contact ends. */
-  private ChildWorkflowOptions audioOptions(UUID audioId) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(AudioIds.workflowId(audioId))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(VoceroSearchAttributes.ORG, orgId.toString())
-            .set(VoceroSearchAttributes.KIND, AudioIds.KIND)
-            .set(VoceroSearchAttributes.STATUS, AudioStatus.QUEUED.wire())
-            .build())
-        .build();
+    changeState(ContactState.DONE);
   }
 
   private void recordResult(ContactOutcome outcome) {
@@ -465,70 +328,14 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
       steps.recordContactResult(
           new ContactResult(orgId, batchId, contactId, outcome.disposition(), outcome.attempts()));
     } catch (ActivityFailure e) {
-      log.warn("Result of contact {} of batch {} not recorded: {}", contactId, batchId, failureType(e));
+      log.warn("Result of contact {} of batch {} not recorded: {}", contactId, batchId, Failures.type(e));
     }
   }
 
-  /**
-   * By workflow ID, so the batch's current run gets it even after it continued-as-new. The signal fails
-   * while the batch is between two runs; since v1 ("report-retry") it is retried for a few minutes, because
-   * a batch waiting for an unreported contact would otherwise wait forever.
-   */
-  private void reportToBatch(ContactOutcome outcome) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Workflow.newExternalWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId))
-            .contactFinished(outcome);
-        return;
-      } catch (SignalExternalWorkflowException | ApplicationFailure e) {
-        boolean retry = Workflow.getVersion(REPORT_RETRY, Workflow.DEFAULT_VERSION, 1) >= 1 && attempt < REPORT_ATTEMPTS;
-        if (!retry) {
-          log.warn("Batch {} is gone; contact {} ended {} unreported", batchId, contactId, outcome.disposition());
-          return;
-        }
-        Workflow.sleep(Duration.ofSeconds(Math.min(30, attempt * 2L)));
-      }
-    }
-  }
-
-  private void changeState(String next) {
+  private void changeState(ContactState next) {
     state = next;
-    if (!next.equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
-      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next));
-    }
-  }
-
-  private static String failureType(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure app) {
-      return app.getType();
-    }
-    return (cause != null ? cause : failure).getClass().getSimpleName();
-  }
-
-  private enum NextStep {
-    RETRY, NEXT_NUMBER, DONE;
-
-    String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /** How one attempt ended, with the reason stored beside it. */
-  private record AttemptResult(Disposition disposition, String reason) {
-
-    static AttemptResult of(ProviderEvent terminal) {
-      Disposition disposition = terminal.disposition() != null ? terminal.disposition() : Disposition.FAILED;
-      return new AttemptResult(disposition, terminal.status());
-    }
-
-    static AttemptResult notPlaced(ActivityFailure failure) {
-      if (failure.getCause() instanceof ApplicationFailure app) {
-        Disposition disposition = CallActivityOptions.INVALID_NUMBER.equals(app.getType())
-            ? Disposition.INVALID_NUMBER : Disposition.FAILED;
-        return new AttemptResult(disposition, app.getOriginalMessage());
-      }
-      return new AttemptResult(Disposition.FAILED, "call not placed: " + failureType(failure));
+    if (!next.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
+      Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     }
   }
 }

@@ -14,7 +14,7 @@ public interface CampaignActivities {
   void recordDay(DayRollup day);
 
   /** @param pauseReason why the campaign paused itself (no_credit), null otherwise */
-  record StateChange(UUID orgId, UUID campaignId, String state, int startedTotal, String pauseReason) {}
+  record StateChange(UUID orgId, UUID campaignId, CampaignState state, int startedTotal, String pauseReason) {}
 
   /**
    * @param date         ISO date in {@code timeZone}; attempts that ended during that local day are counted

@@ -10,14 +10,25 @@ import java.util.UUID;
  * @param status   last status seen: new, held, active, completed, cancelled
  * @param started  contacts the batch had started when last seen (its progress counter)
  */
-public record CampaignBatch(UUID batchId, BatchSettings settings, boolean launched, String status, int started,
-    int finished) {
+public record CampaignBatch(UUID batchId, BatchSettings settings, boolean launched, MemberStatus status, int started,
+    int finished) implements CampaignMember {
 
   public static CampaignBatch attached(UUID batchId, BatchSettings settings) {
-    return new CampaignBatch(batchId, settings, false, "new", 0, 0);
+    return new CampaignBatch(batchId, settings, false, MemberStatus.NEW, 0, 0);
   }
 
+  @Override
+  public UUID id() {
+    return batchId;
+  }
+
+  @Override
+  public int count() {
+    return started;
+  }
+
+  @Override
   public boolean done() {
-    return "completed".equals(status) || "cancelled".equals(status);
+    return status.ended();
   }
 }

@@ -1,6 +1,7 @@
 package dev.vocero.workflows.campaigns;
 
 import dev.vocero.workflows.calls.BatchProgress;
+import dev.vocero.workflows.calls.BatchStatus;
 import dev.vocero.workflows.calls.CallBatchWorkflow;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.CallBatchInput;
@@ -43,12 +44,12 @@ public final class CampaignBatchControl {
             .set(VoceroSearchAttributes.KIND, CallIds.BATCH_KIND)
             .set(VoceroSearchAttributes.BATCH_ID, start.batchId().toString())
             .set(VoceroSearchAttributes.CAMPAIGN_ID, start.campaignId().toString())
-            .set(VoceroSearchAttributes.STATUS, "running")
+            .set(VoceroSearchAttributes.STATUS, BatchStatus.RUNNING.wire())
             .build())
         .build());
     try {
       WorkflowClient.start(batch::run, CallBatchInput.first(start.orgId(), start.batchId(), start.settings()));
-      return new BatchProgress("running", 0, 0, 0, false, start.settings().callsPerSecond(),
+      return new BatchProgress(BatchStatus.RUNNING, 0, 0, 0, false, start.settings().callsPerSecond(),
           start.settings().maxConcurrentCalls());
     } catch (WorkflowExecutionAlreadyStarted e) {
       return batchProgress(start.batchId());
@@ -73,7 +74,7 @@ public final class CampaignBatchControl {
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         return temporal.newUntypedWorkflowStub(workflowId).getResult(BatchProgress.class);
       }
-      return new BatchProgress("cancelled", 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
+      return new BatchProgress(BatchStatus.CANCELLED, 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
     } catch (WorkflowNotFoundException e) {
       return null;
     }
@@ -98,7 +99,7 @@ public final class CampaignBatchControl {
   }
 
   private static boolean open(BatchProgress progress) {
-    return "running".equals(progress.status()) || "paused".equals(progress.status());
+    return progress.status() == BatchStatus.RUNNING || progress.status() == BatchStatus.PAUSED;
   }
 
   private CallBatchWorkflow stub(UUID batchId) {

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param pauseReason   why the campaign paused itself (no_credit); null when paused by a person
  */
 public record CampaignInput(UUID orgId, UUID campaignId, CampaignSchedule schedule, int dailyQuota,
-    List<CampaignBatch> batches, String state, int daysRun, String lastDay, List<CampaignWave> waves,
+    List<CampaignBatch> batches, CampaignState state, int daysRun, String lastDay, List<CampaignWave> waves,
     Map<String, Integer> messageQuotas, String pauseReason) {
 
   public static CampaignInput first(UUID orgId, UUID campaignId, CampaignSchedule schedule, int dailyQuota,
@@ -25,7 +25,7 @@ public record CampaignInput(UUID orgId, UUID campaignId, CampaignSchedule schedu
 
   public static CampaignInput first(UUID orgId, UUID campaignId, CampaignSchedule schedule, int dailyQuota,
       List<CampaignBatch> batches, List<CampaignWave> waves, Map<String, Integer> messageQuotas) {
-    return new CampaignInput(orgId, campaignId, schedule, dailyQuota, batches, CampaignStates.SCHEDULED, 0, null,
+    return new CampaignInput(orgId, campaignId, schedule, dailyQuota, batches, CampaignState.SCHEDULED, 0, null,
         waves, messageQuotas, null);
   }
 }

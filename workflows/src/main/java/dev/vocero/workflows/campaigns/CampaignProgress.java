@@ -14,7 +14,7 @@ import java.util.Map;
  * @param quotaReachedChannels message channels whose daily quota stopped their waves until the next window
  * @param pauseReason   why the campaign paused itself (no_credit), null otherwise
  */
-public record CampaignProgress(String state, String day, long windowStart, long windowEnd, int dailyQuota,
+public record CampaignProgress(CampaignState state, String day, long windowStart, long windowEnd, int dailyQuota,
     int startedToday, boolean quotaReached, int startedTotal, int daysRun, List<CampaignBatch> batches,
     List<CampaignWave> waves, Map<String, Integer> messageQuotas, Map<String, Integer> sentToday,
     List<String> quotaReachedChannels, String pauseReason) {}

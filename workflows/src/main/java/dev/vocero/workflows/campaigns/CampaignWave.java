@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import java.util.UUID;
 
 /**
@@ -13,19 +14,30 @@ import java.util.UUID;
  * @param launched      its wave workflow exists
  * @param status        last status seen: new, held, active, completed, cancelled
  */
-public record CampaignWave(UUID waveId, String channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
-    boolean launched, String status, int sent, int skipped, int failed) {
+public record CampaignWave(UUID waveId, Channel channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
+    boolean launched, MemberStatus status, int sent, int skipped, int failed) implements CampaignMember {
 
-  public static CampaignWave attached(UUID waveId, String channel, int perMinute, UUID sourceBatchId,
+  public static CampaignWave attached(UUID waveId, Channel channel, int perMinute, UUID sourceBatchId,
       boolean afterBatch) {
-    return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, false, "new", 0, 0, 0);
+    return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, false, MemberStatus.NEW, 0, 0, 0);
   }
 
+  @Override
+  public UUID id() {
+    return waveId;
+  }
+
+  @Override
+  public int count() {
+    return sent;
+  }
+
+  @Override
   public boolean done() {
-    return "completed".equals(status) || "cancelled".equals(status);
+    return status.ended();
   }
 
-  CampaignWave with(boolean nowLaunched, String nowStatus, int nowSent, int nowSkipped, int nowFailed) {
+  CampaignWave with(boolean nowLaunched, MemberStatus nowStatus, int nowSent, int nowSkipped, int nowFailed) {
     return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, nowLaunched, nowStatus, nowSent,
         nowSkipped, nowFailed);
   }

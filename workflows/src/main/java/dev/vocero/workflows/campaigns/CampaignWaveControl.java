@@ -7,6 +7,7 @@ import dev.vocero.workflows.messaging.MessageWaveWorkflow;
 import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.WaveInput;
 import dev.vocero.workflows.messaging.WaveProgress;
+import dev.vocero.workflows.messaging.WaveStatus;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -41,7 +42,7 @@ public final class CampaignWaveControl {
             .set(VoceroSearchAttributes.ORG, start.orgId().toString())
             .set(VoceroSearchAttributes.KIND, MessagingIds.WAVE_KIND)
             .set(VoceroSearchAttributes.CAMPAIGN_ID, start.campaignId().toString())
-            .set(VoceroSearchAttributes.STATUS, WaveProgress.RUNNING)
+            .set(VoceroSearchAttributes.STATUS, WaveStatus.RUNNING.wire())
             .build())
         .build());
     try {
@@ -70,7 +71,7 @@ public final class CampaignWaveControl {
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         return temporal.newUntypedWorkflowStub(workflowId).getResult(WaveProgress.class);
       }
-      return new WaveProgress(WaveProgress.CANCELLED, 0, 0, 0, 0, 1, null); // terminated or failed: closed for good
+      return new WaveProgress(WaveStatus.CANCELLED, 0, 0, 0, 0, 1, null); // terminated or failed: closed for good
     } catch (WorkflowNotFoundException e) {
       return null;
     }
@@ -78,14 +79,14 @@ public final class CampaignWaveControl {
 
   private WaveProgress change(UUID waveId, boolean pause, Function<MessageWaveWorkflow, WaveProgress> update) {
     WaveProgress now = waveProgress(waveId);
-    if (now == null || !open(now) || WaveProgress.PAUSED.equals(now.status()) == pause) {
+    if (now == null || !open(now) || (now.status() == WaveStatus.PAUSED) == pause) {
       return now;
     }
     try {
       return update.apply(stub(waveId));
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
       WaveProgress after = waveProgress(waveId);
-      if (after != null && open(after) && WaveProgress.PAUSED.equals(after.status()) != pause) {
+      if (after != null && open(after) && (after.status() == WaveStatus.PAUSED) != pause) {
         // the run it reached continued as new (or the update raced a change): try again on the current run
         throw ApplicationFailure.newFailure("wave " + waveId + " did not take the " + (pause ? "pause" : "resume")
             + "; trying again", "WaveChangeRetry");
@@ -95,7 +96,7 @@ public final class CampaignWaveControl {
   }
 
   private static boolean open(WaveProgress progress) {
-    return WaveProgress.RUNNING.equals(progress.status()) || WaveProgress.PAUSED.equals(progress.status());
+    return progress.status() == WaveStatus.RUNNING || progress.status() == WaveStatus.PAUSED;
   }
 
   private MessageWaveWorkflow stub(UUID waveId) {

@@ -1,15 +1,19 @@
 package dev.vocero.workflows.chat;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.Arrays;
 
-/** Non-retryable failures of the chat activities; the workflow answers with passages only when the model fails. */
+/**
+ * Non-retryable failures of the chat activities; the workflow answers with passages only when the model fails. The
+ * ApplicationFailure type is the constant's name.
+ */
 public enum ChatFailure {
-  MODEL_REJECTED,
-  MODEL_UNAUTHORIZED,
-  CONVERSATION_NOT_FOUND;
+  CHAT_MODEL_REJECTED,
+  CHAT_MODEL_UNAUTHORIZED,
+  CHAT_CONVERSATION_NOT_FOUND;
 
   public String type() {
-    return "CHAT_" + name();
+    return name();
   }
 
   public ApplicationFailure failure(String message) {
@@ -17,11 +21,6 @@ public enum ChatFailure {
   }
 
   public static String[] types() {
-    ChatFailure[] values = values();
-    String[] types = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      types[i] = values[i].type();
-    }
-    return types;
+    return Arrays.stream(values()).map(ChatFailure::type).toArray(String[]::new);
   }
 }

@@ -18,11 +18,8 @@ public interface MessageActivities {
 
   record RecipientPage(List<Long> contactIds) {}
 
-  /**
-   * @param chargeCredits hold the message's price on the organization's credits before sending (waves since
-   *     "wave-credits"); false in the payloads of older waves, which are never limited
-   */
-  record SendRequest(UUID orgId, UUID waveId, long contactId, boolean chargeCredits) {}
+  /** Sending holds the message's price on the organization's credits first. */
+  record SendRequest(UUID orgId, UUID waveId, long contactId) {}
 
   /** NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. */
   enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT }

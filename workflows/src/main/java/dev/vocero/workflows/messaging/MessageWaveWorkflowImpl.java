@@ -16,13 +16,12 @@ import java.util.UUID;
 
 /**
  * Pages recipients from PostgreSQL, sends one message at a time at {@code perMinute}, waits while paused, stops on
- * cancel, and continues-as-new after each page so the history stays small. Since "wave-credits" every message is held
- * on the organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
+ * cancel, and continues-as-new after each page so the history stays small. Every message is held on the
+ * organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
  * tries the same contact again.
  */
 public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   static final int PAGE_SIZE = 200;
-  static final String CREDITS_CHANGE = "wave-credits";
 
   private final MessageActivities io = Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.io());
   private final MessageActivities sender =
@@ -32,19 +31,17 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private WaveProgress progress;
   private boolean paused;
   private boolean cancelled;
-  private boolean chargeCredits;
 
   @WorkflowInit
   public MessageWaveWorkflowImpl(WaveInput input) {
     this.orgId = input.orgId();
     this.waveId = input.waveId();
     this.progress = input.progress();
-    this.paused = WaveProgress.PAUSED.equals(progress.status());
+    this.paused = progress.status() == WaveStatus.PAUSED;
   }
 
   @Override
   public WaveProgress run(WaveInput input) {
-    chargeCredits = Workflow.getVersion(CREDITS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
         .contactIds();
     for (long contactId : page) {
@@ -66,7 +63,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     if (!cancelled && page.size() == PAGE_SIZE) {
       Workflow.continueAsNew(new WaveInput(orgId, waveId, progress));
     }
-    progress = with(cancelled ? WaveProgress.CANCELLED : WaveProgress.COMPLETED);
+    progress = with(cancelled ? WaveStatus.CANCELLED : WaveStatus.COMPLETED);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }
@@ -87,14 +84,14 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private void pauseForCredit() {
     paused = true;
     WaveProgress p = progress;
-    progress = new WaveProgress(WaveProgress.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
+    progress = new WaveProgress(WaveStatus.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
         p.perMinute(), WaveProgress.NO_CREDIT);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
   }
 
   private Outcome send(long contactId) {
     try {
-      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId, chargeCredits));
+      SendResult result = sender.send(new SendRequest(orgId, waveId, contactId));
       return result.outcome();
     } catch (ActivityFailure e) {
       String code = e.getCause() instanceof ApplicationFailure app ? app.getType() : "SendFailed";
@@ -116,10 +113,10 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     return Duration.ofMillis(Math.max(10, 60_000L / progress.perMinute()));
   }
 
-  private WaveProgress with(String status) {
+  private WaveProgress with(WaveStatus status) {
     WaveProgress p = progress;
     return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute(),
-        WaveProgress.PAUSED.equals(status) ? p.pauseReason() : null);
+        status == WaveStatus.PAUSED ? p.pauseReason() : null);
   }
 
   @Override
@@ -130,7 +127,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   @Override
   public WaveProgress pause() {
     paused = true;
-    progress = with(WaveProgress.PAUSED);
+    progress = with(WaveStatus.PAUSED);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }
@@ -145,7 +142,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   @Override
   public WaveProgress resume() {
     paused = false;
-    progress = with(WaveProgress.RUNNING);
+    progress = with(WaveStatus.RUNNING);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
     return progress;
   }

@@ -5,16 +5,12 @@ package dev.vocero.workflows.messaging;
  * over by a person or without a phone; {@code failed}: refused by the provider or out of retries. {@code pauseReason}:
  * why a paused wave paused itself ({@link #NO_CREDIT}), null when it was paused by a person or a campaign.
  */
-public record WaveProgress(String status, int sent, int skipped, int failed, long lastContactId, int perMinute,
+public record WaveProgress(WaveStatus status, int sent, int skipped, int failed, long lastContactId, int perMinute,
     String pauseReason) {
 
-  public static final String RUNNING = "running";
-  public static final String PAUSED = "paused";
-  public static final String COMPLETED = "completed";
-  public static final String CANCELLED = "cancelled";
   public static final String NO_CREDIT = "no_credit";
 
   public static WaveProgress start(int perMinute) {
-    return new WaveProgress(RUNNING, 0, 0, 0, 0, perMinute, null);
+    return new WaveProgress(WaveStatus.RUNNING, 0, 0, 0, 0, perMinute, null);
   }
 }

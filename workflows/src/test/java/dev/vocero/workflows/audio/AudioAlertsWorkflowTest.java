@@ -19,7 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.vocero.workflows.alerts.AlertActivities;
-import dev.vocero.workflows.alerts.AlertFailureType;
+import dev.vocero.workflows.alerts.AlertFailure;
 import dev.vocero.workflows.alerts.AlertIds;
 import dev.vocero.workflows.alerts.AlertRequest;
 import dev.vocero.workflows.alerts.AlertResult;
@@ -27,7 +27,7 @@ import dev.vocero.workflows.alerts.DeliveryGiveUp;
 import dev.vocero.workflows.alerts.DeliveryRequest;
 import dev.vocero.workflows.alerts.DeliveryResult;
 import dev.vocero.workflows.alerts.WebhookActivities;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -113,7 +113,7 @@ class AudioAlertsWorkflowTest {
   @Test
   void givenAReceiverThatRejectsTheRequest_whenDelivering_itShouldNotRetry() {
     when(alerts.raiseAlerts(any())).thenReturn(new AlertResult(1, List.of(FIRST)));
-    when(webhooks.deliver(any())).thenThrow(AlertFailureType.WEBHOOK_REJECTED.failure("receiver answered 400"));
+    when(webhooks.deliver(any())).thenThrow(AlertFailure.WEBHOOK_REJECTED.failure("receiver answered 400"));
 
     workflow.process(INPUT);
 
@@ -163,7 +163,7 @@ class AudioAlertsWorkflowTest {
 
   @Test
   void givenTheAlertsStepFails_whenProcessed_itShouldFailTheAudioWithTheReason() {
-    when(alerts.raiseAlerts(any())).thenThrow(FailureType.AUDIO_NOT_FOUND.failure("audio gone"));
+    when(alerts.raiseAlerts(any())).thenThrow(AudioFailure.AUDIO_NOT_FOUND.failure("audio gone"));
 
     AudioProcessingResult result = workflow.process(INPUT);
 

@@ -12,7 +12,7 @@ import dev.vocero.workflows.alerts.AlertActivities;
 import dev.vocero.workflows.alerts.AlertResult;
 import dev.vocero.workflows.alerts.DeliveryResult;
 import dev.vocero.workflows.alerts.WebhookActivities;
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -57,7 +57,7 @@ class AudioHistoryRecorderTest {
     when(activities.findOpportunities(any())).thenReturn(OPPORTUNITIES);
   }
 
-  /** v3: the "extraction" version marker, a plan and two extractors, one of which fails for good and is recorded. */
+  /** A plan and two extractors, one of which fails for good and is recorded; no alert. */
   @Test
   void givenTheHappyPathWithExtractors_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
@@ -71,31 +71,21 @@ class AudioHistoryRecorderTest {
     });
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-extraction-v3.json");
+    store("audio-processing-extractor-failed.json");
   }
 
   @Test
   void givenRejectedCredentials_whenRecorded_itShouldStoreAFailedHistory() throws IOException {
     when(activities.transcribe(any()))
-        .thenThrow(FailureType.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
+        .thenThrow(AudioFailure.SPEECH_UNAUTHORIZED.failure("speech server answered 401 Unauthorized"));
 
     assertEquals(AudioStatus.FAILED, workflow.process(INPUT).status());
-    store("audio-processing-failed-v2.json");
+    store("audio-processing-failed.json");
   }
 
+  /** The happy path: transcribe, opportunities, two extractors, then the alert rules (one alert, one delivery child). */
   @Test
-  void givenAnAlertWithAWebhook_whenRecorded_itShouldStoreAV3History() throws IOException {
-    when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
-    when(alerts.raiseAlerts(any())).thenReturn(new AlertResult(1, List.of(DELIVERY)));
-    when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
-
-    assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-alerts-v3.json");
-  }
-
-  /** v4: both markers: the extractors run, then the alert rules (one alert, one delivery child). */
-  @Test
-  void givenExtractorsAndAnAlert_whenRecorded_itShouldStoreAV4History() throws IOException {
+  void givenExtractorsAndAnAlert_whenRecorded_itShouldStoreACompletedHistory() throws IOException {
     when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
     when(extraction.planExtractions(any())).thenReturn(AudioTestSupport.TWO_EXTRACTORS);
     when(extraction.extract(any())).thenAnswer(call -> {
@@ -106,7 +96,7 @@ class AudioHistoryRecorderTest {
     when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
 
     assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
-    store("audio-processing-v4.json");
+    store("audio-processing.json");
   }
 
   private void store(String name) throws IOException {

@@ -19,7 +19,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.vocero.workflows.common.FailureType;
+import dev.vocero.workflows.audio.AudioFailure;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -97,7 +97,7 @@ class AudioProcessingWorkflowTest {
   @Test
   void givenRejectedCredentials_whenTranscribing_itShouldFailTheAudioWithoutRetrying() {
     String message = "OpenAI-compatible speech server answered 401 Unauthorized";
-    when(activities.transcribe(any())).thenThrow(FailureType.SPEECH_UNAUTHORIZED.failure(message));
+    when(activities.transcribe(any())).thenThrow(AudioFailure.SPEECH_UNAUTHORIZED.failure(message));
 
     AudioProcessingResult result = workflow.process(INPUT);
 

@@ -84,7 +84,7 @@ class CallBatchWorkflowTest {
 
     BatchProgress progress = batch.run(CallBatchInput.first(ORG, BATCH, settings));
 
-    assertEquals(new BatchProgress("completed", 50, 50, 0, false, 2, 5), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 50, 50, 0, false, 2, 5), progress);
     for (Placement placement : center.placements()) {
       long start = windowStart[(int) (placement.contactId() % 3)];
       long intoWindow = (placement.atMillis() - start) % DAY;
@@ -102,8 +102,8 @@ class CallBatchWorkflowTest {
     assertOnTimetable(starts, 500);
     assertTrue(starts.get(1) - starts.get(0) < 600, "the first slots filled at the pace, not slower");
     assertTrue(events.size() < 2_000, "batch history: " + events.size() + " events");
-    assertEquals(List.of("running", "completed"), center.statuses().stream().map(BatchStatusChange::status).toList());
-    assertEquals(new BatchStatusChange(ORG, BATCH, "completed", 50, 50), center.statuses().get(1));
+    assertEquals(List.of("running", "completed"), center.statuses().stream().map(c -> c.status().wire()).toList());
+    assertEquals(new BatchStatusChange(ORG, BATCH, BatchStatus.COMPLETED, 50, 50), center.statuses().get(1));
     assertEquals("completed", statusAttribute(client, BATCH_WORKFLOW_ID));
     assertChildSearchAttributes(CallIds.contactWorkflowId(BATCH, 1));
   }
@@ -114,7 +114,7 @@ class CallBatchWorkflowTest {
     WorkflowClient.start(batch::run, CallBatchInput.first(ORG, BATCH, settings(100, 2, 1, Map.of(), 3600)));
     eventually("two calls are placed", () -> center.placements().size() == 2);
 
-    assertEquals(new BatchProgress("paused", 2, 0, 2, true, 100, 2), batch.pause());
+    assertEquals(new BatchProgress(BatchStatus.PAUSED, 2, 0, 2, true, 100, 2), batch.pause());
     assertRejected(batch::pause, "the batch is already paused");
     center.hangUp(1, Disposition.ANSWERED_HUMAN);
     center.hangUp(2, Disposition.ANSWERED_HUMAN);
@@ -127,18 +127,18 @@ class CallBatchWorkflowTest {
     assertRejected(() -> batch.setPace(new PaceChange(100.5, null)), "callsPerSecond must be greater than 0");
     assertRejected(() -> batch.setPace(new PaceChange(1, 0)), "maxConcurrentCalls must be between 1 and 1000");
     assertRejected(() -> batch.setPace(new PaceChange(1, 1001)), "maxConcurrentCalls must be between 1 and 1000");
-    assertEquals(new BatchProgress("paused", 2, 2, 0, true, 0.01, 1), batch.setPace(new PaceChange(0.01, 1)));
+    assertEquals(new BatchProgress(BatchStatus.PAUSED, 2, 2, 0, true, 0.01, 1), batch.setPace(new PaceChange(0.01, 1)));
     center.provider(FakeCallCenter.answer(Disposition.ANSWERED_HUMAN));
-    assertEquals(new BatchProgress("running", 2, 2, 0, false, 0.01, 1), batch.resume());
+    assertEquals(new BatchProgress(BatchStatus.RUNNING, 2, 2, 0, false, 0.01, 1), batch.resume());
     assertRejected(batch::resume, "the batch is not paused");
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("completed", 6, 6, 0, false, 0.01, 1), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 6, 6, 0, false, 0.01, 1), progress);
     List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
     assertPaced(starts.subList(0, 2), 10);
     assertOnTimetable(starts.subList(1, 6), 100_000);
     assertEquals(List.of("running", "paused", "running", "completed"),
-        center.statuses().stream().map(BatchStatusChange::status).toList());
+        center.statuses().stream().map(c -> c.status().wire()).toList());
   }
 
   @Test
@@ -157,13 +157,13 @@ class CallBatchWorkflowTest {
     }
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("cancelled", 3, 3, 0, false, 100, 3), progress);
+    assertEquals(new BatchProgress(BatchStatus.CANCELLED, 3, 3, 0, false, 100, 3), progress);
     assertEquals(3, center.placements().size(), "no call after the cancel");
     assertEquals(List.of("done", "done", "done"), center.outcomes().stream().map(AttemptOutcome::nextStep).toList(),
         "no retry after a cancel, though no_answer has a retry delay");
     assertEquals(3, center.results().size());
     assertTrue(center.results().stream().allMatch(r -> r.disposition() == Disposition.CANCELED && r.attempts() == 1));
-    assertEquals("cancelled", center.statuses().get(center.statuses().size() - 1).status());
+    assertEquals(BatchStatus.CANCELLED, center.statuses().get(center.statuses().size() - 1).status());
     assertEquals("cancelled", statusAttribute(client, BATCH_WORKFLOW_ID));
   }
 
@@ -190,7 +190,7 @@ class CallBatchWorkflowTest {
     }
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("completed", 35, 35, 0, false, 100, 4), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 35, 35, 0, false, 100, 4), progress);
     assertEquals(List.of(0L, 10L, 20L, 30L),
         center.pageRequests().stream().map(ContactPageRequest::afterContactId).toList());
     Map<Long, Long> dials = center.placements().stream().collect(groupingBy(Placement::contactId, counting()));
@@ -215,7 +215,7 @@ class CallBatchWorkflowTest {
 
     BatchProgress progress = batch.run(CallBatchInput.first(ORG, BATCH, settings));
 
-    assertEquals(new BatchProgress("completed", 3, 3, 0, false, 10, 2), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 3, 3, 0, false, 10, 2), progress);
     assertEquals(List.of(2L, 1L, 3L), center.placements().stream().map(Placement::contactId).toList());
   }
 
@@ -237,11 +237,11 @@ class CallBatchWorkflowTest {
     }
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("completed", 8, 8, 0, false, 10, 4), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 8, 8, 0, false, 10, 4), progress);
     assertTrue(center.maxInFlight() <= 4);
     List<HistoryEvent> events = history(client, BATCH_WORKFLOW_ID);
-    assertEquals(1, events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED).count(),
-        "the dispatch-timetable version marker");
+    assertEquals(0, events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED).count(),
+        "1.0 has no version markers");
   }
 
   @Test
@@ -253,7 +253,7 @@ class CallBatchWorkflowTest {
     assertEquals(50, batch.setPace(new PaceChange(50, null)).callsPerSecond());
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("completed", 4, 4, 0, false, 50, 10), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 4, 4, 0, false, 50, 10), progress);
     List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
     assertTrue(starts.get(1) - starts.get(0) < 100_000, "the 100 s wait of the old pace was cut short");
     assertOnTimetable(starts.subList(1, 4), 20);
@@ -278,7 +278,7 @@ class CallBatchWorkflowTest {
 
     BatchProgress progress = WorkflowStub.fromTyped(batch).getResult(BatchProgress.class);
 
-    assertEquals(new BatchProgress("completed", 4, 4, 0, false, 10, 1), progress);
+    assertEquals(new BatchProgress(BatchStatus.COMPLETED, 4, 4, 0, false, 10, 1), progress);
     assertEquals(List.of(List.of(99L)), center.checks().stream().map(BatchActivities.ContactCheck::contactIds).toList());
     assertEquals(List.of(99L, 1L, 2L, 3L), center.placements().stream().map(Placement::contactId).toList());
   }

@@ -53,7 +53,7 @@ class CallCreditsWorkflowTest {
     env.sleep(Duration.ofHours(1));
 
     BatchProgress paused = batch.progress();
-    assertEquals("paused", paused.status());
+    assertEquals(BatchStatus.PAUSED, paused.status());
     assertTrue(paused.pauseReason().startsWith("no credit"), paused.pauseReason());
     assertEquals(3, paused.started(), "no contact starts after the pause");
     assertEquals(List.of(1L, 2L), center.placements().stream().map(Placement::contactId).toList());
@@ -65,7 +65,7 @@ class CallCreditsWorkflowTest {
     assertEquals(1, credits.refused().size());
     assertEquals(3L, credits.refused().get(0).contactId());
     BatchStatusChange mirrored = center.statuses().get(center.statuses().size() - 1);
-    assertEquals("paused", mirrored.status());
+    assertEquals(BatchStatus.PAUSED, mirrored.status());
     assertEquals(paused.pauseReason(), mirrored.pauseReason());
 
     credits.enforce(10); // topped up

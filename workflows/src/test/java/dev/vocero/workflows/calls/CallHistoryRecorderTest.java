@@ -65,7 +65,7 @@ class CallHistoryRecorderTest {
     BatchProgress progress = CallTestSupport.batchStub(client).run(CallBatchInput.first(ORG, BATCH, settings));
 
     assertEquals(2, progress.finished());
-    store("contact-call-v1.json", CallIds.contactWorkflowId(BATCH, 1), null);
+    store("contact-call.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
   /** A recorded call: answered, reported to the batch, the recording arrives, an audio child is started and abandoned. */
@@ -80,28 +80,15 @@ class CallHistoryRecorderTest {
     CallTestSupport.batchStub(client).run(CallBatchInput.first(ORG, BATCH, settings(1, 1, 1, Map.of(), 120)));
     client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 1)).getResult(ContactOutcome.class);
 
-    store("contact-call-recording-v2.json", CallIds.contactWorkflowId(BATCH, 1), null);
-  }
-
-  /** The first run of a two-page batch: a page of children (one waits for a free slot), then continue-as-new. */
-  @Test
-  void givenABatchOfTwoPages_whenRecorded_itShouldStoreItsFirstRun() throws IOException {
-    center.contacts(FakeCallCenter.ids(1, 6));
-    CallBatchWorkflow batch = CallTestSupport.batchStub(client);
-    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(10, 2, 1, Map.of(), 120)).withPageSize(3);
-
-    WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
-
-    assertEquals(6, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
-    store("call-batch-v1.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
+    store("contact-call-recording.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
   /**
-   * v1 (dispatch-timetable, contact local-steps): the first run of a two-page batch continued from a run that fell
-   * behind, so several due starts go out in one workflow task; then one child's history.
+   * The first run of a two-page batch continued from a run that fell behind, so several due starts go out in one
+   * workflow task; a report frees a slot for the fourth; then continue-as-new.
    */
   @Test
-  void givenABatchBehindItsTimetable_whenRecorded_itShouldStoreItsFirstRunAndAChild() throws IOException {
+  void givenABatchBehindItsTimetable_whenRecorded_itShouldStoreItsFirstRun() throws IOException {
     center.contacts(FakeCallCenter.ids(1, 6));
     CallBatchWorkflow batch = CallTestSupport.batchStub(client);
     CallBatchInput input = new CallBatchInput(ORG, BATCH, settings(10, 3, 1, Map.of(), 120), 0, java.util.List.of(), 0,
@@ -110,16 +97,15 @@ class CallHistoryRecorderTest {
     WorkflowExecution firstRun = WorkflowClient.start(batch::run, input);
 
     assertEquals(6, WorkflowStub.fromTyped(batch).getResult(BatchProgress.class).finished());
-    store("call-batch-v2.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
-    store("contact-call-v2.json", CallIds.contactWorkflowId(BATCH, 1), null);
+    store("call-batch.json", BATCH_WORKFLOW_ID, firstRun.getRunId());
   }
 
   /**
-   * v1 "credits": with credit for one call, contact 1 is held, dialed and settled; contact 2 is refused, records
+   * With credit for one call, contact 1 is held, dialed and settled; contact 2 is refused, records
    * no_credit and pauses the batch.
    */
   @Test
-  void givenCreditForOneCall_whenRecorded_itShouldStoreTheCoveredAndTheRefusedContact() throws IOException {
+  void givenCreditForOneCall_whenRecorded_itShouldStoreTheRefusedContact() throws IOException {
     credits.enforce(2);
     center.contacts(java.util.List.of(1L, 2L, 3L));
     CallBatchWorkflow batch = CallTestSupport.batchStub(client);
@@ -127,12 +113,11 @@ class CallHistoryRecorderTest {
     CallTestSupport.eventually("the batch pauses itself", () -> batch.progress().paused());
     client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 2)).getResult(ContactOutcome.class);
 
-    store("contact-call-credits-v3.json", CallIds.contactWorkflowId(BATCH, 1), null);
-    store("contact-call-no-credit-v3.json", CallIds.contactWorkflowId(BATCH, 2), null);
+    store("contact-call-no-credit.json", CallIds.contactWorkflowId(BATCH, 2), null);
   }
 
   /**
-   * v1 "resume-from-store": contact 1 started again after a restart; its attempt 1 was cut off, the stored terminal
+   * Contact 1 started again after a restart; its attempt 1 was cut off, the stored terminal
    * callback says no-answer, so it is recorded, the retry waits an hour and attempt 2 is answered.
    */
   @Test
@@ -142,9 +127,9 @@ class CallHistoryRecorderTest {
     center.resumeAt(1, new ContactCallActivities.ResumePoint(1, 0, 1, null, 0, open,
         center.event(cut, "no-answer", 4, Disposition.NO_ANSWER), null));
     ContactCallWorkflow contact = CallTestSupport.contactStub(client, 1);
-    contact.call(CallTestSupport.contactInput(1, settings(1, 1, 3, Map.of("no_answer", 3600L), 60)));
+    contact.call(CallTestSupport.resumedContactInput(1, settings(1, 1, 3, Map.of("no_answer", 3600L), 60)));
 
-    store("contact-call-resumed-v4.json", CallIds.contactWorkflowId(BATCH, 1), null);
+    store("contact-call-resumed.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
   private void store(String name, String workflowId, String runId) throws IOException {

@@ -70,7 +70,7 @@ class ContactCallWorkflowTest {
     assertEquals(List.of(new ContactResult(ORG, BATCH, CONTACT, Disposition.ANSWERED_HUMAN, 1)), center.results());
     assertTrue(center.polls().isEmpty(), "the signal arrived before the answer timeout: no poll");
     assertEquals("done", statusAttribute(client, workflowId()));
-    assertEquals(new ContactProgress("done", 1, 0, Disposition.ANSWERED_HUMAN, 0), contact.progress());
+    assertEquals(new ContactProgress(ContactState.DONE, 1, 0, Disposition.ANSWERED_HUMAN, 0), contact.progress());
     assertReportedToTheBatch();
   }
 
@@ -107,7 +107,7 @@ class ContactCallWorkflowTest {
   void givenAnInvalidFirstNumber_whenDialed_itShouldMoveToTheNextNumberWithoutRetryingTheDial() {
     center.provider((placement, c) -> {
       if (placement.phoneIndex() == 0) {
-        throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallActivityOptions.INVALID_NUMBER);
+        throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallFailure.INVALID_NUMBER.type());
       }
       FakeCallCenter.answer(Disposition.ANSWERED_HUMAN).placed(placement, c);
     });
@@ -128,7 +128,7 @@ class ContactCallWorkflowTest {
   @Test
   void givenTheOnlyNumberIsInvalid_whenNoOtherNumberIsLeft_itShouldEndInvalidNumber() {
     center.phonesPerContact(1).provider((placement, c) -> {
-      throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallActivityOptions.INVALID_NUMBER);
+      throw ApplicationFailure.newNonRetryableFailure("number is not dialable", CallFailure.INVALID_NUMBER.type());
     });
 
     ContactOutcome outcome = contact.call(contactInput(CONTACT, RETRY_NO_ANSWER));
@@ -144,7 +144,7 @@ class ContactCallWorkflowTest {
         ? new AttemptPlan(Decision.WAIT, null, notBefore, request.phoneIndex(), "outside the calling window")
         : null);
     WorkflowClient.start(contact::call, contactInput(CONTACT, ONE_TRY));
-    eventually("the contact waits for its window", () -> "waiting".equals(contact.progress().state())
+    eventually("the contact waits for its window", () -> contact.progress().state() == ContactState.WAITING
         && contact.progress().waitingUntilEpochMs() == notBefore);
 
     ContactOutcome outcome = WorkflowStub.fromTyped(contact).getResult(ContactOutcome.class);
@@ -221,7 +221,7 @@ class ContactCallWorkflowTest {
   void givenARetryWait_whenCancelled_itShouldStopAtOnceWithoutDialingAgain() {
     center.provider(FakeCallCenter.answer(Disposition.NO_ANSWER));
     WorkflowClient.start(contact::call, contactInput(CONTACT, RETRY_NO_ANSWER));
-    eventually("the contact waits to retry", () -> "retry_wait".equals(contact.progress().state()));
+    eventually("the contact waits to retry", () -> contact.progress().state() == ContactState.RETRY_WAIT);
 
     contact.cancel("the contact asked not to be called");
     ContactOutcome outcome = WorkflowStub.fromTyped(contact).getResult(ContactOutcome.class);

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.batch;
@@ -75,8 +76,8 @@ class CampaignMessagingWorkflowTest {
     ZoneId zone = ZoneId.of(zoneId);
     CampaignBatch a = batch(60, 0.2);
     CampaignBatch b = batch(30, 0.1);
-    CampaignWave beside = CampaignWave.attached(UUID.randomUUID(), "sms", 1, a.batchId(), false);
-    CampaignWave after = CampaignWave.attached(UUID.randomUUID(), "sms", 2, b.batchId(), true);
+    CampaignWave beside = CampaignWave.attached(UUID.randomUUID(), Channel.SMS, 1, a.batchId(), false);
+    CampaignWave after = CampaignWave.attached(UUID.randomUUID(), Channel.SMS, 2, b.batchId(), true);
     messenger.recipients(beside.waveId(), 1, 40).recipients(after.waveId(), 1001, 12);
     int callQuota = 6;
     int smsQuota = 5;
@@ -88,7 +89,7 @@ class CampaignMessagingWorkflowTest {
     WorkflowClient.start(campaign::run, input);
     CampaignProgress result = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
 
-    assertEquals(CampaignStates.COMPLETED, result.state());
+    assertEquals(CampaignState.COMPLETED, result.state());
     assertEquals(90, SimulatedBatchWorkflow.STARTS.stream()
         .filter(s -> s.batchId().equals(a.batchId()) || s.batchId().equals(b.batchId())).count());
     assertEquals(40, messenger.sentBy(beside.waveId()).stream().map(RecordingMessenger.Sent::contactId).distinct()
@@ -122,7 +123,7 @@ class CampaignMessagingWorkflowTest {
     days.getAllValues().forEach(d -> rolledSms.put(d.date(), d.messagesSent()));
     smsPerDay.forEach((day, n) -> assertEquals(n, rolledSms.get(day.toString()), "SMS roll-up of " + day));
     assertTrue(days.getAllValues().stream().allMatch(d -> d.waveIds().size() == 2));
-    assertTrue(result.waves().stream().allMatch(w -> "completed".equals(w.status())), result.waves().toString());
+    assertTrue(result.waves().stream().allMatch(w -> w.status() == MemberStatus.COMPLETED), result.waves().toString());
   }
 
   @Test
@@ -135,24 +136,24 @@ class CampaignMessagingWorkflowTest {
 
     sleepUntil(LocalDateTime.of(2026, 3, 2, 10, 0));
     CampaignProgress paused = campaign.progress();
-    assertEquals(CampaignStates.PAUSED, paused.state());
+    assertEquals(CampaignState.PAUSED, paused.state());
     assertEquals("no_credit", paused.pauseReason());
     assertEquals(10, SimulatedBatchWorkflow.STARTS.size());
 
     sleepUntil(LocalDateTime.of(2026, 3, 3, 12, 0));
-    assertEquals(CampaignStates.PAUSED, campaign.progress().state(), "the next window does not release it");
+    assertEquals(CampaignState.PAUSED, campaign.progress().state(), "the next window does not release it");
     assertEquals("no_credit", campaign.progress().pauseReason());
     assertEquals(10, SimulatedBatchWorkflow.STARTS.size(), "no contact spent on a window without credit");
 
     CampaignProgress resumed = campaign.resume(); // after a top-up
-    assertEquals(CampaignStates.RUNNING, resumed.state());
+    assertEquals(CampaignState.RUNNING, resumed.state());
     assertEquals(null, resumed.pauseReason());
     sleepUntil(LocalDateTime.of(2026, 3, 3, 13, 0));
     assertTrue(SimulatedBatchWorkflow.STARTS.size() > 10, "calls start again after the resume");
 
     ArgumentCaptor<StateChange> states = ArgumentCaptor.forClass(StateChange.class);
     verify(activities, atLeastOnce()).recordState(states.capture());
-    assertTrue(states.getAllValues().stream().anyMatch(s -> "paused".equals(s.state())
+    assertTrue(states.getAllValues().stream().anyMatch(s -> s.state() == CampaignState.PAUSED
         && "no_credit".equals(s.pauseReason())), "PostgreSQL learns why it paused");
   }
 

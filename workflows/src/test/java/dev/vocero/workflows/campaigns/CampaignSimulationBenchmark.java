@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.messaging.Channel;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.batch;
@@ -62,7 +63,7 @@ class CampaignSimulationBenchmark {
     UUID campaignId = UUID.randomUUID();
     int quota = (int) Math.ceil(contacts / 20.0); // 20 of the 22 weekdays are needed
     int messages = contacts * 3 / 10;
-    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), "sms", 30, a.batchId(), false);
+    CampaignWave wave = CampaignWave.attached(UUID.randomUUID(), Channel.SMS, 30, a.batchId(), false);
     messenger.recipients(wave.waveId(), 1, messages);
     int smsQuota = (int) Math.ceil(messages / 15.0);
     CampaignWorkflow campaign = CampaignTestSupport.stub(env.getWorkflowClient(), campaignId);
@@ -72,7 +73,7 @@ class CampaignSimulationBenchmark {
         java.util.Map.of("sms", smsQuota)));
     CampaignProgress progress = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    assertEquals(CampaignStates.COMPLETED, progress.state());
+    assertEquals(CampaignState.COMPLETED, progress.state());
     assertEquals(contacts, progress.startedTotal());
     assertEquals(messages, messenger.sent.size());
     return new Result(millis, progress);

@@ -83,7 +83,7 @@ final class CampaignTestSupport {
             .set(VoceroSearchAttributes.ORG, ORG.toString())
             .set(VoceroSearchAttributes.KIND, CampaignIds.CAMPAIGN_KIND)
             .set(VoceroSearchAttributes.CAMPAIGN_ID, campaignId.toString())
-            .set(VoceroSearchAttributes.STATUS, CampaignStates.SCHEDULED)
+            .set(VoceroSearchAttributes.STATUS, CampaignState.SCHEDULED.wire())
             .build())
         .build());
   }

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.calls.BatchStatus;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.BOGOTA;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.WEEKDAYS;
@@ -83,7 +84,7 @@ class CampaignWorkflowTest {
     WorkflowClient.start(campaign::run, input);
     CampaignProgress result = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
 
-    assertEquals(CampaignStates.COMPLETED, result.state());
+    assertEquals(CampaignState.COMPLETED, result.state());
     List<Start> starts = starts(a.batchId(), b.batchId());
     assertEquals(120, starts.size(), "every contact of both batches is started");
     for (Start start : starts) {
@@ -121,17 +122,17 @@ class CampaignWorkflowTest {
 
     assertThrows(WorkflowUpdateException.class, campaign::pause, "a scheduled campaign cannot be paused yet");
     sleepUntil(LocalDateTime.of(2026, 3, 2, 10, 0));
-    assertEquals(CampaignStates.RUNNING, campaign.progress().state());
+    assertEquals(CampaignState.RUNNING, campaign.progress().state());
     assertThrows(WorkflowUpdateException.class, campaign::resume, "a running campaign cannot be resumed");
     CampaignProgress paused = campaign.pause();
-    assertEquals(CampaignStates.PAUSED, paused.state());
+    assertEquals(CampaignState.PAUSED, paused.state());
     long pausedAt = env.currentTimeMillis();
     int startedBeforePause = starts(a.batchId()).size();
     assertTrue(startedBeforePause > 0);
     assertTrue(client.newWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(a.batchId())).progress().paused());
 
     sleepUntil(LocalDateTime.of(2026, 3, 3, 11, 0));
-    assertEquals(CampaignStates.PAUSED, campaign.progress().state(), "still paused the next day");
+    assertEquals(CampaignState.PAUSED, campaign.progress().state(), "still paused the next day");
     assertEquals("2026-03-03", campaign.progress().day());
     assertEquals(startedBeforePause, starts(a.batchId()).size(), "nothing started while paused");
     long resumedAt = env.currentTimeMillis();
@@ -162,12 +163,12 @@ class CampaignWorkflowTest {
     WorkflowStub.fromTyped(campaign).signal("cancel", "stop it");
     CampaignProgress result = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
 
-    assertEquals(CampaignStates.CANCELLED, result.state());
+    assertEquals(CampaignState.CANCELLED, result.state());
     for (CampaignBatch batch : List.of(a, b)) {
       BatchProgress progress = WorkflowStub.fromTyped(
           client.newWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batch.batchId())))
           .getResult(BatchProgress.class);
-      assertEquals("cancelled", progress.status());
+      assertEquals(BatchStatus.CANCELLED, progress.status());
     }
     assertTrue(starts(a.batchId(), b.batchId()).stream().mapToInt(Start::count).sum() <= 2 * 11,
         "two days' quota (10, plus the documented bound) before the cancel in day two's first hour");
@@ -185,7 +186,7 @@ class CampaignWorkflowTest {
     CampaignProgress progress = campaign.progress();
     assertEquals(10, progress.daysRun(), "ten windows run, one run each");
     assertEquals(starts(a.batchId()).size(), progress.startedTotal(), "the counter crossed every run");
-    assertEquals(CampaignStates.RUNNING, progress.state());
+    assertEquals(CampaignState.RUNNING, progress.state());
     assertEquals("2026-03-12", progress.day());
     int events = client.fetchHistory(CampaignIds.campaignWorkflowId(campaignId)).getHistory().getEventsCount();
     assertTrue(events < 200, "the current run's history stays short: " + events);
@@ -239,8 +240,8 @@ class CampaignWorkflowTest {
   private static List<String> collapse(List<StateChange> changes) {
     List<String> out = new ArrayList<>();
     for (StateChange change : changes) {
-      if (out.isEmpty() || !out.get(out.size() - 1).equals(change.state())) {
-        out.add(change.state());
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(change.state().wire())) {
+        out.add(change.state().wire());
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.calls.BatchStatus;
 import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.calls.CallBatchInput;
 import dev.vocero.workflows.calls.CallBatchWorkflow;
@@ -35,7 +36,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   private int started;
   private boolean paused;
   private boolean cancelled;
-  private String status = "running";
+  private BatchStatus status = BatchStatus.RUNNING;
   private String pauseReason;
   private final int creditFor;
   private boolean creditSpent;
@@ -60,7 +61,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
       if (started >= creditFor && pauseReason == null && !creditSpent) {
         creditSpent = true; // like ContactCallWorkflow's no_credit report: the batch pauses itself
         paused = true;
-        status = "paused";
+        status = BatchStatus.PAUSED;
         pauseReason = "no_credit";
         continue;
       }
@@ -71,7 +72,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
       }
       Workflow.sleep(Duration.ofMillis((long) Math.ceil(1000.0 * count / callsPerSecond)));
     }
-    status = cancelled ? "cancelled" : "completed";
+    status = cancelled ? BatchStatus.CANCELLED : BatchStatus.COMPLETED;
     Workflow.await(Workflow::isEveryHandlerFinished);
     return progress();
   }
@@ -84,13 +85,13 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   @Override
   public BatchProgress pause() {
     paused = true;
-    status = "paused";
+    status = BatchStatus.PAUSED;
     return progress();
   }
 
   @Override
   public void validatePause() {
-    if (paused || !"running".equals(status)) {
+    if (paused || status != BatchStatus.RUNNING) {
       throw new IllegalStateException("the batch is already paused");
     }
   }
@@ -99,7 +100,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   public BatchProgress resume() {
     paused = false;
     pauseReason = null;
-    status = "running";
+    status = BatchStatus.RUNNING;
     return progress();
   }
 

@@ -38,7 +38,7 @@ class MessageWaveHistoryRecorderTest {
     wave = messenger.startWave(WAVE);
   }
 
-  /** Before "wave-credits": five contacts, one on the DNC list, one refused, a pause and a resume in between. */
+  /** Five contacts, one on the DNC list, one refused, a pause and a resume in between. */
   @Test
   void givenAWaveWithASkipARefusalAndAPause_whenRecorded_itShouldStoreItsHistory() throws IOException {
     messenger.contacts(1, 5).outcome(2, Outcome.SKIPPED_DNC).failing(id -> id == 4 ? FakeMessenger.rejected() : null);
@@ -50,12 +50,12 @@ class MessageWaveHistoryRecorderTest {
 
     WaveProgress done = WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
 
-    assertEquals(WaveProgress.COMPLETED, done.status());
+    assertEquals(WaveStatus.COMPLETED, done.status());
     assertEquals(5, done.sent() + done.skipped() + done.failed());
-    store("message-wave-v1.json", MessagingIds.waveWorkflowId(WAVE));
+    store("message-wave.json", MessagingIds.waveWorkflowId(WAVE));
   }
 
-  /** v1 "wave-credits": credit for one message; the second contact is refused, the wave pauses, top-up, resume. */
+  /** Credit for one message; the second contact is refused, the wave pauses, top-up, resume. */
   @Test
   void givenCreditForOneMessage_whenRecorded_itShouldStoreThePauseForCreditAndTheResume() throws IOException {
     messenger.contacts(1, 3).credits(1);
@@ -68,7 +68,7 @@ class MessageWaveHistoryRecorderTest {
     WaveProgress done = WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
 
     assertEquals(3, done.sent());
-    store("message-wave-credits-v1.json", MessagingIds.waveWorkflowId(WAVE));
+    store("message-wave-credits.json", MessagingIds.waveWorkflowId(WAVE));
   }
 
   private void store(String name, String workflowId) throws IOException {

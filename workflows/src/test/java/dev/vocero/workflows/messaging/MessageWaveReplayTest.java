@@ -13,23 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Stored wave histories of released versions must keep replaying against the current implementation. */
+/** The 1.0 wave histories must keep replaying against the current implementation (see docs/workflow-versions.md). */
 class MessageWaveReplayTest {
-  /** Before "wave-credits": five contacts (one DNC skip, one refusal), paused and resumed by updates. */
-  private static final String WAVE_V1 = "histories/message-wave-v1.json";
-  /** v1 "wave-credits": the second contact refused for credit, the wave paused itself, resumed, sent all three. */
-  private static final String WAVE_CREDITS_V1 = "histories/message-wave-credits-v1.json";
+  /** Five contacts (one DNC skip, one refusal), paused and resumed by updates. */
+  private static final String WAVE = "histories/message-wave.json";
+  /** The second contact refused for credit, the wave paused itself, resumed, sent all three. */
+  private static final String WAVE_CREDITS = "histories/message-wave-credits.json";
 
   @Test
-  void givenAWaveHistoryBeforeCredits_whenReplayed_itShouldBeDeterministic() {
+  void givenTheWaveHistory_whenReplayed_itShouldBeDeterministic() throws IOException {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_V1, MessageWaveWorkflowImpl.class));
-  }
-
-  @Test
-  void givenTheWaveHistoryBeforeCredits_itShouldCoverSendsARefusalAndAPause() throws IOException {
-    List<HistoryEvent> wave = events(WAVE_V1);
-    assertEquals(0, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "no version marker: the old code");
+        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE, MessageWaveWorkflowImpl.class));
+    List<HistoryEvent> wave = events(WAVE);
+    assertEquals(0, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "1.0 has no version markers");
     assertEquals(5, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"));
     assertEquals(1, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordFailure"));
     assertEquals(2, count(wave, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED), "pause and resume");
@@ -38,9 +34,8 @@ class MessageWaveReplayTest {
   @Test
   void givenAWaveHistoryThatPausedForCredit_whenReplayed_itShouldBeDeterministic() throws IOException {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_CREDITS_V1, MessageWaveWorkflowImpl.class));
-    List<HistoryEvent> wave = events(WAVE_CREDITS_V1);
-    assertEquals(1, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "the wave-credits marker");
+        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_CREDITS, MessageWaveWorkflowImpl.class));
+    List<HistoryEvent> wave = events(WAVE_CREDITS);
     assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
     assertEquals(3, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordWave"),
         "paused for credit, resumed, completed");

@@ -47,7 +47,7 @@ class MessageWaveWorkflowTest {
     WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 120));
     WaveProgress done = result();
 
-    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 248, 2, 0, 250, 120, null), done);
+    assertEquals(new WaveProgress(WaveStatus.COMPLETED, 248, 2, 0, 250, 120, null), done);
     assertEquals(250, messenger.tries.size());
     assertEquals(250, messenger.tries.stream().map(FakeMessenger.Try::contactId).distinct().count());
     for (int i = 1; i < messenger.tries.size(); i++) {
@@ -55,7 +55,7 @@ class MessageWaveWorkflowTest {
       assertTrue(gap >= 500, "120 per minute means at least 500 ms between sends, was " + gap);
     }
     assertTrue(messenger.pages.get() >= 2, "a second page after continue-as-new");
-    assertEquals(WaveProgress.COMPLETED, messenger.recorded.get(messenger.recorded.size() - 1).status());
+    assertEquals(WaveStatus.COMPLETED, messenger.recorded.get(messenger.recorded.size() - 1).status());
   }
 
   @Test
@@ -81,24 +81,24 @@ class MessageWaveWorkflowTest {
     env.sleep(Duration.ofSeconds(10));
 
     WaveProgress paused = wave.pause();
-    assertEquals(WaveProgress.PAUSED, paused.status());
+    assertEquals(WaveStatus.PAUSED, paused.status());
     assertThrows(WorkflowUpdateException.class, wave::pause);
     env.sleep(Duration.ofSeconds(1)); // a send already under way when the pause arrived may finish
     int atPause = messenger.tries.size();
     env.sleep(Duration.ofHours(1));
     assertEquals(atPause, messenger.tries.size(), "nothing is sent while paused");
-    assertEquals(WaveProgress.PAUSED, wave.progress().status());
+    assertEquals(WaveStatus.PAUSED, wave.progress().status());
 
-    assertEquals(WaveProgress.RUNNING, wave.resume().status());
+    assertEquals(WaveStatus.RUNNING, wave.resume().status());
     env.sleep(Duration.ofSeconds(10));
     assertTrue(messenger.tries.size() > atPause, "sending goes on after resume");
     wave.cancel("operator");
     WaveProgress done = result();
 
-    assertEquals(WaveProgress.CANCELLED, done.status());
+    assertEquals(WaveStatus.CANCELLED, done.status());
     assertTrue(done.sent() < 100);
     assertEquals(done.sent(), messenger.tries.size());
-    assertEquals(List.of(WaveProgress.PAUSED, WaveProgress.RUNNING, WaveProgress.CANCELLED),
+    assertEquals(List.of(WaveStatus.PAUSED, WaveStatus.RUNNING, WaveStatus.CANCELLED),
         messenger.recorded.stream().map(WaveProgress::status).toList());
   }
 
@@ -109,7 +109,7 @@ class MessageWaveWorkflowTest {
     env.sleep(Duration.ofMinutes(1));
 
     WaveProgress paused = wave.progress();
-    assertEquals(new WaveProgress(WaveProgress.PAUSED, 4, 0, 0, 4, 600, WaveProgress.NO_CREDIT), paused);
+    assertEquals(new WaveProgress(WaveStatus.PAUSED, 4, 0, 0, 4, 600, WaveProgress.NO_CREDIT), paused);
     assertEquals(List.of(5L), messenger.refusedForCredit, "contact 5 was refused and not sent");
     env.sleep(Duration.ofHours(1));
     assertEquals(4, messenger.tries.size(), "nothing is sent while out of credit");
@@ -118,14 +118,14 @@ class MessageWaveWorkflowTest {
 
     messenger.topUp(100);
     WaveProgress resumed = wave.resume();
-    assertEquals(WaveProgress.RUNNING, resumed.status());
+    assertEquals(WaveStatus.RUNNING, resumed.status());
     assertEquals(null, resumed.pauseReason());
     WaveProgress done = result();
 
-    assertEquals(new WaveProgress(WaveProgress.COMPLETED, 10, 0, 0, 10, 600, null), done);
+    assertEquals(new WaveProgress(WaveStatus.COMPLETED, 10, 0, 0, 10, 600, null), done);
     assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(),
         messenger.tries.stream().map(FakeMessenger.Try::contactId).toList(), "every contact exactly once, in order");
-    assertEquals(List.of(WaveProgress.PAUSED, WaveProgress.RUNNING, WaveProgress.COMPLETED),
+    assertEquals(List.of(WaveStatus.PAUSED, WaveStatus.RUNNING, WaveStatus.COMPLETED),
         messenger.recorded.stream().map(WaveProgress::status).toList());
   }
 
@@ -139,7 +139,7 @@ class MessageWaveWorkflowTest {
     wave.cancel("operator");
     WaveProgress done = result();
 
-    assertEquals(WaveProgress.CANCELLED, done.status());
+    assertEquals(WaveStatus.CANCELLED, done.status());
     assertEquals(1, done.sent());
     assertEquals(List.of(1L), messenger.tries.stream().map(FakeMessenger.Try::contactId).toList());
     assertEquals(List.of(new MessageActivities.SendFailure(ORG, WAVE, 2, MessageActivities.WAVE_CANCELLED)),
