@@ -48,6 +48,7 @@ import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
+import dev.vocero.api.openapi.OpenApiDocs;
 import dev.vocero.api.credits.AccountResource;
 import dev.vocero.api.campaigns.CampaignEstimateResource;
 import dev.vocero.api.credits.BatchEstimateResource;
@@ -123,5 +124,6 @@ public final class VoceroApi {
     jersey.register(new AccountResource(jdbi, prices));
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
     jersey.register(new CampaignEstimateResource(jdbi, prices, json));
+    OpenApiDocs.register(jersey);
   }
 }
