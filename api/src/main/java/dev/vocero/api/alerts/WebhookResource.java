@@ -33,6 +33,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Outbound webhooks: where Vocero POSTs signed events (alert.raised) for the organization. */
 @Path("/api/v1/webhooks")
@@ -70,6 +73,8 @@ public class WebhookResource {
 
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AlertViews.CreatedWebhook.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid WebhookBody body) {
     WebhookRow webhook = new WebhookRow(UUID.randomUUID(), caller.orgId(), url(body.url()), newSecret(), description(body),
         !Boolean.FALSE.equals(body.enabled()), eventTypes(body.eventTypes()), null, null);

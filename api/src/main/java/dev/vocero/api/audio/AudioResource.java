@@ -34,6 +34,9 @@ import org.glassfish.jersey.media.multipart.FormDataParam;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @Path("/api/v1/audios")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +59,10 @@ public class AudioResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = AudioViews.Accepted.class)))
+  @ApiResponse(responseCode = "200", description = "Already stored (same content)",
+      content = @Content(schema = @Schema(implementation = AudioViews.Accepted.class)))
   public Response upload(@Auth VoceroPrincipal caller,
       @FormDataParam("file") InputStream file,
       @FormDataParam("file") FormDataContentDisposition disposition,
@@ -106,6 +113,8 @@ public class AudioResource {
   @Path("/{id}/file")
   @Produces(MediaType.WILDCARD)
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  @ApiResponse(responseCode = "200", description = "The recording, in the content type it was uploaded with",
+      content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
   public Response file(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     AudioRow audio = find(caller, id);
     StreamingOutput body = out -> {
@@ -138,6 +147,8 @@ public class AudioResource {
   @Path("/{id}/reprocess")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = AudioViews.Reprocessing.class)))
   public Response reprocess(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, ReprocessBody body) {
     AudioRow audio = find(caller, id);
     String language = body == null ? null : language(body.language());

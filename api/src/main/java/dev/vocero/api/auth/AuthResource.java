@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +38,8 @@ public class AuthResource {
 
   @POST
   @Path("/register")
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AuthViews.User.class)))
   public Response register(@NotNull @Valid AuthRequests.Register request, @Context HttpServletRequest http) {
     limiter.check(request.email(), http.getRemoteAddr());
     AuthViews.User user = AuthViews.User.of(accounts.register(request));
@@ -57,6 +62,7 @@ public class AuthResource {
   @POST
   @Path("/logout")
   @PermitAll
+  @ApiResponse(responseCode = "204", description = "Signed out")
   public Response logout(@Auth VoceroPrincipal principal, AuthRequests.Logout request) {
     accounts.logout(principal, request == null ? null : request.refreshToken());
     return Response.noContent().build();

@@ -45,6 +45,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Campaigns: drafts edited freely, then scheduled (the workflow starts), paused, resumed, cancelled. */
 @Path("/api/v1/campaigns")
@@ -67,6 +70,8 @@ public class CampaignResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CampaignViews.Campaign.class)))
   public Response create(@Auth VoceroPrincipal caller, CampaignRequest body) {
     CampaignRequest.Valid request = required(body).validate();
     UUID id = UUID.randomUUID();
@@ -207,6 +212,8 @@ public class CampaignResource {
   @POST
   @Path("/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Cancelling")
+  @ApiResponse(responseCode = "200", description = "Already finished")
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
     if (CampaignStates.DRAFT.equals(row.state())) {
@@ -254,6 +261,8 @@ public class CampaignResource {
   @Path("/{id}/waves")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CampaignViews.Campaign.class)))
   public Response addWave(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, CampaignRequest.Wave body) {
     jdbi.useTransaction(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);

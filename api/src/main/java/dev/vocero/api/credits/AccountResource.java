@@ -27,6 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The organization's prepaid credits: balance, ledger, top-ups and whether calls are limited by them. */
 @Path("/api/v1/accounts")
@@ -73,6 +76,10 @@ public class AccountResource {
   @Path("/topup")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_ONLY)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CreditViews.TopupResult.class)))
+  @ApiResponse(responseCode = "200", description = "A repeated Idempotency-Key: the first top-up",
+      content = @Content(schema = @Schema(implementation = CreditViews.TopupResult.class)))
   public Response topup(@Auth VoceroPrincipal caller, @HeaderParam(IDEMPOTENCY_KEY) String key,
       @NotNull @Valid TopupRequest body) {
     if (key != null && (key.isBlank() || key.length() > 200)) {

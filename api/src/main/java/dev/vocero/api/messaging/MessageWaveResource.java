@@ -35,6 +35,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Message waves (one template to a batch's contacts) and the organisation's message log. */
 @Path("/api/v1/messages")
@@ -66,6 +69,8 @@ public class MessageWaveResource {
   @Path("/waves")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = MessageViews.Wave.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid NewWave wave) {
     validate(caller, wave);
     UUID waveId = UUID.randomUUID();
@@ -144,6 +149,7 @@ public class MessageWaveResource {
   @POST
   @Path("/waves/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Cancelling")
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     requireOwnWave(caller, id, "cancel");
     waves.cancel(id, "cancelled by " + caller.userId());
