@@ -19,7 +19,7 @@ import java.util.Properties;
 public class ApiReferenceResource {
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final Map<String, String> TYPES = Map.of(
-      "js", "text/javascript", "css", "text/css", "png", "image/png", "html", MediaType.TEXT_HTML, "map", MediaType.APPLICATION_JSON);
+      "js", "text/javascript", "css", "text/css", "png", "image/png", "map", MediaType.APPLICATION_JSON); // not the webjar's own pages
   private static final String INDEX = """
       <!doctype html>
       <html lang="en">

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 public class OpenApiResource {
   static final String YAML = "application/yaml";
   private final OpenApiDocument document;
+  private volatile String json;
+  private volatile String yaml;
 
   public OpenApiResource(OpenApiDocument document) {
     this.document = document;
@@ -22,14 +24,20 @@ public class OpenApiResource {
   @GET
   @Path("openapi.json")
   @Produces(MediaType.APPLICATION_JSON)
-  public String json() throws Exception {
-    return Json31.pretty(document.get());
+  public String json() {
+    if (json == null) {
+      json = Json31.pretty(document.get());
+    }
+    return json;
   }
 
   @GET
   @Path("openapi.yaml")
   @Produces(YAML)
-  public String yaml() throws Exception {
-    return Yaml31.pretty(document.get());
+  public String yaml() {
+    if (yaml == null) {
+      yaml = Yaml31.pretty(document.get());
+    }
+    return yaml;
   }
 }

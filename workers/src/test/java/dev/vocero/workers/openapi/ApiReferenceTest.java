@@ -46,6 +46,7 @@ class ApiReferenceTest {
   @Test
   void givenAFileTheWebjarDoesNotHave_itShouldAnswer404() throws Exception {
     assertEquals(404, get("/docs/nothing-here.js").statusCode());
+    assertEquals(404, get("/docs/index.html").statusCode(), "the webjar's own page points at a demo API");
     assertEquals(404, get("/docs/pom.properties").statusCode());
     int traversal = get("/docs/..%2F..%2Fpom.xml").statusCode();
     assertTrue(traversal == 400 || traversal == 404, "a path out of the webjar: " + traversal);
