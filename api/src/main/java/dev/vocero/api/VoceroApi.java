@@ -54,6 +54,7 @@ import dev.vocero.api.validation.StrictStrings;
 import dev.vocero.api.errors.UnexpectedExceptionMapper;
 import dev.vocero.api.errors.ValidationExceptionMapper;
 import dev.vocero.api.errors.WebApplicationExceptionMapper;
+import dev.vocero.api.openapi.OpenApiDocs;
 import dev.vocero.api.credits.AccountResource;
 import dev.vocero.api.credits.PlatformResource;
 import dev.vocero.api.auth.PlatformOperators;
@@ -142,5 +143,6 @@ public final class VoceroApi {
     jersey.register(new PlatformResource(jdbi, prices, operators));
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
     jersey.register(new CampaignEstimateResource(jdbi, prices, json));
+    OpenApiDocs.register(jersey);
   }
 }

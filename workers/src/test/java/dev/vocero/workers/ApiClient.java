@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small real-HTTP client for the API tests: JSON in, JSON out, multipart uploads. */
+/**
+ * A small real-HTTP client for the API tests: JSON in, JSON out, multipart uploads. Every response is checked against
+ * the application's own OpenAPI document ({@link OpenApiContract}).
+ */
 public final class ApiClient {
   public static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -191,6 +194,7 @@ public final class ApiClient {
   private Reply exchange(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      OpenApiContract.assertConforms(base, request.method(), request.uri(), response);
       JsonNode body = null;
       String type = response.headers().firstValue("Content-Type").orElse("");
       if (type.contains("json") && response.body().length > 0) {

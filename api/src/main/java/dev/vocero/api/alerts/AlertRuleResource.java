@@ -31,6 +31,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The organization's alert rules: what in a call should raise an alert, and how severe it is. */
 @Path("/api/v1/alert-rules")
@@ -73,6 +76,8 @@ public class AlertRuleResource {
 
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AlertViews.Rule.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid RuleBody body) {
     AlertRuleRow rule = row(UUID.randomUUID(), caller, body);
     AlertRuleRow stored = jdbi.inTransaction(handle -> {

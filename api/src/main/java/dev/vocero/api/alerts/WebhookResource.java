@@ -30,6 +30,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Outbound webhooks: where Vocero POSTs signed events (alert.raised) for the organization. */
 @Path("/api/v1/webhooks")
@@ -60,6 +63,8 @@ public class WebhookResource {
 
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AlertViews.CreatedWebhook.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid WebhookBody body) {
     WebhookRow webhook = new WebhookRow(UUID.randomUUID(), caller.orgId(), body.validUrl(), newSecret(), body.cleanDescription(),
         !Boolean.FALSE.equals(body.enabled()), body.validEventTypes(), null, null);

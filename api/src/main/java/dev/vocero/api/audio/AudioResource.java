@@ -29,6 +29,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @Path("/api/v1/audios")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +49,10 @@ public class AudioResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = AudioViews.Accepted.class)))
+  @ApiResponse(responseCode = "200", description = "Already stored (same content)",
+      content = @Content(schema = @Schema(implementation = AudioViews.Accepted.class)))
   public Response upload(@Auth VoceroPrincipal caller,
       @FormDataParam("file") InputStream file,
       @FormDataParam("file") FormDataContentDisposition disposition,
@@ -85,6 +92,8 @@ public class AudioResource {
   @Path("/{id}/file")
   @Produces(MediaType.WILDCARD)
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  @ApiResponse(responseCode = "200", description = "The recording, in the content type it was uploaded with",
+      content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
   public Response file(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     AudioRow audio = audios.find(caller, id);
     StreamingOutput body = out -> {
@@ -109,6 +118,8 @@ public class AudioResource {
   @Path("/{id}/reprocess")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = AudioViews.Reprocessing.class)))
   public Response reprocess(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, ReprocessBody body) {
     AudioViews.Reprocessing reprocessing = audios.reprocess(caller, id, body == null ? null : body.language());
     return Response.accepted(reprocessing).location(URI.create("/api/v1/audios/" + id)).build();

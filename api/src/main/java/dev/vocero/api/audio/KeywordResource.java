@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The organization's opportunity dictionary: which words in a call are worth a follow-up. */
 @Path("/api/v1/opportunity-keywords")
@@ -56,6 +59,8 @@ public class KeywordResource {
 
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = KeywordRow.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid KeywordBody body) {
     KeywordRow row = jdbi.inTransaction(handle -> {
       KeywordDao dao = handle.attach(KeywordDao.class);

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +44,8 @@ public class AuthResource {
 
   @POST
   @Path("/register")
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AuthViews.User.class)))
   public Response register(@NotNull @Valid AuthRequests.Register request, @Context HttpServletRequest http) {
     if (!openSignup) {
       throw new ApiException(403, "signup_closed", "Sign-up is closed on this server: a platform operator creates "
@@ -77,6 +82,7 @@ public class AuthResource {
   @POST
   @Path("/logout")
   @PermitAll
+  @ApiResponse(responseCode = "204", description = "Signed out")
   public Response logout(@Auth VoceroPrincipal principal, AuthRequests.Logout request) {
     accounts.logout(principal, request == null ? null : request.refreshToken());
     return Response.noContent().build();

@@ -19,6 +19,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Admins invite users into their own organization and change their role or access. */
 @Path("/api/v1/users")
@@ -40,6 +43,8 @@ public class UsersResource {
   }
 
   @POST
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AuthViews.User.class)))
   public Response create(@Auth VoceroPrincipal admin, @NotNull @Valid AuthRequests.CreateUser request) {
     AuthViews.User user = AuthViews.User.of(accounts.createUser(admin, request));
     return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();

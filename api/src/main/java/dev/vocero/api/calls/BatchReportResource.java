@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** GET /api/v1/batches/{id}/report.xlsx: the batch's summary, calls and rejected rows as a spreadsheet. */
 @Path("/api/v1/batches/{id}/report.xlsx")
@@ -36,6 +39,8 @@ public class BatchReportResource {
   @GET
   @Produces(XLSX)
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  @ApiResponse(responseCode = "200", description = "The report workbook",
+      content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
   public Response download(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));

@@ -27,6 +27,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @Path("/api/v1/batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +45,10 @@ public class BatchResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = BatchViews.Created.class)))
+  @ApiResponse(responseCode = "200", description = "?dryRun=true: the validation report, nothing stored",
+      content = @Content(schema = @Schema(implementation = BatchViews.DryRun.class)))
   public Response create(@Auth VoceroPrincipal caller, @FormDataParam("file") InputStream file,
       @FormDataParam("file") FormDataContentDisposition disposition, @FormDataParam("settings") String settings,
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
@@ -105,6 +112,7 @@ public class BatchResource {
   @POST
   @Path("/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Cancelling")
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     batches.cancel(caller, id);
     return Response.accepted().build();

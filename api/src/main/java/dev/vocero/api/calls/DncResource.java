@@ -30,6 +30,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The organization's do-not-call list: numbers never dialed by any batch. */
 @Path("/api/v1/dnc")
@@ -60,6 +63,10 @@ public class DncResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = BulkResult.class)))
+  @ApiResponse(responseCode = "200", description = "Already listed",
+      content = @Content(schema = @Schema(implementation = BulkResult.class)))
   public Response add(@Auth VoceroPrincipal caller, @NotNull @Valid AddNumber body) {
     String phone = PhoneNumbers.e164(body.phone(), region(body.region())).orElseThrow(() ->
         ApiException.unprocessable("invalid_phone", "'" + body.phone() + "' is not a valid phone number"

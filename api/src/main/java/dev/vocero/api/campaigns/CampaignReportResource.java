@@ -21,6 +21,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * GET /api/v1/campaigns/{id}/report.xlsx: the campaign's summary, daily roll-up with a chart, batches and waves. The
@@ -44,6 +47,8 @@ public class CampaignReportResource {
   @GET
   @Produces(XLSX)
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  @ApiResponse(responseCode = "200", description = "The report workbook",
+      content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
   public Response download(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     CampaignRow campaign = jdbi.withExtension(CampaignDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Campaign " + id));

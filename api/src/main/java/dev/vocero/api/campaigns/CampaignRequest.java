@@ -36,7 +36,10 @@ public record CampaignRequest(
     @NotBlank @Size(max = 200) String name,
     @NotNull @SaneDate LocalDate startDate,
     @NotNull @SaneDate LocalDate endDate,
-    @NotEmpty @JsonDeserialize(contentUsing = Weekdays.class) List<@NotNull DayOfWeek> weekdays,
+    @NotEmpty @JsonDeserialize(contentUsing = Weekdays.class)
+    @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+        allowableValues = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+            "FRIDAY", "SATURDAY", "SUNDAY"})) List<@NotNull DayOfWeek> weekdays,
     @NotNull LocalTime windowStart,
     @NotNull LocalTime windowEnd,
     @NotNull @TimeZoneId String timeZone,

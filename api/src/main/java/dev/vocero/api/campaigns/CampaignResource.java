@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Campaigns: drafts edited freely, then scheduled (the workflow starts), paused, resumed, cancelled. */
 @Path("/api/v1/campaigns")
@@ -38,6 +41,8 @@ public class CampaignResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CampaignViews.Campaign.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid CampaignRequest body) {
     UUID id = UUID.randomUUID();
     return Response.created(URI.create("/api/v1/campaigns/" + id)).entity(campaigns.create(caller, id, body)).build();
@@ -108,6 +113,8 @@ public class CampaignResource {
   @POST
   @Path("/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Cancelling")
+  @ApiResponse(responseCode = "200", description = "Already finished")
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     return campaigns.cancel(caller, id) ? Response.ok().build() : Response.accepted().build();
   }
@@ -134,6 +141,8 @@ public class CampaignResource {
   @Path("/{id}/waves")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CampaignViews.Campaign.class)))
   public Response addWave(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @NotNull CampaignWaveRequest body) {
     campaigns.addWave(caller, id, body);
     return Response.status(201).entity(campaigns.get(caller, id)).build();

@@ -37,6 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Chat over the organization's transcripts: conversations, questions answered with cited passages, history. */
 @Path("/api/v1/chat/conversations")
@@ -59,6 +62,8 @@ public class ChatResource {
 
   @POST
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ChatViews.Conversation.class)))
   public Response create(@Auth VoceroPrincipal caller, @Valid ConversationBody body) {
     List<UUID> audioIds = body == null || body.audioIds() == null ? List.of() : body.audioIds().stream().distinct().toList();
     String title = body == null || body.title() == null || body.title().isBlank() ? null : body.title().trim();

@@ -25,6 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The organization's prepaid credits: balance and ledger for its users; top-ups and whether calls are limited by them
@@ -65,6 +68,10 @@ public class AccountResource {
   @POST
   @Path("/topup")
   @Consumes(MediaType.APPLICATION_JSON)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = CreditViews.TopupResult.class)))
+  @ApiResponse(responseCode = "200", description = "A repeated Idempotency-Key: the first top-up",
+      content = @Content(schema = @Schema(implementation = CreditViews.TopupResult.class)))
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public Response topup(@Auth VoceroPrincipal caller, @HeaderParam(IDEMPOTENCY_KEY) String key,
       @NotNull @Valid CreditAdministration.TopupRequest body) {

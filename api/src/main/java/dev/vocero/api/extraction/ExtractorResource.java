@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The organization's extractors: named JSON-Schema operators the language model fills from each transcript. A change
@@ -72,6 +75,8 @@ public class ExtractorResource {
 
   @POST
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ExtractorView.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid NewExtractor body) {
     schemas.check(body.schema());
     ExtractorRow row = jdbi.inTransaction(handle -> {
@@ -98,6 +103,8 @@ public class ExtractorResource {
   @POST
   @Path("/{name}/versions")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ExtractorView.class)))
   public Response addVersion(@Auth VoceroPrincipal caller, @PathParam("name") String name,
       @NotNull @Valid NewVersion body) {
     schemas.check(body.schema());

@@ -27,6 +27,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One number's message thread (outbound and inbound, oldest first), the human takeover of it and an operator's messages. */
 @Path("/api/v1/conversations/{phone}")
@@ -88,6 +91,8 @@ public class ConversationResource {
   @Path("/messages")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = MessageViews.Message.class)))
   public Response send(@Auth VoceroPrincipal caller, @PathParam("phone") String phone,
       @QueryParam("region") String region, @NotNull @Valid OperatorMessage message) {
     String e164 = e164(phone, region);

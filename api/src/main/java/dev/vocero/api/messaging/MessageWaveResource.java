@@ -20,6 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Message waves (one template to a batch's contacts) and the organisation's message log. */
 @Path("/api/v1/messages")
@@ -35,6 +38,8 @@ public class MessageWaveResource {
   @Path("/waves")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = MessageViews.Wave.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid NewWave wave) {
     return Response.status(201).entity(waves.create(caller, wave)).build();
   }
@@ -63,6 +68,7 @@ public class MessageWaveResource {
   @POST
   @Path("/waves/{id}/cancel")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
+  @ApiResponse(responseCode = "202", description = "Cancelling")
   public Response cancel(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     waves.cancel(caller, id);
     return Response.accepted().build();

@@ -58,6 +58,7 @@ public class DevStartup implements ServerLifecycleListener {
         "",
         "  Vocero dev is running.",
         "  API            " + api + "/api/v1",
+        "  API reference  " + api + "/docs  (OpenAPI: " + api + "/openapi.json)",
         "  Health         http://localhost:" + admin + "/healthcheck",
         "  Temporal       " + config.getTemporal().getTarget() + " (namespace " + config.getTemporal().getNamespace()
             + "; attach a Web UI or the temporal CLI to it)",
