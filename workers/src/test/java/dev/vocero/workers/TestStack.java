@@ -67,17 +67,26 @@ public final class TestStack {
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(application, configPath,
         (String) null, app -> new ModeCommand(app, "test", "test process", mode),
-        overrides.toArray(ConfigOverride[]::new));
+        overrides.toArray(ConfigOverride[]::new)) {
+      @Override
+      public void after() {
+        super.after();
+        // an override given twice restores the first one's value on removal; no test's settings reach the next one
+        System.getProperties().keySet().removeIf(key -> key.toString().startsWith("dw."));
+      }
+    };
   }
 
   /**
-   * What {@code server} and {@code worker} need beyond the test configuration: Twilio as the provider (with this auth
-   * token) and a JWT secret that is not published in the repository; followed by {@code more}.
+   * What {@code server} and {@code worker} need beyond the test configuration: a provider other than the sandbox, Twilio
+   * credentials (with this auth token) and a JWT secret that is not published in the repository; followed by
+   * {@code more}, which must not name these keys again (an override given twice leaks its first value into later tests:
+   * each one restores what it found when it was set).
    */
-  public static ConfigOverride[] serverSecrets(String twilioAuthToken, ConfigOverride... more) {
+  public static ConfigOverride[] serverSecrets(String provider, String twilioAuthToken, ConfigOverride... more) {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("auth.jwtSecret", "server-test-" + "5e".repeat(24)),
-        ConfigOverride.config("telephony.provider", "twilio"),
+        ConfigOverride.config("telephony.provider", provider),
         ConfigOverride.config("telephony.twilio.accountSid", "AC" + "0".repeat(32)),
         ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken)));
     overrides.addAll(List.of(more));

@@ -9,8 +9,6 @@ import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioRequests;
 import dev.vocero.api.errors.ApiException;
-import dev.vocero.store.calls.DncDao;
-import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
@@ -25,9 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,10 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Twilio Messaging callbacks, both signed: message status (stored once per MessageSid and status; a state never moves
- * back; a final status charges or releases the message's credits in the same transaction) and incoming messages (kept
- * in the contact's conversation; an opt-out keyword puts the number on the DNC list; otherwise, when the organisation
- * has automatic replies on and no person took the conversation, its assistant answers through an
- * {@code InboundReplyWorkflow}).
+ * back; a final status charges or releases the message's credits in the same transaction) and incoming messages
+ * ({@link InboundMessages}).
  */
 /* Public: providers authenticate by signature, not by token. */
 @Path("/webhooks/twilio/messaging")
@@ -53,7 +47,7 @@ public class MessagingWebhookResource {
   private final TelephonyWebhooks webhooks;
   private final ObjectMapper json;
   private final MessageCredits credits;
-  private final ConversationReplies replies;
+  private final InboundMessages inbound;
 
   public MessagingWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, ObjectMapper json, MessageCredits credits,
       ConversationReplies replies) {
@@ -61,7 +55,7 @@ public class MessagingWebhookResource {
     this.webhooks = webhooks;
     this.json = json;
     this.credits = credits;
-    this.replies = replies;
+    this.inbound = new InboundMessages(jdbi, replies);
   }
 
   @POST
@@ -115,43 +109,12 @@ public class MessagingWebhookResource {
     String to = toField.startsWith("whatsapp:") ? toField.substring("whatsapp:".length()) : toField;
     String body = params.getOrDefault("Body", "");
     boolean optOut = OptOutKeywords.optOut(body);
-    Map<UUID, UUID> answer = new LinkedHashMap<>(); // org → its copy of the message, for an automatic reply
-    List<UUID> orgs = jdbi.inTransaction(handle -> {
-      MessageDao messages = handle.attach(MessageDao.class);
-      List<UUID> writers = messages.recipientsOf(phone, to);
-      for (UUID orgId : writers) {
-        UUID id = UUID.nameUUIDFromBytes(("inbound:" + sid + ":" + orgId).getBytes(StandardCharsets.UTF_8));
-        messages.insertInbound(id, orgId, messages.lastContact(orgId, phone).orElse(null), phone, channel, body,
-            "twilio", sid + ":" + orgId);
-        if (optOut) {
-          handle.attach(DncDao.class).add(orgId, phone, "opt-out reply by " + channel, channel + "_opt_out");
-        } else if (handle.attach(AutoReplyDao.class).enabled(orgId) && !messages.takenOver(orgId, phone)) {
-          answer.put(orgId, id);
-        }
-      }
-      return writers;
-    });
-    LOG.info("Incoming {} message from {} for {} organisation(s), optOut={}", channel, PhoneNumbers.mask(phone),
-        orgs.size(), optOut);
-    answer.forEach(this::startReply);
+    int received = inbound.receive(new InboundMessages.Inbound(sid, channel, phone, to, body), optOut);
     MessagingResponse.Builder twiml = new MessagingResponse.Builder();
-    if (optOut && !orgs.isEmpty()) {
+    if (optOut && received > 0) {
       twiml.message(new Message.Builder().body(new Body.Builder(OPT_OUT_REPLY).build()).build());
     }
     return twiml.build().toXml();
-  }
-
-  /**
-   * Stored first, answered second: when Temporal cannot be reached the message stays in its conversation unanswered,
-   * and the customer's next message (whose reply sees the whole conversation) or Twilio's redelivery starts it again.
-   */
-  private void startReply(UUID orgId, UUID messageId) {
-    try {
-      replies.startAutomatic(orgId, messageId);
-    } catch (RuntimeException e) {
-      LOG.warn("Automatic reply to inbound message {} not started ({}); it stays unanswered until the next message",
-          messageId, e.getClass().getSimpleName());
-    }
   }
 
   private static Optional<UUID> messageId(UriInfo uri) {

@@ -9,7 +9,6 @@ import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.activities.recordings.RecordingDownloads;
 import dev.vocero.activities.net.GuardedHttp;
 import dev.vocero.activities.net.PublicAddresses;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ public final class TelephonyWiring {
    * Twilio and the sandbox serve recordings behind basic auth (AccountSid:AuthToken); Retell's URLs need none. Only
    * public addresses are fetched, except in {@code dev} (the sandbox serves its recordings on localhost) or when
    * {@code privateNetworks} allows them; Twilio's recordings only from its own hosts, the sandbox's only from this
-   * API, Retell's from {@code telephony.retellRecordingHosts} when set.
+   * machine, Retell's from {@code telephony.retellRecordingHosts} when set.
    */
   public static RecordingDownloads recordingDownloads(TelephonyConfig config, boolean dev, boolean privateNetworks) {
     Map<String, RecordingDownloads.BasicAuth> auth = new HashMap<>();
@@ -56,7 +55,8 @@ public final class TelephonyWiring {
     hosts.put("twilio", GuardedHttp.hostList(List.of("api.twilio.com", ".twilio.com")));
     if (dev) {
       auth.put("sandbox", new RecordingDownloads.BasicAuth(config.getSandbox().getAccountSid(), config.getSandboxAuthToken()));
-      hosts.put("sandbox", GuardedHttp.hostList(List.of(URI.create(config.callbackBaseUrl()).getHost())));
+      // the sandbox serves its recordings on a loopback server of its own
+      hosts.put("sandbox", GuardedHttp.hostList(List.of("localhost", "127.0.0.1", "::1")));
     } else {
       hosts.put("sandbox", host -> false); // no sandbox outside dev
     }

@@ -35,8 +35,7 @@ class ProviderCallbackSecretsTest {
   static final TestDatabase DB = TestDatabase.fresh();
   static final String TWILIO_TOKEN = "tw-" + "9f".repeat(16);
   static final DropwizardAppExtension<VoceroConfiguration> APP = TestStack.app(Mode.API, DB, TestStack::temporalTarget,
-      () -> "http://127.0.0.1:9", TestStack.serverSecrets(TWILIO_TOKEN,
-          ConfigOverride.config("telephony.provider", "retell"),
+      () -> "http://127.0.0.1:9", TestStack.serverSecrets("retell", TWILIO_TOKEN,
           ConfigOverride.config("telephony.retell.apiKey", "key_" + "3c".repeat(12))));
   static final String SANDBOX_TOKEN = "sandbox-auth-token";
 

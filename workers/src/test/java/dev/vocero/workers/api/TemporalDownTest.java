@@ -29,7 +29,7 @@ class TemporalDownTest {
   static final Path BLOBS = TestStack.tempDir("blobs-down");
   static final int DEAD_PORT = TestStack.freePort();
   static final DropwizardAppExtension<VoceroConfiguration> APP = TestStack.app(Mode.API, DB,
-      () -> "localhost:" + DEAD_PORT, () -> "http://127.0.0.1:9", TestStack.serverSecrets("tw-" + "ab".repeat(16),
+      () -> "localhost:" + DEAD_PORT, () -> "http://127.0.0.1:9", TestStack.serverSecrets("twilio", "tw-" + "ab".repeat(16),
           ConfigOverride.config("blobs.endpoint", "file:" + BLOBS),
           ConfigOverride.config("temporal.rpcTimeoutSeconds", "2")));
 
