@@ -21,21 +21,25 @@ import org.xml.sax.helpers.DefaultHandler;
  * doubled the time of a 100,000-row sheet.
  */
 final class SharedStringsReader extends DefaultHandler {
+  private final SheetLimits limits;
   private final List<String> strings = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
+  private long totalChars;
   private boolean inText;
   private boolean inPhonetic;
 
-  private SharedStringsReader() {
+  private SharedStringsReader(SheetLimits limits) {
+    this.limits = limits;
   }
 
-  static List<String> read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+  static List<String> read(OPCPackage pkg, SheetLimits limits)
+      throws IOException, SAXException, ParserConfigurationException {
     List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
     if (parts.isEmpty()) {
       return List.of();
     }
-    SharedStringsReader reader = new SharedStringsReader();
-    try (InputStream in = parts.get(0).getInputStream()) {
+    SharedStringsReader reader = new SharedStringsReader(limits);
+    try (InputStream in = new XmlRunGuard(parts.get(0).getInputStream(), "shared strings")) {
       XMLReader xml = XMLHelper.newXMLReader();
       xml.setFeature(XlsxRowSource.DISALLOW_DOCTYPE, true);
       xml.setContentHandler(reader);
@@ -58,7 +62,7 @@ final class SharedStringsReader extends DefaultHandler {
   @Override
   public void endElement(String uri, String localName, String qName) {
     switch (localName) {
-      case "si" -> strings.add(text.toString());
+      case "si" -> add(text.toString());
       case "t" -> inText = false;
       case "rPh" -> inPhonetic = false;
       default -> {
@@ -69,7 +73,22 @@ final class SharedStringsReader extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (inText) {
+      if (text.length() + length > limits.maxCellChars()) {
+        throw new ImportException(ImportException.CELL_TOO_LONG, String.format("Text number %,d of the workbook "
+            + "is longer than %,d characters, more than an Excel cell can hold; it was refused as damaged or hostile.",
+            strings.size() + 1, limits.maxCellChars()));
+      }
       text.append(ch, start, length);
     }
+  }
+
+  private void add(String string) {
+    totalChars += string.length();
+    if (strings.size() >= limits.maxSharedStrings() || totalChars > limits.maxSharedStringChars()) {
+      throw new ImportException(ImportException.TOO_MANY_STRINGS, String.format("The workbook holds more than "
+          + "%,d different texts or %,d characters of text, far more than a contact list needs; split it or save "
+          + "it as CSV UTF-8.", limits.maxSharedStrings(), limits.maxSharedStringChars()));
+    }
+    strings.add(string);
   }
 }

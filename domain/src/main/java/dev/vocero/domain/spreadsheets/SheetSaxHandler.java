@@ -11,8 +11,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * or, for counting, just the numbers of the non-blank rows, without formatting any value.
  */
 final class SheetSaxHandler extends DefaultHandler {
-  private static final int MAX_COLUMNS = 16_384;
-
+  private final SheetLimits limits;
   private final XlsxCellDecoder decoder;
   private final RowHandler rows;
   private final IntConsumer nonBlankRows;
@@ -32,18 +31,19 @@ final class SheetSaxHandler extends DefaultHandler {
   private String formulaText;
   private String inline;
 
-  private SheetSaxHandler(XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
+  private SheetSaxHandler(SheetLimits limits, XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
+    this.limits = limits;
     this.decoder = decoder;
     this.rows = rows;
     this.nonBlankRows = nonBlankRows;
   }
 
-  static SheetSaxHandler decoding(XlsxCellDecoder decoder, RowHandler rows) {
-    return new SheetSaxHandler(decoder, rows, null);
+  static SheetSaxHandler decoding(SheetLimits limits, XlsxCellDecoder decoder, RowHandler rows) {
+    return new SheetSaxHandler(limits, decoder, rows, null);
   }
 
-  static SheetSaxHandler counting(XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
-    return new SheetSaxHandler(decoder, null, nonBlankRows);
+  static SheetSaxHandler counting(SheetLimits limits, XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
+    return new SheetSaxHandler(limits, decoder, null, nonBlankRows);
   }
 
   @Override
@@ -87,6 +87,11 @@ final class SheetSaxHandler extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (capturing) {
+      if (text.length() + length > limits.maxCellChars()) {
+        throw new ImportException(ImportException.CELL_TOO_LONG, String.format("Cell %s%d of the workbook holds "
+            + "more than %,d characters, more than Excel allows in a cell; it was refused as damaged or hostile.",
+            columnName(Math.max(column, 0)), rowNumber, limits.maxCellChars()));
+      }
       text.append(ch, start, length);
     }
   }
@@ -118,8 +123,13 @@ final class SheetSaxHandler extends DefaultHandler {
   }
 
   private void endCell() {
-    if (column < 0 || column >= MAX_COLUMNS) {
+    if (column < 0) {
       return;
+    }
+    if (column >= limits.maxColumns()) {
+      throw new ImportException(ImportException.TOO_MANY_COLUMNS, String.format("Row %d of the workbook has a "
+          + "value beyond column %s; only %,d columns are read.", rowNumber, columnName(limits.maxColumns() - 1),
+          limits.maxColumns()));
     }
     SheetCell cell;
     try {
