@@ -7,7 +7,8 @@ import java.io.Reader;
 /**
  * Counts columns and characters as commons-csv pulls them, following the quoting rules of {@code CSVFormat.DEFAULT}
  * (a quote opens a field only as its first character, {@code ""} inside quotes is one quote), and refuses the file
- * as soon as a record passes a limit: the parser never buffers a million-column row or a 100 MB cell.
+ * as soon as a record passes a limit: the parser never buffers a million-column row or a 100 MB cell. A NUL
+ * character anywhere refuses the file too.
  */
 final class CsvLimitReader extends FilterReader {
   private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
@@ -46,6 +47,11 @@ final class CsvLimitReader extends FilterReader {
   }
 
   private void accept(char ch) {
+    if (ch == '\u0000') { // binary junk, and PostgreSQL keeps no NUL in text
+      throw new ImportException(ImportException.CORRUPT_FILE, String.format("Row %d, column %d of the CSV contains a "
+          + "NUL character, which no text file has: save it from Excel as \"CSV UTF-8\" and upload again.", record,
+          columns));
+    }
     boolean newlineAfterCr = afterCarriageReturn && ch == '\n';
     afterCarriageReturn = false;
     if (state == State.QUOTE_IN_QUOTED) {

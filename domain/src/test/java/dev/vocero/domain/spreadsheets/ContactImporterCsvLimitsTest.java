@@ -71,6 +71,18 @@ class ContactImporterCsvLimitsTest {
   }
 
   @Test
+  void givenANulCharacterPastTheSniffedHead_itShouldRefuseTheFileNamingRowAndColumn() {
+    StringBuilder csv = new StringBuilder("Teléfono,Nombre\n");
+    for (int i = 0; i < 1_000; i++) {
+      csv.append("300").append(1_000_000 + i).append(",Cliente ").append(i).append('\n');
+    }
+    ImportException e = refused(csv.append("3002000000,Ana\u0000Pérez\n").toString());
+
+    assertEquals(ImportException.CORRUPT_FILE, e.code());
+    assertTrue(e.getMessage().startsWith("Row 1002, column 2 of the CSV contains a NUL character"), e.getMessage());
+  }
+
+  @Test
   void givenQuotedDelimitersEscapedQuotesAndCrLf_itShouldCountFieldsAsTheParserDoes() {
     String csv = "Teléfono,Nota\r\n3001234567,\"a,b,c,d\"\r\n3001234568,\"di\"\"jo\"\r\n3001234569,ab\"c\r\n";
 

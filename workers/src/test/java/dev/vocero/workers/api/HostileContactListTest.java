@@ -112,6 +112,15 @@ class HostileContactListTest {
   }
 
   @Test
+  void givenACsvWithANulCharacterPastItsFirstKilobytes_itShouldAnswer422NamingTheFile() {
+    StringBuilder csv = new StringBuilder("Teléfono,Nombre\n");
+    for (int i = 0; i < 1_000; i++) {
+      csv.append("300").append(1_000_000 + i).append(",Cliente ").append(i).append('\n');
+    }
+    assertRefused("nul.csv", utf8(csv.append("3002000000,Ana\u0000Pérez\n").toString()), "corrupt_file");
+  }
+
+  @Test
   void givenAWorkbookWithAHugeSharedString_itShouldAnswer422NamingTheFile() throws IOException {
     String strings = "<sst xmlns=\"" + MAIN + "\"><si><t>Nombre</t></si><si><t>Teléfono</t></si><si><t>"
         + randomLetters(300_000) + "</t></si></sst>";
