@@ -3,11 +3,9 @@ package dev.vocero.domain.spreadsheets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -27,9 +25,6 @@ import org.xml.sax.XMLReader;
  */
 final class XlsxRowSource implements RowSource {
   static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
-
-  /** Parts POI reads into an object model (DOM or XMLBeans); Excel writes them in kilobytes. */
-  static final long MAX_MODEL_PART_BYTES = 16L * 1024 * 1024;
 
   private final OPCPackage pkg;
   private final XSSFReader reader;
@@ -52,6 +47,7 @@ final class XlsxRowSource implements RowSource {
       throw XlsxFailures.classify(e);
     }
     try {
+      ModelPartLimit.checkModelParts(pkg);
       XSSFReader reader = new XSSFReader(pkg);
       List<String> strings = SharedStringsReader.read(pkg, limits);
       boolean date1904;
@@ -95,8 +91,8 @@ final class XlsxRowSource implements RowSource {
   }
 
   /**
-   * Reads the ZIP directory (a damaged ZIP is corrupt, one without xl/workbook.xml is not a workbook) and inflates
-   * the parts POI builds an object model of, refusing any over {@link #MAX_MODEL_PART_BYTES}.
+   * Reads the ZIP directory (a damaged ZIP is corrupt, one without xl/workbook.xml is not a workbook) and checks the
+   * size of the parts POI parses while opening the package.
    */
   private static void requireSpreadsheetML(Path file) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -108,33 +104,9 @@ final class XlsxRowSource implements RowSource {
         throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
             "This ZIP file is not an Excel workbook: upload an .xlsx or a CSV file.");
       }
-      for (ZipEntry entry : Collections.list(zip.entries())) {
-        if (isModelPart(entry.getName())) {
-          requireSmall(zip, entry);
-        }
-      }
+      ModelPartLimit.checkPackageParts(zip);
     } catch (IOException e) {
       throw XlsxFailures.classify(e);
-    }
-  }
-
-  private static boolean isModelPart(String name) {
-    return name.endsWith(".rels") || name.equals("[Content_Types].xml") || name.equals("xl/workbook.xml")
-        || name.equals("xl/styles.xml");
-  }
-
-  private static void requireSmall(ZipFile zip, ZipEntry entry) throws IOException {
-    try (InputStream in = zip.getInputStream(entry)) {
-      byte[] buffer = new byte[64 * 1024];
-      long inflated = 0;
-      for (int read; inflated <= MAX_MODEL_PART_BYTES && (read = in.read(buffer)) != -1; ) {
-        inflated += read;
-      }
-      if (inflated > MAX_MODEL_PART_BYTES) {
-        throw new ImportException(ImportException.ZIP_BOMB, "The workbook's " + entry.getName() + " expands to "
-            + "more than " + MAX_MODEL_PART_BYTES / (1024 * 1024) + " MB, which Excel never writes; it was refused "
-            + "as a possible zip bomb.");
-      }
     }
   }
 

@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 class ContactImporterXlsxLimitsTest {
@@ -137,6 +143,26 @@ class ContactImporterXlsxLimitsTest {
     ImportException e = refused(bomb);
     assertEquals(ImportException.ZIP_BOMB, e.code());
     assertTrue(e.getMessage().contains("xl/styles.xml"), e.getMessage());
+  }
+
+  @Test
+  void givenAStylesPartUnderAnotherName_itShouldFindItByContentTypeAndRefuseIt() throws IOException {
+    // random text: it inflates only about twice, so POI's ratio check lets it through and the size limit must act
+    String styles = "<styleSheet xmlns=\"" + MAIN + "\"><!--" + randomLetters(17 * 1024 * 1024) + "--></styleSheet>";
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(phoneSheet(1)))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("styles.xml", "look.bin");
+        entries.put(entry.getName().replace("styles.xml", "look.bin"), utf8(text));
+      }
+    }
+    assertTrue(entries.containsKey("xl/look.bin"), String.valueOf(entries.keySet()));
+    entries.put("xl/look.bin", utf8(styles));
+
+    ImportException e = refused(Workbooks.zip(entries));
+
+    assertEquals(ImportException.ZIP_BOMB, e.code());
+    assertTrue(e.getMessage().contains("xl/look.bin"), e.getMessage());
   }
 
   @Test
