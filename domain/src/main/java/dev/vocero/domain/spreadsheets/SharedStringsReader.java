@@ -2,7 +2,6 @@ package dev.vocero.domain.spreadsheets;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -16,15 +15,14 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads sharedStrings.xml into plain strings, rich-text runs joined and phonetic runs dropped. POI's
- * ReadOnlySharedStringsTable does the same but wraps every lookup in a new XMLBeans rich-text object, which
- * doubled the time of a 100,000-row sheet.
+ * Reads sharedStrings.xml into plain strings, rich-text runs joined and phonetic runs dropped, packed into one
+ * buffer within {@link SheetLimits}. POI's ReadOnlySharedStringsTable does the same but keeps a String per entry and
+ * wraps every lookup in a new XMLBeans rich-text object, which doubled the time of a 100,000-row sheet.
  */
 final class SharedStringsReader extends DefaultHandler {
   private final SheetLimits limits;
-  private final List<String> strings = new ArrayList<>();
+  private final PackedStrings strings = new PackedStrings();
   private final StringBuilder text = new StringBuilder();
-  private long totalChars;
   private boolean inText;
   private boolean inPhonetic;
 
@@ -62,7 +60,7 @@ final class SharedStringsReader extends DefaultHandler {
   @Override
   public void endElement(String uri, String localName, String qName) {
     switch (localName) {
-      case "si" -> add(text.toString());
+      case "si" -> add();
       case "t" -> inText = false;
       case "rPh" -> inPhonetic = false;
       default -> {
@@ -82,13 +80,13 @@ final class SharedStringsReader extends DefaultHandler {
     }
   }
 
-  private void add(String string) {
-    totalChars += string.length();
-    if (strings.size() >= limits.maxSharedStrings() || totalChars > limits.maxSharedStringChars()) {
+  private void add() {
+    if (strings.size() >= limits.maxSharedStrings()
+        || strings.totalChars() + text.length() > limits.maxSharedStringChars()) {
       throw new ImportException(ImportException.TOO_MANY_STRINGS, String.format("The workbook holds more than "
           + "%,d different texts or %,d characters of text, far more than a contact list needs; split it or save "
           + "it as CSV UTF-8.", limits.maxSharedStrings(), limits.maxSharedStringChars()));
     }
-    strings.add(string);
+    strings.add(text);
   }
 }

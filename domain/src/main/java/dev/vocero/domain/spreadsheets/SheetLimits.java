@@ -12,12 +12,12 @@ package dev.vocero.domain.spreadsheets;
  * @param maxSharedStringChars characters of all those texts together
  */
 public record SheetLimits(int maxColumns, int maxCellChars, int maxRowChars, int maxSharedStrings,
-    long maxSharedStringChars) {
+    int maxSharedStringChars) {
   public static final int DEFAULT_MAX_COLUMNS = 16_384;
   public static final int DEFAULT_MAX_CELL_CHARS = 32_767;
   public static final int DEFAULT_MAX_ROW_CHARS = 1_048_576;
   public static final int DEFAULT_MAX_SHARED_STRINGS = 2_000_000;
-  public static final long DEFAULT_MAX_SHARED_STRING_CHARS = 32L * 1024 * 1024;
+  public static final int DEFAULT_MAX_SHARED_STRING_CHARS = 32 * 1024 * 1024;
 
   public static final SheetLimits DEFAULTS = new SheetLimits(DEFAULT_MAX_COLUMNS, DEFAULT_MAX_CELL_CHARS,
       DEFAULT_MAX_ROW_CHARS, DEFAULT_MAX_SHARED_STRINGS, DEFAULT_MAX_SHARED_STRING_CHARS);
