@@ -9,6 +9,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
@@ -23,10 +24,15 @@ final class ModelPartLimit {
   }
 
   /**
-   * Before POI opens the package (which parses content types, relationships and core properties): every XML entry
-   * except the worksheets and shared strings where every writer puts them.
+   * Before POI opens the package (which parses content types, relationships and core properties): the number of
+   * entries, and every XML entry except the worksheets and shared strings where every writer puts them.
    */
   static void checkPackageParts(ZipFile zip) throws IOException {
+    if (zip.size() > ZipSecureFile.getMaxFileCount()) { // before POI builds an object per entry
+      throw new ImportException(ImportException.ZIP_BOMB, String.format("The workbook holds %,d files inside, more "
+          + "than the %,d an Excel workbook ever has; it was refused as a possible zip bomb.", zip.size(),
+          ZipSecureFile.getMaxFileCount()));
+    }
     for (ZipEntry entry : Collections.list(zip.entries())) {
       String name = entry.getName();
       if ((name.endsWith(".xml") || name.endsWith(".rels")) && !name.startsWith("xl/worksheets/")

@@ -166,6 +166,24 @@ class ContactImporterXlsxLimitsTest {
   }
 
   @Test
+  void givenAWorkbookWithThousandsOfEntries_itShouldRefuseItBeforePoiIndexesThem() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(phoneSheet(1)))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    for (int i = 0; i < 5_000; i++) {
+      entries.put("xl/media/junk" + i + ".bin", new byte[0]);
+    }
+
+    ImportException e = refused(Workbooks.zip(entries));
+
+    assertEquals(ImportException.ZIP_BOMB, e.code());
+    assertTrue(e.getMessage().startsWith("The workbook holds 5,0"), e.getMessage());
+  }
+
+  @Test
   void givenATwentyMillionCharacterSharedString_itShouldRefuseItBeforeHoldingIt() {
     byte[] file = withSharedStrings("Teléfono", randomLetters(20_000_000));
     ImportException[] failure = new ImportException[1];
