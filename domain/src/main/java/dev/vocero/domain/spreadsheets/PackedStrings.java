@@ -27,10 +27,29 @@ final class PackedStrings extends AbstractList<String> implements RandomAccess {
 
   @Override
   public String get(int index) {
+    return chars.substring(start(index), ends[index]);
+  }
+
+  /** The length of one string, without copying it. */
+  int length(int index) {
+    return ends[index] - start(index);
+  }
+
+  /** Whether one string is empty or only white space, without copying it. */
+  boolean isBlank(int index) {
+    for (int i = start(index); i < ends[index]; i++) {
+      if (!Character.isWhitespace(chars.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int start(int index) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("no shared string " + index + " of " + size);
     }
-    return chars.substring(index == 0 ? 0 : ends[index - 1], ends[index]);
+    return index == 0 ? 0 : ends[index - 1];
   }
 
   @Override

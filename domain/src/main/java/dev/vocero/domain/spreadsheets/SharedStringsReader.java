@@ -30,11 +30,11 @@ final class SharedStringsReader extends DefaultHandler {
     this.limits = limits;
   }
 
-  static List<String> read(OPCPackage pkg, SheetLimits limits)
+  static PackedStrings read(OPCPackage pkg, SheetLimits limits)
       throws IOException, SAXException, ParserConfigurationException {
     List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
     if (parts.isEmpty()) {
-      return List.of();
+      return new PackedStrings();
     }
     SharedStringsReader reader = new SharedStringsReader(limits);
     try (InputStream in = new XmlRunGuard(parts.get(0).getInputStream(), "shared strings")) {

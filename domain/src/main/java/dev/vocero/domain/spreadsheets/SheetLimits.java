@@ -7,7 +7,7 @@ package dev.vocero.domain.spreadsheets;
  *
  * @param maxColumns columns in one row
  * @param maxCellChars characters in one cell (a CSV field, an xlsx value, inline or shared string)
- * @param maxRowChars characters in one CSV record, delimiters and quotes included
+ * @param maxRowChars characters in one row: a CSV record (delimiters and quotes included) or an xlsx row's texts
  * @param maxSharedStrings distinct texts in an xlsx shared-strings table
  * @param maxSharedStringChars characters of all those texts together
  */

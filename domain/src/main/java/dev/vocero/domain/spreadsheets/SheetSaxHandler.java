@@ -23,6 +23,7 @@ final class SheetSaxHandler extends DefaultHandler {
   private int rowNumber;
   private List<SheetCell> cells = new ArrayList<>();
   private boolean rowHasValue;
+  private long rowChars;
   private int column;
   private String type;
   private int style;
@@ -101,6 +102,7 @@ final class SheetSaxHandler extends DefaultHandler {
     cells = rows == null ? cells : new ArrayList<>();
     column = -1;
     rowHasValue = false;
+    rowChars = 0;
   }
 
   private void endRow() {
@@ -131,21 +133,38 @@ final class SheetSaxHandler extends DefaultHandler {
           + "value beyond column %s; only %,d columns are read.", rowNumber, columnName(limits.maxColumns() - 1),
           limits.maxColumns()));
     }
-    SheetCell cell;
+    SheetCell cell = null;
+    int chars;
     try {
       if (rows == null) {
         rowHasValue |= !decoder.isBlank(type, value, formula, inline);
-        return;
+        chars = decoder.textLength(type, value, inline);
+      } else {
+        cell = decoder.decode(type, style, value, formula, formulaText, inline);
+        chars = cell.kind() == SheetCell.Kind.NUMBER ? 0 : cell.text().length();
       }
-      cell = decoder.decode(type, style, value, formula, formulaText, inline);
     } catch (RuntimeException e) {
       throw new ImportException(ImportException.CORRUPT_FILE, "The workbook is damaged: cell "
           + columnName(column) + rowNumber + " cannot be read.", e);
+    }
+    countChars(chars);
+    if (cell == null) {
+      return;
     }
     while (cells.size() <= column) {
       cells.add(null);
     }
     cells.set(column, cell);
+  }
+
+  /** A row keeps all its cells until it ends: 16,384 cells sharing one long text would otherwise fill the heap. */
+  private void countChars(int chars) {
+    rowChars += chars;
+    if (rowChars > limits.maxRowChars()) {
+      throw new ImportException(ImportException.ROW_TOO_LONG, String.format("Row %d of the workbook holds more than "
+          + "%,d characters of text, far more than a contact needs; it was refused as damaged or hostile.", rowNumber,
+          limits.maxRowChars()));
+    }
   }
 
   private void startCapture() {

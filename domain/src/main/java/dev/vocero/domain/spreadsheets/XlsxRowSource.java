@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
@@ -49,7 +48,7 @@ final class XlsxRowSource implements RowSource {
     try {
       ModelPartLimit.checkModelParts(pkg);
       XSSFReader reader = new XSSFReader(pkg);
-      List<String> strings = SharedStringsReader.read(pkg, limits);
+      PackedStrings strings = SharedStringsReader.read(pkg, limits);
       boolean date1904;
       try (InputStream workbook = reader.getWorkbookData()) {
         date1904 = WorkbookDate1904.read(workbook);

@@ -7,11 +7,14 @@ final class Allocations {
   private Allocations() {
   }
 
-  static long during(Runnable work) {
+  /** Runs the work and prints what it allocated, for the record. */
+  static long during(String what, Runnable work) {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(thread);
     work.run();
-    return threads.getThreadAllocatedBytes(thread) - before;
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    System.out.printf("%s: %,d bytes allocated%n", what, allocated);
+    return allocated;
   }
 }

@@ -117,6 +117,27 @@ class ContactImporterXlsxLimitsTest {
   }
 
   @Test
+  void givenARowOfCellsAllSharingOneLongText_itShouldRefuseTheRowBeforeHoldingItWhole() {
+    StringBuilder row = new StringBuilder("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>3001234567</t></is></c>");
+    for (int column = 1; column < 16_384; column++) {
+      row.append("<c r=\"").append(SheetSaxHandler.columnName(column)).append("2\" t=\"s\"><v>2</v></c>");
+    }
+    byte[] file = Workbooks.replaceEntries(withSharedStrings("Teléfono", "x", randomLetters(32_000)),
+        Map.of(SHEET, utf8("<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v>"
+            + "</c></row>" + row + "</row></sheetData></worksheet>")));
+    ImportException[] failure = new ImportException[1];
+
+    long allocated = Allocations.during("row of 16,384 cells sharing a 32,000-character text refused",
+        () -> failure[0] = refused(file));
+
+    assertEquals(ImportException.ROW_TOO_LONG, failure[0].code());
+    assertTrue(failure[0].getMessage().startsWith("Row 2 of the workbook holds more than 1,048,576 characters"),
+        failure[0].getMessage());
+    assertTrue(allocated < 8 * MiB, "refused a row of 16,384 x 32,000 characters after allocating only "
+        + allocated / MiB + " MB (holding it would take 500 or more)");
+  }
+
+  @Test
   void givenACellBeyondExcelsLastColumn_itShouldRefuseTooManyColumns() {
     ImportException e = refused(withSheetRows("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>3001234567</t></is></c>"
         + "<c r=\"XFE2\" t=\"inlineStr\"><is><t>x</t></is></c></row>"));
@@ -188,10 +209,11 @@ class ContactImporterXlsxLimitsTest {
     byte[] file = withSharedStrings("Teléfono", randomLetters(20_000_000));
     ImportException[] failure = new ImportException[1];
 
-    long allocated = Allocations.during(() -> failure[0] = refused(file));
+    long allocated = Allocations.during("20-million-character shared string refused",
+        () -> failure[0] = refused(file));
 
     assertEquals(ImportException.CELL_TOO_LONG, failure[0].code());
-    assertTrue(allocated < 24 * MiB, "refused a 20-million-character text after allocating only "
+    assertTrue(allocated < 8 * MiB, "refused a 20-million-character text after allocating only "
         + allocated / MiB + " MB (holding it would take 40)");
   }
 }
