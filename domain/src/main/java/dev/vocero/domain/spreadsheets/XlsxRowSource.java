@@ -20,7 +20,8 @@ import org.xml.sax.XMLReader;
 /**
  * The first worksheet of an xlsx, streamed with SAX from a package opened read-only on the temp file; the
  * workbook object model is never built. Shared strings are held in memory (they are per distinct text, not per row)
- * within {@link SheetLimits}; every XML part is guarded against runs without markup ({@link XmlRunGuard}).
+ * within {@link SheetLimits}. The streamed parts are guarded against runs without markup ({@link XmlRunGuard}), the
+ * parts POI parses whole are capped in size ({@link ModelPartLimit}).
  */
 final class XlsxRowSource implements RowSource {
   static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
