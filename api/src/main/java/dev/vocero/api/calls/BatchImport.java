@@ -128,13 +128,14 @@ public class BatchImport {
       java.util.function.Consumer<ContactDao.NewContact> accepted, java.util.function.Consumer<ContactLists.Rejected> rejected) {
     try {
       return lists.read(file, filename, region, maxRows, accepted, rejected);
-    } catch (ContactLists.ImportFailure e) {
+    } catch (ContactLists.ImportFailure e) { // a whole-file problem: the detail names the multipart field
       int status = switch (e.code()) {
         case "unsupported_format" -> 415;
         case "too_many_rows" -> 413;
         default -> 422;
       };
-      throw new ApiException(status, e.code(), e.getMessage());
+      throw new ApiException(status, e.code(), e.getMessage(),
+          List.of(new ApiError.Detail("file", e.code(), e.getMessage())), null);
     }
   }
 

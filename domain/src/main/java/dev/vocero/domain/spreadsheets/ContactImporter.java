@@ -25,7 +25,7 @@ public final class ContactImporter {
    * @throws ImportException when the file as a whole cannot be imported; the sink has then received nothing
    */
   public ImportSummary read(InputStream in, String filename, ContactSink sink) {
-    try (Upload upload = Upload.spool(in, options.maxBytes()); RowSource source = open(upload)) {
+    try (Upload upload = Upload.spool(in, options.maxBytes()); RowSource source = open(upload, options.limits())) {
       HeaderScan.run(source, options.maxRows());
       ImportPass pass = new ImportPass(options.defaultRegion(), sink);
       source.readRows(pass);
@@ -40,10 +40,10 @@ public final class ContactImporter {
     }
   }
 
-  private static RowSource open(Upload upload) {
+  private static RowSource open(Upload upload, SheetLimits limits) {
     return switch (FormatSniffer.sniff(upload.head())) {
-      case XLSX -> XlsxRowSource.open(upload.file());
-      case CSV -> CsvRowSource.open(upload);
+      case XLSX -> XlsxRowSource.open(upload.file(), limits);
+      case CSV -> CsvRowSource.open(upload, limits);
     };
   }
 }

@@ -24,12 +24,14 @@ final class CsvRowSource implements RowSource {
   private final Path file;
   private final CsvEncoding encoding;
   private final char delimiter;
+  private final SheetLimits limits;
   private final CSVFormat format;
 
-  private CsvRowSource(Path file, CsvEncoding encoding, char delimiter) {
+  private CsvRowSource(Path file, CsvEncoding encoding, char delimiter, SheetLimits limits) {
     this.file = file;
     this.encoding = encoding;
     this.delimiter = delimiter;
+    this.limits = limits;
     this.format = CSVFormat.DEFAULT.builder()
         .setDelimiter(delimiter)
         .setIgnoreEmptyLines(false)
@@ -37,14 +39,15 @@ final class CsvRowSource implements RowSource {
         .get();
   }
 
-  static CsvRowSource open(Upload upload) {
+  static CsvRowSource open(Upload upload, SheetLimits limits) {
     CsvEncoding encoding = CsvEncoding.detect(upload.file(), upload.head());
-    return new CsvRowSource(upload.file(), encoding, CsvDelimiter.detect(sample(upload.file(), encoding)));
+    return new CsvRowSource(upload.file(), encoding, CsvDelimiter.detect(sample(upload.file(), encoding)), limits);
   }
 
   @Override
   public void readRows(RowHandler handler) {
-    try (Reader reader = reader(file, encoding); CSVParser parser = CSVParser.parse(reader, format)) {
+    try (Reader reader = new CsvLimitReader(reader(file, encoding), delimiter, limits);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       Iterator<CSVRecord> records = parser.iterator();
       for (CSVRecord record = next(records); record != null; record = next(records)) {
         List<SheetCell> cells = new ArrayList<>(record.size());

@@ -11,6 +11,10 @@ public class ImportException extends RuntimeException {
   public static final String EMPTY_SHEET = "empty_sheet";
   public static final String NO_PHONE_COLUMN = "no_phone_column";
   public static final String UNREADABLE_ENCODING = "unreadable_encoding";
+  public static final String TOO_MANY_COLUMNS = "too_many_columns";
+  public static final String CELL_TOO_LONG = "cell_too_long";
+  public static final String ROW_TOO_LONG = "row_too_long";
+  public static final String TOO_MANY_STRINGS = "too_many_strings";
 
   private final String code;
 

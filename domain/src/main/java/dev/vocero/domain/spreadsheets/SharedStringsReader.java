@@ -2,7 +2,6 @@ package dev.vocero.domain.spreadsheets;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -16,26 +15,29 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads sharedStrings.xml into plain strings, rich-text runs joined and phonetic runs dropped. POI's
- * ReadOnlySharedStringsTable does the same but wraps every lookup in a new XMLBeans rich-text object, which
- * doubled the time of a 100,000-row sheet.
+ * Reads sharedStrings.xml into plain strings, rich-text runs joined and phonetic runs dropped, packed into one
+ * buffer within {@link SheetLimits}. POI's ReadOnlySharedStringsTable does the same but keeps a String per entry and
+ * wraps every lookup in a new XMLBeans rich-text object, which doubled the time of a 100,000-row sheet.
  */
 final class SharedStringsReader extends DefaultHandler {
-  private final List<String> strings = new ArrayList<>();
+  private final SheetLimits limits;
+  private final PackedStrings strings = new PackedStrings();
   private final StringBuilder text = new StringBuilder();
   private boolean inText;
   private boolean inPhonetic;
 
-  private SharedStringsReader() {
+  private SharedStringsReader(SheetLimits limits) {
+    this.limits = limits;
   }
 
-  static List<String> read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+  static PackedStrings read(OPCPackage pkg, SheetLimits limits)
+      throws IOException, SAXException, ParserConfigurationException {
     List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
     if (parts.isEmpty()) {
-      return List.of();
+      return new PackedStrings();
     }
-    SharedStringsReader reader = new SharedStringsReader();
-    try (InputStream in = parts.get(0).getInputStream()) {
+    SharedStringsReader reader = new SharedStringsReader(limits);
+    try (InputStream in = new XmlRunGuard(parts.get(0).getInputStream(), "shared strings")) {
       XMLReader xml = XMLHelper.newXMLReader();
       xml.setFeature(XlsxRowSource.DISALLOW_DOCTYPE, true);
       xml.setContentHandler(reader);
@@ -58,7 +60,7 @@ final class SharedStringsReader extends DefaultHandler {
   @Override
   public void endElement(String uri, String localName, String qName) {
     switch (localName) {
-      case "si" -> strings.add(text.toString());
+      case "si" -> add();
       case "t" -> inText = false;
       case "rPh" -> inPhonetic = false;
       default -> {
@@ -69,7 +71,22 @@ final class SharedStringsReader extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (inText) {
+      if (text.length() + length > limits.maxCellChars()) {
+        throw new ImportException(ImportException.CELL_TOO_LONG, String.format("Text number %,d of the workbook "
+            + "is longer than %,d characters, more than an Excel cell can hold; it was refused as damaged or hostile.",
+            strings.size() + 1, limits.maxCellChars()));
+      }
       text.append(ch, start, length);
     }
+  }
+
+  private void add() {
+    if (strings.size() >= limits.maxSharedStrings()
+        || strings.totalChars() + text.length() > limits.maxSharedStringChars()) {
+      throw new ImportException(ImportException.TOO_MANY_STRINGS, String.format("The workbook holds more than "
+          + "%,d different texts or %,d characters of text, far more than a contact list needs; split it or save "
+          + "it as CSV UTF-8.", limits.maxSharedStrings(), limits.maxSharedStringChars()));
+    }
+    strings.add(text);
   }
 }

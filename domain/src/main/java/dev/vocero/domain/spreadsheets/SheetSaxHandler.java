@@ -11,8 +11,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * or, for counting, just the numbers of the non-blank rows, without formatting any value.
  */
 final class SheetSaxHandler extends DefaultHandler {
-  private static final int MAX_COLUMNS = 16_384;
-
+  private final SheetLimits limits;
   private final XlsxCellDecoder decoder;
   private final RowHandler rows;
   private final IntConsumer nonBlankRows;
@@ -24,6 +23,7 @@ final class SheetSaxHandler extends DefaultHandler {
   private int rowNumber;
   private List<SheetCell> cells = new ArrayList<>();
   private boolean rowHasValue;
+  private long rowChars;
   private int column;
   private String type;
   private int style;
@@ -32,18 +32,19 @@ final class SheetSaxHandler extends DefaultHandler {
   private String formulaText;
   private String inline;
 
-  private SheetSaxHandler(XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
+  private SheetSaxHandler(SheetLimits limits, XlsxCellDecoder decoder, RowHandler rows, IntConsumer nonBlankRows) {
+    this.limits = limits;
     this.decoder = decoder;
     this.rows = rows;
     this.nonBlankRows = nonBlankRows;
   }
 
-  static SheetSaxHandler decoding(XlsxCellDecoder decoder, RowHandler rows) {
-    return new SheetSaxHandler(decoder, rows, null);
+  static SheetSaxHandler decoding(SheetLimits limits, XlsxCellDecoder decoder, RowHandler rows) {
+    return new SheetSaxHandler(limits, decoder, rows, null);
   }
 
-  static SheetSaxHandler counting(XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
-    return new SheetSaxHandler(decoder, null, nonBlankRows);
+  static SheetSaxHandler counting(SheetLimits limits, XlsxCellDecoder decoder, IntConsumer nonBlankRows) {
+    return new SheetSaxHandler(limits, decoder, null, nonBlankRows);
   }
 
   @Override
@@ -87,6 +88,11 @@ final class SheetSaxHandler extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (capturing) {
+      if (text.length() + length > limits.maxCellChars()) {
+        throw new ImportException(ImportException.CELL_TOO_LONG, String.format("Cell %s%d of the workbook holds "
+            + "more than %,d characters, more than Excel allows in a cell; it was refused as damaged or hostile.",
+            columnName(Math.max(column, 0)), rowNumber, limits.maxCellChars()));
+      }
       text.append(ch, start, length);
     }
   }
@@ -96,6 +102,7 @@ final class SheetSaxHandler extends DefaultHandler {
     cells = rows == null ? cells : new ArrayList<>();
     column = -1;
     rowHasValue = false;
+    rowChars = 0;
   }
 
   private void endRow() {
@@ -118,24 +125,46 @@ final class SheetSaxHandler extends DefaultHandler {
   }
 
   private void endCell() {
-    if (column < 0 || column >= MAX_COLUMNS) {
+    if (column < 0) {
       return;
     }
-    SheetCell cell;
+    if (column >= limits.maxColumns()) {
+      throw new ImportException(ImportException.TOO_MANY_COLUMNS, String.format("Row %d of the workbook has a "
+          + "value beyond column %s; only %,d columns are read.", rowNumber, columnName(limits.maxColumns() - 1),
+          limits.maxColumns()));
+    }
+    SheetCell cell = null;
+    int chars;
     try {
       if (rows == null) {
         rowHasValue |= !decoder.isBlank(type, value, formula, inline);
-        return;
+        chars = decoder.textLength(type, value, inline);
+      } else {
+        cell = decoder.decode(type, style, value, formula, formulaText, inline);
+        chars = cell.kind() == SheetCell.Kind.NUMBER ? 0 : cell.text().length();
       }
-      cell = decoder.decode(type, style, value, formula, formulaText, inline);
     } catch (RuntimeException e) {
       throw new ImportException(ImportException.CORRUPT_FILE, "The workbook is damaged: cell "
           + columnName(column) + rowNumber + " cannot be read.", e);
+    }
+    countChars(chars);
+    if (cell == null) {
+      return;
     }
     while (cells.size() <= column) {
       cells.add(null);
     }
     cells.set(column, cell);
+  }
+
+  /** A row keeps all its cells until it ends: 16,384 cells sharing one long text would otherwise fill the heap. */
+  private void countChars(int chars) {
+    rowChars += chars;
+    if (rowChars > limits.maxRowChars()) {
+      throw new ImportException(ImportException.ROW_TOO_LONG, String.format("Row %d of the workbook holds more than "
+          + "%,d characters of text, far more than a contact needs; it was refused as damaged or hostile.", rowNumber,
+          limits.maxRowChars()));
+    }
   }
 
   private void startCapture() {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -14,7 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /** Turns the raw parts of a sheet-XML cell into a {@link SheetCell}; never evaluates formulas. */
 final class XlsxCellDecoder {
-  private final List<String> strings;
+  private final PackedStrings strings;
   private final StylesTable styles;
   private final boolean date1904;
   private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -28,7 +27,7 @@ final class XlsxCellDecoder {
     }
   }
 
-  XlsxCellDecoder(List<String> strings, StylesTable styles, boolean date1904) {
+  XlsxCellDecoder(PackedStrings strings, StylesTable styles, boolean date1904) {
     this.strings = strings;
     this.styles = styles;
     this.date1904 = date1904;
@@ -65,7 +64,7 @@ final class XlsxCellDecoder {
       return false;
     }
     if ("s".equals(type)) {
-      return sharedString(value).isBlank();
+      return strings.isBlank(sharedIndex(value));
     }
     if ("inlineStr".equals(type)) {
       return inline == null || inline.isBlank();
@@ -73,8 +72,23 @@ final class XlsxCellDecoder {
     return !"b".equals(type) && (value == null || value.isBlank());
   }
 
+  /** The characters the cell's text holds, without copying a shared string; 0 for numbers. */
+  int textLength(String type, String value, String inline) {
+    if ("s".equals(type)) {
+      return strings.length(sharedIndex(value));
+    }
+    if ("inlineStr".equals(type)) {
+      return inline == null ? 0 : inline.length();
+    }
+    return type == null || "n".equals(type) || value == null ? 0 : value.length();
+  }
+
   private String sharedString(String index) {
-    return strings.get(Integer.parseInt(index.strip()));
+    return strings.get(sharedIndex(index));
+  }
+
+  private static int sharedIndex(String index) {
+    return Integer.parseInt(index.strip());
   }
 
   private SheetCell number(String value, int style) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
@@ -20,7 +19,9 @@ import org.xml.sax.XMLReader;
 
 /**
  * The first worksheet of an xlsx, streamed with SAX from a package opened read-only on the temp file; the
- * workbook object model is never built. Shared strings are held in memory (they are per distinct text, not per row).
+ * workbook object model is never built. Shared strings are held in memory (they are per distinct text, not per row)
+ * within {@link SheetLimits}. The streamed parts are guarded against runs without markup ({@link XmlRunGuard}), the
+ * parts POI parses whole are capped in size ({@link ModelPartLimit}).
  */
 final class XlsxRowSource implements RowSource {
   static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
@@ -28,14 +29,16 @@ final class XlsxRowSource implements RowSource {
   private final OPCPackage pkg;
   private final XSSFReader reader;
   private final XlsxCellDecoder decoder;
+  private final SheetLimits limits;
 
-  private XlsxRowSource(OPCPackage pkg, XSSFReader reader, XlsxCellDecoder decoder) {
+  private XlsxRowSource(OPCPackage pkg, XSSFReader reader, XlsxCellDecoder decoder, SheetLimits limits) {
     this.pkg = pkg;
     this.reader = reader;
     this.decoder = decoder;
+    this.limits = limits;
   }
 
-  static XlsxRowSource open(Path file) {
+  static XlsxRowSource open(Path file, SheetLimits limits) {
     requireSpreadsheetML(file);
     OPCPackage pkg;
     try {
@@ -44,13 +47,14 @@ final class XlsxRowSource implements RowSource {
       throw XlsxFailures.classify(e);
     }
     try {
+      ModelPartLimit.checkModelParts(pkg);
       XSSFReader reader = new XSSFReader(pkg);
-      List<String> strings = SharedStringsReader.read(pkg);
+      PackedStrings strings = SharedStringsReader.read(pkg, limits);
       boolean date1904;
       try (InputStream workbook = reader.getWorkbookData()) {
         date1904 = WorkbookDate1904.read(workbook);
       }
-      return new XlsxRowSource(pkg, reader, new XlsxCellDecoder(strings, reader.getStylesTable(), date1904));
+      return new XlsxRowSource(pkg, reader, new XlsxCellDecoder(strings, reader.getStylesTable(), date1904), limits);
     } catch (Exception e) {
       pkg.revert();
       throw XlsxFailures.classify(e);
@@ -59,12 +63,12 @@ final class XlsxRowSource implements RowSource {
 
   @Override
   public void readRows(RowHandler handler) {
-    parseFirstSheet(SheetSaxHandler.decoding(decoder, handler));
+    parseFirstSheet(SheetSaxHandler.decoding(limits, decoder, handler));
   }
 
   @Override
   public void readNonBlankRowNumbers(IntConsumer rowNumbers) {
-    parseFirstSheet(SheetSaxHandler.counting(decoder, rowNumbers));
+    parseFirstSheet(SheetSaxHandler.counting(limits, decoder, rowNumbers));
   }
 
   private void parseFirstSheet(SheetSaxHandler handler) {
@@ -83,10 +87,13 @@ final class XlsxRowSource implements RowSource {
     if (!sheets.hasNext()) {
       throw new ImportException(ImportException.EMPTY_SHEET, "The workbook has no worksheet.");
     }
-    return sheets.next();
+    return new XmlRunGuard(sheets.next(), "first sheet");
   }
 
-  /** Reads only the ZIP directory: a damaged ZIP is corrupt, one without xl/workbook.xml is not a workbook. */
+  /**
+   * Reads the ZIP directory (a damaged ZIP is corrupt, one without xl/workbook.xml is not a workbook) and checks the
+   * size of the parts POI parses while opening the package.
+   */
   private static void requireSpreadsheetML(Path file) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       if (zip.getEntry("xl/workbook.bin") != null) {
@@ -97,6 +104,7 @@ final class XlsxRowSource implements RowSource {
         throw new ImportException(ImportException.UNSUPPORTED_FORMAT,
             "This ZIP file is not an Excel workbook: upload an .xlsx or a CSV file.");
       }
+      ModelPartLimit.checkPackageParts(zip);
     } catch (IOException e) {
       throw XlsxFailures.classify(e);
     }
