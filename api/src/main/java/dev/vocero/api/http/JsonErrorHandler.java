@@ -30,6 +30,7 @@ public class JsonErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put(HttpHeader.CONNECTION, "close"); // Jetty drops the connection after a bad message: say so to the client
     return ByteBuffer.wrap(body(status));
   }
 
