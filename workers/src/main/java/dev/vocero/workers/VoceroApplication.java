@@ -34,6 +34,8 @@ import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
 import dev.vocero.api.http.BodyLimit;
+import dev.vocero.api.http.JsonErrorHandler;
+import dev.vocero.api.http.JsonServletErrorHandler;
 import dev.vocero.api.http.UnreadBodyDrain;
 import dev.vocero.store.VoceroDatabase;
 import dev.vocero.store.blob.BlobStore;
@@ -204,6 +206,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       TelephonyWebhooks webhooks = new TelephonyWebhooks(telephony.getPublicBaseUrl(),
           telephony.webhookAuthToken(config.getMode().dev()).orElse(null),
           telephony.getRetell().getApiKey()); // voice and messaging
+      env.getApplicationContext().setErrorHandler(new JsonServletErrorHandler()); // Jetty's own 400s, in the API's shape
+      env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler())); // 414, 431
       env.servlets().addFilter("body-limit",
               new BodyLimit(config.getUploads().getMaxBytes(), config.getUploads().getMaxRequestBytes()))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");

@@ -56,6 +56,21 @@ public final class ApiClient {
     return exchange(request.build());
   }
 
+  /** Any body with its own content type (form posts, raw text, signed provider callbacks); null body sends none. */
+  public Reply sendRaw(String method, String path, String token, String contentType, byte[] body,
+      Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    headers.forEach(request::header);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return exchange(request.build());
+  }
+
   public Reply get(String path, String token) {
     return send("GET", path, token, null);
   }

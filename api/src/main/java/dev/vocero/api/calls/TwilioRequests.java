@@ -14,7 +14,10 @@ public final class TwilioRequests {
 
   private TwilioRequests() {}
 
-  /** The form fields of a request whose X-Twilio-Signature is valid; 403 otherwise, before anything is stored. */
+  /**
+   * The form fields of a request whose X-Twilio-Signature is valid; 403 otherwise, and 422 for a field holding a NUL,
+   * before anything is stored.
+   */
   public static Map<String, String> verified(TelephonyWebhooks webhooks, UriInfo uri, String signature,
       MultivaluedMap<String, String> form) {
     Map<String, String> params = new LinkedHashMap<>();
@@ -28,6 +31,12 @@ public final class TwilioRequests {
       throw new ApiException(403, "invalid_signature",
           "The X-Twilio-Signature header does not match this request. Nothing was stored.");
     }
+    params.forEach((name, value) -> {
+      if (value.indexOf('\u0000') >= 0) { // PostgreSQL cannot store one; Twilio never sends one
+        throw ApiException.invalidField("invalid_request", name, "nul_character",
+            "Field '" + name + "' must not contain NUL characters. Nothing was stored.");
+      }
+    });
     return params;
   }
 }

@@ -52,6 +52,10 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     if (e instanceof InputCoercionException c && c.getProcessor() != null) {
       return outOfRange(JsonFields.path(c.getProcessor().getParsingContext()), bodyType);
     }
+    if (e instanceof MismatchedInputException m && JsonFields.detail("", m).code().equals("nul_character")) {
+      return new ApiError("invalid_request", "The body must not contain NUL characters.",
+          List.of(JsonFields.detail("", m)));
+    }
     return ApiError.of("malformed_json", "The request body is not valid JSON.");
   }
 

@@ -32,12 +32,16 @@ final class StandardResponses {
     ERRORS.put("404", new String[] {"NotFound", "Nothing with this id in the caller's organization.", "not_found"});
     ERRORS.put("409", new String[] {"Conflict", "The resource's state does not allow this now.", "conflict"});
     ERRORS.put("413", new String[] {"PayloadTooLarge", "The body is over the configured limit.", "file_too_large"});
+    ERRORS.put("414", new String[] {"UriTooLong", "The address (path and query) is over the server's limit.",
+        "uri_too_long"});
     ERRORS.put("415", new String[] {"UnsupportedMediaType", "The body's type (or file format) is not accepted.",
         "unsupported_media_type"});
     ERRORS.put("422", new String[] {"Unprocessable", "The request is well-formed but a field is invalid; `details` names it.",
         "invalid_request"});
     ERRORS.put("429", new String[] {"TooManyRequests", "Rate limited; retry after the `Retry-After` seconds.",
         "too_many_attempts"});
+    ERRORS.put("431", new String[] {"HeadersTooLarge", "The request headers are over the server's limit.",
+        "headers_too_large"});
     ERRORS.put("503", new String[] {"Unavailable", "A dependency (PostgreSQL or Temporal) is unreachable; retry after the"
         + " `Retry-After` seconds.", "unavailable"});
   }

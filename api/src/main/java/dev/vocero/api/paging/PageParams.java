@@ -33,6 +33,15 @@ public class PageParams {
     this.pageSize = pageSize;
   }
 
+  /** For the OpenAPI document: swagger-core finds a bean parameter's fields through their getters. */
+  public long getPage() {
+    return page;
+  }
+
+  public Long getPageSize() {
+    return pageSize;
+  }
+
   /** The validated request, with this list's default page size when the client sent none. */
   public PageRequest withDefaultSize(int defaultSize) {
     return new PageRequest((int) page, pageSize == null ? defaultSize : pageSize.intValue());

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 /** A CSV read with commons-csv; row numbers are record numbers, as Excel would number the rows. */
 final class CsvRowSource implements RowSource {
   private static final int SAMPLE_CHARS = 64 * 1024;
+  static final int MAX_COLUMNS = 16_384; // Excel's own limit, which the xlsx reader applies too
 
   private final Path file;
   private final CsvEncoding encoding;
@@ -50,6 +51,10 @@ final class CsvRowSource implements RowSource {
         CSVParser parser = CSVParser.parse(reader, format)) {
       Iterator<CSVRecord> records = parser.iterator();
       for (CSVRecord record = next(records); record != null; record = next(records)) {
+        if (record.size() > MAX_COLUMNS) {
+          throw new ImportException(ImportException.CORRUPT_FILE, "Row " + record.getRecordNumber() + " has "
+              + record.size() + " columns; a contact list may have at most " + MAX_COLUMNS + ".");
+        }
         List<SheetCell> cells = new ArrayList<>(record.size());
         for (String value : record) {
           cells.add(SheetCell.text(value));
