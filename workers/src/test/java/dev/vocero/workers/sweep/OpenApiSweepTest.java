@@ -19,26 +19,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated sweep: every operation of the served {@code /openapi.json}, sent generated invalid input (malformed ids,
  * bad query values, bodies with NUL, wrong types, huge values, missing or null required fields, non-object or non-JSON
  * bodies) with a valid admin token. No answer may be a 5xx, every 4xx has the {@code {code,message,details}} shape and
- * conforms to the document, and no table gains or loses a row. Each try sends every operation once; the seed is fixed
- * (see docs/errors.md to rerun with another).
+ * conforms to the document, and no table gains or loses a row. Each try sends every operation once; the inputs come
+ * from a seeded generator, so a failure names its seed and try and reproduces (see docs/errors.md to rerun with
+ * another seed: {@code -Dsweep.seed=N}).
  */
 class OpenApiSweepTest {
-  static final String SEED = "20261207";
+  static final long SEED = Long.getLong("sweep.seed", 20261207L);
   static final int TRIES = 8;
   /** Operations whose side effect is the point even with a bad body: logging out revokes the sweep's own token. */
   static final List<String> SKIPPED = List.of("POST /api/v1/auth/logout");
@@ -49,7 +48,7 @@ class OpenApiSweepTest {
   static String token;
   static List<Operation> operations;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws Exception {
     db = TestDatabase.fresh();
     app = TestStack.app(db, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
@@ -61,15 +60,20 @@ class OpenApiSweepTest {
     System.out.printf("OpenAPI sweep: %d operations, %d tries each, seed %s%n", operations.size(), TRIES, SEED);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     if (app != null) {
       app.after();
     }
   }
 
-  @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF)
-  void givenInvalidInput_everyOperationShouldAnswer4xxInTheErrorShapeAndStoreNothing(@ForAll("mutations") Mutation m) {
+  static Stream<Mutation> mutations() {
+    return IntStream.range(0, TRIES).mapToObj(tryNumber -> mutation(new Random(SEED * 31 + tryNumber)));
+  }
+
+  @ParameterizedTest(name = "try {index}")
+  @MethodSource("mutations")
+  void givenInvalidInput_everyOperationShouldAnswer4xxInTheErrorShapeAndStoreNothing(Mutation m) {
     Map<String, Long> before = rowCounts(db.jdbi());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
@@ -92,27 +96,57 @@ class OpenApiSweepTest {
     assertEquals(before, rowCounts(db.jdbi()), "rows were stored or removed by invalid requests (seed " + SEED + ")");
   }
 
-  @Provide
-  Arbitrary<Mutation> mutations() {
-    Arbitrary<String> badIds = Arbitraries.oneOf(Arbitraries.of(Mutation.fixedBadIds()),
-        Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-', '_', 'ñ')
-            .ofMinLength(1).ofMaxLength(40).map(s -> "x" + s),
-        Arbitraries.longs().tuple2().map(t -> new UUID(t.get1(), t.get2()).toString())); // well-formed, unknown
-    Arbitrary<String> badQueries = Arbitraries.oneOf(
-        Arbitraries.of("abc", "-1", "0", "1e309", "99999999999999999999", "", "\u0000", "true", "[]", "{}"),
-        Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
-        Arbitraries.integers().between(1_000, 4_000).map("9"::repeat));
-    Arbitrary<String> texts = Arbitraries.strings().ofMaxLength(12);
-    Arbitrary<Integer> hugeLengths = Arbitraries.integers().between(5_000, 300_000);
-    Arbitrary<JsonNode> roots = Arbitraries.oneOf(
-        Arbitraries.integers().map(i -> (JsonNode) ApiClient.JSON.getNodeFactory().numberNode(i)),
-        Arbitraries.strings().ofMaxLength(20).map(s -> (JsonNode) ApiClient.JSON.getNodeFactory().textNode(s)),
-        Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(5).map(l -> (JsonNode) ApiClient.JSON.valueToTree(l)),
-        Arbitraries.of(true, false).map(b -> (JsonNode) ApiClient.JSON.getNodeFactory().booleanNode(b)));
-    Arbitrary<String> notJson = Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(30).map(s -> "{\"" + s),
-        Arbitraries.of("<xml/>", "name=x&email=y", "{'a':1}", "[1,2", "\u0000\u0001", "{\"a\":1}}"));
-    Arbitrary<Integer> salts = Arbitraries.integers().between(0, Mutation.Kind.values().length - 1);
-    return Combinators.combine(badIds, badQueries, texts, hugeLengths, roots, notJson, salts).as(Mutation::new);
+  /** One try's invalid inputs, drawn from {@code random}: the same seed gives the same requests. */
+  static Mutation mutation(Random random) {
+    String badId = switch (random.nextInt(3)) {
+      case 0 -> pick(random, Mutation.fixedBadIds());
+      case 1 -> "x" + text(random, 1 + random.nextInt(40), "abcdefghijklmnopqrstuvwxyz0123456789-_ñ");
+      default -> new UUID(random.nextLong(), random.nextLong()).toString(); // well-formed, unknown
+    };
+    String badQuery = switch (random.nextInt(3)) {
+      case 0 -> pick(random, List.of("abc", "-1", "0", "1e309", "99999999999999999999", "", "\u0000", "true", "[]",
+          "{}"));
+      case 1 -> anyText(random, 1 + random.nextInt(30));
+      default -> "9".repeat(1_000 + random.nextInt(3_001));
+    };
+    JsonNode root = switch (random.nextInt(4)) {
+      case 0 -> ApiClient.JSON.getNodeFactory().numberNode(random.nextInt());
+      case 1 -> ApiClient.JSON.getNodeFactory().textNode(anyText(random, random.nextInt(21)));
+      case 2 -> ApiClient.JSON.valueToTree(IntStream.range(0, random.nextInt(6))
+          .mapToObj(i -> anyText(random, random.nextInt(6))).toList());
+      default -> ApiClient.JSON.getNodeFactory().booleanNode(random.nextBoolean());
+    };
+    String notJson = random.nextBoolean() ? "{\"" + anyText(random, 1 + random.nextInt(30))
+        : pick(random, List.of("<xml/>", "name=x&email=y", "{'a':1}", "[1,2", "\u0000\u0001", "{\"a\":1}}"));
+    return new Mutation(badId, badQuery, anyText(random, random.nextInt(13)), 5_000 + random.nextInt(295_001), root,
+        notJson, random.nextInt(Mutation.Kind.values().length));
+  }
+
+  private static String pick(Random random, List<String> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  private static String text(Random random, int length, String alphabet) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+
+  /** Any characters, including controls, NUL, surrogate-free non-ASCII and JSON/URL metacharacters. */
+  private static String anyText(Random random, int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      int c = switch (random.nextInt(4)) {
+        case 0 -> random.nextInt(0x20);
+        case 1 -> 0x20 + random.nextInt(0x5f);
+        case 2 -> 0xa0 + random.nextInt(0x2000);
+        default -> "\"\\{}[]%&?#/<>'ñ€".charAt(random.nextInt(16));
+      };
+      out.append((char) c);
+    }
+    return out.toString();
   }
 
   private static Reply send(Operation op, Mutation.Kind kind, Mutation m) {
