@@ -71,6 +71,14 @@ public final class ApiClient {
     return exchange(request.build());
   }
 
+  /** A Twilio-style form callback to {@code path}, signed with {@code authToken} over this server's URL as Twilio does. */
+  public Reply twilioCallback(String path, Map<String, String> params, String authToken) {
+    String form = params.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    return sendRaw("POST", path, null, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+        Map.of("X-Twilio-Signature", dev.vocero.domain.telephony.TwilioSignatures.sign(authToken, base + path, params)));
+  }
+
   public Reply get(String path, String token) {
     return send("GET", path, token, null);
   }

@@ -2,7 +2,6 @@ package dev.vocero.workers.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Session;
@@ -10,16 +9,9 @@ import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,15 +73,9 @@ class InboundRoutingTest {
         + " and direction = 'inbound'").bind("org", orgId).mapTo(Integer.class).one());
   }
 
-  private static int inbound(String sid, String to, String body) throws Exception {
-    String url = "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/messaging/inbound";
-    Map<String, String> params = new LinkedHashMap<>(Map.of("MessageSid", sid, "AccountSid", "AC" + "5a4d".repeat(8),
-        "From", PERSON, "To", to, "Body", body, "NumMedia", "0"));
-    String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Twilio-Signature", TwilioSignatures.sign(TOKEN, url, params))
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  private static int inbound(String sid, String to, String body) {
+    return new ApiClient(APP.getLocalPort()).twilioCallback("/webhooks/twilio/messaging/inbound", new LinkedHashMap<>(
+        Map.of("MessageSid", sid, "AccountSid", "AC" + "5a4d".repeat(8), "From", PERSON, "To", to, "Body", body,
+            "NumMedia", "0")), TOKEN).status();
   }
 }

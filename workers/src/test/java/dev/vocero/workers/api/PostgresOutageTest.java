@@ -2,7 +2,6 @@ package dev.vocero.workers.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.TestStack;
@@ -13,19 +12,12 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,15 +72,9 @@ class PostgresOutageTest {
     assertEquals(200, status, "the API recovers without a restart");
   }
 
-  private static int statusCallback() throws Exception {
-    String url = "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/voice/status?attemptId=" + UUID.randomUUID();
-    Map<String, String> params = new LinkedHashMap<>(Map.of("CallSid", "CA" + "9".repeat(32), "CallStatus", "completed",
-        "SequenceNumber", "3", "CallDuration", "10"));
-    String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Twilio-Signature", TwilioSignatures.sign("sandbox-auth-token", url, params))
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  private static int statusCallback() {
+    return new ApiClient(APP.getLocalPort()).twilioCallback("/webhooks/twilio/voice/status?attemptId=" + UUID.randomUUID(),
+        new LinkedHashMap<>(Map.of("CallSid", "CA" + "9".repeat(32), "CallStatus", "completed", "SequenceNumber", "3",
+            "CallDuration", "10")), "sandbox-auth-token").status();
   }
 }
