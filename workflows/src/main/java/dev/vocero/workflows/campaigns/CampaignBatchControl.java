@@ -8,17 +8,18 @@ import dev.vocero.workflows.calls.CallBatchInput;
 import dev.vocero.workflows.campaigns.CampaignBatchActivities.BatchStart;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Holds and releases a campaign's batches through the batch workflow's own pause/resume updates. Reads the progress
@@ -26,12 +27,20 @@ import java.util.function.Function;
  * with the progress as it is now. A closed batch is read from its result (a query would replay its last run).
  * A Temporal client of the batch workflow's contract, so it lives beside that contract; the activities module's
  * {@code CampaignBatchActivitiesImpl} runs it as an activity, and the workflow tests run it against the test server.
+ * Every call is bounded ({@link ControlCalls}): a run caught continuing as new, or a call that does not answer, fails the
+ * activity retryably instead of blocking it.
  */
 public final class CampaignBatchControl {
   private final WorkflowClient temporal;
+  private final ControlCalls calls;
 
   public CampaignBatchControl(WorkflowClient temporal) {
+    this(temporal, ControlCalls.DEFAULT_BOUND);
+  }
+
+  CampaignBatchControl(WorkflowClient temporal, Duration bound) {
     this.temporal = temporal;
+    this.calls = new ControlCalls(temporal, bound);
   }
 
   public BatchProgress startBatch(BatchStart start) {
@@ -57,42 +66,44 @@ public final class CampaignBatchControl {
   }
 
   public BatchProgress holdBatch(UUID batchId) {
-    return change(batchId, true, CallBatchWorkflow::pause);
+    return change(batchId, true, "pause");
   }
 
   public BatchProgress releaseBatch(UUID batchId) {
-    return change(batchId, false, CallBatchWorkflow::resume);
+    return change(batchId, false, "resume");
   }
 
   public BatchProgress batchProgress(UUID batchId) {
     String workflowId = CallIds.batchWorkflowId(batchId);
-    try {
-      WorkflowExecutionStatus status = temporal.newUntypedWorkflowStub(workflowId).describe().getStatus();
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        return stub(batchId).progress();
-      }
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-        return temporal.newUntypedWorkflowStub(workflowId).getResult(BatchProgress.class);
-      }
-      return new BatchProgress(BatchStatus.CANCELLED, 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
-    } catch (WorkflowNotFoundException e) {
+    ControlCalls.Run run = calls.current(workflowId);
+    if (run == null) {
       return null;
     }
+    if (run.running()) {
+      return calls.query(workflowId, "progress", BatchProgress.class);
+    }
+    if (run.completed()) {
+      return calls.result(workflowId, run, BatchProgress.class);
+    }
+    if (run.continuedAsNew()) {
+      throw ControlCalls.inTransition(workflowId);
+    }
+    return new BatchProgress(BatchStatus.CANCELLED, 0, 0, 0, false, 0, 0); // terminated, failed or timed out: closed for good
   }
 
-  private BatchProgress change(UUID batchId, boolean pause, Function<CallBatchWorkflow, BatchProgress> update) {
+  private BatchProgress change(UUID batchId, boolean pause, String update) {
     BatchProgress now = batchProgress(batchId);
     if (now == null || !open(now) || now.paused() == pause) {
       return now;
     }
     try {
-      return update.apply(stub(batchId));
-    } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
+      return calls.update(CallIds.batchWorkflowId(batchId), update, BatchProgress.class);
+    } catch (WorkflowUpdateException | WorkflowNotFoundException | WorkflowServiceException | StatusRuntimeException e) {
+      // a refusal, or "workflow execution already completed": the run it reached continued as new; read again
       BatchProgress after = batchProgress(batchId);
       if (after != null && open(after) && after.paused() != pause && !(pause && "no_credit".equals(after.pauseReason()))) {
-        // the run it reached continued as new (or the update raced a change): try again on the current run
-        throw ApplicationFailure.newFailure("batch " + batchId + " did not take the " + (pause ? "pause" : "resume")
-            + "; trying again", "BatchChangeRetry");
+        throw ApplicationFailure.newFailure("batch " + batchId + " did not take the " + update + "; trying again",
+            "BatchChangeRetry");
       }
       return after;
     }
@@ -100,9 +111,5 @@ public final class CampaignBatchControl {
 
   private static boolean open(BatchProgress progress) {
     return progress.status() == BatchStatus.RUNNING || progress.status() == BatchStatus.PAUSED;
-  }
-
-  private CallBatchWorkflow stub(UUID batchId) {
-    return temporal.newWorkflowStub(CallBatchWorkflow.class, CallIds.batchWorkflowId(batchId));
   }
 }

@@ -8,29 +8,36 @@ import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.WaveInput;
 import dev.vocero.workflows.messaging.WaveProgress;
 import dev.vocero.workflows.messaging.WaveStatus;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The wave counterpart of {@link CampaignBatchControl}: reads the progress before changing anything so a
  * retried activity does not fail on "already paused"; a closed wave is read from its result. An update that reached a
  * run just as it continued as new fails the activity, which Temporal retries on the new run, rather than reporting a
- * wave held that still runs.
+ * wave held that still runs. Every call is bounded ({@link ControlCalls}).
  */
 public final class CampaignWaveControl {
   private final WorkflowClient temporal;
+  private final ControlCalls calls;
 
   public CampaignWaveControl(WorkflowClient temporal) {
+    this(temporal, ControlCalls.DEFAULT_BOUND);
+  }
+
+  CampaignWaveControl(WorkflowClient temporal, Duration bound) {
     this.temporal = temporal;
+    this.calls = new ControlCalls(temporal, bound);
   }
 
   public WaveProgress startWave(WaveStart start) {
@@ -54,42 +61,44 @@ public final class CampaignWaveControl {
   }
 
   public WaveProgress holdWave(UUID waveId) {
-    return change(waveId, true, MessageWaveWorkflow::pause);
+    return change(waveId, true, "pause");
   }
 
   public WaveProgress releaseWave(UUID waveId) {
-    return change(waveId, false, MessageWaveWorkflow::resume);
+    return change(waveId, false, "resume");
   }
 
   public WaveProgress waveProgress(UUID waveId) {
     String workflowId = MessagingIds.waveWorkflowId(waveId);
-    try {
-      WorkflowExecutionStatus status = temporal.newUntypedWorkflowStub(workflowId).describe().getStatus();
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        return stub(waveId).progress();
-      }
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-        return temporal.newUntypedWorkflowStub(workflowId).getResult(WaveProgress.class);
-      }
-      return new WaveProgress(WaveStatus.CANCELLED, 0, 0, 0, 0, 1, null); // terminated or failed: closed for good
-    } catch (WorkflowNotFoundException e) {
+    ControlCalls.Run run = calls.current(workflowId);
+    if (run == null) {
       return null;
     }
+    if (run.running()) {
+      return calls.query(workflowId, "progress", WaveProgress.class);
+    }
+    if (run.completed()) {
+      return calls.result(workflowId, run, WaveProgress.class);
+    }
+    if (run.continuedAsNew()) {
+      throw ControlCalls.inTransition(workflowId);
+    }
+    return new WaveProgress(WaveStatus.CANCELLED, 0, 0, 0, 0, 1, null); // terminated or failed: closed for good
   }
 
-  private WaveProgress change(UUID waveId, boolean pause, Function<MessageWaveWorkflow, WaveProgress> update) {
+  private WaveProgress change(UUID waveId, boolean pause, String update) {
     WaveProgress now = waveProgress(waveId);
     if (now == null || !open(now) || (now.status() == WaveStatus.PAUSED) == pause) {
       return now;
     }
     try {
-      return update.apply(stub(waveId));
-    } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
+      return calls.update(MessagingIds.waveWorkflowId(waveId), update, WaveProgress.class);
+    } catch (WorkflowUpdateException | WorkflowNotFoundException | WorkflowServiceException | StatusRuntimeException e) {
+      // a refusal, or "workflow execution already completed": the run it reached continued as new; read again
       WaveProgress after = waveProgress(waveId);
       if (after != null && open(after) && (after.status() == WaveStatus.PAUSED) != pause) {
-        // the run it reached continued as new (or the update raced a change): try again on the current run
-        throw ApplicationFailure.newFailure("wave " + waveId + " did not take the " + (pause ? "pause" : "resume")
-            + "; trying again", "WaveChangeRetry");
+        throw ApplicationFailure.newFailure("wave " + waveId + " did not take the " + update + "; trying again",
+            "WaveChangeRetry");
       }
       return after;
     }
@@ -97,9 +106,5 @@ public final class CampaignWaveControl {
 
   private static boolean open(WaveProgress progress) {
     return progress.status() == WaveStatus.RUNNING || progress.status() == WaveStatus.PAUSED;
-  }
-
-  private MessageWaveWorkflow stub(UUID waveId) {
-    return temporal.newWorkflowStub(MessageWaveWorkflow.class, MessagingIds.waveWorkflowId(waveId));
   }
 }
