@@ -76,6 +76,7 @@ class OpenApiSweepTest {
   void givenInvalidInput_everyOperationShouldAnswer4xxInTheErrorShapeAndStoreNothing(Mutation m) {
     Map<String, Long> before = rowCounts(db.jdbi());
     List<String> failures = new ArrayList<>();
+    String previous = "(none)"; // a connection closed by one answer fails the next request on it
     for (int i = 0; i < operations.size(); i++) {
       Operation op = operations.get(i);
       Mutation.Kind kind = m.kind(i);
@@ -87,9 +88,16 @@ class OpenApiSweepTest {
         } else if (reply.status() >= 400 && !errorShape(reply.body())) {
           failures.add(request + " -> " + reply.status() + " without the error shape: " + reply.body());
         }
+        if (reply.status() == 414 || reply.status() == 431) {
+          // Jetty drops the connection after a request line or headers over its limits (it says Connection: close),
+          // but the JDK client can hand the dead connection to the next POST, which it never retries: a new client
+          api = new ApiClient(app.getLocalPort());
+        }
       } catch (AssertionError | RuntimeException e) { // OpenApiContract: an answer the document does not describe
-        failures.add(request + " -> " + e.getMessage().lines().limit(3).collect(Collectors.joining(" ")));
+        failures.add(request + " -> " + e.getMessage().lines().limit(3).collect(Collectors.joining(" "))
+            + " (after " + previous + ")");
       }
+      previous = request;
     }
     assertTrue(failures.isEmpty(), failures.size() + " operations failed (seed " + SEED + "):\n"
         + String.join("\n", failures));
