@@ -23,6 +23,9 @@ public class JsonErrorHandler extends ErrorHandler {
   protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
       List<Charset> charsets, int code, String message, Throwable cause) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    // only bad messages (a request line or headers Jetty cannot take) reach this server-level handler, and Jetty drops
+    // the connection after them: say so, or a client pools the dead connection and its next POST fails
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(code)), callback);
     return true;
   }

@@ -2,6 +2,7 @@ package dev.vocero.workers.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.TestStack;
@@ -57,6 +58,20 @@ class RefusedRequestConnectionTest {
       assertFalse(answers.substring(0, answers.indexOf("\r\n\r\n")).toLowerCase().contains("connection: close"),
           "the refusal keeps the connection open:\n" + answers);
       assertEquals(true, statuses.find(), "a second answer on the same connection:\n" + answers);
+    }
+  }
+
+  @Test
+  void givenAnAddressOverJettysLimit_itShouldAnswer414InJsonAndSayTheConnectionCloses() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(("GET /api/v1/audios?page=" + "9".repeat(20_000) + " HTTP/1.1\r\nHost: localhost"
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = readUntilClosed(socket.getInputStream());
+      assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+      assertTrue(answer.contains("\"code\":\"uri_too_long\""), answer);
+      assertTrue(answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase().contains("connection: close"),
+          "Jetty drops the connection after it; a client must know not to reuse it:\n" + answer);
     }
   }
 
