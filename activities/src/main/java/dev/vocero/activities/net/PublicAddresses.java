@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Optional;
 
 /**
  * Which addresses Vocero may connect to for a user-chosen URL (server-side request forgery): only public unicast
@@ -33,10 +32,6 @@ public final class PublicAddresses {
     this.resolver = resolver;
   }
 
-  public boolean allowsPrivate() {
-    return allowPrivate;
-  }
-
   /** Resolves the host once; every address it gives must be public (unless privates are allowed). */
   public InetAddress[] resolveChecked(String host) throws UnknownHostException {
     InetAddress[] addresses = resolver.resolve(host);
@@ -46,16 +41,6 @@ public final class PublicAddresses {
       }
     }
     return addresses;
-  }
-
-  /** The first non-public address the host resolves to; empty when every address is public or privates are allowed. */
-  public Optional<InetAddress> nonPublic(String host) throws UnknownHostException {
-    try {
-      resolveChecked(host);
-      return Optional.empty();
-    } catch (RefusedAddress refused) {
-      return Optional.of(refused.address());
-    }
   }
 
   /** A host that resolves inside a private or reserved network. */

@@ -56,16 +56,8 @@ public class AuthConfig {
     return openSignup;
   }
 
-  public void setOpenSignup(boolean openSignup) {
-    this.openSignup = openSignup;
-  }
-
   public java.util.List<String> platformOperatorList() {
     return split(platformOperators);
-  }
-
-  public void setPlatformOperators(String platformOperators) {
-    this.platformOperators = platformOperators;
   }
 
   private static java.util.List<String> split(String list) {
