@@ -34,6 +34,7 @@ import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
 import dev.vocero.api.http.BodyLimit;
+import dev.vocero.api.http.StrictJson;
 import dev.vocero.api.http.JsonErrorHandler;
 import dev.vocero.api.http.JsonServletErrorHandler;
 import dev.vocero.api.http.UnreadBodyDrain;
@@ -88,6 +89,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new FileOrClasspathSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // ISO-8601 instants
+    StrictJson.apply(bootstrap.getObjectMapper()); // 1.5 is not a whole number, 7 is not text
   }
 
   @Override
