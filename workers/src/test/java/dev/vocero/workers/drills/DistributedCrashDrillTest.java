@@ -44,7 +44,7 @@ class DistributedCrashDrillTest {
       {"name":"Simulacro distribuido","callsPerSecond":4,"maxConcurrentCalls":4,"maxAttempts":1,
        "jurisdiction":"CUSTOM","customWindows":["MON-SUN 00:00-23:59"],"defaultRegion":"CO","answerTimeoutSeconds":30}""";
   /** A call rings this long at the fake before it is answered, talked through and its callback sent. */
-  static final Duration CALL_LENGTH = Duration.ofMillis(2500);
+  static final Duration CALL_LENGTH = Duration.ofMillis(1500);
 
   @Test
   void givenTwoWorkersMidBatch_whenOneIsKilledWhileDialing_itShouldLetTheOtherFinishPlacingEveryCallExactlyOnce()
@@ -122,7 +122,7 @@ class DistributedCrashDrillTest {
 
   /** What every process shares: the database, Temporal, Twilio's credentials and this server's public address. */
   private static List<String> options(Path dir, TwilioFake twilio, int serverPort, int port, String name) {
-    return List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+    return List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Ddw.server.applicationConnectors[0].port=" + port,
         "-Ddw.database.url=" + DB.jdbcUrl(),
         "-Ddw.temporal.target=" + TestStack.temporalTarget(),
