@@ -152,6 +152,23 @@ class TwilioMessagingTest {
     assertTrue(list.getUrl().contains("To=%2B573001234567"), list.getUrl());
   }
 
+  @Test
+  void givenAMessageSentInTheSecondItWasRecorded_whenLookingUp_itShouldFindItDespiteWholeSecondDates() {
+    String mine = message("SM" + "e5".repeat(16), "+573001234567", "+14155550199", "Hola Ana", "sent",
+        "Sun, 22 Nov 2026 03:00:02 +0000");
+    wm.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"messages": [%s], "end": 0, "first_page_uri": "%s?To=%%2B573001234567&PageSize=20&Page=0",
+             "next_page_uri": null, "page": 0, "page_size": 20, "previous_page_uri": null, "start": 0,
+             "uri": "%s?To=%%2B573001234567&PageSize=20&Page=0"}
+            """.formatted(mine, MESSAGES, MESSAGES))));
+
+    // recorded at .700, sent within the same second: Twilio's date has no fraction
+    Optional<SentMessage> found = messaging().findSent(request(), Instant.parse("2026-11-22T03:00:02.700Z"));
+
+    assertEquals(Optional.of(new SentMessage("SM" + "e5".repeat(16), "sent", 1)), found, "not sent a second time");
+  }
+
   private static MessageRequest request() {
     return new MessageRequest(MESSAGE, "sms", "+573001234567", "+14155550199", "Hola Ana", null, null, STATUS);
   }

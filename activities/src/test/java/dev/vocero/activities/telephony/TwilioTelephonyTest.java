@@ -251,6 +251,16 @@ class TwilioTelephonyTest {
   }
 
   @Test
+  void givenACallDialedInTheSecondTheAttemptWasMade_whenFindingPlaced_itShouldFindItDespiteWholeSecondDates() {
+    stubLists("twilio-calls-page.json", "twilio-calls-empty.json");
+
+    // the attempt row was made at .400; Twilio says the call was created at 15:20:11 (no fraction)
+    Optional<PlacedCallInfo> found = telephony().findPlaced(request(null, null), Instant.parse("2025-09-09T15:20:11.400Z"));
+
+    assertEquals(Optional.of(new PlacedCallInfo("CA" + "a".repeat(32), "ringing")), found, "not dialed a second time");
+  }
+
+  @Test
   void givenOnlyOlderCalls_whenFindingPlaced_itShouldBeEmpty() {
     stubLists("twilio-calls-page.json", "twilio-calls-empty.json");
 
