@@ -1,7 +1,7 @@
 package dev.vocero.activities.messaging;
 
-import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.activities.telephony.ProviderBackoff;
+import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;

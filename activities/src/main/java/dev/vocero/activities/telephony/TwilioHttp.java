@@ -5,9 +5,9 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import java.time.Duration;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.Header;
 
 /**
  * twilio-java's transport with its hidden retries removed (the SDK re-sends on 5xx, Apache on 429/503): a re-POSTed
