@@ -69,9 +69,9 @@ public class TwilioMessaging implements Messaging {
   public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
     try {
       Iterable<Message> recent = Message.reader().setTo(request.address(request.to())).limit(20).read(client);
-      Instant bound = notBefore.truncatedTo(ChronoUnit.SECONDS); // Twilio's date_created has whole seconds
+      Instant sameSecond = notBefore.truncatedTo(ChronoUnit.SECONDS); // Twilio dates messages in whole seconds
       return StreamSupport.stream(recent.spliterator(), false)
-          .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(bound))
+          .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(sameSecond))
           .filter(m -> request.body() == null || request.contentSid() != null || request.body().equals(m.getBody()))
           .max(Comparator.comparing(m -> m.getDateCreated() == null ? Instant.MAX : m.getDateCreated().toInstant()))
           .map(m -> new SentMessage(m.getSid(), status(m), segments(m)));

@@ -99,10 +99,10 @@ public class TwilioTelephony implements Telephony {
           .setStartTimeAfter(ZonedDateTime.ofInstant(notBefore, ZoneOffset.UTC));
       CallReader queued = Call.reader().setTo(new PhoneNumber(request.to())).setStatus(Call.Status.QUEUED);
       // StartTime> is compared by Twilio at its own granularity, so the bound is checked on date_created, which Twilio
-      // gives in whole seconds: a call dialed in the second the attempt was made is this attempt's, not an older one
-      Instant bound = notBefore.truncatedTo(ChronoUnit.SECONDS);
+      // gives in whole seconds: a call taken in the attempt's own second is dated before it to the millisecond
+      Instant sameSecond = notBefore.truncatedTo(ChronoUnit.SECONDS);
       return Stream.concat(read(started), read(queued))
-          .filter(call -> call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(bound))
+          .filter(call -> call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(sameSecond))
           .max(Comparator.comparing(call -> call.getDateCreated() == null ? Instant.MAX
               : call.getDateCreated().toInstant()))
           .map(call -> new PlacedCallInfo(call.getSid(), statusWord(call)));
