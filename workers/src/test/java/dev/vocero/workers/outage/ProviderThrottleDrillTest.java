@@ -95,7 +95,7 @@ class ProviderThrottleDrillTest {
         "body", "Hola {{name}}, le llamamos hoy.", "batchId", batchId, "perMinute", 600));
     assertEquals(201, wave.status(), String.valueOf(wave.body()));
     String waveId = wave.body().get("id").asText();
-    await(() -> TWILIO.takenButFailed() == 2, Duration.ofSeconds(30), "Twilio took two creates and answered 500");
+    await(() -> TWILIO.takenButFailed() == 2, Duration.ofSeconds(90), "Twilio took two creates and answered 500");
     TWILIO.refuseCreates(REFUSAL, RETRY_AFTER_SECONDS);
     Instant refusing = Instant.now();
 
