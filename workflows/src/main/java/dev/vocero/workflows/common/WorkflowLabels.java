@@ -2,8 +2,10 @@ package dev.vocero.workflows.common;
 
 import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +73,19 @@ public record WorkflowLabels(String summary, Map<String, Object> memo) {
   public static WorkflowLabels webhookDeliveryOfThisRecording() {
     return of("webhook", "Webhook delivery of an alert on recording " + quoted(memo(RECORDING)), memo(ORGANISATION),
         RECORDING, memo(RECORDING));
+  }
+
+  /**
+   * Inside a workflow about to continue as new: options that carry this run's memo to the next run, which Temporal's
+   * test server (and the SDK) would otherwise drop; null when this run has no memo, the same as no options. The
+   * summary cannot be carried: the SDK's continue-as-new takes none.
+   */
+  public static ContinueAsNewOptions carriedOn() {
+    Map<String, Object> memo = new LinkedHashMap<>();
+    for (String key : List.of(KIND, ORGANISATION, BATCH, CAMPAIGN, WAVE, RECORDING)) {
+      put(memo, key, memo(key));
+    }
+    return memo.isEmpty() ? null : ContinueAsNewOptions.newBuilder().setMemo(memo).build();
   }
 
   public WorkflowOptions.Builder applyTo(WorkflowOptions.Builder options) {
