@@ -25,6 +25,7 @@ public final class VoceroMetrics implements Managed {
 
   public VoceroMetrics(MetricRegistry dropwizard) {
     this.dropwizard = dropwizard;
+    registry.config().meterFilter(new TemporalBuckets()); // before the SDK's first timer exists
     this.temporalScope = new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(registry))
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(TEMPORAL_REPORT_SECONDS));

@@ -154,6 +154,8 @@ class ObservabilityTest {
     assertTrue(value(metrics, "temporal_workflow_endtoend_latency_seconds_count", "workflow_type=\"ContactCall\"") >= 2,
         "the SDK timed the two contact calls");
     assertTrue(value(metrics, "temporal_request_total", "") > 0, "the SDK's client requests");
+    assertTrue(value(metrics, "temporal_request_latency_seconds_bucket", "le=\"0.05\"") >= 0, "Vocero's nine buckets");
+    assertFalse(metrics.contains("le=\"0.001\""), "not Micrometer's 69 default buckets");
 
     for (String state : OperationsGauges.BATCH_STATES) {
       assertEquals(0, value(metrics, "vocero_calls_in_progress", "batch_state=\"" + state + "\""),
