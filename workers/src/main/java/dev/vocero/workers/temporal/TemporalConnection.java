@@ -1,9 +1,12 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.TemporalConfig;
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
@@ -24,16 +27,23 @@ public class TemporalConnection implements Managed {
   private final WorkflowClient client;
 
   public TemporalConnection(TemporalConfig config) {
+    this(config, new NoopScope());
+  }
+
+  /** {@code metrics}: where the SDK reports its client and worker metrics; {@code interceptors}: on every client call. */
+  public TemporalConnection(TemporalConfig config, Scope metrics, WorkflowClientInterceptor... interceptors) {
     this.config = config;
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
         .setTarget(config.getTarget())
+        .setMetricsScope(metrics)
         .setRpcTimeout(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
         // fail fast when Temporal is down, so the API can answer 503 instead of hanging
         .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
             .validateBuildWithDefaults());
     configureSecurity(options);
     this.stubs = WorkflowServiceStubs.newServiceStubs(options.build());
-    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace()).build());
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace())
+        .setInterceptors(interceptors).build());
   }
 
   private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {
