@@ -116,6 +116,18 @@ class IntegrationKeysApiTest {
   }
 
   @Test
+  void givenTheDocument_itShouldOfferIdempotencyKeyOnSignedInPostsAndDescribeTheNewEndpoints() {
+    JsonNode paths = api.get("/openapi.json", null).body().get("paths");
+    Predicate<JsonNode> hasHeader = op -> StreamSupport.stream(op.path("parameters").spliterator(), false)
+        .anyMatch(p -> "header".equals(p.path("in").asText()) && "Idempotency-Key".equals(p.path("name").asText()));
+    assertTrue(hasHeader.test(paths.at("/~1api~1v1~1batches/post")), "the contact-list upload");
+    assertTrue(hasHeader.test(paths.at("/~1api~1v1~1campaigns~1{id}~1pause/post")), "a workflow control");
+    assertFalse(hasHeader.test(paths.at("/~1api~1v1~1auth~1login/post")), "not on sign-in");
+    assertTrue(paths.has("/api/v1/api-keys") && paths.has("/api/v1/api-keys/{id}") && paths.has("/api/v1/audit"));
+    assertTrue(paths.at("/~1api~1v1~1audit/get/responses/200/content").has("text/csv"));
+  }
+
+  @Test
   void givenConcurrentDuplicates_whenBothRun_theSecondShouldWaitForTheFirstAndGetItsAnswer() throws Exception {
     Session owner = api.registerAndLogin("Cobranzas Concurrentes");
     String secret = createKey(owner, "CRM", "operator", null).get("key").asText();
