@@ -17,7 +17,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.Iterator;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +66,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
         || resource.getResourceMethod() == null) {
       return;
     }
-    Map<String, String> params = new java.util.HashMap<>();
+    Map<String, String> params = new HashMap<>();
     request.getUriInfo().getPathParameters().forEach((name, values) -> params.put(name, values.get(0)));
     AuditSubject subject = AuditSubject.of(request.getMethod(), template(), params, actor.orgId());
     if (subject != null) {
@@ -86,7 +88,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
           && answer != null && answer.hasNonNull(subject.table().createdIdField())) {
         subject = subject.withObjectId(answer.get(subject.table().createdIdField()).asText());
       }
-      JsonNode after = pending.before() == null && subject.objectId() == null ? null : snapshot(pending.actor().orgId(), subject);
+      JsonNode after = snapshot(pending.actor().orgId(), subject);
       ObjectNode changes = AuditChanges.between(pending.before(), withAnswer(pending.before(), after, answer));
       trail.record(pending.actor(), subject.action(), subject.objectType(), subject.objectId(),
           changes == null ? null : changes.toString(), response.getStatus(), clientAddress.of(http));
@@ -143,11 +145,10 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
       return after;
     }
     ObjectNode merged = after.deepCopy();
-    for (Iterator<String> names = Set.of("state", "status").iterator(); names.hasNext(); ) {
-      String name = names.next();
+    for (String name : List.of("state", "status")) {
       JsonNode answered = answer.get(name);
       if (answered != null && answered.isTextual() && merged.has(name) && merged.get(name).equals(before.get(name))) {
-        merged.put(name, answered.asText().toLowerCase(java.util.Locale.ROOT));
+        merged.put(name, answered.asText().toLowerCase(Locale.ROOT));
       }
     }
     return merged;

@@ -135,8 +135,8 @@ class IntegrationKeysApiTest {
     Map<String, String> idem = Map.of("Idempotency-Key", UUID.randomUUID().toString());
     List<CompletableFuture<Reply>> sends = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      sends.add(CompletableFuture.supplyAsync(() -> api.upload("/api/v1/batches", secret, "file", "lista.xlsx", list,
-          Map.of("settings", CampaignApiTest.SETTINGS), idem)));
+      sends.add(CompletableFuture.supplyAsync(() -> likeAClient(() -> api.upload("/api/v1/batches", secret, "file",
+          "lista.xlsx", list, Map.of("settings", CampaignApiTest.SETTINGS), idem))));
     }
     List<Reply> replies = sends.stream().map(CompletableFuture::join).toList();
     replies.forEach(r -> assertEquals(201, r.status(), String.valueOf(r.body())));
@@ -226,6 +226,26 @@ class IntegrationKeysApiTest {
 
     assertThrows(Exception.class, () -> DB.jdbi().useHandle(h -> h.execute("update audit_log set action = 'x'")));
     assertThrows(Exception.class, () -> DB.jdbi().useHandle(h -> h.execute("delete from audit_log")));
+  }
+
+  /**
+   * Sends as a well-behaved client does: a duplicate still waiting after 10 s (409 idempotency_in_progress) or a first
+   * request refused for a moment (503, which releases the key) is sent again after Retry-After.
+   */
+  private static Reply likeAClient(java.util.function.Supplier<Reply> send) {
+    Reply reply = send.get();
+    for (int attempt = 0; attempt < 10 && (reply.status() == 503
+        || reply.status() == 409 && "idempotency_in_progress".equals(reply.code())); attempt++) {
+      try {
+        String wait = reply.header("Retry-After");
+        Thread.sleep(1000L * (wait == null ? 1 : Long.parseLong(wait)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      reply = send.get();
+    }
+    return reply;
   }
 
   private static JsonNode createKey(Session by, String name, String role, Instant expiresAt) {
