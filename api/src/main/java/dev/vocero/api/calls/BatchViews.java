@@ -15,10 +15,10 @@ public final class BatchViews {
   private BatchViews() {}
 
   public record Created(UUID id, String status, int rowsRead, int contacts, int rejected,
-      List<ContactLists.Rejected> rejectedRows) {}
+      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
 
   public record DryRun(String format, int rowsRead, int valid, int rejected, Map<String, String> columnMapping,
-      List<ContactLists.Rejected> rejectedRows) {}
+      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
 
   public record Summary(UUID id, String name, String status, int contacts, int rejected, int started, int finished,
       Instant createdAt, Instant completedAt) {

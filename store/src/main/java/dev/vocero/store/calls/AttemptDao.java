@@ -23,6 +23,10 @@ public interface AttemptDao {
   @SqlQuery("select " + COLUMNS + " from call_attempts where org_id = :orgId and id = :id")
   Optional<AttemptRow> find(UUID orgId, UUID id);
 
+  /** The contact policy's rule that allowed the attempt. */
+  @SqlUpdate("update call_attempts set rule_id = :ruleId where org_id = :orgId and id = :id")
+  int setRule(UUID orgId, UUID id, String ruleId);
+
   /** Webhooks know only the attempt id from the callback URL: the organization comes from the row. */
   @SqlQuery("select " + COLUMNS + " from call_attempts where id = :id")
   Optional<AttemptRow> findForWebhook(UUID id);

@@ -35,6 +35,10 @@ public interface MessageDao {
       String contentSid, String contentVariables, String state, String errorCode);
 
   /** The SMS segments the message is priced on: ours before sending, the provider's count once it has taken it. */
+  /** The contact policy's rule that allowed or held the message. */
+  @SqlUpdate("update messages set rule_id = :ruleId where id = :id")
+  int setRule(UUID id, String ruleId);
+
   @SqlUpdate("update messages set segments = :segments where id = :id")
   int setSegments(UUID id, Integer segments);
 
