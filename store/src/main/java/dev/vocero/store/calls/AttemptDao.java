@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AttemptDao {
   String COLUMNS = "id, org_id, batch_id, contact_id, attempt_number, phone_index, phone_e164, provider, provider_call_id,"
       + " status, provider_status, disposition, reason, next_step, answered_by, duration_seconds, recording_url, audio_id,"
-      + " created_at, placed_at, ended_at";
+      + " created_at, placed_at, ended_at, rule_id";
 
   /** Idempotent: a retried plan for the same attempt id inserts nothing. */
   @SqlUpdate("insert into call_attempts (id, org_id, batch_id, contact_id, attempt_number, phone_index, phone_e164, status)"

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ContactRow.class)
 public interface ContactDao {
   String COLUMNS = "id, org_id, batch_id, row_number, name, phones, amount, due_date, time_zone, document, email,"
-      + " variables::text as variables, status, final_disposition, attempts";
+      + " variables::text as variables, status, final_disposition, attempts, person_id";
 
   /** A contact as imported, before it is stored. */
   /** {@code personKind}/{@code personHash} null: the row is a person of its own. */

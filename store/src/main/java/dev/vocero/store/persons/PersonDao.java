@@ -39,7 +39,7 @@ public interface PersonDao {
     linkContactsOfBatch(orgId, batchId);
   }
 
-  @SqlQuery("select person_id from contacts where org_id = :orgId and id = :contactId")
+  @SqlQuery("select person_id from contacts where org_id = :orgId and id = :contactId and person_id is not null")
   Optional<Long> personOf(UUID orgId, long contactId);
 
   /** Locks the person until the transaction ends: one gate decision at a time per person. */
