@@ -38,13 +38,14 @@ public final class PersonContactGate {
   /** Must run inside the transaction that also records the contact (the attempt row or the message). */
   public static GateDecision decide(Handle handle, Ask ask) {
     PersonDao persons = handle.attach(PersonDao.class);
+    long personId = person(persons, ask);
+    persons.lock(ask.orgId(), personId);
+    // after the lock: a retried activity whose first run is still deciding finds that run's allow
     Optional<PersonContactRow> earlier = ask.attemptId() != null ? persons.findByAttempt(ask.attemptId())
         : ask.messageId() != null ? persons.findByMessage(ask.messageId()) : Optional.empty();
     if (earlier.isPresent()) {
       return GateDecision.allow(earlier.get().ruleId());
     }
-    long personId = person(persons, ask);
-    persons.lock(ask.orgId(), personId);
     List<PastContact> history = persons.allowedSince(personId, ask.now().minus(HISTORY)).stream()
         .map(row -> new PastContact(ContactChannel.fromWire(row.channel()), row.at(), row.outcome())).toList();
     GateDecision decision = ContactGate.decide(ask.policy(), ask.channel(), ask.now(), ask.zone(), history);

@@ -149,6 +149,32 @@ class PersonContactGateTest {
   }
 
   @Test
+  void givenThePlanOfOneAttemptRunTwiceAtOnce_itShouldDialOnceAndAnswerDialToBoth() throws Exception {
+    UUID batch = batch("CL");
+    long ana = contact(batch, 2, "7.654.321-6", "America/Santiago", "+56955555555");
+    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<AttemptPlan>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return calls.planAttempt(plan(batch, ana, 1, 0, "CL"));
+        }));
+      }
+      start.countDown();
+      for (Future<AttemptPlan> run : runs) {
+        assertEquals(Decision.DIAL, run.get().decision(), run.get().reason());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("allow"), jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0))
+        .stream().map(PersonContactRow::decision).toList());
+  }
+
+  @Test
   void givenAColombianCampaignThatCalledAPerson_whenItsSmsWaveReachesHimThatWeek_itShouldNotTextHim() {
     UUID batch = batch("CO");
     long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
