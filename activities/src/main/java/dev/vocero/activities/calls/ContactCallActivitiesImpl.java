@@ -68,6 +68,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
+    ContactPolicies.all(); // an invalid policy file stops the worker at start-up, not at its first call
     this.jdbi = jdbi;
     this.telephony = telephony;
     this.urls = urls;
