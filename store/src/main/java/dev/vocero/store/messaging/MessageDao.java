@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface MessageDao {
   String COLUMNS = "id, org_id, wave_id, contact_id, phone_e164, channel, direction, body, content_sid,"
       + " content_variables::text as content_variables, provider, provider_sid, state, error_code, send_attempts,"
-      + " automatic, created_at, updated_at, segments";
+      + " automatic, created_at, updated_at, segments, rule_id";
   String ADVANCE = "state = :state, error_code = coalesce(:errorCode, error_code), updated_at = now(),"
       + " sent_at = case when :state in ('sent', 'delivered', 'read') then coalesce(sent_at, now()) else sent_at end,"
       + " delivered_at = case when :state in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end,"
