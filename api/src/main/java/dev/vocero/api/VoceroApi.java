@@ -136,6 +136,8 @@ public final class VoceroApi {
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
+    dev.vocero.domain.compliance.ContactPolicies.all(); // an invalid policy file stops the server at start-up
+    jersey.register(new dev.vocero.api.persons.PersonContactsResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     jersey.register(new BatchResource(new BatchImport(jdbi, new ContactLists(json, uploads.getMaxBytes()), batchWorkflows,
         json, calls.maxContactsPerBatch(), validator), new BatchService(jdbi, batchWorkflows, json)));

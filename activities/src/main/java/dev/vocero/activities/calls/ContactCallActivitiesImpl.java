@@ -1,7 +1,12 @@
 package dev.vocero.activities.calls;
 
 import dev.vocero.store.accounts.OrganizationNumberDao;
+import dev.vocero.activities.compliance.PersonContactGate;
 import dev.vocero.domain.compliance.CallingWindows;
+import dev.vocero.domain.compliance.ContactChannel;
+import dev.vocero.domain.compliance.ContactPolicies;
+import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
@@ -16,6 +21,7 @@ import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DecisionDao;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.calls.ProviderEventDao;
+import dev.vocero.store.persons.PersonDao;
 import dev.vocero.workflows.calls.BatchSettings;
 import dev.vocero.workflows.calls.ContactCallActivities;
 import dev.vocero.workflows.calls.Disposition;
@@ -40,6 +46,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public static final String TELEPHONY_REJECTED = "TelephonyRejected";
   public static final String CONTACT_NOT_FOUND = "ContactNotFound";
   private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);
+  private static final java.util.regex.Pattern RULE_SUFFIX = java.util.regex.Pattern.compile("\\[([a-z]{2}\\.[a-z0-9-]+)]$");
 
   private final Jdbi jdbi;
   private final Telephony telephony;
@@ -62,6 +69,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
+    ContactPolicies.all(); // an invalid policy file stops the worker at start-up, not at its first call
     this.jdbi = jdbi;
     this.telephony = telephony;
     this.urls = urls;
@@ -76,9 +84,16 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     AttemptPlan plan = decide(request, contact, clock.instant());
     String attemptNote = plan.decision() == Decision.WAIT
         ? plan.reason() : plan.reason() + " (attempt " + request.attemptNumber() + ")";
-    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(request.orgId(), request.batchId(), request.contactId(),
-        plan.attemptId(), plan.decision().name().toLowerCase(java.util.Locale.ROOT), attemptNote));
+    jdbi.useExtension(DecisionDao.class, dao -> dao.insertWithRule(request.orgId(), request.batchId(),
+        request.contactId(), plan.attemptId(), plan.decision().name().toLowerCase(java.util.Locale.ROOT), attemptNote,
+        ruleOf(plan.reason())));
     return plan;
+  }
+
+  /** The contact policy's rule a reason ends with ("… [cl.phone-once-a-week]"), else null. */
+  static String ruleOf(String reason) {
+    java.util.regex.Matcher m = RULE_SUFFIX.matcher(reason == null ? "" : reason);
+    return m.find() ? m.group(1) : null;
   }
 
   private AttemptPlan decide(PlanRequest request, ContactRow contact, Instant now) {
@@ -107,11 +122,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
       } else if (overCap(request, phone, now)) {
         sawCap = true;
       } else {
-        UUID attemptId = attemptId(request, index);
-        int chosen = index;
-        jdbi.useExtension(AttemptDao.class, dao -> dao.insertPlanned(attemptId, request.orgId(), request.batchId(),
-            request.contactId(), request.attemptNumber(), chosen, phone));
-        return new AttemptPlan(Decision.DIAL, attemptId, 0, index, "dialing number " + (index + 1));
+        return reserve(request, contact, index, phone, now);
       }
     }
     if (sawDnc && !sawCap) {
@@ -122,6 +133,46 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
           + " per number reached");
     }
     return stop(Decision.NO_USABLE_NUMBER, index, "no usable phone number left");
+  }
+
+  /**
+   * Asks the person's contact gate (preset jurisdictions) and, when it allows, creates the attempt row in the same
+   * transaction; a wait past the batch's deadline ends the contact like a closed window.
+   */
+  private AttemptPlan reserve(PlanRequest request, ContactRow contact, int index, String phone, Instant now) {
+    UUID attemptId = attemptId(request, index);
+    Optional<ContactPolicy> policy = ContactPolicies.of(request.settings().jurisdiction());
+    GateDecision gate = jdbi.inTransaction(handle -> {
+      GateDecision decision = policy.map(p -> PersonContactGate.decide(handle, new PersonContactGate.Ask(
+          request.orgId(), request.batchId(), request.contactId(), ContactChannel.CALL, p,
+          ZoneId.of(contact.timeZone()), null, attemptId, null, phone, now))).orElse(null);
+      if (decision == null || decision.allowed()) {
+        AttemptDao attempts = handle.attach(AttemptDao.class);
+        attempts.insertPlanned(attemptId, request.orgId(), request.batchId(), request.contactId(),
+            request.attemptNumber(), index, phone);
+        if (decision != null) {
+          attempts.setRule(request.orgId(), attemptId, decision.ruleId());
+        }
+      }
+      return decision;
+    });
+    if (gate == null || gate.allowed()) {
+      return new AttemptPlan(Decision.DIAL, attemptId, 0, index, "dialing number " + (index + 1)
+          + (gate == null ? "" : " [" + gate.ruleId() + "]"));
+    }
+    Instant deadline = request.settings().deadlineEpochMs() > 0
+        ? Instant.ofEpochMilli(request.settings().deadlineEpochMs()) : null;
+    String rule = " [" + gate.ruleId() + "]";
+    if (gate.verdict() == GateDecision.Verdict.BLOCK) {
+      return stop(Decision.BLOCKED_CAP, index, "the person's contact policy blocks the call: " + gate.reason() + rule);
+    }
+    if (deadline != null && !gate.notBefore().isBefore(deadline)) {
+      return stop(Decision.WINDOW_EXPIRED, index, "the person's contact policy allows no call before the batch deadline"
+          + rule);
+    }
+    ZoneId zone = ZoneId.of(contact.timeZone());
+    return new AttemptPlan(Decision.WAIT, null, gate.notBefore().toEpochMilli(), index, gate.reason()
+        + "; the person may be called from " + gate.notBefore().atZone(zone).toLocalDateTime() + " " + zone + rule);
   }
 
   private boolean overCap(PlanRequest request, String phone, Instant now) {
@@ -218,6 +269,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     jdbi.useTransaction(handle -> {
       handle.attach(AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
           outcome.reason(), outcome.nextStep());
+      handle.attach(PersonDao.class).setAttemptOutcome(outcome.orgId(), outcome.attemptId(),
+          PersonContactGate.callOutcome(outcome.disposition().wire(), attempt.placedAt() != null));
       handle.attach(DecisionDao.class).insert(outcome.orgId(), attempt.batchId(), attempt.contactId(), attempt.id(),
           outcome.nextStep(), outcome.disposition().wire() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
     });

@@ -18,7 +18,18 @@ import dev.vocero.workflows.messaging.MessageActivities;
 import dev.vocero.workflows.messaging.MessagingIds;
 import dev.vocero.workflows.messaging.WaveProgress;
 import io.temporal.failure.ApplicationFailure;
+import dev.vocero.activities.compliance.PersonContactGate;
+import dev.vocero.domain.compliance.ContactChannel;
+import dev.vocero.domain.compliance.ContactPolicies;
+import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.GateDecision;
+import dev.vocero.domain.compliance.PastContact;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.persons.PersonDao;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -31,11 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageActivitiesImpl implements MessageActivities {
   private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
+  /** The error code of a message the person's contact policy held back (its rule is on the message). */
+  static final String POLICY = "policy";
 
   private final Jdbi jdbi;
   private final OutboundSender sender;
   private final ObjectMapper json;
   private final MessageCredits credits;
+  private final Clock clock;
 
   /** With the default price table. */
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json) {
@@ -44,6 +58,13 @@ public final class MessageActivitiesImpl implements MessageActivities {
 
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
       CreditPrices prices) {
+    this(jdbi, messaging, settings, json, prices, Clock.systemUTC());
+  }
+
+  /** {@code clock} dates the contact gate's decisions. */
+  public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
+      CreditPrices prices, Clock clock) {
+    this.clock = clock;
     this.jdbi = jdbi;
     this.credits = new MessageCredits(jdbi, prices);
     this.sender = new OutboundSender(jdbi, messaging, settings, credits);
@@ -94,14 +115,34 @@ public final class MessageActivitiesImpl implements MessageActivities {
     String body = wave.body() == null ? null : ContactTemplate.render(wave.body(), vars);
     String variables = wave.contentVariables() == null ? null : renderVariables(wave.contentVariables(), vars);
     Integer segments = MessageRequest.SMS.equals(wave.channel()) && body != null ? SmsSegments.segments(body) : null;
+    Optional<ContactPolicy> policy = skip == null ? policy(wave) : Optional.empty();
     jdbi.useTransaction(handle -> {
+      GateDecision gate = policy.map(p -> PersonContactGate.decide(handle, new PersonContactGate.Ask(request.orgId(),
+          contact.batchId(), contact.id(), ContactChannel.fromWire(wave.channel()), p, ZoneId.of(contact.timeZone()),
+          request.waveId(), null, messageId, phone, clock.instant()))).orElse(null);
+      String skipped = gate == null || gate.allowed() ? skip : POLICY;
       MessageDao dao = handle.attach(MessageDao.class);
       if (dao.insertOutbound(messageId, request.orgId(), request.waveId(), contact.id(), phone == null ? "" : phone,
-          wave.channel(), body, wave.contentSid(), variables, skip == null ? "pending" : "cancelled", skip) == 1) {
+          wave.channel(), body, wave.contentSid(), variables, skipped == null ? "pending" : "cancelled", skipped) == 1) {
         dao.setSegments(messageId, segments);
+        if (gate != null) {
+          dao.setRule(messageId, gate.ruleId());
+        }
       }
     });
     return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
+  }
+
+  /** The source batch's jurisdiction policy; none for custom windows. */
+  private Optional<ContactPolicy> policy(WaveRow wave) {
+    return jdbi.withExtension(BatchDao.class, dao -> dao.find(wave.orgId(), wave.sourceBatchId()))
+        .flatMap(batch -> {
+          try {
+            return ContactPolicies.of(json.readTree(batch.settings()).path("jurisdiction").asText(null));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException("batch settings are not JSON", e);
+          }
+        });
   }
 
   private String skipReason(UUID orgId, String phone) {
@@ -131,6 +172,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
       Outcome outcome = switch (message.errorCode() == null ? "" : message.errorCode()) {
         case "dnc" -> Outcome.SKIPPED_DNC;
         case "takeover" -> Outcome.SKIPPED_TAKEOVER;
+        case POLICY -> Outcome.SKIPPED_POLICY;
         default -> Outcome.SKIPPED_NO_PHONE;
       };
       return new SendResult(outcome, message.id(), message.errorCode());
@@ -149,7 +191,11 @@ public final class MessageActivitiesImpl implements MessageActivities {
     }
     jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
         .filter(message -> message.providerSid() == null) // one the provider took is settled by its status callback
-        .ifPresent(message -> credits.release(message, "not sent: " + failure.errorCode()));
+        .ifPresent(message -> {
+          credits.release(message, "not sent: " + failure.errorCode());
+          jdbi.useExtension(PersonDao.class, dao -> dao.setMessageOutcome(failure.orgId(), messageId,
+              PastContact.NOT_PLACED));
+        });
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.vocero.api.errors.JsonExceptionMapper;
 import jakarta.validation.Validator;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.persons.PersonDao;
 import dev.vocero.workflows.calls.BatchSettings;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -66,28 +67,32 @@ public class BatchImport {
   public BatchViews.DryRun dryRun(InputStream file, String filename, BatchSettingsRequest settings) {
     settings.validate(validator, lists);
     List<ContactLists.Rejected> rejected = new ArrayList<>();
-    ContactLists.Summary summary = read(file, filename, settings.region(), c -> { }, r -> keep(rejected, r));
+    PersonGrouping.Counter persons = new PersonGrouping.Counter();
+    ContactLists.Summary summary = read(file, filename, settings.region(), persons::add, r -> keep(rejected, r));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
-        summary.columnMapping(), rejected);
+        summary.columnMapping(), rejected, persons.grouping());
   }
 
   public BatchViews.Created create(VoceroPrincipal caller, InputStream file, String filename, BatchSettingsRequest request) {
     BatchSettings settings = request.validate(validator, lists);
     UUID batchId = UUID.randomUUID();
     List<ContactLists.Rejected> reported = new ArrayList<>();
+    PersonGrouping.Counter persons = new PersonGrouping.Counter();
     ContactLists.Summary summary = jdbi.inTransaction(handle -> store(handle, caller, batchId, file, filename, request,
-        settings, reported));
+        settings, reported, persons));
     try {
       workflows.start(caller.orgId(), batchId, settings);
     } catch (RuntimeException e) {
       jdbi.useExtension(BatchDao.class, dao -> dao.delete(caller.orgId(), batchId));
       throw e;
     }
-    return new BatchViews.Created(batchId, "running", summary.rowsRead(), summary.accepted(), summary.rejected(), reported);
+    return new BatchViews.Created(batchId, "running", summary.rowsRead(), summary.accepted(), summary.rejected(), reported,
+        persons.grouping());
   }
 
   private ContactLists.Summary store(Handle handle, VoceroPrincipal caller, UUID batchId, InputStream file, String filename,
-      BatchSettingsRequest request, BatchSettings settings, List<ContactLists.Rejected> reported) {
+      BatchSettingsRequest request, BatchSettings settings, List<ContactLists.Rejected> reported,
+      PersonGrouping.Counter persons) {
     String name = request.name() == null || request.name().isBlank() ? (filename == null ? "Batch" : filename) : request.name().trim();
     BatchDao batches = handle.attach(BatchDao.class);
     batches.insert(batchId, caller.orgId(), name, write(settings), filename, null, 0, 0, 0, caller.userId());
@@ -98,6 +103,7 @@ public class BatchImport {
     ContactDao contacts = handle.attach(ContactDao.class);
     List<ContactDao.NewContact> chunk = new ArrayList<>(CHUNK);
     ContactLists.Summary summary = read(file, filename, request.region(), contact -> {
+      persons.add(contact);
       chunk.add(contact);
       if (chunk.size() == CHUNK) {
         contacts.insertAll(caller.orgId(), batchId, chunk);
@@ -113,6 +119,7 @@ public class BatchImport {
     if (!chunk.isEmpty()) {
       contacts.insertAll(caller.orgId(), batchId, chunk);
     }
+    handle.attach(PersonDao.class).attachBatch(caller.orgId(), batchId);
     if (summary.accepted() == 0) {
       throw new ApiException(422, "no_valid_contacts", "None of the " + summary.rowsRead()
           + " rows is a contact we can call; see details.", details(reported), null);

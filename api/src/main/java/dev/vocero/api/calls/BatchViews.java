@@ -15,10 +15,10 @@ public final class BatchViews {
   private BatchViews() {}
 
   public record Created(UUID id, String status, int rowsRead, int contacts, int rejected,
-      List<ContactLists.Rejected> rejectedRows) {}
+      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
 
   public record DryRun(String format, int rowsRead, int valid, int rejected, Map<String, String> columnMapping,
-      List<ContactLists.Rejected> rejectedRows) {}
+      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
 
   public record Summary(UUID id, String name, String status, int contacts, int rejected, int started, int finished,
       Instant createdAt, Instant completedAt) {
@@ -34,20 +34,20 @@ public final class BatchViews {
   /** @param audioId the audio made from the call's recording, with its processing status (null when none) */
   public record Attempt(UUID id, int attempt, String phone, String provider, String status, String disposition,
       String reason, String nextStep, Integer durationSeconds, Instant placedAt, Instant endedAt, UUID audioId,
-      String audioStatus) {
+      String audioStatus, String ruleId) {
     static Attempt of(AttemptRow a, Map<UUID, String> audioStatuses) {
       return new Attempt(a.id(), a.attemptNumber(), PhoneNumbers.mask(a.phoneE164()), a.provider(), a.status(),
           a.disposition(), a.reason(), a.nextStep(), a.durationSeconds(), a.placedAt(), a.endedAt(), a.audioId(),
-          a.audioId() == null ? null : audioStatuses.get(a.audioId()));
+          a.audioId() == null ? null : audioStatuses.get(a.audioId()), a.ruleId());
     }
   }
 
   public record Call(long contactId, int row, String name, List<String> phones, String timeZone, String status,
-      String finalDisposition, int attempts, List<Attempt> history) {
+      String finalDisposition, int attempts, List<Attempt> history, Long personId) {
     static Call of(ContactRow c, List<AttemptRow> attempts, Map<UUID, String> audioStatuses) {
       return new Call(c.id(), c.rowNumber(), c.name(), c.phones().stream().map(PhoneNumbers::mask).toList(), c.timeZone(),
           c.status(), c.finalDisposition(), c.attempts(),
-          attempts.stream().map(a -> Attempt.of(a, audioStatuses)).toList());
+          attempts.stream().map(a -> Attempt.of(a, audioStatuses)).toList(), c.personId());
     }
   }
 

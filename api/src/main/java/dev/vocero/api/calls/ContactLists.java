@@ -3,6 +3,7 @@ package dev.vocero.api.calls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.domain.compliance.CallingWindows;
+import dev.vocero.domain.persons.PersonKey;
 import dev.vocero.domain.spreadsheets.ContactDraft;
 import dev.vocero.domain.spreadsheets.ContactImporter;
 import dev.vocero.domain.spreadsheets.ContactSink;
@@ -14,6 +15,7 @@ import dev.vocero.store.calls.ContactDao;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** An uploaded contact list read by the domain's spreadsheet importer, and the calling-window rules it names. */
@@ -51,8 +53,10 @@ public final class ContactLists {
 
   private ContactDao.NewContact toNew(ContactDraft c) {
     try {
+      Optional<PersonKey> person = PersonKey.of(c.document(), c.variables());
       return new ContactDao.NewContact(c.row(), c.name(), c.phones(), c.amount(), c.dueDate(), c.timeZone(), c.document(),
-          c.email(), json.writeValueAsString(c.variables()));
+          c.email(), json.writeValueAsString(c.variables()), person.map(k -> k.kind().wire()).orElse(null),
+          person.map(PersonKey::hash).orElse(null));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -14,15 +14,18 @@ import java.util.UUID;
 public final class MessageViews {
   private MessageViews() {}
 
-  /** {@code automatic}: written by the organisation's assistant (an automatic reply). */
+  /**
+   * {@code automatic}: written by the organisation's assistant (an automatic reply). {@code ruleId}: the contact
+   * policy rule that allowed a wave's message or held it back (error {@code policy}); null without a policy.
+   */
   public record Message(UUID id, UUID waveId, Long contactId, String phone, String channel, String direction,
       String body, String contentSid, String state, String errorCode, boolean automatic, Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt, String ruleId) {
 
     static Message of(MessageRow row) {
       return new Message(row.id(), row.waveId(), row.contactId(), PhoneNumbers.mask(row.phoneE164()), row.channel(),
           row.direction(), row.body(), row.contentSid(), row.state(), row.errorCode(), row.automatic(), row.createdAt(),
-          row.updatedAt());
+          row.updatedAt(), row.ruleId());
     }
   }
 

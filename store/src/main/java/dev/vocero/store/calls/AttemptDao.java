@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AttemptDao {
   String COLUMNS = "id, org_id, batch_id, contact_id, attempt_number, phone_index, phone_e164, provider, provider_call_id,"
       + " status, provider_status, disposition, reason, next_step, answered_by, duration_seconds, recording_url, audio_id,"
-      + " created_at, placed_at, ended_at";
+      + " created_at, placed_at, ended_at, rule_id";
 
   /** Idempotent: a retried plan for the same attempt id inserts nothing. */
   @SqlUpdate("insert into call_attempts (id, org_id, batch_id, contact_id, attempt_number, phone_index, phone_e164, status)"
@@ -22,6 +22,10 @@ public interface AttemptDao {
 
   @SqlQuery("select " + COLUMNS + " from call_attempts where org_id = :orgId and id = :id")
   Optional<AttemptRow> find(UUID orgId, UUID id);
+
+  /** The contact policy's rule that allowed the attempt. */
+  @SqlUpdate("update call_attempts set rule_id = :ruleId where org_id = :orgId and id = :id")
+  int setRule(UUID orgId, UUID id, String ruleId);
 
   /** Webhooks know only the attempt id from the callback URL: the organization comes from the row. */
   @SqlQuery("select " + COLUMNS + " from call_attempts where id = :id")

@@ -25,4 +25,5 @@ public record AttemptRow(
     UUID audioId,
     Instant createdAt,
     Instant placedAt,
-    Instant endedAt) {}
+    Instant endedAt,
+    String ruleId) {}

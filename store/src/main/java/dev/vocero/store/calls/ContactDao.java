@@ -14,15 +14,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ContactRow.class)
 public interface ContactDao {
   String COLUMNS = "id, org_id, batch_id, row_number, name, phones, amount, due_date, time_zone, document, email,"
-      + " variables::text as variables, status, final_disposition, attempts";
+      + " variables::text as variables, status, final_disposition, attempts, person_id";
 
   /** A contact as imported, before it is stored. */
+  /** {@code personKind}/{@code personHash} null: the row is a person of its own. */
   record NewContact(int rowNumber, String name, List<String> phones, BigDecimal amount, LocalDate dueDate, String timeZone,
-      String document, String email, String variables) {}
+      String document, String email, String variables, String personKind, String personHash) {
+
+    public NewContact(int rowNumber, String name, List<String> phones, BigDecimal amount, LocalDate dueDate,
+        String timeZone, String document, String email, String variables) {
+      this(rowNumber, name, phones, amount, dueDate, timeZone, document, email, variables, null, null);
+    }
+  }
 
   @SqlBatch("insert into contacts (org_id, batch_id, row_number, name, phones, amount, due_date, time_zone, document, email,"
-      + " variables) values (:orgId, :batchId, :c.rowNumber, :c.name, :c.phones, :c.amount, :c.dueDate, :c.timeZone,"
-      + " :c.document, :c.email, cast(:c.variables as jsonb))")
+      + " variables, person_kind, person_hash) values (:orgId, :batchId, :c.rowNumber, :c.name, :c.phones, :c.amount,"
+      + " :c.dueDate, :c.timeZone, :c.document, :c.email, cast(:c.variables as jsonb), :c.personKind, :c.personHash)")
   void insertAll(UUID orgId, UUID batchId, @BindMethods("c") List<NewContact> contacts);
 
   @SqlQuery("select id from contacts where org_id = :orgId and batch_id = :batchId and id > :afterId order by id limit :limit")

@@ -21,4 +21,5 @@ public record ContactRow(
     String variables,
     String status,
     String finalDisposition,
-    int attempts) {}
+    int attempts,
+    Long personId) {}

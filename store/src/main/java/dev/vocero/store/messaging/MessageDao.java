@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface MessageDao {
   String COLUMNS = "id, org_id, wave_id, contact_id, phone_e164, channel, direction, body, content_sid,"
       + " content_variables::text as content_variables, provider, provider_sid, state, error_code, send_attempts,"
-      + " automatic, created_at, updated_at, segments";
+      + " automatic, created_at, updated_at, segments, rule_id";
   String ADVANCE = "state = :state, error_code = coalesce(:errorCode, error_code), updated_at = now(),"
       + " sent_at = case when :state in ('sent', 'delivered', 'read') then coalesce(sent_at, now()) else sent_at end,"
       + " delivered_at = case when :state in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end,"
@@ -35,6 +35,10 @@ public interface MessageDao {
       String contentSid, String contentVariables, String state, String errorCode);
 
   /** The SMS segments the message is priced on: ours before sending, the provider's count once it has taken it. */
+  /** The contact policy's rule that allowed or held the message. */
+  @SqlUpdate("update messages set rule_id = :ruleId where id = :id")
+  int setRule(UUID id, String ruleId);
+
   @SqlUpdate("update messages set segments = :segments where id = :id")
   int setSegments(UUID id, Integer segments);
 

@@ -26,7 +26,8 @@ public record MessageRow(
     boolean automatic,
     Instant createdAt,
     Instant updatedAt,
-    Integer segments) {
+    Integer segments,
+    String ruleId) {
 
   public boolean finished() {
     return switch (state) {

@@ -21,8 +21,11 @@ public interface MessageActivities {
   /** Sending holds the message's price on the organization's credits first. */
   record SendRequest(UUID orgId, UUID waveId, long contactId) {}
 
-  /** NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. */
-  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT }
+  /**
+   * NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. SKIPPED_POLICY:
+   * the person's contact policy does not allow it now (the rule is on the message); counted as skipped.
+   */
+  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT, SKIPPED_POLICY }
 
   record SendResult(Outcome outcome, UUID messageId, String errorCode) {}
 

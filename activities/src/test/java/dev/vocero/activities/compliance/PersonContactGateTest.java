@@ -1,0 +1,303 @@
+package dev.vocero.activities.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.activities.calls.CallbackUrls;
+import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.messaging.MessageActivitiesImpl;
+import dev.vocero.activities.messaging.MessageRequest;
+import dev.vocero.activities.messaging.Messaging;
+import dev.vocero.activities.messaging.MessagingSettings;
+import dev.vocero.activities.messaging.SentMessage;
+import dev.vocero.activities.telephony.CallRequest;
+import dev.vocero.activities.telephony.CallStatusInfo;
+import dev.vocero.activities.telephony.PlacedCallInfo;
+import dev.vocero.activities.telephony.Telephony;
+import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.domain.persons.PersonKey;
+import dev.vocero.store.TestDatabase;
+import dev.vocero.store.accounts.OrganizationDao;
+import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.messaging.MessageDao;
+import dev.vocero.store.messaging.WaveDao;
+import dev.vocero.store.persons.PersonContactRow;
+import dev.vocero.store.persons.PersonDao;
+import dev.vocero.workflows.calls.BatchSettings;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
+import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
+import dev.vocero.workflows.calls.ContactCallActivities.Decision;
+import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
+import dev.vocero.workflows.calls.Disposition;
+import dev.vocero.workflows.messaging.MessageActivities.Outcome;
+import dev.vocero.workflows.messaging.MessageActivities.SendRequest;
+import dev.vocero.workflows.messaging.MessageActivities.SendResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real PostgreSQL: the person's contact gate as the call planner and the wave sender ask it. */
+class PersonContactGateTest {
+  // Tuesday 2026-03-03 10:00 in Santiago (UTC-3) and in Bogota (UTC-5)
+  static final Instant CL_TUESDAY = Instant.parse("2026-03-03T13:00:00Z");
+  static final Instant CO_TUESDAY = Instant.parse("2026-03-03T15:00:00Z");
+  static Jdbi jdbi;
+
+  final UUID org = UUID.randomUUID();
+
+  @BeforeAll
+  static void database() {
+    jdbi = TestDatabase.fresh().jdbi();
+  }
+
+  @BeforeEach
+  void organization() {
+    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
+  }
+
+  @Test
+  void givenAChileanListWithTwoNumbersPerDebtorInTwoBatches_itShouldCallEachPersonOnceAWeek() {
+    UUID first = batch("CL");
+    UUID second = batch("CL");
+    long ana = contact(first, 2, "12.345.678-5", "America/Santiago", "+56911111111", "+56922222222");
+    long anaAgain = contact(second, 2, "12345678-5", "America/Santiago", "+56933333333");
+    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+
+    AttemptPlan dial = calls.planAttempt(plan(first, ana, 1, 0, "CL"));
+    assertEquals(Decision.DIAL, dial.decision());
+    calls.recordOutcome(new AttemptOutcome(org, dial.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
+
+    AttemptPlan otherNumber = calls.planAttempt(plan(first, ana, 2, 1, "CL"));
+    AttemptPlan otherBatch = calls.planAttempt(plan(second, anaAgain, 1, 0, "CL"));
+    for (AttemptPlan held : List.of(otherNumber, otherBatch)) {
+      assertEquals(Decision.WAIT, held.decision(), held.reason());
+      assertEquals(CL_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), held.notBeforeEpochMs());
+      assertTrue(held.reason().endsWith("[cl.phone-once-a-week]"), held.reason());
+    }
+    AttemptPlan nextWeek = calls(CL_TUESDAY.plus(Duration.ofDays(7))).planAttempt(plan(second, anaAgain, 1, 0, "CL"));
+    assertEquals(Decision.DIAL, nextWeek.decision());
+
+    long person = person(ana);
+    assertEquals(person, person(anaAgain));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person, 50, 0));
+    assertEquals(List.of("allow", "wait", "wait", "allow"), history.stream().map(PersonContactRow::decision).toList());
+    assertEquals("no_answer", history.get(3).outcome()); // newest first: the first call is last
+    assertTrue(history.stream().allMatch(h -> h.phoneMasked() != null && !h.phoneMasked().contains("1111111")));
+    String rule = jdbi.withHandle(h -> h.createQuery("select rule_id from call_decisions where attempt_id = :a and decision = 'dial'")
+        .bind("a", dial.attemptId()).mapTo(String.class).one());
+    assertEquals("cl.hours", rule);
+  }
+
+  @Test
+  void givenTwoBatchesPlanningTheSamePersonAtOnce_itShouldLetOnlyOneTakeTheWeeksCall() throws Exception {
+    int batches = 8;
+    List<UUID> batchIds = new ArrayList<>();
+    List<Long> contacts = new ArrayList<>();
+    for (int i = 0; i < batches; i++) {
+      UUID b = batch("CL");
+      batchIds.add(b);
+      contacts.add(contact(b, 2, "9.876.543-3", "America/Santiago", "+5691234567" + i));
+    }
+    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(batches);
+    try {
+      List<Future<AttemptPlan>> plans = new ArrayList<>();
+      for (int i = 0; i < batches; i++) {
+        int n = i;
+        Callable<AttemptPlan> task = () -> {
+          start.await();
+          return calls.planAttempt(plan(batchIds.get(n), contacts.get(n), 1, 0, "CL"));
+        };
+        plans.add(pool.submit(task));
+      }
+      start.countDown();
+      AtomicInteger dialed = new AtomicInteger();
+      for (Future<AttemptPlan> plan : plans) {
+        if (plan.get().decision() == Decision.DIAL) {
+          dialed.incrementAndGet();
+        } else {
+          assertEquals(Decision.WAIT, plan.get().decision());
+        }
+      }
+      assertEquals(1, dialed.get());
+    } finally {
+      pool.shutdownNow();
+    }
+    long allowed = jdbi.withHandle(h -> h.createQuery("select count(*) from person_contacts where org_id = :o"
+        + " and decision = 'allow'").bind("o", org).mapTo(Long.class).one());
+    assertEquals(1, allowed);
+  }
+
+  @Test
+  void givenThePlanOfOneAttemptRunTwiceAtOnce_itShouldDialOnceAndAnswerDialToBoth() throws Exception {
+    UUID batch = batch("CL");
+    long ana = contact(batch, 2, "7.654.321-6", "America/Santiago", "+56955555555");
+    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<AttemptPlan>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return calls.planAttempt(plan(batch, ana, 1, 0, "CL"));
+        }));
+      }
+      start.countDown();
+      for (Future<AttemptPlan> run : runs) {
+        assertEquals(Decision.DIAL, run.get().decision(), run.get().reason());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("allow"), jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0))
+        .stream().map(PersonContactRow::decision).toList());
+  }
+
+  @Test
+  void givenAColombianCampaignThatCalledAPerson_whenItsSmsWaveReachesHimThatWeek_itShouldNotTextHim() {
+    UUID batch = batch("CO");
+    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    long eva = contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
+    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
+    assertEquals(Decision.DIAL, call.decision());
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+        batch, null, 60, null));
+    RecordingMessaging messaging = new RecordingMessaging();
+    MessageActivitiesImpl messages = new MessageActivitiesImpl(jdbi, messaging,
+        new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
+        CreditPrices.defaults(), Clock.fixed(CO_TUESDAY.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+
+    SendResult toLuis = messages.send(new SendRequest(org, wave, luis));
+    SendResult toEva = messages.send(new SendRequest(org, wave, eva));
+
+    assertEquals(Outcome.SKIPPED_POLICY, toLuis.outcome());
+    assertEquals("policy", toLuis.errorCode());
+    assertEquals(Outcome.SENT, toEva.outcome());
+    assertEquals(List.of("+573004445566"), messaging.sentTo);
+    assertEquals("co.one-channel-a-week", jdbi.withExtension(MessageDao.class, dao -> dao.findById(toLuis.messageId()))
+        .map(m -> rule(m.id())).orElseThrow());
+    assertEquals("co.hours", rule(toEva.messageId()));
+    PersonContactRow held = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(luis), 1, 0)).get(0);
+    assertEquals("sms", held.channel());
+    assertEquals("wait", held.decision());
+    assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)), held.notBefore());
+  }
+
+  @Test
+  void givenACustomWindowBatch_itShouldNotAskTheGate() {
+    UUID batch = batch("CUSTOM");
+    long contact = contact(batch, 2, null, "America/Bogota", "+573001112233");
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 00:00-23:59"), 0, 60, 0);
+    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, batch, contact, 1, 0, custom));
+    assertEquals(Decision.DIAL, plan.decision());
+    Long decisions = jdbi.withHandle(h -> h.createQuery("select count(*) from person_contacts where org_id = :o")
+        .bind("o", org).mapTo(Long.class).one());
+    assertEquals(0, decisions);
+    assertNull(jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
+        .bind("a", plan.attemptId()).mapTo(String.class).one()));
+  }
+
+  private String rule(UUID messageId) {
+    return jdbi.withHandle(h -> h.createQuery("select rule_id from messages where id = :id").bind("id", messageId)
+        .mapTo(String.class).one());
+  }
+
+  private long person(long contact) {
+    return jdbi.withExtension(PersonDao.class, dao -> dao.personOf(org, contact)).orElseThrow();
+  }
+
+  private UUID batch(String jurisdiction) {
+    UUID id = UUID.randomUUID();
+    jdbi.useExtension(BatchDao.class, dao -> dao.insert(id, org, "B", "{\"jurisdiction\":\"" + jurisdiction + "\"}",
+        "x.csv", "csv", 1, 1, 0, null));
+    return id;
+  }
+
+  private long contact(UUID batch, int row, String document, String zone, String... phones) {
+    Optional<PersonKey> key = PersonKey.of(document, Map.of());
+    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(row, "N",
+        List.of(phones), null, null, zone, document, null, "{}", key.map(k -> k.kind().wire()).orElse(null),
+        key.map(PersonKey::hash).orElse(null)))));
+    jdbi.useExtension(PersonDao.class, dao -> dao.attachBatch(org, batch));
+    return jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 100)).stream()
+        .reduce((a, b) -> b).orElseThrow();
+  }
+
+  private PlanRequest plan(UUID batch, long contact, int attempt, int phoneIndex, String jurisdiction) {
+    return new PlanRequest(org, batch, contact, attempt, phoneIndex,
+        new BatchSettings(1, 1, 3, Map.of("no_answer", 3600L), jurisdiction, List.of(), 0, 60, 0));
+  }
+
+  private ContactCallActivitiesImpl calls(Instant now) {
+    return new ContactCallActivitiesImpl(jdbi, new NoTelephony(), new CallbackUrls("http://localhost:8080"),
+        new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** The messaging provider's side: what it was asked to send. */
+  private static final class RecordingMessaging implements Messaging {
+    final List<String> sentTo = new ArrayList<>();
+
+    @Override
+    public String provider() {
+      return "sandbox";
+    }
+
+    @Override
+    public SentMessage send(MessageRequest request) {
+      sentTo.add(request.to());
+      return new SentMessage("SM" + request.messageId().toString().replace("-", ""), "queued");
+    }
+
+    @Override
+    public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
+      return Optional.empty();
+    }
+  }
+
+  private static final class NoTelephony implements Telephony {
+    @Override
+    public String provider() {
+      return "twilio";
+    }
+
+    @Override
+    public PlacedCallInfo place(CallRequest request) {
+      throw new AssertionError("planning places no call");
+    }
+
+    @Override
+    public Optional<CallStatusInfo> fetch(String providerCallId) {
+      throw new AssertionError("planning asks no provider");
+    }
+
+    @Override
+    public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
+      throw new AssertionError("planning asks no provider");
+    }
+  }
+}
