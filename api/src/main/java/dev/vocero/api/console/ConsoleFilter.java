@@ -67,8 +67,8 @@ public final class ConsoleFilter implements ContainerRequestFilter, ContainerRes
 
   private static Response toSignIn(ContainerRequestContext context, String path) {
     if (context.getHeaderString("HX-Request") != null || !HttpMethod.GET.equals(context.getMethod())) {
-      return Response.status(401).header("HX-Redirect", "/signin").type(MediaType.TEXT_PLAIN_TYPE)
-          .entity("Signed out").build();
+      return Response.status(401).header("HX-Redirect", "/signin").type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(ApiError.of("unauthorized", "Sign in to the console first: /signin")).build();
     }
     return Response.seeOther(URI.create("/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8))).build();
   }
@@ -115,7 +115,7 @@ public final class ConsoleFilter implements ContainerRequestFilter, ContainerRes
     }
   }
 
-  private static boolean wantsHtml(ContainerRequestContext request) {
+  static boolean wantsHtml(ContainerRequestContext request) {
     return request.getHeaderString("HX-Request") != null
         || request.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
   }

@@ -68,7 +68,7 @@ public class SignInPage {
       @FormParam("next") String next, @CookieParam(LOGIN_CSRF_COOKIE) String loginCsrf) {
     ConsoleRequest request = ConsoleRequest.of(context);
     if (!ConsoleRequest.matches(loginCsrf, csrf)) {
-      return again(request, 403, next, email, request.t("signin.expired"));
+      return again(context, 403, "csrf", next, email, request.t("signin.expired"));
     }
     String address = clientAddress.of(http);
     String mail = email == null ? "" : email.trim();
@@ -83,10 +83,10 @@ public class SignInPage {
     } catch (ApiException e) {
       if (e.status() == 401) {
         limiter.failed(mail, address);
-        return again(request, 401, next, mail, request.t("signin.wrong"));
+        return again(context, 401, "invalid_credentials", next, mail, request.t("signin.wrong"));
       }
-      if (e.status() == 429) {
-        return again(request, 429, next, mail, request.t("signin.wait"));
+      if (e.status() == 429 && ConsoleFilter.wantsHtml(context)) {
+        return again(context, 429, "too_many_attempts", next, mail, request.t("signin.wait"));
       }
       throw e;
     }
@@ -111,7 +111,13 @@ public class SignInPage {
         .cookie(cookies.make(ConsoleFilter.LANG_COOKIE, lang, Duration.ofDays(365))).build();
   }
 
-  private Response again(ConsoleRequest request, int status, String next, String email, String error) {
+  /** The form again with the reason for a browser; the API's error shape for any other client. */
+  private Response again(ContainerRequestContext context, int status, String code, String next, String email,
+      String error) {
+    if (!ConsoleFilter.wantsHtml(context)) {
+      throw new ApiException(status, code, error);
+    }
+    ConsoleRequest request = ConsoleRequest.of(context);
     String token = ConsoleSessions.token();
     return Response.status(status).entity(pages.render("signin", request, "csrf", token, "next", safeNext(next),
             "email", email == null ? "" : email, "error", error))
