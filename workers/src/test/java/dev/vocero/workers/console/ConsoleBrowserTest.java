@@ -239,6 +239,28 @@ class ConsoleBrowserTest {
     waitFor(ExpectedConditions.urlContains("/signin?next="));
   }
 
+  @Test
+  void givenADeactivatedUser_itShouldBeSignedOutWithinSeconds() {
+    String email = "operator-" + UUID.randomUUID() + "@example.com";
+    Reply invited = api.post("/api/v1/users", admin.accessToken(),
+        Map.of("email", email, "password", "long enough pw", "name", "Olga Operator", "role", "operator"));
+    assertEquals(201, invited.status(), String.valueOf(invited.body()));
+    signIn(email, "long enough pw");
+    browser.get(base + "/recordings");
+    assertFalse(browser.findElements(By.id("upload-form")).isEmpty(), "an operator may upload");
+
+    Reply off = api.send("PATCH", "/api/v1/users/" + invited.body().get("id").asText(), admin.accessToken(),
+        Map.of("active", false));
+    assertEquals(200, off.status(), String.valueOf(off.body()));
+    long start = System.nanoTime();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+      driver.get(base + "/recordings");
+      return driver.getCurrentUrl().contains("/signin");
+    });
+    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertTrue(seconds <= 7, "out within the 5 s recheck: " + seconds + " s");
+  }
+
   private void signIn(String email, String password) {
     browser.get(base + "/signin");
     browser.findElement(By.id("email")).sendKeys(email);
