@@ -123,9 +123,18 @@ class ConsoleBrowserTest {
     assertTrue(before < 1.0, "the player starts at the beginning: " + before);
     Chromium.screenshot(browser, "recording");
 
+    String recording = browser.getCurrentUrl();
     browser.get(base + "/recordings");
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("recording-rows"), "Llamada cobranza 7"));
     Chromium.screenshot(browser, "recordings");
+
+    browser.get(recording);
+    browser.findElement(By.id("delete")).click();
+    browser.switchTo().alert().accept();
+    waitFor(ExpectedConditions.urlToBe(base + "/recordings"));
+    assertFalse(browser.findElement(By.id("recording-rows")).getText().contains("Llamada cobranza 7"), "deleted");
+    browser.get(recording);
+    waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-message")));
   }
 
   @Test
@@ -149,11 +158,20 @@ class ConsoleBrowserTest {
     assertEquals("42 rows read: 40 can be called, 2 rejected.", summary.getText());
     assertEquals(2, browser.findElements(By.cssSelector("#rejected-rows tbody tr")).size());
     assertEquals(0, api.get("/api/v1/batches", admin.accessToken()).body().get("total").asInt(), "a dry run stores nothing");
+    js("document.getElementById('dry-run').scrollIntoView()");
     Chromium.screenshot(browser, "batch-dry-run");
 
     browser.findElement(By.id("start")).click();
     waitFor(ExpectedConditions.urlMatches("/batches/[0-9a-f-]{36}$"));
     String batchId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+    try {
+      watchPauseAndDownload(batchId);
+    } finally {
+      api.post("/api/v1/batches/" + batchId + "/cancel", admin.accessToken(), null); // nothing left running
+    }
+  }
+
+  private void watchPauseAndDownload(String batchId) {
     js("window.sameDocument = true");
     waitFor(driver -> Integer.parseInt(driver.findElement(By.id("count-finished")).getText()) >= 2);
     assertEquals(Boolean.TRUE, js("return window.sameDocument === true"), "the counts moved without a reload (SSE)");
@@ -163,13 +181,13 @@ class ConsoleBrowserTest {
     Object forged = asyncJs("fetch('/batches/" + batchId + "/pause', {method: 'POST'}).then(r => done(r.status))");
     assertEquals(403L, forged, "a write without the session's CSRF token is refused");
 
-    browser.findElement(By.id("pause")).click();
+    click(By.id("pause"));
     waitFor(ExpectedConditions.attributeToBe(By.id("batch-status"), "data-status", "paused"));
-    int finished = Integer.parseInt(browser.findElement(By.id("count-finished")).getText());
+    int finished = waitFor(driver -> Integer.parseInt(driver.findElement(By.id("count-finished")).getText()));
     assertTrue(finished < 40, "paused before the end: " + finished);
     Chromium.screenshot(browser, "batch-paused");
 
-    browser.findElement(By.id("filter-status")).sendKeys("done");
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("filter-status"))).sendKeys("done");
     waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calls-table tbody tr")));
 
     @SuppressWarnings("unchecked")
@@ -179,7 +197,7 @@ class ConsoleBrowserTest {
     assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.get(1));
     assertEquals(List.of((long) 'P', (long) 'K'), List.of(report.get(2), report.get(3)), "an xlsx is a zip");
 
-    browser.findElement(By.id("cancel")).click();
+    click(By.id("cancel"));
     browser.switchTo().alert().accept();
     waitFor(ExpectedConditions.attributeToBe(By.id("batch-status"), "data-status", "cancelled"));
   }
@@ -293,8 +311,17 @@ class ConsoleBrowserTest {
     return rows;
   }
 
+  /** Clicks what the server-sent counts may have just replaced, finding it again if it did. */
+  private void click(By by) {
+    waitFor(driver -> {
+      driver.findElement(by).click();
+      return true;
+    });
+  }
+
   private <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200)).until(condition);
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition); // htmx swaps elements
   }
 
   private Object js(String script) {
