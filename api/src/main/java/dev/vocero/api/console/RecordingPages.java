@@ -3,6 +3,8 @@ package dev.vocero.api.console;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioService;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.api.audio.AudioViews;
+import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.alerts.AlertDao;
 import dev.vocero.store.audio.AudioRow;
@@ -56,11 +58,18 @@ public class RecordingPages {
     return pages.render("recordings", p, "page", audios.list(p.principal(), null, new PageRequest(1, PAGE_SIZE)));
   }
 
+  /** The list's rows; status 286 tells htmx to stop polling once nothing on the page is still being processed. */
   @GET
   @Path("rows")
-  public String rows(@Context ContainerRequestContext context) {
+  public Response rows(@Context ContainerRequestContext context) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    return pages.render("recording_rows", p, "page", audios.list(p.principal(), null, new PageRequest(1, PAGE_SIZE)));
+    Page<AudioViews.Summary> page = audios.list(p.principal(), null, new PageRequest(1, PAGE_SIZE));
+    return Response.status(anyUnfinished(page) ? 200 : 286).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(pages.render("recording_rows", p, "page", page)).build();
+  }
+
+  public static boolean anyUnfinished(Page<AudioViews.Summary> page) {
+    return page.items().stream().anyMatch(a -> unfinished(a.status()));
   }
 
   @POST
