@@ -5,6 +5,8 @@ import dev.vocero.api.alerts.AlertRuleResource;
 import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioResource;
+import dev.vocero.api.audio.AudioService;
+import dev.vocero.api.console.Console;
 import dev.vocero.api.audio.AudioWorkflows;
 import dev.vocero.api.audio.KeywordResource;
 import dev.vocero.api.extraction.ExtractorResource;
@@ -121,35 +123,41 @@ public final class VoceroApi {
     jersey.register(new BodyLimit.Exceeded());
     jersey.register(new NulParameterFilter());
 
+    LoginRateLimiter limiter = new LoginRateLimiter(auth.getLoginAttemptsPerMinute()); // shared with the console
     ClientAddress clientAddress = new ClientAddress(auth.trustedProxyList());
     AuditTrail audit = new AuditTrail(jdbi);
     jersey.register(new IdempotencyFilter(jdbi, clock));
     jersey.register(new AuditFilter(jdbi, json, audit, clientAddress));
-    jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
-        clientAddress, auth.isOpenSignup(), jdbi, audit));
+    jersey.register(new AuthResource(accounts, limiter, clientAddress, auth.isOpenSignup(), jdbi, audit));
     jersey.register(new ApiKeyResource(apiKeys, jdbi, clock));
     jersey.register(new AuditResource(jdbi, json));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
-    jersey.register(new AudioResource(new AudioIntake(jdbi, blobs, audioWorkflows, uploads),
-        new dev.vocero.api.audio.AudioService(jdbi, audioWorkflows, blobs), blobs));
+    AudioIntake audioIntake = new AudioIntake(jdbi, blobs, audioWorkflows, uploads);
+    AudioService audios = new AudioService(jdbi, audioWorkflows, blobs);
+    jersey.register(new AudioResource(audioIntake, audios, blobs));
     jersey.register(new KeywordResource(jdbi));
     jersey.register(new ExtractorResource(jdbi, json));
     jersey.register(new DncResource(jdbi));
     dev.vocero.domain.compliance.ContactPolicies.all(); // an invalid policy file stops the server at start-up
     jersey.register(new dev.vocero.api.persons.PersonContactsResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
-    jersey.register(new BatchResource(new BatchImport(jdbi, new ContactLists(json, uploads.getMaxBytes()), batchWorkflows,
-        json, calls.maxContactsPerBatch(), validator), new BatchService(jdbi, batchWorkflows, json)));
+    ContactLists contactLists = new ContactLists(json, uploads.getMaxBytes());
+    BatchImport batchImport = new BatchImport(jdbi, contactLists, batchWorkflows, json, calls.maxContactsPerBatch(),
+        validator);
+    BatchService batches = new BatchService(jdbi, batchWorkflows, json);
+    jersey.register(new BatchResource(batchImport, batches));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));
     jersey.register(new TwimlResource(jdbi, calls.webhooks(), json));
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
-    jersey.register(new BatchReportResource(jdbi, new BatchReports(jdbi, json)));
+    BatchReports batchReports = new BatchReports(jdbi, json);
+    jersey.register(new BatchReportResource(jdbi, batchReports));
     jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
     jersey.register(new dev.vocero.api.campaigns.CampaignResource(new dev.vocero.api.campaigns.CampaignService(jdbi,
         new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock, validator)));
     jersey.register(new CampaignReportResource(jdbi, new CampaignReports(jdbi, json), clock));
-    jersey.register(new DashboardResource(jdbi, clock));
+    DashboardResource dashboard = new DashboardResource(jdbi, clock);
+    jersey.register(dashboard);
     jersey.register(new AlertRuleResource(jdbi));
     jersey.register(new AlertResource(jdbi));
     jersey.register(new WebhookResource(jdbi));
@@ -159,5 +167,7 @@ public final class VoceroApi {
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
     jersey.register(new CampaignEstimateResource(jdbi, prices, json));
     OpenApiDocs.register(jersey);
+    Console.register(jersey, new Console.Services(accounts, limiter, clientAddress, audioIntake, audios, blobs,
+        batchImport, batches, batchReports, contactLists, dashboard), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
   }
 }

@@ -49,12 +49,18 @@ public class AccountService {
   }
 
   public AuthViews.Tokens login(String email, String password) {
+    UserRow user = authenticate(email, password);
+    return tokens(user, refreshTokens.issue(user.orgId(), user.id()));
+  }
+
+  /** The active user with this e-mail and password, or 401 {@code invalid_credentials} (the console signs in here too). */
+  public UserRow authenticate(String email, String password) {
     UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(normalize(email))).orElse(null);
     boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
     if (!ok || !user.active()) {
       throw ApiException.unauthorized("invalid_credentials", "E-mail or password is not correct.");
     }
-    return tokens(user, refreshTokens.issue(user.orgId(), user.id()));
+    return user;
   }
 
   public AuthViews.Tokens refresh(String refreshToken) {

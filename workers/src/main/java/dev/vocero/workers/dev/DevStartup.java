@@ -57,6 +57,7 @@ public class DevStartup implements ServerLifecycleListener {
     System.out.println(String.join(System.lineSeparator(),
         "",
         "  Vocero dev is running.",
+        "  Console        " + api + "/  (sign in as " + DEV_ADMIN + " with the password below)",
         "  API            " + api + "/api/v1",
         "  API reference  " + api + "/docs  (OpenAPI: " + api + "/openapi.json)",
         "  Health         http://localhost:" + admin + "/healthcheck  (Prometheus: http://localhost:" + admin

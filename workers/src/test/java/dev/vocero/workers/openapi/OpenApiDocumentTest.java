@@ -46,6 +46,8 @@ class OpenApiDocumentTest {
       TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
   /** The reference itself is not part of the API it documents. */
   static final Set<Class<?>> NOT_DOCUMENTED = Set.of(OpenApiResource.class, ApiReferenceResource.class);
+  /** The operator's console serves HTML to browsers, not the API (docs/console.md). */
+  static final String CONSOLE = "dev.vocero.api.console";
 
   @Test
   void givenTheRunningApp_whenTheDocumentIsRead_itShouldBeValidOpenApi31() throws Exception {
@@ -69,7 +71,8 @@ class OpenApiDocumentTest {
     var jersey = APP.getEnvironment().jersey().getResourceConfig();
     Set<Class<?>> resources = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
     Stream.concat(jersey.getClasses().stream(), jersey.getSingletons().stream().map(Object::getClass))
-        .filter(type -> type.isAnnotationPresent(Path.class) && !NOT_DOCUMENTED.contains(type))
+        .filter(type -> type.isAnnotationPresent(Path.class) && !NOT_DOCUMENTED.contains(type)
+            && !type.getPackageName().equals(CONSOLE))
         .forEach(resources::add);
     assertTrue(resources.size() > 25, "resources found: " + resources);
 
