@@ -2,6 +2,7 @@ package dev.vocero.activities.messaging;
 
 import dev.vocero.activities.telephony.SandboxCallbacks;
 import dev.vocero.activities.telephony.SandboxConfig;
+import dev.vocero.activities.telephony.SandboxJournal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public class SandboxMessaging implements Messaging, AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<UUID, Sent> byMessage = new ConcurrentHashMap<>();
   private final Map<UUID, Integer> tries = new ConcurrentHashMap<>();
+  private final SandboxJournal journal;
 
   private record Sent(String sid, MessageRequest request, Instant at) {}
 
@@ -58,6 +60,7 @@ public class SandboxMessaging implements Messaging, AutoCloseable {
     this.inboundUrl = inboundUrl;
     this.clock = clock;
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
+    this.journal = config.journal("messages.log");
     this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "sandbox-messaging");
       thread.setDaemon(true);
@@ -91,15 +94,19 @@ public class SandboxMessaging implements Messaging, AutoCloseable {
     String sid = newSid();
     Sent sent = new Sent(sid, request, clock.instant());
     byMessage.put(request.messageId(), sent);
+    journal.add(request.messageId(), sid, request.to(), sent.at());
     schedule(sent, outcome, outcome.script(MessageRequest.WHATSAPP.equals(request.channel())), 0);
     return new SentMessage(sid, "queued");
   }
 
   @Override
   public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
-    return Optional.ofNullable(byMessage.get(request.messageId()))
-        .filter(sent -> !sent.at().isBefore(notBefore))
-        .map(sent -> new SentMessage(sent.sid(), "queued"));
+    Sent sent = byMessage.get(request.messageId());
+    if (sent == null) { // sent by an earlier run: found, as at Twilio
+      return journal.find(request.messageId()).filter(earlier -> !earlier.at().isBefore(notBefore))
+          .map(earlier -> new SentMessage(earlier.sid(), "sent"));
+    }
+    return Optional.of(sent).filter(s -> !s.at().isBefore(notBefore)).map(s -> new SentMessage(s.sid(), "queued"));
   }
 
   @Override

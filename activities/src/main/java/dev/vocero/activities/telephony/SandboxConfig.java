@@ -12,6 +12,7 @@ public class SandboxConfig {
   private String accountSid = DEFAULT_ACCOUNT_SID;
   private boolean record;
   private int callbackThreads = 8;
+  private String journalDir;
 
   public SandboxConfig() {
   }
@@ -81,6 +82,29 @@ public class SandboxConfig {
   @JsonProperty
   public void setRecord(boolean record) {
     this.record = record;
+  }
+
+  /** Where the sandbox keeps what it placed across restarts ({@code dev} sets it under its data directory); none: memory. */
+  @JsonProperty
+  public String getJournalDir() {
+    return journalDir;
+  }
+
+  @JsonProperty
+  public void setJournalDir(String journalDir) {
+    this.journalDir = journalDir;
+  }
+
+  /** The journal named {@code file} in {@link #getJournalDir()}, or one in memory. */
+  public SandboxJournal journal(String file) {
+    if (journalDir == null || journalDir.isBlank()) {
+      return SandboxJournal.inMemory();
+    }
+    try {
+      return SandboxJournal.in(java.nio.file.Files.createDirectories(java.nio.file.Path.of(journalDir)).resolve(file));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public String describe() {

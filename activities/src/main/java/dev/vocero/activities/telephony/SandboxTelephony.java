@@ -58,6 +58,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<String, SandboxCall> calls = new ConcurrentHashMap<>();
   private final Map<UUID, SandboxCall> byAttempt = new ConcurrentHashMap<>();
+  private final SandboxJournal journal;
 
   /** {@code twilioAuthToken} signs the callbacks, so our webhook verifies them exactly as it verifies Twilio's. */
   public SandboxTelephony(SandboxConfig config, String twilioAuthToken, Clock clock) {
@@ -69,6 +70,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     this.callbacks = new SandboxCallbacks(twilioAuthToken);
     this.recordings = new SandboxRecordings(config.getAccountSid(), twilioAuthToken);
     this.executor = executor(config.getCallbackThreads());
+    this.journal = config.journal("calls.log");
   }
 
   @Override
@@ -87,6 +89,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     SandboxCall call = new SandboxCall(sid, request, from, clock.instant());
     calls.put(sid, call);
     byAttempt.put(request.attemptId(), call);
+    journal.add(request.attemptId(), sid, request.to(), call.placedAt());
     List<SandboxStep> script = SandboxOutcome.forNumber(request.to()).script(config.getRingSeconds());
     schedule(call, script, 0);
     return new PlacedCallInfo(sid, "queued");
@@ -99,9 +102,15 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
 
   @Override
   public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
-    return Optional.ofNullable(byAttempt.get(request.attemptId()))
-        .filter(call -> call.request().to().equals(request.to()) && !call.placedAt().isBefore(notBefore))
-        .map(call -> new PlacedCallInfo(call.sid(), call.info().status()));
+    SandboxCall call = byAttempt.get(request.attemptId());
+    if (call == null) { // placed by an earlier run: found, as at Twilio, though how it went is forgotten (fetch: empty)
+      return journal.find(request.attemptId())
+          .filter(placed -> placed.to().equals(request.to()) && !placed.at().isBefore(notBefore))
+          .map(placed -> new PlacedCallInfo(placed.sid(), "unknown"));
+    }
+    return Optional.of(call)
+        .filter(c -> c.request().to().equals(request.to()) && !c.placedAt().isBefore(notBefore))
+        .map(c -> new PlacedCallInfo(c.sid(), c.info().status()));
   }
 
   /** Stops the simulation; calls in flight send no further callbacks. */

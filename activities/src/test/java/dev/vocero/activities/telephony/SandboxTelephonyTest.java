@@ -94,6 +94,31 @@ class SandboxTelephonyTest {
   }
 
   @Test
+  void givenAJournal_whenARestartedSandboxIsAskedForACallTheEarlierOnePlaced_itShouldFindItAndNotKnowHowItWent()
+      throws Exception {
+    SandboxConfig config = new SandboxConfig();
+    config.setSpeed(0.002);
+    config.setJournalDir(java.nio.file.Files.createTempDirectory("sandbox-journal").toString());
+    UUID attempt = UUID.randomUUID();
+    SandboxTelephony killed = new SandboxTelephony(config, TOKEN, Clock.fixed(NOW, ZoneOffset.UTC));
+    PlacedCallInfo placed = killed.place(request(attempt, "+14155550100"));
+    killed.close();
+
+    SandboxTelephony restarted = new SandboxTelephony(config, TOKEN, Clock.fixed(NOW, ZoneOffset.UTC));
+    try {
+      assertEquals(Optional.of(new PlacedCallInfo(placed.providerCallId(), "unknown")),
+          restarted.findPlaced(request(attempt, "+14155550100"), NOW.minusSeconds(1)), "found, so not dialed again");
+      assertEquals(Optional.empty(), restarted.fetch(placed.providerCallId()), "how it went died with the earlier run");
+      assertEquals(Optional.empty(), restarted.findPlaced(request(attempt, "+14155550199"), NOW.minusSeconds(1)));
+      assertEquals(Optional.empty(), restarted.findPlaced(request(UUID.randomUUID(), "+14155550100"),
+          NOW.minusSeconds(1)));
+      assertEquals(Optional.empty(), restarted.findPlaced(request(attempt, "+14155550100"), NOW.plusSeconds(1)));
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
   void givenLastDigit0_whenPlacing_itShouldPostFourSignedTwilioCallbacksInSequence() throws Exception {
     UUID attempt = UUID.randomUUID();
 

@@ -72,6 +72,9 @@ public class DevCommand extends ServerCommand<VoceroConfiguration> {
     ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(ns.getInt("http_port"));
     ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(ns.getInt("admin_port"));
     config.getUploads().setStagingDir(dataDir.resolve("uploads").toString());
+    if (config.getTelephony().getSandbox().getJournalDir() == null) { // a restart finds what a killed run placed
+      config.getTelephony().getSandbox().setJournalDir(dataDir.resolve("sandbox").toString());
+    }
     if (config.getTelephony().getPublicBaseUrl().equals("http://localhost:8080")) {
       config.getTelephony().setPublicBaseUrl("http://localhost:" + ns.getInt("http_port"));
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.TestStack;
+import dev.vocero.workers.VoceroApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash drill: {@code vocero dev} killed with SIGKILL mid-campaign (its batch calling, its SMS wave sending) and
- * started again at once. The campaign finishes, and every contact was dialed once and messaged once, counted at the
- * sandbox providers in a file that outlives the killed process. Prints what was lost and duplicated.
+ * started again at once. The campaign finishes, and every contact was dialed once and messaged once, counted in the
+ * sandbox's journal (its own record of what it placed, which outlives the killed process). Prints what was lost and
+ * duplicated.
  */
 class DevCampaignCrashDrillTest {
   static final int CONTACTS = 10;
@@ -35,9 +37,7 @@ class DevCampaignCrashDrillTest {
   void givenDevKilledMidCampaignAndMidWave_whenStartedAgainAtOnce_itShouldFinishCallingAndMessagingNoOneTwice()
       throws Exception {
     Path dataDir = TestStack.tempDir("campaign-drill").resolve("data");
-    Path providerLog = dataDir.resolveSibling("provider.log");
-    String logOption = "-D" + CountingApplication.LOG_PROPERTY + "=" + providerLog;
-    DevDrill first = DevDrill.start(dataDir, "first", CountingApplication.class, logOption);
+    DevDrill first = DevDrill.start(dataDir, "first", VoceroApplication.class);
     DevDrill second = null;
     try {
       first.awaitUp();
@@ -59,13 +59,13 @@ class DevCampaignCrashDrillTest {
       assertEquals(200, api.post("/api/v1/campaigns/" + campaignId + "/schedule", token, null).status());
 
       Map<String, Integer> atKill = await(Duration.ofSeconds(90), () -> { // counted where the providers are asked
-        Map<String, Integer> asked = asked(providerLog);
+        Map<String, Integer> asked = asked(dataDir);
         return asked.get("dial") >= 3 && asked.get("dial") < CONTACTS && asked.get("send") >= 2
             && asked.get("send") < CONTACTS ? asked : null;
       }, "the campaign to be calling and its wave sending");
       first.jvm().kill(); // SIGKILL mid-campaign and mid-wave
 
-      second = DevDrill.start(dataDir, "second", CountingApplication.class, logOption);
+      second = DevDrill.start(dataDir, "second", VoceroApplication.class);
       second.awaitUp();
       ApiClient again = new ApiClient(second.httpPort());
       String token2 = again.login(DevStartup.DEV_ADMIN, password).accessToken();
@@ -78,7 +78,9 @@ class DevCampaignCrashDrillTest {
         return "completed".equals(c.get("state").asText()) ? c : null;
       }, "the campaign to complete");
 
-      Map<String, Integer> requests = CountingApplication.logged(providerLog);
+      Map<String, Integer> requests = new HashMap<>(); // the sandbox's own record of what it placed
+      DevDrill.placed(dataDir, "calls.log").forEach((to, n) -> requests.put("dial " + to, n));
+      DevDrill.placed(dataDir, "messages.log").forEach((to, n) -> requests.put("send " + to, n));
       try (Connection db = DevDrill.database(dataDir)) {
         List<String> phones = new java.util.ArrayList<>();
         try (var rows = db.createStatement().executeQuery("select phones[1] from contacts where batch_id = '"
@@ -110,15 +112,14 @@ class DevCampaignCrashDrillTest {
     }
   }
 
-  /** Dials and sends asked of the providers so far. */
-  private static Map<String, Integer> asked(Path providerLog) {
-    Map<String, Integer> asked = new HashMap<>(Map.of("dial", 0, "send", 0));
+  /** Calls and messages the sandbox has placed so far. */
+  private static Map<String, Integer> asked(Path dataDir) {
     try {
-      CountingApplication.logged(providerLog).forEach((line, n) -> asked.merge(line.split(" ")[0], n, Integer::sum));
+      return Map.of("dial", DevDrill.placed(dataDir, "calls.log").values().stream().mapToInt(Integer::intValue).sum(),
+          "send", DevDrill.placed(dataDir, "messages.log").values().stream().mapToInt(Integer::intValue).sum());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return asked;
   }
 
   private static Map<String, Object> campaign(String batchId) {

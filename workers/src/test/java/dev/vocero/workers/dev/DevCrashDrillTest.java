@@ -67,12 +67,17 @@ class DevCrashDrillTest {
         int lost = count(db, "select count(*) from contacts where batch_id = '" + batchId + "' and status <> 'done'");
         int duplicated = count(db, "select coalesce(sum(n - 1), 0) from (select count(*) as n from call_attempts"
             + " where batch_id = '" + batchId + "' and provider_call_id is not null group by contact_id) a");
-        System.out.printf("DevCrashDrill: %d contacts, batch %s, lost %d, duplicated %d (calls placed: %d)%n", contacts,
-            done.get("status").asText(), lost, duplicated,
-            count(db, "select count(*) from call_attempts where batch_id = '" + batchId + "' and provider_call_id is not null"));
+        Map<String, Integer> asked = DevDrill.placed(dataDir, "calls.log"); // at the sandbox, across both runs
+        int dialedTwice = asked.values().stream().mapToInt(n -> Math.max(0, n - 1)).sum();
+        System.out.printf("DevCrashDrill: %d contacts, batch %s, lost %d, duplicated %d (calls placed: %d, calls the"
+            + " sandbox placed: %d)%n", contacts, done.get("status").asText(), lost, Math.max(duplicated, dialedTwice),
+            count(db, "select count(*) from call_attempts where batch_id = '" + batchId + "' and provider_call_id is not null"),
+            asked.values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(CONTACTS, contacts);
         assertEquals(0, lost, "every contact finished");
         assertEquals(0, duplicated, "no contact called twice");
+        assertEquals(CONTACTS, asked.size(), "every contact dialed: " + asked);
+        assertEquals(0, dialedTwice, "no contact dialed twice at the sandbox: " + asked);
       }
     } finally {
       DevDrill.stopAll(dataDir, first, second);

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the {@code vocero dev} crash drills share: one dev process in its own JVM on a data directory (its sandbox
@@ -42,6 +44,24 @@ record DevDrill(ChildJvm jvm, int httpPort) {
   static Connection database(Path dataDir) throws IOException, SQLException {
     int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim());
     return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+  }
+
+  /**
+   * What the sandbox placed, by destination number, from its journal in the data directory ({@code calls.log} or
+   * {@code messages.log}): the provider's own record, which outlives a killed process.
+   */
+  static Map<String, Integer> placed(Path dataDir, String journal) throws IOException {
+    Map<String, Integer> placed = new TreeMap<>();
+    Path file = dataDir.resolve("sandbox").resolve(journal);
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        String[] fields = line.split(" ");
+        if (fields.length == 4) {
+          placed.merge(fields[2], 1, Integer::sum);
+        }
+      }
+    }
+    return placed;
   }
 
   static int count(Connection db, String sql) throws SQLException {
