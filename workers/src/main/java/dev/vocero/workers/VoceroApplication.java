@@ -46,6 +46,7 @@ import dev.vocero.workers.dev.DevCommand;
 import dev.vocero.workers.dev.DevStartup;
 import dev.vocero.workers.health.TemporalHealthCheck;
 import dev.vocero.workers.health.WorkerHealthCheck;
+import dev.vocero.workers.temporal.CodecEndpoint;
 import dev.vocero.workers.temporal.SearchAttributeRegistrar;
 import dev.vocero.workers.temporal.TemporalConnection;
 import dev.vocero.workers.temporal.VoceroWorkers;
@@ -219,6 +220,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           Clock.systemUTC(), config.getCredits().build());
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
+      CodecEndpoint.register(env, config, temporal);
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
       env.lifecycle().manage(new MessageCreditSweep(new MessageCredits(jdbi, config.getCredits().build()),
           Duration.ofHours(config.getCredits().getUnconfirmedMessageHours())));

@@ -43,6 +43,10 @@ class StartupRefusalTest {
           url: jdbc:postgresql://localhost:1/never-reached
         auth:
           jwtSecret: %s
+        temporal:
+          encryption:
+            activeKeyId: k1
+            keys: [{id: k1, key: cmVmdXNhbC10ZXN0LWtleS1yZWZ1c2FsLXRlc3Qta2U=}]
         telephony:
         %s
         """.formatted(jwtSecret, telephony.indent(2)));
@@ -58,6 +62,7 @@ class StartupRefusalTest {
     assertTrue(run.stderr().contains("VOCERO_JWT_SECRET"), run.stderr());
     assertTrue(run.stderr().contains("TWILIO_ACCOUNT_SID"), run.stderr());
     assertTrue(run.stderr().contains("TWILIO_AUTH_TOKEN"), run.stderr());
+    assertTrue(run.stderr().contains("temporal.encryption has no key: set VOCERO_PAYLOAD_KEY"), run.stderr());
     assertFalse(run.stderr().contains("\tat "), "a message, not a stack trace: " + run.stderr());
   }
 

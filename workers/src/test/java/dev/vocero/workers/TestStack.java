@@ -21,6 +21,9 @@ public final class TestStack {
   private static TestServer.PortBoundTestServer temporal;
   private static int temporalPort;
 
+  /** Not published like test-vocero.yml's key (which server and worker refuse); the same id, so payloads interchange. */
+  public static final String SERVER_PAYLOAD_KEY = "c2VydmVyLXRlc3Qta2V5LXNlcnZlci10ZXN0LWtleSE=";
+
   private TestStack() {}
 
   /** One Temporal test server (real time) per test JVM; workflow IDs are unique per test. */
@@ -79,7 +82,7 @@ public final class TestStack {
 
   /**
    * What {@code server} and {@code worker} need beyond the test configuration: a provider other than the sandbox, Twilio
-   * credentials (with this auth token) and a JWT secret that is not published in the repository; followed by
+   * credentials (with this auth token), a payload key and a JWT secret that is not published in the repository; followed by
    * {@code more}, which must not name these keys again (an override given twice leaks its first value into later tests:
    * each one restores what it found when it was set).
    */
@@ -88,7 +91,8 @@ public final class TestStack {
         ConfigOverride.config("auth.jwtSecret", "server-test-" + "5e".repeat(24)),
         ConfigOverride.config("telephony.provider", provider),
         ConfigOverride.config("telephony.twilio.accountSid", "AC" + "0".repeat(32)),
-        ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken)));
+        ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken),
+        ConfigOverride.config("temporal.encryption.keys[0].key", SERVER_PAYLOAD_KEY)));
     overrides.addAll(List.of(more));
     return overrides.toArray(ConfigOverride[]::new);
   }

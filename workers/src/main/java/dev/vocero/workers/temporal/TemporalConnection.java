@@ -1,6 +1,7 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.TemporalConfig;
+import dev.vocero.workflows.codec.EncryptionCodec;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -22,6 +23,7 @@ public class TemporalConnection implements Managed {
   private final TemporalConfig config;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
+  private final EncryptionCodec codec;
 
   public TemporalConnection(TemporalConfig config) {
     this.config = config;
@@ -33,7 +35,10 @@ public class TemporalConnection implements Managed {
             .validateBuildWithDefaults());
     configureSecurity(options);
     this.stubs = WorkflowServiceStubs.newServiceStubs(options.build());
-    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace()).build());
+    this.codec = config.getEncryption().build();
+    // the client's converter is the workers' too: every payload Vocero writes or reads goes through the codec
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace())
+        .setDataConverter(codec.dataConverter()).build());
   }
 
   private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {
@@ -55,6 +60,11 @@ public class TemporalConnection implements Managed {
 
   public WorkflowClient client() {
     return client;
+  }
+
+  /** The payload codec, also served at /codec for the Temporal Web UI and CLI. */
+  public EncryptionCodec codec() {
+    return codec;
   }
 
   public WorkflowServiceStubs stubs() {
