@@ -1,5 +1,6 @@
 package dev.vocero.api.codec;
 
+import dev.vocero.api.validation.NoNul;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,6 @@ public record CodecPayloads(@NotNull @Size(max = CodecPayloads.MAX_PAYLOADS) Lis
   /** One payload; an absent {@code data} or {@code metadata} is empty, as protobuf JSON leaves empty fields out. */
   public record Payload(
       @Schema(description = "metadata key to base64 value, e.g. encoding: YmluYXJ5L2VuY3J5cHRlZA==")
-      @Size(max = 100) Map<String, String> metadata,
+      @Size(max = 100) Map<@NoNul @Size(max = 200) String, String> metadata,
       @Schema(description = "base64 data", nullable = true) String data) {}
 }
