@@ -62,6 +62,7 @@ public class DevStartup implements ServerLifecycleListener {
         "  Health         http://localhost:" + admin + "/healthcheck",
         "  Temporal       " + config.getTemporal().getTarget() + " (namespace " + config.getTemporal().getNamespace()
             + "; attach a Web UI or the temporal CLI to it)",
+        "  Codec          " + api + "/codec  (payloads are encrypted: temporal --codec-endpoint, docs/encryption.md)",
         "  Data           " + DevDefaults.dataDir(),
         "  Speech         " + config.getSpeech().describe(),
         "  Restarted      " + audios + " audio(s), " + work.describe() + " left unfinished by the last run",
