@@ -72,6 +72,8 @@ class DevCrashDrillTest {
       awaitUp(first);
       ApiClient api = new ApiClient(first.httpPort());
       String password = Files.readString(dataDir.resolve("dev-admin-password")).trim();
+      String payloadKey = Files.readString(dataDir.resolve("temporal-payload-key")).trim();
+      assertEquals(32, java.util.Base64.getDecoder().decode(payloadKey).length, "dev made an AES-256 payload key");
       String token = api.login(DevStartup.DEV_ADMIN, password).accessToken();
       List<List<String>> sheet = new ArrayList<>(List.of(List.of("Nombre", "Teléfono")));
       for (int i = 0; i < CONTACTS; i++) {
@@ -90,6 +92,7 @@ class DevCrashDrillTest {
       second = start(dataDir, "second");
       awaitUp(second);
       assertTrue(read(second.log()).contains("A PostgreSQL left running by an earlier 'vocero dev'"), read(second.log()));
+      assertEquals(payloadKey, Files.readString(dataDir.resolve("temporal-payload-key")).trim(), "dev keeps its key");
       ApiClient again = new ApiClient(second.httpPort());
       String token2 = again.login(DevStartup.DEV_ADMIN, password).accessToken();
       JsonNode done = await(Duration.ofSeconds(180), () -> {
