@@ -1,12 +1,12 @@
 package dev.vocero.workflows.audio;
 
-import dev.vocero.workflows.codec.ReplayThroughCodec;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

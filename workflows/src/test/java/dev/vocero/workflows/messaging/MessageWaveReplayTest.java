@@ -1,9 +1,9 @@
 package dev.vocero.workflows.messaging;
 
-import dev.vocero.workflows.codec.ReplayThroughCodec;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
