@@ -12,6 +12,12 @@ import dev.vocero.api.audio.UploadConfig;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.AuthConfig;
 import dev.vocero.api.auth.AccessTokens;
+import dev.vocero.api.auth.ApiKeyResource;
+import dev.vocero.api.auth.ApiKeys;
+import dev.vocero.api.audit.AuditFilter;
+import dev.vocero.api.audit.AuditResource;
+import dev.vocero.api.audit.AuditTrail;
+import dev.vocero.api.idempotency.IdempotencyFilter;
 import dev.vocero.api.http.BodyLimit;
 import dev.vocero.api.http.ClientAddress;
 import dev.vocero.api.auth.AuthResource;
@@ -94,8 +100,9 @@ public final class VoceroApi {
     json.registerModule(StrictStrings.module());
     Validator validator = Validators.newValidator();
 
+    ApiKeys apiKeys = new ApiKeys(jdbi, clock);
     jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VoceroPrincipal>()
-        .setAuthenticator(new TokenAuthenticator(jwt, accessTokens))
+        .setAuthenticator(new TokenAuthenticator(jwt, accessTokens, apiKeys))
         .setAuthorizer(new RoleAuthorizer())
         .setPrefix("Bearer")
         .setRealm("vocero")
@@ -114,8 +121,14 @@ public final class VoceroApi {
     jersey.register(new BodyLimit.Exceeded());
     jersey.register(new NulParameterFilter());
 
+    ClientAddress clientAddress = new ClientAddress(auth.trustedProxyList());
+    AuditTrail audit = new AuditTrail(jdbi);
+    jersey.register(new IdempotencyFilter(jdbi, clock));
+    jersey.register(new AuditFilter(jdbi, json, audit, clientAddress));
     jersey.register(new AuthResource(accounts, new LoginRateLimiter(auth.getLoginAttemptsPerMinute()),
-        new ClientAddress(auth.trustedProxyList()), auth.isOpenSignup(), jdbi));
+        clientAddress, auth.isOpenSignup(), jdbi, audit));
+    jersey.register(new ApiKeyResource(apiKeys, jdbi, clock));
+    jersey.register(new AuditResource(jdbi, json));
     jersey.register(new UsersResource(accounts, jdbi));
     jersey.register(new OrganizationResource(jdbi));
     jersey.register(new AudioResource(new AudioIntake(jdbi, blobs, audioWorkflows, uploads),

@@ -34,6 +34,7 @@ import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
 import dev.vocero.api.http.BodyLimit;
+import dev.vocero.api.http.StrictJson;
 import dev.vocero.api.http.JsonErrorHandler;
 import dev.vocero.api.http.JsonServletErrorHandler;
 import dev.vocero.api.http.UnreadBodyDrain;
@@ -45,6 +46,11 @@ import dev.vocero.workers.config.VoceroConfiguration;
 import dev.vocero.workers.dev.DevCommand;
 import dev.vocero.workers.dev.DevStartup;
 import dev.vocero.workers.health.TemporalHealthCheck;
+import dev.vocero.workers.metrics.AudioStepTimer;
+import dev.vocero.workers.metrics.OperationsGauges;
+import dev.vocero.workers.metrics.VoceroMetrics;
+import dev.vocero.workers.metrics.WebhookIntakeFilter;
+import dev.vocero.workers.temporal.WorkflowLabeler;
 import dev.vocero.workers.health.WorkerHealthCheck;
 import dev.vocero.workers.temporal.CodecEndpoint;
 import dev.vocero.workers.temporal.SearchAttributeRegistrar;
@@ -89,6 +95,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new FileOrClasspathSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // ISO-8601 instants
+    StrictJson.apply(bootstrap.getObjectMapper()); // 1.5 is not a whole number, 7 is not text
   }
 
   @Override
@@ -182,12 +189,17 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     });
     BlobStore blobs = new CamelBlobStore(camel, config.getBlobs().getEndpoint());
 
-    TemporalConnection temporal = new TemporalConnection(config.getTemporal());
+    VoceroMetrics metrics = new VoceroMetrics(env.metrics());
+    metrics.serveOn(env.admin());
+    TemporalConnection temporal = new TemporalConnection(config.getTemporal(), metrics.temporalScope(),
+        new WorkflowLabeler(jdbi));
     env.lifecycle().manage(temporal);
+    env.lifecycle().manage(metrics); // after the connection: stopped before it, flushing the SDK's last report
     env.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     if (config.getMode().worker()) {
-      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal));
+      workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal),
+          new AudioStepTimer(metrics.registry()));
       env.lifecycle().manage(workers);
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {
@@ -214,6 +226,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       env.servlets().addFilter("drain-unread-body", new UnreadBodyDrain(1 << 20))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
+      env.servlets().addFilter("webhook-intake-metrics", new WebhookIntakeFilter(metrics.registry()))
+          .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, WebhookIntakeFilter.PATHS);
+      OperationsGauges.register(metrics.registry(), jdbi);
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               statusIntake),

@@ -89,6 +89,12 @@ public final class ApiClient {
 
   /** multipart/form-data with an optional file part named {@code fileField} and text fields. */
   public Reply upload(String path, String token, String fileField, String filename, byte[] content, Map<String, String> fields) {
+    return upload(path, token, fileField, filename, content, fields, Map.of());
+  }
+
+  /** The same with extra headers (an Idempotency-Key); each call draws a new boundary, as real clients do. */
+  public Reply upload(String path, String token, String fileField, String filename, byte[] content,
+      Map<String, String> fields, Map<String, String> headers) {
     String boundary = "vocero-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
@@ -102,6 +108,7 @@ public final class ApiClient {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -6,6 +6,7 @@ import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
 import dev.vocero.activities.telephony.PlacedCallInfo;
+import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.activities.telephony.TelephonyException;
 import dev.vocero.store.calls.AttemptDao;
@@ -173,7 +174,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
         case INVALID_NUMBER -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_NUMBER);
         case REJECTED, UNAUTHORIZED -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), TELEPHONY_REJECTED);
         case RETRYABLE -> ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("TelephonyRetryable")
-            .setNextRetryDelay(e.retryAfter()).build();
+            .setNextRetryDelay(ProviderBackoff.nextRetryDelay(e.retryAfter())).build();
       };
     }
   }

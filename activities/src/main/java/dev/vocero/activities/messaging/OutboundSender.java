@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
@@ -68,7 +69,8 @@ public final class OutboundSender {
         credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
         throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageActivities.MESSAGE_REJECTED);
       }
-      throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable").build();
+      throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable")
+          .setNextRetryDelay(ProviderBackoff.nextRetryDelay(e.retryAfter())).build();
     }
   }
 }

@@ -8,6 +8,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.vocero.activities.telephony.TwilioHttp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,8 +69,9 @@ public class TwilioMessaging implements Messaging {
   public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
     try {
       Iterable<Message> recent = Message.reader().setTo(request.address(request.to())).limit(20).read(client);
+      Instant sameSecond = notBefore.truncatedTo(ChronoUnit.SECONDS); // Twilio dates messages in whole seconds
       return StreamSupport.stream(recent.spliterator(), false)
-          .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(notBefore))
+          .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(sameSecond))
           .filter(m -> request.body() == null || request.contentSid() != null || request.body().equals(m.getBody()))
           .max(Comparator.comparing(m -> m.getDateCreated() == null ? Instant.MAX : m.getDateCreated().toInstant()))
           .map(m -> new SentMessage(m.getSid(), status(m), segments(m)));

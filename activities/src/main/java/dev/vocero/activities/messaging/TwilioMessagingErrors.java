@@ -2,6 +2,7 @@ package dev.vocero.activities.messaging;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
+import dev.vocero.activities.telephony.TwilioHttp;
 
 /** Twilio's errors by class: an outage is retried, a refusal (bad number, opted out, no template...) is final. */
 final class TwilioMessagingErrors {
@@ -18,7 +19,8 @@ final class TwilioMessagingErrors {
     String message = "twilio send message failed: HTTP " + (status == 0 ? "?" : status)
         + (code == null ? "" : ", error " + code) + " (" + api.getMessage() + ")";
     boolean retryable = status == 0 || status == 429 || status >= 500;
-    return new MessagingException(retryable ? MessagingException.Kind.RETRYABLE : MessagingException.Kind.REJECTED,
-        code, message, e);
+    return retryable
+        ? new MessagingException(MessagingException.Kind.RETRYABLE, code, TwilioHttp.lastRetryAfter(), message, e)
+        : new MessagingException(MessagingException.Kind.REJECTED, code, message, e);
   }
 }

@@ -4,6 +4,7 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.AuthenticationException;
 import com.twilio.exception.TwilioException;
+import java.time.Duration;
 import java.util.Set;
 
 /** Turns twilio-java exceptions into {@link TelephonyException}s. */
@@ -51,7 +52,8 @@ final class TwilioErrors {
     } else {
       kind = TelephonyException.Kind.REJECTED;
     }
-    return new TelephonyException(kind, status, null, message, e);
+    Duration retryAfter = kind == TelephonyException.Kind.RETRYABLE ? TwilioHttp.lastRetryAfter() : null;
+    return new TelephonyException(kind, status, retryAfter, message, e);
   }
 
   private static int status(ApiException e) {

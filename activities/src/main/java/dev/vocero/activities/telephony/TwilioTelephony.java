@@ -11,6 +11,7 @@ import dev.vocero.domain.telephony.TwilioStatuses;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -97,9 +98,11 @@ public class TwilioTelephony implements Telephony {
       CallReader started = Call.reader().setTo(new PhoneNumber(request.to()))
           .setStartTimeAfter(ZonedDateTime.ofInstant(notBefore, ZoneOffset.UTC));
       CallReader queued = Call.reader().setTo(new PhoneNumber(request.to())).setStatus(Call.Status.QUEUED);
-      // StartTime> is compared by Twilio at its own granularity, so the exact bound is checked on date_created
+      // StartTime> is compared by Twilio at its own granularity, so the bound is checked on date_created, which Twilio
+      // gives in whole seconds: a call taken in the attempt's own second is dated before it to the millisecond
+      Instant sameSecond = notBefore.truncatedTo(ChronoUnit.SECONDS);
       return Stream.concat(read(started), read(queued))
-          .filter(call -> call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(notBefore))
+          .filter(call -> call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(sameSecond))
           .max(Comparator.comparing(call -> call.getDateCreated() == null ? Instant.MAX
               : call.getDateCreated().toInstant()))
           .map(call -> new PlacedCallInfo(call.getSid(), statusWord(call)));

@@ -131,6 +131,20 @@ class TwilioMessagingTest {
   }
 
   @Test
+  void givenA429WithRetryAfter_whenSending_itShouldCarryTheWaitTheProviderAskedFor() {
+    wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")
+        .withHeader("Content-Type", "application/json").withBody("{\"code\": 20429, \"message\": \"Too Many Requests\","
+            + " \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}")));
+    MessagingException throttled = assertThrows(MessagingException.class, () -> messaging().send(request()));
+    assertEquals(MessagingException.Kind.RETRYABLE, throttled.kind());
+    assertEquals(java.time.Duration.ofSeconds(12), throttled.retryAfter());
+
+    stubCreate(400, "{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\", \"status\": 400}");
+    MessagingException refused = assertThrows(MessagingException.class, () -> messaging().send(request()));
+    assertEquals(null, refused.retryAfter(), "a refusal is not retried, so it has no wait");
+  }
+
+  @Test
   void givenAnEarlierTry_whenLookingUp_itShouldFindTheMessageWithTheSameBodySinceTheRecord() {
     String older = message("SM" + "c3".repeat(16), "+573001234567", "+14155550199", "Hola Ana", "delivered",
         "Sat, 21 Nov 2026 10:00:00 +0000");
@@ -150,6 +164,23 @@ class TwilioMessagingTest {
     assertEquals(Optional.of(new SentMessage("SM" + "e5".repeat(16), "sent", 1)), found);
     LoggedRequest list = wm.findAll(getRequestedFor(urlPathEqualTo(MESSAGES))).get(0);
     assertTrue(list.getUrl().contains("To=%2B573001234567"), list.getUrl());
+  }
+
+  @Test
+  void givenAMessageTakenInTheSameSecondAsItsRecord_whenLookingUp_itShouldFindIt() {
+    String mine = message("SM" + "e5".repeat(16), "+573001234567", "+14155550199", "Hola Ana", "queued",
+        "Sun, 22 Nov 2026 03:00:02 +0000");
+    wm.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"messages": [%s], "end": 0, "first_page_uri": "%s?To=%%2B573001234567&PageSize=20&Page=0",
+             "next_page_uri": null, "page": 0, "page_size": 20, "previous_page_uri": null, "start": 0,
+             "uri": "%s?To=%%2B573001234567&PageSize=20&Page=0"}
+            """.formatted(mine, MESSAGES, MESSAGES))));
+
+    Optional<SentMessage> found = messaging().findSent(request(), Instant.parse("2026-11-22T03:00:02.400Z"));
+
+    assertEquals(Optional.of(new SentMessage("SM" + "e5".repeat(16), "queued", 1)), found,
+        "Twilio dates in whole seconds: a message taken 0.4 s after its record must not be sent again");
   }
 
   private static MessageRequest request() {

@@ -140,6 +140,23 @@ class TwilioTelephonyTest {
   }
 
   @Test
+  void given429Or503WithRetryAfter_whenPlacing_itShouldCarryTheWaitTheProviderAskedFor() {
+    wm.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "17")
+        .withHeader("Content-Type", "application/json").withBody(resource("twilio-error-20429.json"))));
+    TelephonyException throttled = assertThrows(TelephonyException.class, () -> telephony().place(request(null, null)));
+    assertEquals(java.time.Duration.ofSeconds(17), throttled.retryAfter());
+
+    wm.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "4")
+        .withBody("<html>Service Unavailable</html>")));
+    TelephonyException down = assertThrows(TelephonyException.class, () -> telephony().place(request(null, null)));
+    assertEquals(java.time.Duration.ofSeconds(4), down.retryAfter());
+    assertEquals(TelephonyException.Kind.RETRYABLE, down.kind());
+
+    assertNull(placeFailing(429, resource("twilio-error-20429.json")).retryAfter(), "none asked: the policy's backoff");
+    assertEquals(3, wm.findAll(postRequestedFor(urlEqualTo(CALLS))).size(), "the SDK must not retry on its own");
+  }
+
+  @Test
   void given401_whenPlacing_itShouldBeUnauthorized() {
     TelephonyException e = placeFailing(401, resource("twilio-error-20003.json"));
 
@@ -248,6 +265,17 @@ class TwilioTelephonyTest {
     Optional<PlacedCallInfo> found = telephony().findPlaced(request(null, null), Instant.parse("2025-09-09T15:17:00Z"));
 
     assertEquals(Optional.of(new PlacedCallInfo("CA" + "d".repeat(32), "queued")), found);
+  }
+
+  @Test
+  void givenACallCreatedInTheSameSecondAsTheAttempt_whenFindingPlaced_itShouldFindIt() {
+    stubLists("twilio-calls-empty.json", "twilio-calls-queued.json"); // created 15:21:30, Twilio's whole seconds
+
+    Optional<PlacedCallInfo> found = telephony().findPlaced(request(null, null),
+        Instant.parse("2025-09-09T15:21:30.700Z"));
+
+    assertEquals(Optional.of(new PlacedCallInfo("CA" + "d".repeat(32), "queued")), found,
+        "a call taken 200 ms after the attempt was recorded is dated 15:21:30 and must not be dialed again");
   }
 
   @Test

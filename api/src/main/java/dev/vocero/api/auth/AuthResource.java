@@ -1,5 +1,6 @@
 package dev.vocero.api.auth;
 
+import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.http.ClientAddress;
 import dev.vocero.store.accounts.OrganizationDao;
@@ -32,9 +33,11 @@ public class AuthResource {
   private final ClientAddress clientAddress;
   private final boolean openSignup;
   private final Jdbi jdbi;
+  private final AuditTrail audit;
 
   public AuthResource(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress, boolean openSignup,
-      Jdbi jdbi) {
+      Jdbi jdbi, AuditTrail audit) {
+    this.audit = audit;
     this.accounts = accounts;
     this.limiter = limiter;
     this.clientAddress = clientAddress;
@@ -64,13 +67,21 @@ public class AuthResource {
     try {
       AuthViews.Tokens tokens = accounts.login(request.email(), request.password());
       limiter.succeeded(request.email(), address);
+      recordLogin(request.email(), true, 200, address);
       return tokens;
     } catch (ApiException e) {
       if (e.status() == 401) {
         limiter.failed(request.email(), address);
+        recordLogin(request.email(), false, e.status(), address);
       }
       throw e;
     }
+  }
+
+  private void recordLogin(String email, boolean succeeded, int status, String address) {
+    var user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(email.strip()));
+    audit.login(user.map(u -> u.orgId()).orElse(null), user.map(u -> u.id()).orElse(null), email.strip(), succeeded,
+        status, address);
   }
 
   @POST

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,13 +44,47 @@ public final class BodyLimit implements Filter {
     boolean upload = http.getContentType() != null && http.getContentType().toLowerCase().startsWith("multipart/");
     long limit = upload ? uploadBytes + MULTIPART_OVERHEAD : requestBytes;
     if (http.getContentLengthLong() > limit) {
-      answer.setHeader("Connection", "close"); // the body is not read
+      answer.setHeader("Connection", "close"); // the body is not kept
       write(answer, 413, error(upload).getBytes(StandardCharsets.UTF_8));
+      if (http.getContentLengthLong() - limit <= SWALLOW_BYTES) {
+        swallow(http, answer);
+      }
       return;
     }
     Limited limited = new Limited(http, limit);
     request.setAttribute(EXCEEDED_ERROR, error(upload));
     chain.doFilter(limited, response);
+    if (Boolean.TRUE.equals(request.getAttribute(EXCEEDED))) {
+      swallow(http, answer); // the rest of a chunked body cut off at the limit
+    }
+  }
+
+  /**
+   * How much of an oversize body is taken and thrown away after the 413 has gone out. Most clients (Java's
+   * HttpClient, curl and browsers without {@code Expect: 100-continue}) send the whole body before they read the
+   * answer; closing the connection while bytes are still arriving resets it, and the reset loses the 413 the client
+   * has not read yet ("header parser received no bytes"). Tomcat does the same with its {@code maxSwallowSize}.
+   * Bodies larger than this are cut off by closing the connection.
+   */
+  static final long SWALLOW_BYTES = 8L * 1024 * 1024;
+
+  /** Sends the answer now, then reads and discards up to {@link #SWALLOW_BYTES} of what is left of the body. */
+  private static void swallow(HttpServletRequest http, HttpServletResponse answer) {
+    String expect = http.getHeader("Expect");
+    if (expect != null && expect.toLowerCase().contains("100-continue")) {
+      return; // the client waits for our go-ahead before it sends the body: it never gets one
+    }
+    try {
+      answer.flushBuffer();
+      InputStream body = http.getInputStream();
+      byte[] sink = new byte[64 * 1024];
+      long left = SWALLOW_BYTES;
+      for (int n; left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) != -1; ) {
+        left -= n;
+      }
+    } catch (IOException | IllegalStateException gone) {
+      // the client went away or the body was read as text; Jetty closes the connection as it would have anyway
+    }
   }
 
   static final String EXCEEDED_ERROR = "vocero.bodyLimitError";

@@ -15,7 +15,11 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import dev.vocero.api.idempotency.IdempotencyFilter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -65,9 +69,31 @@ final class RoleExtension extends AbstractOpenAPIExtension {
     operation.setOperationId(operationId(resource, method));
     String rule = access(method, resource, operation);
     operation.setDescription(operation.getDescription() == null ? rule : operation.getDescription() + "\n\n" + rule);
+    if (method.isAnnotationPresent(POST.class) && requires(operation, BEARER) && !declaresIdempotencyKey(method)) {
+      operation.addParametersItem(idempotencyKey());
+    }
     if (operation.getRequestBody() == null && consumes(method, MediaType.APPLICATION_FORM_URLENCODED)) {
       operation.setRequestBody(formFields()); // read as a MultivaluedMap, which swagger cannot describe
     }
+  }
+
+  private static boolean requires(Operation operation, String scheme) {
+    return operation.getSecurity() != null && operation.getSecurity().stream().anyMatch(r -> r.containsKey(scheme));
+  }
+
+  /** Credit top-ups declare the header themselves, with the ledger's own rule (200 and {@code duplicate: true}). */
+  private static boolean declaresIdempotencyKey(Method method) {
+    return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
+        .anyMatch(a -> a instanceof HeaderParam h && IdempotencyFilter.HEADER.equalsIgnoreCase(h.value()));
+  }
+
+  private static Parameter idempotencyKey() {
+    return new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
+        .description("Makes a retry safe: the same key with the same body within 24 hours answers the first answer"
+            + " again (same status and body, header `Idempotent-Replayed: true`) instead of acting twice; the same key"
+            + " with another body is 422 `idempotency_key_reused`; while the first request still runs, a duplicate"
+            + " waits up to 10 seconds, then gets 409 `idempotency_in_progress` with `Retry-After`.")
+        .schema(new JsonSchema().types(Set.of("string")).minLength(1).maxLength(200).pattern("^[\\x21-\\x7E]+$"));
   }
 
   private static boolean consumes(Method method, String type) {

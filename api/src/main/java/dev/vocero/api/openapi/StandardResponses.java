@@ -52,7 +52,8 @@ final class StandardResponses {
     Components components = document.getComponents() == null ? new Components() : document.getComponents();
     document.setComponents(components);
     components.addSecuritySchemes(RoleExtension.BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-        .bearerFormat("JWT").description("Access token from `POST /api/v1/auth/login` (30 minutes; renew with `/refresh`)."));
+        .description("Access token from `POST /api/v1/auth/login` (a JWT, 30 minutes; renew with `/refresh`), or an API key"
+            + " (`vk_…`) from `POST /api/v1/api-keys`."));
     components.addSecuritySchemes(RoleExtension.TWILIO, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
         .in(SecurityScheme.In.HEADER).name("X-Twilio-Signature")
         .description("HMAC-SHA1 of the public URL and form fields with the Twilio auth token."));

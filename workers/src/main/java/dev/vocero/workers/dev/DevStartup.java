@@ -59,9 +59,13 @@ public class DevStartup implements ServerLifecycleListener {
         "  Vocero dev is running.",
         "  API            " + api + "/api/v1",
         "  API reference  " + api + "/docs  (OpenAPI: " + api + "/openapi.json)",
-        "  Health         http://localhost:" + admin + "/healthcheck",
+        "  Health         http://localhost:" + admin + "/healthcheck  (Prometheus: http://localhost:" + admin
+            + "/metrics)",
         "  Temporal       " + config.getTemporal().getTarget() + " (namespace " + config.getTemporal().getNamespace()
-            + "; attach a Web UI or the temporal CLI to it)",
+            + (config.getEmbedded() instanceof EmbeddedServices services && services.embeddedTemporal()
+                ? "; embedded: the temporal CLI's workflow describe/show work, the Web UI's list needs"
+                    + " 'temporal server start-dev' and dev --temporal localhost:7233)"
+                : ")"),
         "  Codec          " + api + "/codec  (payloads are encrypted: temporal --codec-endpoint, docs/encryption.md)",
         "  Data           " + DevDefaults.dataDir(),
         "  Speech         " + config.getSpeech().describe(),

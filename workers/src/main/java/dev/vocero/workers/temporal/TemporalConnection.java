@@ -1,10 +1,13 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.TemporalConfig;
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import dev.vocero.workflows.codec.EncryptionCodec;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
@@ -26,9 +29,15 @@ public class TemporalConnection implements Managed {
   private final EncryptionCodec codec;
 
   public TemporalConnection(TemporalConfig config) {
+    this(config, new NoopScope());
+  }
+
+  /** {@code metrics}: where the SDK reports its client and worker metrics; {@code interceptors}: on every client call. */
+  public TemporalConnection(TemporalConfig config, Scope metrics, WorkflowClientInterceptor... interceptors) {
     this.config = config;
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
         .setTarget(config.getTarget())
+        .setMetricsScope(metrics)
         .setRpcTimeout(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
         // fail fast when Temporal is down, so the API can answer 503 instead of hanging
         .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
@@ -38,7 +47,7 @@ public class TemporalConnection implements Managed {
     this.codec = config.getEncryption().build();
     // the client's converter is the workers' too: every payload Vocero writes or reads goes through the codec
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace())
-        .setDataConverter(codec.dataConverter()).build());
+        .setDataConverter(codec.dataConverter()).setInterceptors(interceptors).build());
   }
 
   private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {

@@ -27,7 +27,9 @@ import dev.vocero.workflows.messaging.InboundReplyWorkflowImpl;
 import dev.vocero.workflows.messaging.OperatorMessageWorkflowImpl;
 import dev.vocero.workflows.messaging.ReplyActivities;
 import io.temporal.worker.Worker;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ public class VoceroWorkers implements Managed {
   private final TemporalConnection temporal;
   private final WorkerConfig config;
   private final Activities activities;
+  private final WorkerInterceptor[] interceptors;
   private final WorkerFactory factory;
 
   /** The activity implementations this process hosts. */
@@ -46,11 +49,14 @@ public class VoceroWorkers implements Managed {
       CampaignActivities campaigns, CampaignBatchActivities campaignBatches,
       CampaignWaveActivities campaignWaves, ReplyActivities replies) {}
 
-  public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities) {
+  public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities,
+      WorkerInterceptor... interceptors) {
     this.temporal = temporal;
     this.config = config;
     this.activities = activities;
-    this.factory = WorkerFactory.newInstance(temporal.client());
+    this.interceptors = interceptors;
+    this.factory = WorkerFactory.newInstance(temporal.client(),
+        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptors).build());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
@@ -78,7 +84,7 @@ public class VoceroWorkers implements Managed {
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
   public VoceroWorkers replacement() {
-    return new VoceroWorkers(temporal, config, activities);
+    return new VoceroWorkers(temporal, config, activities, interceptors);
   }
 
   public boolean running() {

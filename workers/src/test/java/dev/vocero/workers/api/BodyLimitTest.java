@@ -92,4 +92,42 @@ class BodyLimitTest {
         + " + (select count(*) from campaigns) + (select count(*) from audios)").mapTo(Integer.class).one());
     assertEquals(0, stored);
   }
+
+  /**
+   * A client that sends a declared oversize body whole before reading (Java's HttpClient, curl without
+   * {@code Expect: 100-continue}) must still read the 413: the server takes and discards the rest of the body up to a
+   * cap instead of closing the connection while bytes are still arriving, which resets it and loses the answer.
+   */
+  @Test
+  void givenADeclaredOversizeBodySentWhole_theClientShouldStillReadThe413() throws Exception {
+    int threeMiB = 3 * 1024 * 1024;
+    byte[] body = new byte[threeMiB];
+    java.util.Arrays.fill(body, (byte) 'x');
+    for (int i = 0; i < 10; i++) {
+      try (Socket socket = new Socket("localhost", APP.getLocalPort())) {
+        socket.setSoTimeout(20_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("PUT /api/v1/campaigns/x HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + threeMiB + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), "try " + i + ": " + answer);
+        assertTrue(answer.contains("\"code\":\"body_too_large\""), "try " + i + ": " + answer);
+      }
+    }
+  }
+
+  /** The same through Java's HttpClient on a pooled connection, as the generated sweep meets it. */
+  @Test
+  void givenAPooledConnection_anOversizeBodyShouldStillBeAnswered413() {
+    ApiClient api = new ApiClient(APP.getLocalPort());
+    byte[] body = new byte[3 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) 'x');
+    for (int i = 0; i < 30; i++) {
+      assertEquals(401, api.get("/api/v1/campaigns/x?page=" + i, null).status());
+      assertEquals(413, api.sendRaw("PUT", "/api/v1/campaigns/x", null, "application/json", body,
+          java.util.Map.of()).status(), "try " + i);
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.vocero.workers.dev;
 
+import static dev.vocero.workers.ChildJvm.await;
+import static dev.vocero.workers.dev.DevDrill.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,20 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.vocero.workers.VoceroApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,44 +30,15 @@ class DevCrashDrillTest {
        "jurisdiction":"CUSTOM","customWindows":["MON-SUN 00:00-23:59"],"defaultRegion":"CO","answerTimeoutSeconds":10}""";
   static final int CONTACTS = 12;
 
-  record Dev(Process process, Path log, int httpPort) {}
-
-  private static Dev start(Path dataDir, String name) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    int http = TestStack.freePort();
-    Path log = dataDir.resolveSibling(name + ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Ddw.telephony.sandbox.speed=0.05", "-Ddw.telephony.sandbox.ringSeconds=2",
-        "-Ddw.telephony.sandbox.record=false", "-Ddw.logging.level=WARN",
-        "-cp", classpath, "dev.vocero.workers.VoceroApplication", "dev", "--data-dir", dataDir.toString(),
-        "--http-port", String.valueOf(http), "--admin-port", String.valueOf(TestStack.freePort()),
-        "--temporal-port", String.valueOf(TestStack.freePort())));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new Dev(process, log, http);
-  }
-
-  private static void awaitUp(Dev dev) throws Exception {
-    await(Duration.ofSeconds(120), () -> {
-      if (!dev.process().isAlive()) {
-        throw new AssertionError("vocero dev exited with " + dev.process().exitValue() + ":\n" + read(dev.log()));
-      }
-      try (Socket socket = new Socket("localhost", dev.httpPort())) {
-        return read(dev.log()).contains("Vocero dev is running") ? true : null;
-      } catch (IOException notYet) {
-        return null;
-      }
-    }, "vocero dev to start");
-  }
-
   @Test
   void givenDevKilledMidBatch_whenStartedAgainAtOnce_itShouldComeUpAndFinishTheBatchCallingNoOneTwice() throws Exception {
     Path dataDir = TestStack.tempDir("crash-drill").resolve("data");
-    Dev first = start(dataDir, "first");
-    Dev second = null;
+    DevDrill first = DevDrill.start(dataDir, "first", VoceroApplication.class);
+    DevDrill second = null;
     try {
-      awaitUp(first);
+      first.awaitUp();
       ApiClient api = new ApiClient(first.httpPort());
-      String password = Files.readString(dataDir.resolve("dev-admin-password")).trim();
+      String password = DevDrill.adminPassword(dataDir);
       String payloadKey = Files.readString(dataDir.resolve("temporal-payload-key")).trim();
       assertEquals(32, java.util.Base64.getDecoder().decode(payloadKey).length, "dev made an AES-256 payload key");
       String token = api.login(DevStartup.DEV_ADMIN, password).accessToken();
@@ -86,12 +53,11 @@ class DevCrashDrillTest {
       await(Duration.ofSeconds(60), () -> api.get("/api/v1/batches/" + batchId, token).body().at("/batch/started").asInt()
           >= 3 ? true : null, "three contacts to be called");
 
-      first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is left running
-      first.process().waitFor();
+      first.jvm().kill(); // SIGKILL: no shutdown hook runs, PostgreSQL is left running
 
-      second = start(dataDir, "second");
-      awaitUp(second);
-      assertTrue(read(second.log()).contains("A PostgreSQL left running by an earlier 'vocero dev'"), read(second.log()));
+      second = DevDrill.start(dataDir, "second", VoceroApplication.class);
+      second.awaitUp();
+      assertTrue(second.jvm().log().contains("A PostgreSQL left running by an earlier 'vocero dev'"), second.jvm().log());
       assertEquals(payloadKey, Files.readString(dataDir.resolve("temporal-payload-key")).trim(), "dev keeps its key");
       ApiClient again = new ApiClient(second.httpPort());
       String token2 = again.login(DevStartup.DEV_ADMIN, password).accessToken();
@@ -100,8 +66,7 @@ class DevCrashDrillTest {
         return "completed".equals(batch.get("status").asText()) ? batch : null;
       }, "the batch to complete after the restart");
 
-      try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort(dataDir) + "/postgres",
-          "postgres", "postgres")) {
+      try (Connection db = DevDrill.database(dataDir)) {
         int contacts = count(db, "select count(*) from contacts where batch_id = '" + batchId + "'");
         int lost = count(db, "select count(*) from contacts where batch_id = '" + batchId + "' and status <> 'done'");
         int duplicated = count(db, "select coalesce(sum(n - 1), 0) from (select count(*) as n from call_attempts"
@@ -114,53 +79,7 @@ class DevCrashDrillTest {
         assertEquals(0, duplicated, "no contact called twice");
       }
     } finally {
-      for (Dev dev : new Dev[] {first, second}) {
-        if (dev != null && dev.process().isAlive()) {
-          dev.process().destroy(); // SIGTERM: dev stops its PostgreSQL
-          if (!dev.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            dev.process().destroyForcibly();
-          }
-        }
-      }
-      DataDirLock.stopOrphanPostgres(dataDir.resolve("postgres"));
+      DevDrill.stopAll(dataDir, first, second);
     }
-  }
-
-  private static int postgresPort(Path dataDir) throws IOException {
-    return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim());
-  }
-
-  private static int count(Connection db, String sql) throws Exception {
-    try (ResultSet rows = db.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getInt(1);
-    }
-  }
-
-  private static String read(Path log) {
-    try {
-      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private static <T> T await(Duration timeout, Supplier<T> probe, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      T value;
-      try {
-        value = probe.get();
-      } catch (AssertionError e) {
-        throw e;
-      } catch (RuntimeException e) {
-        value = null;
-      }
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("timed out waiting for " + what);
   }
 }

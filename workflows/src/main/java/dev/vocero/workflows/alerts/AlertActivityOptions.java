@@ -3,6 +3,7 @@ package dev.vocero.workflows.alerts;
 import dev.vocero.workflows.audio.AudioFailure;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import dev.vocero.workflows.common.WorkflowLabels;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -57,7 +58,7 @@ public final class AlertActivityOptions {
 
   /** Abandoned: the delivery outlives the audio workflow that started it. */
   public static ChildWorkflowOptions delivery(UUID orgId, UUID deliveryId) {
-    return ChildWorkflowOptions.newBuilder()
+    return WorkflowLabels.webhookDeliveryOfThisRecording().applyTo(ChildWorkflowOptions.newBuilder())
         .setWorkflowId(AlertIds.deliveryWorkflowId(deliveryId))
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
         .setTypedSearchAttributes(SearchAttributes.newBuilder()

@@ -76,7 +76,10 @@ final class CallActivityOptions {
     return telephony(Duration.ofSeconds(30));
   }
 
-  /** Five spaced tries on the telephony queue; typed failures (invalid number…) are final. */
+  /**
+   * Ten spaced tries on the telephony queue (2 s doubling to the maximum: a provider outage or rate limit of a few
+   * minutes, longer when its Retry-After says so); typed failures (invalid number…) are final.
+   */
   private static ActivityOptions telephony(Duration maximumInterval) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.TELEPHONY)
@@ -86,7 +89,7 @@ final class CallActivityOptions {
                 .setInitialInterval(Duration.ofSeconds(2))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(maximumInterval)
-                .setMaximumAttempts(5)
+                .setMaximumAttempts(10)
                 .setDoNotRetry(doNotRetry())
                 .build())
         .build();

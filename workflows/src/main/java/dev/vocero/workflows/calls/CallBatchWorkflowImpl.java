@@ -1,5 +1,6 @@
 package dev.vocero.workflows.calls;
 
+import dev.vocero.workflows.common.WorkflowLabels;
 import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
 import dev.vocero.workflows.calls.BatchActivities.ContactPage;
 import dev.vocero.workflows.calls.BatchActivities.ContactPageRequest;
@@ -291,7 +292,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
     }
     log.info("Batch {} continues as new after contact {} ({} started, {} running)", batchId, afterContactId,
         started, running.size());
-    Workflow.continueAsNew(new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
+    Workflow.continueAsNew(WorkflowLabels.carriedOn(), new CallBatchInput(orgId, batchId, settings, afterContactId, List.copyOf(running),
         started, finished, paused, requestedPageSize,
         timetable != null ? timetable.nextDueMillis() : 0, pauseReason, resumed));
   }

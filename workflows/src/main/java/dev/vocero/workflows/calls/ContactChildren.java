@@ -2,6 +2,7 @@ package dev.vocero.workflows.calls;
 
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import dev.vocero.workflows.common.WorkflowLabels;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.SearchAttributes;
@@ -68,7 +69,7 @@ final class ContactChildren {
   }
 
   private ChildWorkflowOptions options(long contactId) {
-    return ChildWorkflowOptions.newBuilder()
+    return WorkflowLabels.contactCallOfThisBatch(contactId).applyTo(ChildWorkflowOptions.newBuilder())
         .setWorkflowId(CallIds.contactWorkflowId(batchId, contactId))
         .setTaskQueue(TaskQueues.WORKFLOWS)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

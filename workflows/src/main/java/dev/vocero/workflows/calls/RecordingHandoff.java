@@ -9,6 +9,7 @@ import dev.vocero.workflows.calls.CallRecordingActivities.StoredRecording;
 import dev.vocero.workflows.common.Failures;
 import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.common.VoceroSearchAttributes;
+import dev.vocero.workflows.common.WorkflowLabels;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.SearchAttributes;
@@ -55,7 +56,8 @@ final class RecordingHandoff {
 
   /** Abandoned on close: transcription goes on after this contact ends. */
   private ChildWorkflowOptions audioOptions(UUID audioId) {
-    return ChildWorkflowOptions.newBuilder()
+    return WorkflowLabels.recordingOfThisBatch("Call recording of contact #" + contactId)
+        .applyTo(ChildWorkflowOptions.newBuilder())
         .setWorkflowId(AudioIds.workflowId(audioId))
         .setTaskQueue(TaskQueues.WORKFLOWS)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

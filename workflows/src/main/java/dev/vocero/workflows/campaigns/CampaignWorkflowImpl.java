@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.common.WorkflowLabels;
 import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.campaigns.CampaignCalendar.Window;
 import dev.vocero.workflows.messaging.WaveProgress;
@@ -344,7 +345,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   private void continueAsNew() {
     closing = true;
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(new CampaignInput(orgId, campaignId, schedule, quota.calls(), batches.list(), state,
+    Workflow.continueAsNew(WorkflowLabels.carriedOn(), new CampaignInput(orgId, campaignId, schedule, quota.calls(), batches.list(), state,
         daysRunBefore + 1, window.date().toString(), waves.list(), quota.messages(), pauseReason));
   }
 

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.chat;
 
+import dev.vocero.workflows.common.WorkflowLabels;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -38,7 +39,7 @@ public final class ConversationWorkflowImpl implements ConversationWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (full) {
       log.info("Conversation {} continues as new after {} turns", input.conversationId(), memory.turns());
-      Workflow.continueAsNew(input.withMemory(memory));
+      Workflow.continueAsNew(WorkflowLabels.carriedOn(), input.withMemory(memory));
     }
   }
 

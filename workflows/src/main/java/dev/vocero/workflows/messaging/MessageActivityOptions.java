@@ -7,8 +7,11 @@ import java.time.Duration;
 
 /** Timeouts and retries of the wave's activities; they live with the workflow. */
 final class MessageActivityOptions {
-  /** Provider outages (429, 5xx, network) are retried this many times; a refusal (MessageRejected) never. */
-  static final int SEND_ATTEMPTS = 5;
+  /**
+   * Provider outages (429, 5xx, network) are retried this many times, 2 s doubling to a minute (about five minutes,
+   * longer when the provider's Retry-After says so); a refusal (MessageRejected) never.
+   */
+  static final int SEND_ATTEMPTS = 10;
 
   private MessageActivityOptions() {}
 

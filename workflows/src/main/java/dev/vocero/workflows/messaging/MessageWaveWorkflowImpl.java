@@ -1,5 +1,6 @@
 package dev.vocero.workflows.messaging;
 
+import dev.vocero.workflows.common.WorkflowLabels;
 import dev.vocero.workflows.messaging.MessageActivities.Outcome;
 import dev.vocero.workflows.messaging.MessageActivities.RecipientRequest;
 import dev.vocero.workflows.messaging.MessageActivities.SendFailure;
@@ -61,7 +62,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (!cancelled && page.size() == PAGE_SIZE) {
-      Workflow.continueAsNew(new WaveInput(orgId, waveId, progress));
+      Workflow.continueAsNew(WorkflowLabels.carriedOn(), new WaveInput(orgId, waveId, progress));
     }
     progress = with(cancelled ? WaveStatus.CANCELLED : WaveStatus.COMPLETED);
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.calls;
 
+import dev.vocero.workflows.common.WorkflowLabels;
 import static dev.vocero.workflows.calls.CallTestSupport.BATCH;
 import static dev.vocero.workflows.calls.CallTestSupport.BATCH_WORKFLOW_ID;
 import static dev.vocero.workflows.calls.CallTestSupport.HOUR;
@@ -29,6 +30,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
@@ -205,6 +207,28 @@ class CallBatchWorkflowTest {
     assertTrue(carried.stream().allMatch(next -> next.pageSize() == 10));
     assertEquals(runId, currentRunId());
     assertNotEquals(firstRun.getRunId(), runId);
+  }
+
+  @Test
+  void givenALabelledBatch_whenItContinuesAsNew_itShouldKeepItsMemoAndLabelEveryContactCall() {
+    center.contacts(ids(1, 15)).provider(FakeCallCenter.answer(Disposition.ANSWERED_HUMAN));
+    WorkflowLabels labels = WorkflowLabels.batch("Cobranzas Andinas", "Cobranza diciembre", null);
+    CallBatchWorkflow labelled = client.newWorkflowStub(CallBatchWorkflow.class, labels.applyTo(
+        CallTestSupport.options(BATCH_WORKFLOW_ID).toBuilder()).build());
+    CallBatchInput input = CallBatchInput.first(ORG, BATCH, settings(100, 4, 1, Map.of(), 3600)).withPageSize(10);
+
+    WorkflowExecution firstRun = WorkflowClient.start(labelled::run, input);
+    WorkflowStub.fromTyped(labelled).getResult(BatchProgress.class);
+
+    assertNotEquals(firstRun.getRunId(), currentRunId(), "the batch continued as new");
+    WorkflowExecutionDescription last = client.newUntypedWorkflowStub(BATCH_WORKFLOW_ID).describe();
+    assertEquals("Cobranza diciembre", last.getMemo(WorkflowLabels.BATCH, String.class, String.class));
+    assertEquals("Cobranzas Andinas", last.getMemo(WorkflowLabels.ORGANISATION, String.class, String.class));
+    WorkflowExecutionDescription call =
+        client.newUntypedWorkflowStub(CallIds.contactWorkflowId(BATCH, 15)).describe();
+    assertEquals("Call to contact #15 of batch «Cobranza diciembre» · Cobranzas Andinas", call.getStaticSummary(),
+        "a contact of the second run is labelled from the memo the first run carried on");
+    assertEquals("call", call.getMemo(WorkflowLabels.KIND, String.class, String.class));
   }
 
   @Test
