@@ -87,6 +87,11 @@ class PayloadEncryptionEndToEndTest {
       collect(plain.fetchHistory(workflowId).getHistory(), payloads);
     }
 
+    var first = plain.fetchHistory(CallIds.batchWorkflowId(batchId)).getHistory().getEvents(0);
+    var memo = first.getWorkflowExecutionStartedEventAttributes().getMemo();
+    assertTrue(memo.getFieldsCount() > 0 && first.hasUserMetadata(), "the Web UI labels (memo, summary) are there");
+    assertTrue(memo.getFieldsMap().values().stream().allMatch(EncryptionCodec::isEncrypted)
+        && EncryptionCodec.isEncrypted(first.getUserMetadata().getSummary()), "memo and summary go through the codec");
     assertTrue(payloads.size() > 10, "inputs, results and signals of the batch and two contacts: " + payloads.size());
     for (Payload payload : payloads) {
       assertTrue(EncryptionCodec.isEncrypted(payload), "every payload is encrypted: " + payload);
