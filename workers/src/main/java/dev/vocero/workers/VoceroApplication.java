@@ -52,6 +52,7 @@ import dev.vocero.workers.metrics.VoceroMetrics;
 import dev.vocero.workers.metrics.WebhookIntakeFilter;
 import dev.vocero.workers.temporal.WorkflowLabeler;
 import dev.vocero.workers.health.WorkerHealthCheck;
+import dev.vocero.workers.temporal.CodecEndpoint;
 import dev.vocero.workers.temporal.SearchAttributeRegistrar;
 import dev.vocero.workers.temporal.TemporalConnection;
 import dev.vocero.workers.temporal.VoceroWorkers;
@@ -234,6 +235,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           Clock.systemUTC(), config.getCredits().build());
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
+      CodecEndpoint.register(env, config, temporal);
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
       env.lifecycle().manage(new MessageCreditSweep(new MessageCredits(jdbi, config.getCredits().build()),
           Duration.ofHours(config.getCredits().getUnconfirmedMessageHours())));

@@ -28,6 +28,9 @@ class DeploymentConfigTest {
   void givenTheExampleDeploymentConfig_itShouldBindEveryKey() throws Exception {
     VoceroConfiguration config = factory.build(source, Path.of("..", "deployment", "vocero.yml").toString());
     assertEquals("default", config.getTemporal().getNamespace());
+    assertTrue(config.getTemporal().getEncryption().isEnabled());
+    assertEquals("k1", config.getTemporal().getEncryption().getActiveKeyId());
+    assertEquals(2, config.getTemporal().getEncryption().getKeys().size(), "the key and the previous one (rotation)");
     assertEquals(104_857_600L, config.getUploads().getMaxBytes());
     assertEquals(8, config.getWorker().getMaxConcurrentAiActivities());
     assertEquals("file:/var/lib/vocero/blobs", config.getBlobs().getEndpoint());

@@ -36,16 +36,27 @@ class StartupRefusalTest {
     return new Run(failure.isPresent(), err.toString(StandardCharsets.UTF_8));
   }
 
+  private static final String GOOD_KEY = """
+      encryption:
+        activeKeyId: k1
+        keys: [{id: k1, key: cmVmdXNhbC10ZXN0LWtleS1yZWZ1c2FsLXRlc3Qta2U=}]""";
+
   private static String config(String telephony, String jwtSecret) throws Exception {
+    return config(telephony, jwtSecret, GOOD_KEY);
+  }
+
+  private static String config(String telephony, String jwtSecret, String temporal) throws Exception {
     Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "refusal", ".yml");
     Files.writeString(file, """
         database:
           url: jdbc:postgresql://localhost:1/never-reached
         auth:
           jwtSecret: %s
+        temporal:
+        %s
         telephony:
         %s
-        """.formatted(jwtSecret, telephony.indent(2)));
+        """.formatted(jwtSecret, temporal.indent(2), telephony.indent(2)));
     return file.toString();
   }
 
@@ -58,6 +69,7 @@ class StartupRefusalTest {
     assertTrue(run.stderr().contains("VOCERO_JWT_SECRET"), run.stderr());
     assertTrue(run.stderr().contains("TWILIO_ACCOUNT_SID"), run.stderr());
     assertTrue(run.stderr().contains("TWILIO_AUTH_TOKEN"), run.stderr());
+    assertTrue(run.stderr().contains("temporal.encryption has no key: set VOCERO_PAYLOAD_KEY"), run.stderr());
     assertFalse(run.stderr().contains("\tat "), "a message, not a stack trace: " + run.stderr());
   }
 
@@ -81,5 +93,27 @@ class StartupRefusalTest {
     assertTrue(retell.failed());
     assertTrue(retell.stderr().contains("RETELL_API_KEY"), retell.stderr());
     assertEquals(1, retell.stderr().lines().filter(l -> l.startsWith("  - ")).count(), retell.stderr());
+  }
+
+  @Test
+  void givenThePublishedTestKeyAndAnActiveIdThatIsNoKey_whenWorkerStarts_itShouldRefuseNamingTheVariables() throws Exception {
+    Run run = run("worker", config("provider: twilio\ntwilio:\n  accountSid: AC123\n  authToken: a-real-token",
+        "w".repeat(48), """
+        encryption:
+          activeKeyId: k2
+          keys: [{id: test-1, key: dm9jZXJvLXRlc3Qta2V5LXZvY2Vyby10ZXN0LWtleSE=}, {id: short, key: c2hvcnQ=}]"""));
+    assertTrue(run.failed());
+    assertTrue(run.stderr().contains("temporal.encryption key test-1 is published"), run.stderr());
+    assertTrue(run.stderr().contains("temporal.encryption.keys[1] is not 32 bytes of base64"), run.stderr());
+    assertTrue(run.stderr().contains("set VOCERO_PAYLOAD_KEY_ID"), run.stderr());
+    assertFalse(run.stderr().contains("dm9jZXJv") || run.stderr().contains("c2hvcnQ="), "keys are never printed");
+  }
+
+  @Test
+  void givenEncryptionExplicitlyOff_whenServerStarts_itShouldNotAskForAKey() throws Exception {
+    Run run = run("server", config("provider: retell", "r".repeat(48), "encryption: {enabled: false}"));
+    assertTrue(run.failed(), "refused for the missing Retell key only");
+    assertFalse(run.stderr().contains("temporal.encryption"), run.stderr());
+    assertEquals(1, run.stderr().lines().filter(l -> l.startsWith("  - ")).count(), run.stderr());
   }
 }

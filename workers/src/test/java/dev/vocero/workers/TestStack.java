@@ -6,6 +6,11 @@ import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import dev.vocero.workflows.codec.EncryptionCodec;
+import dev.vocero.workflows.codec.PayloadKey;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +26,20 @@ public final class TestStack {
   private static TestServer.PortBoundTestServer temporal;
   private static int temporalPort;
 
+  /** Not published like test-vocero.yml's key (which server and worker refuse); the same id, so payloads interchange. */
+  public static final String SERVER_PAYLOAD_KEY = "c2VydmVyLXRlc3Qta2V5LXNlcnZlci10ZXN0LWtleSE=";
+
+  /** test-vocero.yml's payload key (temporal.encryption). */
+  public static final String TEST_PAYLOAD_KEY = "dm9jZXJvLXRlc3Qta2V5LXZvY2Vyby10ZXN0LWtleSE=";
+
   private TestStack() {}
+
+  /** A Temporal client with the payload codec of test-vocero.yml, as the application's own client has. */
+  public static WorkflowClient client(WorkflowServiceStubs stubs) {
+    EncryptionCodec codec = new EncryptionCodec(List.of(PayloadKey.fromBase64("test-1", TEST_PAYLOAD_KEY)), "test-1");
+    return WorkflowClient.newInstance(stubs,
+        WorkflowClientOptions.newBuilder().setDataConverter(codec.dataConverter()).build());
+  }
 
   /** One Temporal test server (real time) per test JVM; workflow IDs are unique per test. */
   public static synchronized String temporalTarget() {
@@ -79,7 +97,7 @@ public final class TestStack {
 
   /**
    * What {@code server} and {@code worker} need beyond the test configuration: a provider other than the sandbox, Twilio
-   * credentials (with this auth token) and a JWT secret that is not published in the repository; followed by
+   * credentials (with this auth token), a payload key and a JWT secret that is not published in the repository; followed by
    * {@code more}, which must not name these keys again (an override given twice leaks its first value into later tests:
    * each one restores what it found when it was set).
    */
@@ -88,7 +106,8 @@ public final class TestStack {
         ConfigOverride.config("auth.jwtSecret", "server-test-" + "5e".repeat(24)),
         ConfigOverride.config("telephony.provider", provider),
         ConfigOverride.config("telephony.twilio.accountSid", "AC" + "0".repeat(32)),
-        ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken)));
+        ConfigOverride.config("telephony.twilio.authToken", twilioAuthToken),
+        ConfigOverride.config("temporal.encryption.keys[0].key", SERVER_PAYLOAD_KEY)));
     overrides.addAll(List.of(more));
     return overrides.toArray(ConfigOverride[]::new);
   }

@@ -13,7 +13,8 @@ import java.util.Set;
 public final class StartupSecrets {
   /** Secrets printed in this repository's configuration files and docs. */
   static final Set<String> PUBLISHED = Set.of("sandbox-auth-token", "set-by-dev-set-by-dev-set-by-dev-set-by-dev",
-      "test-secret-test-secret-test-secret-0123456789", "changeme", "secret");
+      "test-secret-test-secret-test-secret-0123456789", "changeme", "secret",
+      "dm9jZXJvLXRlc3Qta2V5LXZvY2Vyby10ZXN0LWtleSE=");
 
   private StartupSecrets() {}
 
@@ -25,6 +26,10 @@ public final class StartupSecrets {
       problems.add("auth.jwtSecret is empty, too short or a published default: set VOCERO_JWT_SECRET to at least 32 "
           + "random bytes (for example: openssl rand -base64 48).");
     }
+    EncryptionConfig encryption = config.getTemporal().getEncryption();
+    problems.addAll(encryption.problems());
+    encryption.publishedKeyIds().forEach(id -> problems.add("temporal.encryption key " + id + " is published in this "
+        + "repository: " + EncryptionConfig.HOW + "."));
     TelephonyConfig telephony = config.getTelephony();
     switch (telephony.getProvider()) {
       case "sandbox" -> problems.add("telephony.provider is sandbox: simulated calls run only in 'vocero dev' (their "

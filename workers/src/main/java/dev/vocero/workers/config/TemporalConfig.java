@@ -1,7 +1,9 @@
 package dev.vocero.workers.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotEmpty;
 
 /** {@code temporal:} section: where the Temporal frontend is and how to authenticate to it. */
@@ -19,6 +21,10 @@ public class TemporalConfig {
   @Min(1) @JsonProperty private long rpcTimeoutSeconds = 10;
   /** Register the Vocero search attributes at start-up when missing. */
   @JsonProperty private boolean registerSearchAttributes = true;
+  /** The keys that encrypt workflow payloads (names, phone numbers) before they reach Temporal. */
+  @Valid @NotNull @JsonProperty private EncryptionConfig encryption = new EncryptionConfig();
+  /** The Temporal Web UI's address (e.g. http://localhost:8233): the one origin allowed to call /codec (CORS). */
+  @JsonProperty private String webUiUrl;
 
   public String getTarget() {
     return target;
@@ -54,5 +60,13 @@ public class TemporalConfig {
 
   public boolean isRegisterSearchAttributes() {
     return registerSearchAttributes;
+  }
+
+  public EncryptionConfig getEncryption() {
+    return encryption;
+  }
+
+  public String getWebUiUrl() {
+    return webUiUrl;
   }
 }

@@ -1,6 +1,8 @@
 package dev.vocero.workers.dev;
 
+import dev.vocero.workers.config.EncryptionConfig;
 import dev.vocero.workers.config.Mode;
+import dev.vocero.workflows.codec.PayloadKey;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -68,6 +71,10 @@ public class DevCommand extends ServerCommand<VoceroConfiguration> {
     if (config.getAuth().getJwtSecret().equals(DevDefaults.SECRET_PLACEHOLDER)) {
       config.getAuth().setJwtSecret(devSecret(dataDir));
     }
+    if (config.getTemporal().getEncryption().needsDevKey()) {
+      config.getTemporal().getEncryption().setKeys(List.of(new EncryptionConfig.Key("dev", devPayloadKey(dataDir))));
+      config.getTemporal().getEncryption().setActiveKeyId("dev");
+    }
     DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
     ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(ns.getInt("http_port"));
     ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(ns.getInt("admin_port"));
@@ -84,9 +91,17 @@ public class DevCommand extends ServerCommand<VoceroConfiguration> {
 
   /** A random JWT secret kept in the data directory, so tokens survive a restart of dev. */
   private static String devSecret(Path dataDir) throws java.io.IOException {
-    Path file = dataDir.resolve("jwt-secret");
+    return randomKept(dataDir.resolve("jwt-secret"), 48);
+  }
+
+  /** The AES-256 payload key, kept so that an external Temporal's histories stay readable after a restart. */
+  private static String devPayloadKey(Path dataDir) throws java.io.IOException {
+    return randomKept(dataDir.resolve("temporal-payload-key"), PayloadKey.KEY_BYTES);
+  }
+
+  private static String randomKept(Path file, int size) throws java.io.IOException {
     if (!Files.exists(file)) {
-      byte[] bytes = new byte[48];
+      byte[] bytes = new byte[size];
       new SecureRandom().nextBytes(bytes);
       Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.UTF_8);
     }

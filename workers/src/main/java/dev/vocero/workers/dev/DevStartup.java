@@ -67,6 +67,7 @@ public class DevStartup implements ServerLifecycleListener {
                 ? "; embedded: the temporal CLI's workflow describe/show work, the Web UI's list needs"
                     + " 'temporal server start-dev' and dev --temporal localhost:7233)"
                 : ")"),
+        "  Codec          " + api + "/codec  (payloads are encrypted: temporal --codec-endpoint, docs/encryption.md)",
         "  Data           " + DevDefaults.dataDir(),
         "  Speech         " + config.getSpeech().describe(),
         "  Restarted      " + audios + " audio(s), " + work.describe() + " left unfinished by the last run",

@@ -3,6 +3,7 @@ package dev.vocero.workers.temporal;
 import dev.vocero.workers.config.TemporalConfig;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
+import dev.vocero.workflows.codec.EncryptionCodec;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -25,6 +26,7 @@ public class TemporalConnection implements Managed {
   private final TemporalConfig config;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
+  private final EncryptionCodec codec;
 
   public TemporalConnection(TemporalConfig config) {
     this(config, new NoopScope());
@@ -42,8 +44,10 @@ public class TemporalConnection implements Managed {
             .validateBuildWithDefaults());
     configureSecurity(options);
     this.stubs = WorkflowServiceStubs.newServiceStubs(options.build());
+    this.codec = config.getEncryption().build();
+    // the client's converter is the workers' too: every payload Vocero writes or reads goes through the codec
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace())
-        .setInterceptors(interceptors).build());
+        .setDataConverter(codec.dataConverter()).setInterceptors(interceptors).build());
   }
 
   private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {
@@ -65,6 +69,11 @@ public class TemporalConnection implements Managed {
 
   public WorkflowClient client() {
     return client;
+  }
+
+  /** The payload codec, also served at /codec for the Temporal Web UI and CLI. */
+  public EncryptionCodec codec() {
+    return codec;
   }
 
   public WorkflowServiceStubs stubs() {

@@ -141,7 +141,7 @@ class InboundReplyEndToEndTest {
     chat = new OpenAiChatStub(new WireMock(LLM.port()), LLM.baseUrl());
     chat.answers("{\"reply\": \"" + REPLY + "\", \"handoff\": false}");
     chat.answersWhenPromptContains("demandar", "{\"reply\": \"\", \"handoff\": true}");
-    temporal = WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(
+    temporal = TestStack.client(WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(TestStack.temporalTarget()).build()));
 
     api = new ApiClient(APP.getLocalPort());

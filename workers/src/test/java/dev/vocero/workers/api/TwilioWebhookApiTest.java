@@ -13,7 +13,6 @@ import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URI;
@@ -231,7 +230,7 @@ class TwilioWebhookApiTest {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(TestStack.temporalTarget()).build());
     try {
-      EventRelay relay = new EventRelay(jdbi, new EventDelivery(jdbi, WorkflowClient.newInstance(stubs)), Duration.ofSeconds(1));
+      EventRelay relay = new EventRelay(jdbi, new EventDelivery(jdbi, TestStack.client(stubs)), Duration.ofSeconds(1));
       assertTrue(relay.relay() >= 1);
       assertEquals("delivered", jdbi.withHandle(h -> h.createQuery("select state from provider_events where id = :id")
           .bind("id", id).mapTo(String.class).one()));

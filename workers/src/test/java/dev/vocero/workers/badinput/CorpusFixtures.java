@@ -42,6 +42,7 @@ final class CorpusFixtures {
     f.tokens.put("viewer", user(api, adminA, "viewer"));
     Session adminB = api.registerAndLogin("Corpus B");
     f.tokens.put("other", adminB.accessToken());
+    f.tokens.put("ops", api.platformOperator().accessToken());
     f.resources("A", api, adminA.accessToken());
     f.resources("B", api, adminB.accessToken());
     f.values.put("A.org", api.organizationId(adminA).toString());

@@ -135,7 +135,7 @@ class AudioPipelineBenchmark {
     Session session = api.registerAndLogin("Banco de pruebas");
     temporalStubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(APP.getConfiguration().getTemporal().getTarget()).build());
-    WorkflowClient temporal = WorkflowClient.newInstance(temporalStubs);
+    WorkflowClient temporal = TestStack.client(temporalStubs); // the application encrypts its payloads
 
     byte[][] warmupWavs = wavs(Math.max(WARMUP_CALLS, WARMUP_AUDIOS), 200.5); // half-integer tones: never equal to a measured one
     byte[][] wavs = wavs(AUDIOS, 200);

@@ -10,6 +10,7 @@ import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.VoceroApplication;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -38,6 +39,8 @@ class DevCrashDrillTest {
       first.awaitUp();
       ApiClient api = new ApiClient(first.httpPort());
       String password = DevDrill.adminPassword(dataDir);
+      String payloadKey = Files.readString(dataDir.resolve("temporal-payload-key")).trim();
+      assertEquals(32, java.util.Base64.getDecoder().decode(payloadKey).length, "dev made an AES-256 payload key");
       String token = api.login(DevStartup.DEV_ADMIN, password).accessToken();
       List<List<String>> sheet = new ArrayList<>(List.of(List.of("Nombre", "Teléfono")));
       for (int i = 0; i < CONTACTS; i++) {
@@ -55,6 +58,7 @@ class DevCrashDrillTest {
       second = DevDrill.start(dataDir, "second", VoceroApplication.class);
       second.awaitUp();
       assertTrue(second.jvm().log().contains("A PostgreSQL left running by an earlier 'vocero dev'"), second.jvm().log());
+      assertEquals(payloadKey, Files.readString(dataDir.resolve("temporal-payload-key")).trim(), "dev keeps its key");
       ApiClient again = new ApiClient(second.httpPort());
       String token2 = again.login(DevStartup.DEV_ADMIN, password).accessToken();
       JsonNode done = await(Duration.ofSeconds(180), () -> {

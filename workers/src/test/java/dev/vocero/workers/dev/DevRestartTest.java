@@ -103,7 +103,7 @@ class DevRestartTest {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(secondTemporal.target()).build());
     try {
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      WorkflowClient client = TestStack.client(stubs);
       UnfinishedWork.Restarted restarted = UnfinishedWork.restart(DB.jdbi(), client, second.getObjectMapper());
       assertEquals(Set.of(batch, paused, campaignBatch), Set.copyOf(restarted.batches().started()));
       assertEquals(List.of(waveId), restarted.waves().started());

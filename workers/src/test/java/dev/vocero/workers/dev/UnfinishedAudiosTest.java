@@ -17,7 +17,6 @@ import dev.vocero.workers.Wav;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.ByteArrayInputStream;
@@ -70,7 +69,7 @@ class UnfinishedAudiosTest {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(TestStack.temporalTarget()).build());
     try {
-      AudioWorkflows workflows = new AudioWorkflows(WorkflowClient.newInstance(stubs));
+      AudioWorkflows workflows = new AudioWorkflows(TestStack.client(stubs));
       assertEquals(1, UnfinishedAudios.restart(jdbi, workflows));
       awaitCompleted(jdbi, org, id);
       assertEquals(0, UnfinishedAudios.restart(jdbi, workflows), "nothing left to restart");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.temporal.testing.WorkflowReplayer;
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +24,19 @@ class AudioProcessingReplayTest {
   @Test
   void givenTheCompletedHistory_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED, AudioProcessingWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(COMPLETED, AudioProcessingWorkflowImpl.class));
   }
 
   @Test
   void givenTheFailedHistory_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(FAILED, AudioProcessingWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(FAILED, AudioProcessingWorkflowImpl.class));
   }
 
   @Test
   void givenTheHistoryWithAFailedExtractor_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(EXTRACTOR_FAILED, AudioProcessingWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(EXTRACTOR_FAILED, AudioProcessingWorkflowImpl.class));
   }
 
   @Test
@@ -59,7 +59,7 @@ class AudioProcessingReplayTest {
   @Test
   void givenTheCompletedHistory_whenReplayedAgainstReorderedSteps_itShouldDetectNonDeterminism() {
     Exception failure = assertThrows(Exception.class, () ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED, ReorderedAudioProcessingWorkflow.class));
+        ReplayThroughCodec.fromResource(COMPLETED, ReorderedAudioProcessingWorkflow.class));
 
     assertTrue(reportsNonDeterminism(failure), () -> "unexpected failure: " + failure);
   }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,14 +32,14 @@ class CallReplayTest {
   void givenTheContactCallHistories_whenReplayed_itShouldBeDeterministic() {
     for (String history : new String[] {CONTACT, CONTACT_RECORDING, CONTACT_NO_CREDIT, CONTACT_RESUMED}) {
       assertDoesNotThrow(() ->
-          WorkflowReplayer.replayWorkflowExecutionFromResource(history, ContactCallWorkflowImpl.class), history);
+          ReplayThroughCodec.fromResource(history, ContactCallWorkflowImpl.class), history);
     }
   }
 
   @Test
   void givenTheCallBatchHistory_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(BATCH, CallBatchWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(BATCH, CallBatchWorkflowImpl.class));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import dev.vocero.workflows.messaging.Channel;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.BOGOTA;
 import static dev.vocero.workflows.campaigns.CampaignTestSupport.ORG;
@@ -17,7 +18,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.testing.WorkflowReplayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +44,13 @@ class CampaignReplayTest {
   @Test
   void givenTheStoredCampaignDay_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(CAMPAIGN, CampaignWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(CAMPAIGN, CampaignWorkflowImpl.class));
   }
 
   @Test
   void givenTheStoredDayWithAWaveAndACreditPause_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(CAMPAIGN_WAVES_CREDIT, CampaignWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(CAMPAIGN_WAVES_CREDIT, CampaignWorkflowImpl.class));
   }
 
   /**
@@ -82,7 +82,7 @@ class CampaignReplayTest {
         .flatMap(e -> e.getWorkflowExecutionContinuedAsNewEventAttributes().getInput().getPayloadsList().stream())
         .anyMatch(p -> p.getData().toStringUtf8().contains("\"pauseReason\":\"no_credit\"")),
         "the next day starts paused for lack of credit");
-    WorkflowReplayer.replayWorkflowExecution(history, CampaignWorkflowImpl.class);
+    ReplayThroughCodec.history(history, CampaignWorkflowImpl.class);
     String out = System.getProperty("campaign.history.waves.out");
     if (out != null) {
       Files.writeString(Path.of(out), history.toJson(true), StandardCharsets.UTF_8);
@@ -109,7 +109,7 @@ class CampaignReplayTest {
     WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(first.getWorkflowId(), first.getRunId());
     assertTrue(history.getEvents().stream()
         .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW));
-    WorkflowReplayer.replayWorkflowExecution(history, CampaignWorkflowImpl.class);
+    ReplayThroughCodec.history(history, CampaignWorkflowImpl.class);
     String out = System.getProperty("campaign.history.out");
     if (out != null) {
       Files.writeString(Path.of(out), history.toJson(true), StandardCharsets.UTF_8);

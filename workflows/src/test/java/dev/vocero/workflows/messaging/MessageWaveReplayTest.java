@@ -3,10 +3,10 @@ package dev.vocero.workflows.messaging;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class MessageWaveReplayTest {
   @Test
   void givenTheWaveHistory_whenReplayed_itShouldBeDeterministic() throws IOException {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE, MessageWaveWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(WAVE, MessageWaveWorkflowImpl.class));
     List<HistoryEvent> wave = events(WAVE);
     assertEquals(0, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "1.0 has no version markers");
     assertEquals(5, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"));
@@ -34,7 +34,7 @@ class MessageWaveReplayTest {
   @Test
   void givenAWaveHistoryThatPausedForCredit_whenReplayed_itShouldBeDeterministic() throws IOException {
     assertDoesNotThrow(() ->
-        WorkflowReplayer.replayWorkflowExecutionFromResource(WAVE_CREDITS, MessageWaveWorkflowImpl.class));
+        ReplayThroughCodec.fromResource(WAVE_CREDITS, MessageWaveWorkflowImpl.class));
     List<HistoryEvent> wave = events(WAVE_CREDITS);
     assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
     assertEquals(3, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordWave"),
