@@ -128,6 +128,7 @@ class DistributedCrashDrillTest {
         "-Ddw.temporal.target=" + TestStack.temporalTarget(),
         "-Ddw.temporal.rpcTimeoutSeconds=15", // six JVMs on two cores: a slow answer is no outage
         "-Ddw.auth.jwtSecret=drill-" + "4a".repeat(24),
+        "-Ddw.temporal.encryption.keys[0].key=" + TestStack.SERVER_PAYLOAD_KEY, // test-vocero.yml's key is published
         "-Ddw.telephony.provider=twilio",
         "-Ddw.telephony.twilio.accountSid=" + ACCOUNT,
         "-Ddw.telephony.twilio.authToken=" + AUTH_TOKEN,
