@@ -168,6 +168,6 @@ public final class VoceroApi {
     jersey.register(new CampaignEstimateResource(jdbi, prices, json));
     OpenApiDocs.register(jersey);
     Console.register(jersey, new Console.Services(accounts, limiter, clientAddress, audioIntake, audios, blobs,
-        batchImport, batches, batchReports, contactLists, dashboard), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
+        batchImport, batches, batchReports, contactLists, dashboard, audit), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
   }
 }

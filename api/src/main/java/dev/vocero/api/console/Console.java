@@ -3,6 +3,7 @@ package dev.vocero.api.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioService;
+import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.LoginRateLimiter;
 import dev.vocero.api.calls.BatchImport;
@@ -27,7 +28,7 @@ public final class Console {
   /** The services the REST resources use, shared so the console follows the same rules. */
   public record Services(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress,
       AudioIntake audioIntake, AudioService audios, BlobStore blobs, BatchImport batchImport, BatchService batches,
-      BatchReports batchReports, ContactLists contactLists, DashboardResource dashboard) {}
+      BatchReports batchReports, ContactLists contactLists, DashboardResource dashboard, AuditTrail audit) {}
 
   public static void register(JerseyEnvironment jersey, Services s, Jdbi jdbi, ObjectMapper json, String publicBaseUrl,
       Clock clock) {
@@ -36,6 +37,7 @@ public final class Console {
     ConsoleCookies cookies = new ConsoleCookies(publicBaseUrl);
     jersey.register(new ConsoleFilter(sessions, new ConsoleText(), pages));
     jersey.register(new ConsoleAssets());
+    jersey.register(new ConsoleAudit(s.audit(), s.clientAddress()));
     jersey.register(new SignInPage(s.accounts(), s.limiter(), s.clientAddress(), sessions, cookies, pages));
     jersey.register(new HomePage(s.dashboard(), pages));
     jersey.register(new RecordingPages(s.audioIntake(), s.audios(), s.blobs(), jdbi, pages));

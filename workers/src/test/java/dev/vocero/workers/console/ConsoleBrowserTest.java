@@ -133,6 +133,8 @@ class ConsoleBrowserTest {
     browser.switchTo().alert().accept();
     waitFor(ExpectedConditions.urlToBe(base + "/recordings"));
     assertFalse(browser.findElement(By.id("recording-rows")).getText().contains("Llamada cobranza 7"), "deleted");
+    String audioId = recording.substring(recording.lastIndexOf('/') + 1);
+    assertEquals(List.of("audios.create", "audios.delete"), audited("audios", audioId), "in the audit trail");
     browser.get(recording);
     waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-message")));
   }
@@ -186,6 +188,8 @@ class ConsoleBrowserTest {
     int finished = waitFor(driver -> Integer.parseInt(driver.findElement(By.id("count-finished")).getText()));
     assertTrue(finished < 40, "paused before the end: " + finished);
     Chromium.screenshot(browser, "batch-paused");
+    assertEquals(List.of("batches.create", "batches.pause"), audited("batches", batchId.toString()),
+        "console changes are in the audit trail under the API's actions; the forged pause is not");
 
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("filter-status"))).sendKeys("done");
     waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calls-table tbody tr")));
@@ -334,5 +338,12 @@ class ConsoleBrowserTest {
 
   private static double number(Object value) {
     return ((Number) value).doubleValue();
+  }
+
+  /** The audit trail's actions on one object, oldest first, each by a signed-in user from the console. */
+  private static List<String> audited(String objectType, String objectId) {
+    return DB.jdbi().withHandle(h -> h.createQuery("select action from audit_log where object_type = :t and object_id = :id"
+        + " and actor_type = 'user' and changes ->> 'via' = 'console' order by at, id").bind("t", objectType)
+        .bind("id", objectId).mapTo(String.class).list());
   }
 }
