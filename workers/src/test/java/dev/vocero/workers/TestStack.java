@@ -36,9 +36,13 @@ public final class TestStack {
 
   /** A Temporal client with the payload codec of test-vocero.yml, as the application's own client has. */
   public static WorkflowClient client(WorkflowServiceStubs stubs) {
-    EncryptionCodec codec = new EncryptionCodec(List.of(PayloadKey.fromBase64("test-1", TEST_PAYLOAD_KEY)), "test-1");
     return WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setDataConverter(codec.dataConverter()).build());
+        WorkflowClientOptions.newBuilder().setDataConverter(codec().dataConverter()).build());
+  }
+
+  /** The payload codec of test-vocero.yml, as an operator's codec server would apply it. */
+  public static EncryptionCodec codec() {
+    return new EncryptionCodec(List.of(PayloadKey.fromBase64("test-1", TEST_PAYLOAD_KEY)), "test-1");
   }
 
   /** One Temporal test server (real time) per test JVM; workflow IDs are unique per test. */

@@ -19,6 +19,7 @@ import dev.vocero.workers.Wav;
 import dev.vocero.workers.config.VoceroConfiguration;
 import dev.vocero.workflows.audio.AudioIds;
 import dev.vocero.workflows.calls.CallIds;
+import dev.vocero.workflows.codec.EncryptionCodec;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.temporal.api.common.v1.Payload;
@@ -247,7 +248,10 @@ class ObservabilityTest {
     return memo;
   }
 
+  /** Temporal stores only ciphertext; the operator reads it through the codec, as the Web UI would. */
   private static String decode(Payload payload) {
-    return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
+    assertTrue(EncryptionCodec.isEncrypted(payload), "a summary or memo reached Temporal unencrypted");
+    Payload plain = TestStack.codec().decode(List.of(payload)).get(0);
+    return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(plain, String.class, String.class);
   }
 }
