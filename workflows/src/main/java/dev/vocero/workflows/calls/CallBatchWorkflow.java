@@ -20,6 +20,13 @@ public interface CallBatchWorkflow {
   @QueryMethod(name = "progress")
   BatchProgress progress();
 
+  /**
+   * The progress read as an update, for the campaign's polls: changes nothing. A query that meets a run as it continues
+   * as new stops time skipping on Temporal's test server for good; an update there is failed and read again.
+   */
+  @UpdateMethod(name = "snapshot")
+  BatchProgress snapshot();
+
   @UpdateMethod(name = "pause")
   BatchProgress pause();
 

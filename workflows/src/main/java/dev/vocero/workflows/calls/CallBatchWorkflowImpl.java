@@ -99,6 +99,11 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
   }
 
   @Override
+  public BatchProgress snapshot() {
+    return progress();
+  }
+
+  @Override
   public void validatePause() {
     requireOpen();
     if (paused) {

@@ -80,7 +80,7 @@ public final class CampaignBatchControl {
       return null;
     }
     if (run.running()) {
-      return calls.query(workflowId, "progress", BatchProgress.class);
+      return calls.snapshot(workflowId, BatchProgress.class);
     }
     if (run.completed()) {
       return calls.result(workflowId, run, BatchProgress.class);

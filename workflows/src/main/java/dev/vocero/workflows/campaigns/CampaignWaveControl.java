@@ -75,7 +75,7 @@ public final class CampaignWaveControl {
       return null;
     }
     if (run.running()) {
-      return calls.query(workflowId, "progress", WaveProgress.class);
+      return calls.snapshot(workflowId, WaveProgress.class);
     }
     if (run.completed()) {
       return calls.result(workflowId, run, WaveProgress.class);

@@ -17,6 +17,13 @@ public interface MessageWaveWorkflow {
   @QueryMethod(name = "progress")
   WaveProgress progress();
 
+  /**
+   * The progress read as an update, for the campaign's polls: changes nothing. A query that meets a run as it continues
+   * as new stops time skipping on Temporal's test server for good; an update there is failed and read again.
+   */
+  @UpdateMethod(name = "snapshot")
+  WaveProgress snapshot();
+
   @UpdateMethod(name = "pause")
   WaveProgress pause();
 

@@ -126,6 +126,11 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   }
 
   @Override
+  public WaveProgress snapshot() {
+    return progress;
+  }
+
+  @Override
   public WaveProgress pause() {
     paused = true;
     progress = with(WaveStatus.PAUSED);

@@ -78,11 +78,11 @@ class CampaignControlCallsTest {
   @Test
   void givenAPauseThatNeverAnswers_whenAWaveIsHeld_itShouldFailRetryablyWithinItsBound() {
     WorkflowStub stub = current(waveWorkflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    when(stub.query("progress", WaveProgress.class)).thenReturn(runningWave());
+    when(stub.update("snapshot", WaveProgress.class)).thenReturn(runningWave());
     when(stub.update("pause", WaveProgress.class)).thenAnswer(NEVER);
     MessageWaveWorkflow typed = mock(MessageWaveWorkflow.class);
     when(client.newWorkflowStub(MessageWaveWorkflow.class, waveWorkflowId)).thenReturn(typed);
-    when(typed.progress()).thenReturn(runningWave());
+    when(typed.snapshot()).thenReturn(runningWave());
     when(typed.pause()).thenAnswer(NEVER);
 
     ApplicationFailure failure = assertTimeoutPreemptively(PATIENCE,
@@ -94,11 +94,11 @@ class CampaignControlCallsTest {
   @Test
   void givenAResumeThatNeverAnswers_whenABatchIsReleased_itShouldFailRetryablyWithinItsBound() {
     WorkflowStub stub = current(batchWorkflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    when(stub.query("progress", BatchProgress.class)).thenReturn(pausedBatch());
+    when(stub.update("snapshot", BatchProgress.class)).thenReturn(pausedBatch());
     when(stub.update("resume", BatchProgress.class)).thenAnswer(NEVER);
     CallBatchWorkflow typed = mock(CallBatchWorkflow.class);
     when(client.newWorkflowStub(CallBatchWorkflow.class, batchWorkflowId)).thenReturn(typed);
-    when(typed.progress()).thenReturn(pausedBatch());
+    when(typed.snapshot()).thenReturn(pausedBatch());
     when(typed.resume()).thenAnswer(NEVER);
 
     ApplicationFailure failure = assertTimeoutPreemptively(PATIENCE,
@@ -125,18 +125,29 @@ class CampaignControlCallsTest {
   @Test
   void givenAPauseThatReachedARunAsItContinuedAsNew_whenAWaveIsHeld_itShouldAskToBeTriedAgainOnTheCurrentRun() {
     WorkflowStub stub = current(waveWorkflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    when(stub.query("progress", WaveProgress.class)).thenReturn(runningWave());
+    when(stub.update("snapshot", WaveProgress.class)).thenReturn(runningWave());
     io.grpc.StatusRuntimeException completed =
         Status.NOT_FOUND.withDescription("workflow execution already completed").asRuntimeException();
     when(stub.update("pause", WaveProgress.class)).thenThrow(completed);
     MessageWaveWorkflow typed = mock(MessageWaveWorkflow.class);
     when(client.newWorkflowStub(MessageWaveWorkflow.class, waveWorkflowId)).thenReturn(typed);
-    when(typed.progress()).thenReturn(runningWave());
+    when(typed.snapshot()).thenReturn(runningWave());
     when(typed.pause()).thenThrow(completed);
 
     ApplicationFailure failure = assertThrows(ApplicationFailure.class, () -> waves.holdWave(waveId));
 
     assertEquals("WaveChangeRetry", failure.getType());
+  }
+
+  @Test
+  void givenASnapshotThatReachedARunAsItContinuedAsNew_whenABatchsProgressIsRead_itShouldAskToBeTriedAgain() {
+    WorkflowStub stub = current(batchWorkflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    when(stub.update("snapshot", BatchProgress.class)).thenThrow(
+        Status.NOT_FOUND.withDescription("workflow execution already completed").asRuntimeException());
+
+    ApplicationFailure failure = assertThrows(ApplicationFailure.class, () -> batches.batchProgress(batchId));
+
+    assertEquals(ControlCalls.IN_TRANSITION, failure.getType());
   }
 
   private WorkflowStub current(String workflowId, WorkflowExecutionStatus status) {

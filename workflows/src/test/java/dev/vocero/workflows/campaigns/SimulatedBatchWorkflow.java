@@ -78,6 +78,11 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   }
 
   @Override
+  public BatchProgress snapshot() {
+    return progress();
+  }
+
+  @Override
   public BatchProgress progress() {
     return new BatchProgress(status, started, started, 0, paused, callsPerSecond, 1, pauseReason);
   }
