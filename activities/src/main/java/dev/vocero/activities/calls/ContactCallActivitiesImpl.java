@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 /** The steps of one contact's calls: plan (window, DNC, cap), dial effectively once, poll, record. */
 public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public static final String INVALID_NUMBER = CallFailure.INVALID_NUMBER.type();
-  public static final String TELEPHONY_REJECTED = "TelephonyRejected";
   public static final String CONTACT_NOT_FOUND = "ContactNotFound";
   private static final Logger LOG = LoggerFactory.getLogger(ContactCallActivitiesImpl.class);
   private static final java.util.regex.Pattern RULE_SUFFIX = java.util.regex.Pattern.compile("\\[([a-z]{2}\\.[a-z0-9-]+)]$");
@@ -223,7 +222,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     } catch (TelephonyException e) {
       throw switch (e.kind()) {
         case INVALID_NUMBER -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_NUMBER);
-        case REJECTED, UNAUTHORIZED -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), TELEPHONY_REJECTED);
+        case REJECTED, UNAUTHORIZED -> CallFailure.TELEPHONY_REJECTED.failure(e.getMessage());
         case RETRYABLE -> ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("TelephonyRetryable")
             .setNextRetryDelay(ProviderBackoff.nextRetryDelay(e.retryAfter())).build();
       };

@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,7 +108,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     ContactRow contact = jdbi.withExtension(dev.vocero.store.calls.ContactDao.class,
         dao -> dao.find(request.orgId(), request.contactId()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
-            MESSAGE_REJECTED));
+            MessageFailure.MESSAGE_REJECTED.type()));
     String phone = contact.phones().isEmpty() ? null : contact.phones().get(0);
     String skip = skipReason(request.orgId(), phone);
     Map<String, String> vars = ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(),
@@ -187,7 +188,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
       jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "cancelled", "wave_cancelled"));
     } else {
       jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
-          MESSAGE_REJECTED.equals(failure.errorCode()) ? null : "retries_exhausted"));
+          MessageFailure.MESSAGE_REJECTED.type().equals(failure.errorCode()) ? null : "retries_exhausted"));
     }
     jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
         .filter(message -> message.providerSid() == null) // one the provider took is settled by its status callback
@@ -211,6 +212,6 @@ public final class MessageActivitiesImpl implements MessageActivities {
 
   private WaveRow wave(UUID orgId, UUID waveId) {
     return jdbi.withExtension(WaveDao.class, dao -> dao.find(orgId, waveId))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("wave " + waveId + " is gone", MESSAGE_REJECTED));
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("wave " + waveId + " is gone", MessageFailure.MESSAGE_REJECTED.type()));
   }
 }

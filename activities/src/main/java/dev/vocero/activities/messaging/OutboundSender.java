@@ -1,12 +1,12 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;
-import dev.vocero.workflows.messaging.MessageActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -37,7 +37,7 @@ public final class OutboundSender {
   /**
    * Sends a pending or processing message and stores the provider's sid.
    *
-   * @throws ApplicationFailure {@link MessageActivities#MESSAGE_REJECTED} (non-retryable) when the provider refuses it
+   * @throws ApplicationFailure {@link MessageFailure#MESSAGE_REJECTED} (non-retryable) when the provider refuses it
    *     for good, or a retryable one on an outage
    */
   public void send(MessageRow message) {
@@ -67,7 +67,7 @@ public final class OutboundSender {
         jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
             e.errorCode() == null ? "rejected" : e.errorCode()));
         credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
-        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageActivities.MESSAGE_REJECTED);
+        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageFailure.MESSAGE_REJECTED.type());
       }
       throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType("MessagingRetryable")
           .setNextRetryDelay(ProviderBackoff.nextRetryDelay(e.retryAfter())).build();

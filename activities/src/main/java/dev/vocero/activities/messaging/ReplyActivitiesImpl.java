@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.workflows.messaging.MessageFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
   @Override
   public ComposedReply compose(InboundMessage message) {
     MessageRow inbound = inbound(message).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure("inbound message " + message.messageId() + " is gone", MODEL_REJECTED));
+        ApplicationFailure.newNonRetryableFailure("inbound message " + message.messageId() + " is gone", MessageFailure.REPLY_MODEL_REJECTED.type()));
     AutoReplySettings settings = jdbi.withExtension(AutoReplyDao.class, dao -> dao.get(message.orgId()));
     List<MessageRow> history = jdbi.withExtension(MessageDao.class,
         dao -> dao.latest(message.orgId(), inbound.phoneE164(), settings.historyMessages()));
@@ -149,7 +150,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     UUID replyId = MessagingIds.replyMessageId(reply.inboundMessageId());
     MessageRow inbound = inbound(new InboundMessage(reply.orgId(), reply.inboundMessageId())).orElseThrow(() ->
         ApplicationFailure.newNonRetryableFailure("inbound message " + reply.inboundMessageId() + " is gone",
-            dev.vocero.workflows.messaging.MessageActivities.MESSAGE_REJECTED));
+            MessageFailure.MESSAGE_REJECTED.type()));
     MessageRow message = jdbi.inTransaction(handle -> {
       MessageDao dao = handle.attach(MessageDao.class);
       Optional<MessageRow> recorded = dao.findById(replyId);
@@ -186,7 +187,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     MessageRow message = jdbi.withExtension(MessageDao.class, dao -> dao.find(recorded.orgId(), recorded.messageId()))
         .filter(m -> "outbound".equals(m.direction()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("message " + recorded.messageId() + " is gone",
-            dev.vocero.workflows.messaging.MessageActivities.MESSAGE_REJECTED));
+            MessageFailure.MESSAGE_REJECTED.type()));
     if (message.providerSid() != null) {
       return Sent.SENT;
     }
@@ -223,10 +224,10 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     try {
       node = json.readTree(text == null ? "" : text);
     } catch (JsonProcessingException e) {
-      throw ApplicationFailure.newNonRetryableFailure("the model's answer is not JSON", MODEL_REJECTED);
+      throw ApplicationFailure.newNonRetryableFailure("the model's answer is not JSON", MessageFailure.REPLY_MODEL_REJECTED.type());
     }
     if (node == null || !node.path("reply").isTextual() || !node.path("handoff").isBoolean()) {
-      throw ApplicationFailure.newNonRetryableFailure("the model's answer lacks reply/handoff", MODEL_REJECTED);
+      throw ApplicationFailure.newNonRetryableFailure("the model's answer lacks reply/handoff", MessageFailure.REPLY_MODEL_REJECTED.type());
     }
     String reply = node.get("reply").asText().strip();
     boolean handoff = node.get("handoff").asBoolean() || reply.isEmpty();
@@ -236,7 +237,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
   private static ApplicationFailure failure(LanguageModelException e) {
     return switch (e.kind()) {
       case UNAUTHORIZED, INVALID_REQUEST, NOT_CONFIGURED, REFUSED ->
-          ApplicationFailure.newNonRetryableFailure(e.getMessage(), MODEL_REJECTED);
+          ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageFailure.REPLY_MODEL_REJECTED.type());
       case TRANSIENT, UNAVAILABLE -> ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType(MODEL_RETRYABLE)
           .setNonRetryable(false).setNextRetryDelay(e.retryAfter()).build();
     };

@@ -147,9 +147,9 @@ class MessageCreditsTest {
         + " \"Invalid 'To' Phone Number\", \"more_info\": \"https://www.twilio.com/docs/errors/21211\", \"status\": 400}")));
 
     ApplicationFailure refused = assertThrows(ApplicationFailure.class, () -> send(ana));
-    assertEquals("MessageRejected", refused.getType());
+    assertEquals("MESSAGE_REJECTED", refused.getType());
     assertEquals(List.of("reserve", "release"), kinds(ana));
-    activities.recordFailure(new SendFailure(org, wave, ana, "MessageRejected"));
+    activities.recordFailure(new SendFailure(org, wave, ana, "MESSAGE_REJECTED"));
     assertEquals(List.of("reserve", "release"), kinds(ana), "released once");
 
     wm.stubFor(post(urlEqualTo(MESSAGES)).willReturn(json(201, created("SM" + "b2".repeat(16), "1"))));

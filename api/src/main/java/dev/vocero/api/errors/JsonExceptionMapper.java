@@ -1,5 +1,6 @@
 package dev.vocero.api.errors;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -38,6 +39,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     if (e instanceof UnrecognizedPropertyException u) {
       return new ApiError("unknown_field", "The body has a field this endpoint does not know: '" + u.getPropertyName()
           + "'.", List.of(new ApiError.Detail(JsonFields.path(u.getPath()), "unknown_field", "not accepted here")));
+    }
+    if (e instanceof JsonMappingException m && m.getCause() instanceof JsonParseException) {
+      return ApiError.of("malformed_json", "The request body is not valid JSON."); // cut off or broken inside a field
     }
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = JsonFields.path(m.getPath());

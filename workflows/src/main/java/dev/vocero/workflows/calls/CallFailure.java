@@ -7,6 +7,8 @@ import java.util.Arrays;
 public enum CallFailure {
   /** The provider refused the number as not dialable: the contact moves to its next number. */
   INVALID_NUMBER,
+  /** The provider refuses the call for good (rejected request, bad credentials): the attempt fails, not retried. */
+  TELEPHONY_REJECTED,
   /** The provider refuses the recording's download for good (bad credentials, gone, not audio). */
   RECORDING_UNAVAILABLE;
 

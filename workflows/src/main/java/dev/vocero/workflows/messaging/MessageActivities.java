@@ -8,9 +8,6 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "Messages")
 public interface MessageActivities {
 
-  /** ApplicationFailure type of {@code send} when the provider refuses the message for good (invalid number...). */
-  String MESSAGE_REJECTED = "MessageRejected";
-
   /** {@link SendFailure} code of a message left unsent because its wave was cancelled while waiting for credit. */
   String WAVE_CANCELLED = "WaveCancelled";
 

@@ -32,7 +32,7 @@ final class MessageActivityOptions {
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
             .setBackoffCoefficient(2.0).setMaximumInterval(Duration.ofMinutes(1)).setMaximumAttempts(SEND_ATTEMPTS)
-            .setDoNotRetry(MessageActivities.MESSAGE_REJECTED).build())
+            .setDoNotRetry(MessageFailure.types()).build())
         .build();
   }
 }

@@ -7,8 +7,6 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "Replies")
 public interface ReplyActivities {
 
-  /** ApplicationFailure type when the language model refuses the request for good (bad key, invalid request). */
-  String MODEL_REJECTED = "ReplyModelRejected";
   /** ApplicationFailure type of a retryable model failure (busy, unreachable). */
   String MODEL_RETRYABLE = "ReplyModelRetryable";
 

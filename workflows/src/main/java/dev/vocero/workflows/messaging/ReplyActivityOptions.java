@@ -27,7 +27,7 @@ final class ReplyActivityOptions {
         .setScheduleToCloseTimeout(Duration.ofMinutes(5))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2.0)
             .setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(5)
-            .setDoNotRetry(ReplyActivities.MODEL_REJECTED).build())
+            .setDoNotRetry(MessageFailure.REPLY_MODEL_REJECTED.type()).build())
         .build();
   }
 
@@ -38,7 +38,7 @@ final class ReplyActivityOptions {
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2)).setBackoffCoefficient(2.0)
             .setMaximumInterval(Duration.ofMinutes(1)).setMaximumAttempts(MessageActivityOptions.SEND_ATTEMPTS)
-            .setDoNotRetry(MessageActivities.MESSAGE_REJECTED).build())
+            .setDoNotRetry(MessageFailure.MESSAGE_REJECTED.type()).build())
         .build();
   }
 }

@@ -8,6 +8,7 @@ import dev.vocero.workflows.alerts.AlertFailure;
 import dev.vocero.workflows.audio.AudioFailure;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.workflows.chat.ChatFailure;
+import dev.vocero.workflows.messaging.MessageFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ class FailureTypesTest {
 
   @Test
   void givenEveryFailureEnum_itsTypesShouldBeTheConstantNamesAndUnique() {
-    List<String[]> types = List.of(AudioFailure.types(), AlertFailure.types(), CallFailure.types(), ChatFailure.types());
+    List<String[]> types = List.of(AudioFailure.types(), AlertFailure.types(), CallFailure.types(), ChatFailure.types(),
+        MessageFailure.types());
     Set<String> seen = new HashSet<>();
     types.stream().flatMap(Stream::of).forEach(type -> {
       assertTrue(type.matches("[A-Z]+(_[A-Z]+)+"), type);

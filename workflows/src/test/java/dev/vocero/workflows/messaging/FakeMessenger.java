@@ -51,7 +51,7 @@ final class FakeMessenger implements MessageActivities {
   }
 
   static RuntimeException rejected() {
-    return ApplicationFailure.newNonRetryableFailure("error 21211", MESSAGE_REJECTED);
+    return MessageFailure.MESSAGE_REJECTED.failure("error 21211");
   }
 
   /** Limits the organization to this many charged messages (one credit each). */

@@ -70,7 +70,7 @@ class MessageWaveWorkflowTest {
     assertEquals(2, done.failed());
     assertEquals(MessageActivityOptions.SEND_ATTEMPTS, messenger.sent(2));
     assertEquals(1, messenger.sent(3));
-    assertEquals(List.of("MessagingRetryable", MessageActivities.MESSAGE_REJECTED),
+    assertEquals(List.of("MessagingRetryable", MessageFailure.MESSAGE_REJECTED.type()),
         messenger.failures.stream().map(MessageActivities.SendFailure::errorCode).toList());
   }
 
