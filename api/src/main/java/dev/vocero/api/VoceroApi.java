@@ -142,7 +142,7 @@ public final class VoceroApi {
     dev.vocero.domain.compliance.ContactPolicies.all(); // an invalid policy file stops the server at start-up
     jersey.register(new dev.vocero.api.persons.PersonContactsResource(jdbi));
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
-    ContactLists contactLists = new ContactLists(json, uploads.getMaxBytes());
+    ContactLists contactLists = new ContactLists(json, uploads.getMaxBytes(), uploads.sheetLimits());
     BatchImport batchImport = new BatchImport(jdbi, contactLists, batchWorkflows, json, calls.maxContactsPerBatch(),
         validator);
     BatchService batches = new BatchService(jdbi, batchWorkflows, json);

@@ -11,6 +11,7 @@ import dev.vocero.domain.spreadsheets.ImportException;
 import dev.vocero.domain.spreadsheets.ImportOptions;
 import dev.vocero.domain.spreadsheets.ImportSummary;
 import dev.vocero.domain.spreadsheets.RejectedRow;
+import dev.vocero.domain.spreadsheets.SheetLimits;
 import dev.vocero.store.calls.ContactDao;
 import java.io.InputStream;
 import java.util.List;
@@ -22,16 +23,18 @@ import java.util.function.Consumer;
 public final class ContactLists {
   private final ObjectMapper json;
   private final long maxBytes;
+  private final SheetLimits limits;
 
-  public ContactLists(ObjectMapper json, long maxBytes) {
+  public ContactLists(ObjectMapper json, long maxBytes, SheetLimits limits) {
     this.json = json;
     this.maxBytes = maxBytes;
+    this.limits = limits;
   }
 
   /** Streams the file: valid rows to {@code accepted}, rejected ones to {@code rejected}. File-level problems throw {@link ImportFailure}. */
   public Summary read(InputStream content, String filename, String defaultRegion, int maxRows,
       Consumer<ContactDao.NewContact> accepted, Consumer<Rejected> rejected) {
-    ContactImporter importer = new ContactImporter(new ImportOptions(defaultRegion, maxRows, maxBytes));
+    ContactImporter importer = new ContactImporter(new ImportOptions(defaultRegion, maxRows, maxBytes, limits));
     try {
       ImportSummary summary = importer.read(content, filename, new ContactSink() {
         @Override

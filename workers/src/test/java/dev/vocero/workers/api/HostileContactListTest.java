@@ -10,6 +10,7 @@ import dev.vocero.workers.ApiClient.Session;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayInputStream;
@@ -30,13 +31,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile contact lists through {@code POST /api/v1/batches}, created or dry run: each is refused with 422, a
- * stable code and a detail naming the {@code file} field, and no batch row is stored. (uploads.maxBytes is 1 MiB.)
+ * stable code and a detail naming the {@code file} field, and no batch row is stored. (uploads.maxBytes is 1 MiB;
+ * uploads.sheets.maxColumns is lowered to 40 here, from Excel's 16,384.)
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HostileContactListTest {
   static final TestDatabase DB = TestDatabase.fresh();
   static final DropwizardAppExtension<VoceroConfiguration> APP =
-      TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
+      TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9",
+          ConfigOverride.config("uploads.sheets.maxColumns", "40"));
   static final String SETTINGS = "{\"defaultRegion\":\"CO\",\"jurisdiction\":\"CUSTOM\","
       + "\"customWindows\":[\"MON-SUN 00:00-23:59\"]}";
   static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -99,6 +102,16 @@ class HostileContactListTest {
   void givenACsvRowWithAHundredThousandColumns_itShouldAnswer422NamingTheFile() {
     assertRefused("columns.csv", utf8("Teléfono,Nombre\n3001234567,Ana\n" + ",".repeat(100_000) + "\n"),
         "too_many_columns");
+  }
+
+  @Test
+  void givenAConfiguredColumnLimit_whenARowHasMoreColumns_itShouldAnswer422NamingTheFile() {
+    String wide = "Teléfono,Nombre" + ",Extra".repeat(40) + "\n3001234567,Ana" + ",x".repeat(40) + "\n";
+    assertRefused("wide.csv", utf8(wide), "too_many_columns");
+    String narrow = "Teléfono,Nombre" + ",Extra".repeat(30) + "\n3001234567,Ana" + ",x".repeat(30) + "\n";
+    Reply reply = api.upload("/api/v1/batches?dryRun=true", operator.accessToken(), "file", "narrow.csv",
+        utf8(narrow), Map.of("settings", SETTINGS));
+    assertEquals(200, reply.status(), String.valueOf(reply.body()));
   }
 
   @Test
