@@ -6,6 +6,7 @@ import dev.vocero.store.calls.DecisionDao;
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.credits.CreditLedger.Reservation;
 import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.calls.CallCreditActivities;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +40,7 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
   }
 
   private CreditHold refuse(CallReservation request, long needed, long available) {
-    String reason = "no credit: " + available + " credits available, " + needed + " needed to hold "
+    String reason = BatchProgress.CREDIT_REASON + ": " + available + " credits available, " + needed + " needed to hold "
         + prices.reserveMinutes() + " call-minutes; top up and resume the batch";
     jdbi.useExtension(DecisionDao.class, dao -> dao.insert(request.orgId(), request.batchId(), request.contactId(),
         request.attemptId(), NO_CREDIT, reason));

@@ -180,7 +180,7 @@ public final class CallBatchWorkflowImpl implements CallBatchWorkflow {
       return;
     }
     paused = true;
-    pauseReason = reason == null || reason.isBlank() ? "no credit" : reason;
+    pauseReason = reason == null || reason.isBlank() ? BatchProgress.CREDIT_REASON : reason;
     log.info("Batch {} paused: {}", batchId, pauseReason);
     if (status == BatchStatus.RUNNING) {
       changeStatus(BatchStatus.PAUSED);

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
  */
 public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   static final String NO_TERMINAL_STATUS = "no terminal status from provider";
-  static final String NO_CREDIT = "no credit";
+  static final String NO_CREDIT = BatchProgress.CREDIT_REASON;
   static final String INTERRUPTED_REASON =
       "Vocero restarted during the call and the provider could not say how it ended; not dialed again";
 

@@ -80,7 +80,7 @@ public final class CampaignBatchControl {
       return null;
     }
     if (run.running()) {
-      return calls.snapshot(workflowId, BatchProgress.class);
+      return calls.snapshot(workflowId, BatchProgress.class).withCreditWord();
     }
     if (run.completed()) {
       return calls.result(workflowId, run, BatchProgress.class);
@@ -97,11 +97,11 @@ public final class CampaignBatchControl {
       return now;
     }
     try {
-      return calls.update(CallIds.batchWorkflowId(batchId), update, BatchProgress.class);
+      return calls.update(CallIds.batchWorkflowId(batchId), update, BatchProgress.class).withCreditWord();
     } catch (WorkflowUpdateException | WorkflowNotFoundException | WorkflowServiceException | StatusRuntimeException e) {
       // a refusal, or "workflow execution already completed": the run it reached continued as new; read again
       BatchProgress after = batchProgress(batchId);
-      if (after != null && open(after) && after.paused() != pause && !(pause && "no_credit".equals(after.pauseReason()))) {
+      if (after != null && open(after) && after.paused() != pause && !(pause && after.pausedForCredit())) {
         throw ApplicationFailure.newFailure("batch " + batchId + " did not take the " + update + "; trying again",
             "BatchChangeRetry");
       }

@@ -1,5 +1,6 @@
 package dev.vocero.workflows.campaigns;
 
+import dev.vocero.workflows.calls.BatchProgress;
 import io.temporal.failure.ActivityFailure;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
  * paused for lack of credit is reported to {@code onNoCredit}; a failed activity is logged and tried again later.
  */
 final class CampaignMembers<M extends CampaignMember, P> {
-  static final String NO_CREDIT = "no_credit";
+  static final String NO_CREDIT = BatchProgress.NO_CREDIT; // a wave's word too (WaveProgress.NO_CREDIT)
 
   private final MemberControl<M, P> control;
   private final UUID campaignId;

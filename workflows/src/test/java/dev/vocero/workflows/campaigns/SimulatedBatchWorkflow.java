@@ -25,7 +25,7 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   static final List<Start> STARTS = new CopyOnWriteArrayList<>();
   static volatile int chunk = 1;
   static volatile boolean recordEachStart = true;
-  /** The batch runs out of credit once it has started this many contacts (pauses itself with no_credit). */
+  /** The batch runs out of credit once it has started this many contacts (pauses itself, as the real one, in words). */
   static final Map<UUID, Integer> CREDIT_FOR = new ConcurrentHashMap<>();
 
   record Start(UUID batchId, long atMillis, int count) {}
@@ -62,7 +62,8 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
         creditSpent = true; // like ContactCallWorkflow's no_credit report: the batch pauses itself
         paused = true;
         status = BatchStatus.PAUSED;
-        pauseReason = "no_credit";
+        // the words the real batch pauses with (CallCreditActivitiesImpl), not the campaign's no_credit
+        pauseReason = "no credit: 0 credits available, 2 needed to hold 2 call-minutes; top up and resume the batch";
         continue;
       }
       int count = Math.min(step, size - started);
