@@ -67,8 +67,9 @@ class BusinessEventTriggersTest {
     assertFalse(events.stream().anyMatch(e -> e.data().contains("3001234567")), "no full number");
     assertEquals(3, deliveries(webhook), "one delivery per event, to the subscribed webhook");
     assertEquals(3, totalDeliveries(), "none to the disabled, unsubscribed or other organization's webhooks");
-    assertEquals(3, jdbi.withHandle(h -> h.createQuery("select count(*) from webhook_deliveries where needs_dispatch")
-        .mapTo(Integer.class).one()), "waiting for the dispatcher");
+    int waiting = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook_deliveries where needs_dispatch")
+        .mapTo(Integer.class).one());
+    assertEquals(3, waiting, "waiting for the dispatcher");
   }
 
   @Test
