@@ -15,8 +15,10 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Documents what webhooks receive: one OpenAPI 3.1 {@code webhooks} entry and one event schema per event type. */
 final class EventDocs {
@@ -35,7 +37,7 @@ final class EventDocs {
   private EventDocs() {}
 
   static void apply(OpenAPI document) {
-    if (!DATA.keySet().equals(new java.util.LinkedHashSet<>(WebhookRow.EVENT_TYPES))) {
+    if (!DATA.keySet().equals(new LinkedHashSet<>(WebhookRow.EVENT_TYPES))) {
       throw new IllegalStateException("every event type needs its documented data: " + WebhookRow.EVENT_TYPES);
     }
     DATA.forEach((type, data) -> {
@@ -58,18 +60,18 @@ final class EventDocs {
   }
 
   private static Schema<?> envelope(String type, String dataName) {
-    Schema<?> schema = new JsonSchema().types(java.util.Set.of("object"))
+    Schema<?> schema = new JsonSchema().types(Set.of("object"))
         .description("The `" + type + "` event as a webhook receives it.")
         .required(List.of("id", "type", "created", "data"));
-    schema.addProperty("id", new JsonSchema().types(java.util.Set.of("string")).format("uuid")
+    schema.addProperty("id", new JsonSchema().types(Set.of("string")).format("uuid")
         .description("The event's stable id: the same on every retry and replay."));
-    schema.addProperty("type", new JsonSchema().types(java.util.Set.of("string")).addEnumItemObject(type));
-    schema.addProperty("created", new JsonSchema().types(java.util.Set.of("integer")).format("int64")
+    schema.addProperty("type", new JsonSchema().types(Set.of("string"))._const(type));
+    schema.addProperty("created", new JsonSchema().types(Set.of("integer")).format("int64")
         .description("When Vocero recorded the event, in Unix seconds."));
     if (!WebhookRow.ALERT_RAISED.equals(type)) { // alert.raised keeps its 1.0 shape
-      schema.addProperty("occurredAt", new JsonSchema().types(java.util.Set.of("string")).format("date-time")
+      schema.addProperty("occurredAt", new JsonSchema().types(Set.of("string")).format("date-time")
           .description("When the fact became true."));
-      schema.addProperty("organizationId", new JsonSchema().types(java.util.Set.of("string")).format("uuid"));
+      schema.addProperty("organizationId", new JsonSchema().types(Set.of("string")).format("uuid"));
       schema.setRequired(List.of("id", "type", "created", "occurredAt", "organizationId", "data"));
     }
     schema.addProperty("data", new JsonSchema().$ref("#/components/schemas/" + dataName));
