@@ -28,6 +28,10 @@ public interface WebhookEventDao {
   @SqlUpdate("update webhook_deliveries set needs_dispatch = false where id = :id")
   int markDispatched(UUID id);
 
+  /** After {@code dev} restarts its embedded Temporal, which forgot them: every pending delivery is started again. */
+  @SqlUpdate("update webhook_deliveries set needs_dispatch = true where status = 'pending' and not needs_dispatch")
+  int redispatchPending();
+
   /** A delivery waiting for its workflow: the dispatcher's unit of work. */
   record PendingDispatch(UUID orgId, UUID id) {}
 }

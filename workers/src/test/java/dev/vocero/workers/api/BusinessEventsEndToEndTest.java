@@ -210,6 +210,28 @@ class BusinessEventsEndToEndTest {
     assertTrue(deliveries.at("/items/0/alertId").isNull());
   }
 
+  @Test
+  void givenTheDocument_itShouldDescribeEveryEventAndOfferItsTypeToSubscribe() {
+    JsonNode document = api.get("/openapi.json", null).body();
+    List<String> types = List.of("alert.raised", "call.completed", "batch.completed", "campaign.day_completed",
+        "campaign.paused", "message.status", "audio.completed");
+    for (String type : types) {
+      JsonNode body = document.at("/webhooks/" + type + "/post/requestBody/content/application~1json/schema");
+      String name = body.get("$ref").asText().substring("#/components/schemas/".length());
+      JsonNode event = document.at("/components/schemas/" + name);
+      assertEquals(type, event.at("/properties/type/const").asText(), name);
+      String data = event.at("/properties/data/$ref").asText().substring("#/components/schemas/".length());
+      assertTrue(document.at("/components/schemas/" + data + "/properties").size() > 3, data);
+    }
+    assertTrue(document.at("/components/schemas/CallCompletedEvent/required").toString().contains("organizationId"));
+    assertTrue(document.at("/components/schemas/EventViews.CallCompleted/properties").has("disposition"));
+    assertTrue(document.at("/components/schemas/EventViews.AudioCompleted/properties").has("extractions"));
+    List<String> offered = new ArrayList<>();
+    document.at("/components/schemas/WebhookBody/properties/eventTypes/items/enum").forEach(t -> offered.add(t.asText()));
+    assertEquals(types, offered);
+    assertTrue(document.at("/paths/~1api~1v1~1webhooks~1{id}~1deliveries~1{deliveryId}~1replay/post/responses").has("202"));
+  }
+
   private static void assertEnvelope(JsonNode event, String type, String orgId) {
     assertEquals(type, event.get("type").asText());
     UUID.fromString(event.get("id").asText());
