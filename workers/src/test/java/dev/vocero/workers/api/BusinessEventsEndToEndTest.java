@@ -211,6 +211,34 @@ class BusinessEventsEndToEndTest {
   }
 
   @Test
+  void givenACampaignWebhook_whenTheKeyPausesTheCampaign_itShouldReceiveCampaignPausedWithTheReason() throws Exception {
+    Session admin = api.registerAndLogin("Campañas CRM");
+    String key = apiKey(admin);
+    Reply webhook = api.post("/api/v1/webhooks", key, Map.of("url", RECEIVER.baseUrl() + "/crm/campaigns",
+        "eventTypes", List.of("campaign.paused", "campaign.day_completed")));
+    assertEquals(201, webhook.status(), String.valueOf(webhook.body()));
+    RECEIVER.stubFor(post(urlEqualTo("/crm/campaigns")).willReturn(aResponse().withStatus(200)));
+    Reply batch = api.upload("/api/v1/batches", key, "file", "deudores.xlsx", CallFixtures.workbook(CampaignApiTest.SHEET),
+        Map.of("settings", CampaignApiTest.SETTINGS));
+    assertEquals(201, batch.status(), String.valueOf(batch.body()));
+    String campaign = api.post("/api/v1/campaigns", key, CampaignApiTest.campaign(List.of(batch.body().get("id").asText())))
+        .body().get("id").asText();
+    String path = "/api/v1/campaigns/" + campaign;
+    assertEquals(200, api.post(path + "/schedule", key, null).status());
+    eventually(() -> "running".equals(api.get(path, key).body().at("/progress/state").asText()) ? true : null,
+        "the campaign runs");
+    assertEquals(200, api.post(path + "/pause", key, null).status());
+
+    JsonNode paused = eventually(() -> events("/crm/campaigns", "campaign.paused").stream().findFirst().orElse(null),
+        "campaign.paused arrives");
+    assertEnvelope(paused, "campaign.paused", orgOf(webhook.body().get("id").asText()));
+    assertEquals(campaign, paused.at("/data/campaignId").asText());
+    assertEquals("operator", paused.at("/data/reason").asText());
+    assertEquals("Campaña de noviembre", paused.at("/data/name").asText());
+    Instant.parse(paused.at("/data/pausedAt").asText().replace("+00:00", "Z"));
+  }
+
+  @Test
   void givenTheDocument_itShouldDescribeEveryEventAndOfferItsTypeToSubscribe() {
     JsonNode document = api.get("/openapi.json", null).body();
     List<String> types = List.of("alert.raised", "call.completed", "batch.completed", "campaign.day_completed",
