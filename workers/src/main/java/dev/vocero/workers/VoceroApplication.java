@@ -5,6 +5,7 @@ import dev.vocero.activities.alerts.AlertActivitiesImpl;
 import dev.vocero.activities.alerts.ExtractedSentiment;
 import dev.vocero.activities.net.PublicAddresses;
 import dev.vocero.activities.alerts.WebhookActivitiesImpl;
+import dev.vocero.activities.alerts.WebhookDispatcher;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
 import dev.vocero.activities.calls.CallCreditActivitiesImpl;
@@ -27,6 +28,7 @@ import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.workers.calls.EventRelay;
 import dev.vocero.workers.calls.MessageCreditSweep;
+import dev.vocero.workers.calls.WebhookDispatch;
 import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
@@ -201,6 +203,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       workers = new VoceroWorkers(temporal, config.getWorker(), activities(config, jdbi, blobs, env, temporal),
           new AudioStepTimer(metrics.registry()));
       env.lifecycle().manage(workers);
+      env.lifecycle().manage(new WebhookDispatch(new WebhookDispatcher(jdbi, temporal.client()), Duration.ofSeconds(1)));
       env.healthChecks().register("worker", new WorkerHealthCheck(workers));
     } else if (config.getTemporal().isRegisterSearchAttributes()) {
       SearchAttributeRegistrar.register(temporal);

@@ -1,9 +1,9 @@
 package dev.vocero.activities.alerts;
 
 import dev.vocero.store.alerts.AlertDao;
-import dev.vocero.store.alerts.AlertRow;
 import dev.vocero.store.alerts.DeliveryDao;
 import dev.vocero.store.alerts.DeliveryTarget;
+import dev.vocero.store.events.WebhookEventDao;
 import dev.vocero.workflows.alerts.AlertFailure;
 import dev.vocero.workflows.alerts.DeliveryGiveUp;
 import dev.vocero.workflows.alerts.DeliveryRequest;
@@ -72,13 +72,19 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
     if (!target.status().equals("pending")) {
       return new DeliveryResult(target.status());
     }
-    Optional<AlertRow> alert = jdbi.onDemand(AlertDao.class).find(request.orgId(), target.alertId());
-    if (!target.enabled() || alert.isEmpty()) {
-      deliveries.giveUp(request.orgId(), target.id(), !target.enabled() ? "webhook disabled before delivery" : "alert deleted");
+    if (!target.enabled()) {
+      deliveries.giveUp(request.orgId(), target.id(), "webhook disabled before delivery");
       return new DeliveryResult("skipped");
     }
-    String body = AlertEvents.alertRaised(target.eventId(), alert.get());
-    return send(deliveries, target, body);
+    Optional<String> body = target.alertId() != null
+        ? jdbi.onDemand(AlertDao.class).find(request.orgId(), target.alertId())
+            .map(alert -> AlertEvents.alertRaised(target.eventId(), alert))
+        : jdbi.onDemand(WebhookEventDao.class).find(request.orgId(), target.eventId()).map(BusinessEvents::envelope);
+    if (body.isEmpty()) {
+      deliveries.giveUp(request.orgId(), target.id(), target.alertId() != null ? "alert deleted" : "event deleted");
+      return new DeliveryResult("skipped");
+    }
+    return send(deliveries, target, body.get());
   }
 
   private DeliveryResult send(DeliveryDao deliveries, DeliveryTarget target, String body) {

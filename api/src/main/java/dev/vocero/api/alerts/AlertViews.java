@@ -48,11 +48,13 @@ public final class AlertViews {
     }
   }
 
+  /** One event for one webhook; {@code replayOf} names the delivery a replay repeats (same {@code eventId}). */
   public record Delivery(UUID id, UUID eventId, String eventType, UUID alertId, String status, int attempts,
-      Integer lastStatusCode, String lastError, Instant createdAt, Instant updatedAt, Instant deliveredAt) {
+      Integer lastStatusCode, String lastError, Instant createdAt, Instant updatedAt, Instant deliveredAt,
+      UUID replayOf) {
     static Delivery of(DeliveryRow d) {
       return new Delivery(d.id(), d.eventId(), d.eventType(), d.alertId(), d.status(), d.attempts(), d.lastStatusCode(),
-          d.lastError(), d.createdAt(), d.updatedAt(), d.deliveredAt());
+          d.lastError(), d.createdAt(), d.updatedAt(), d.deliveredAt(), d.replayOf());
     }
   }
 

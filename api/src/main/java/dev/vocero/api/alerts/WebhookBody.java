@@ -2,21 +2,27 @@ package dev.vocero.api.alerts;
 
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.store.alerts.WebhookRow;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Body of creating or replacing an outbound webhook; the URL and event types keep their own error codes. */
 public record WebhookBody(
     @NotBlank @Size(max = 2000) String url,
     @Size(max = 200) String description,
     Boolean enabled,
+    @ArraySchema(schema = @Schema(allowableValues = {WebhookRow.ALERT_RAISED, WebhookRow.CALL_COMPLETED,
+        WebhookRow.BATCH_COMPLETED, WebhookRow.CAMPAIGN_DAY_COMPLETED, WebhookRow.CAMPAIGN_PAUSED,
+        WebhookRow.MESSAGE_STATUS, WebhookRow.AUDIO_COMPLETED}),
+        arraySchema = @Schema(description = "The events this webhook receives (docs/integrations.md); alert.raised when"
+            + " none are given."))
     @Size(max = 10) List<@NotBlank String> eventTypes) {
-  private static final Set<String> EVENT_TYPES = Set.of(WebhookRow.ALERT_RAISED);
+  private static final List<String> EVENT_TYPES = WebhookRow.EVENT_TYPES;
 
   /** An absolute http(s) address without credentials or fragment, or 422 {@code invalid_url}. */
   String validUrl() {

@@ -7,6 +7,7 @@ import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
 import dev.vocero.store.alerts.DeliveryDao;
+import dev.vocero.store.alerts.DeliveryRow;
 import dev.vocero.store.alerts.WebhookDao;
 import dev.vocero.store.alerts.WebhookRow;
 import io.dropwizard.auth.Auth;
@@ -34,7 +35,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Outbound webhooks: where Vocero POSTs signed events (alert.raised) for the organization. */
+/** Outbound webhooks: where Vocero POSTs signed events (alert.raised and the business events) for the organization. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +117,35 @@ public class WebhookResource {
         dao.listForWebhook(caller.orgId(), id, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Delivery::of).toList(),
         dao.countForWebhook(caller.orgId(), id)));
+  }
+
+  @GET
+  @Path("/{id}/deliveries/{deliveryId}")
+  @RolesAllowed(Role.VIEWER_OR_ABOVE)
+  public AlertViews.Delivery delivery(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
+      @PathParam("deliveryId") UUID deliveryId) {
+    return jdbi.withExtension(DeliveryDao.class, dao -> dao.findForWebhook(caller.orgId(), id, deliveryId))
+        .map(AlertViews.Delivery::of)
+        .orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId + " of webhook " + id));
+  }
+
+  /** Sends the event of one delivery again, as a new delivery with the same event id (the receiver deduplicates on it). */
+  @POST
+  @Path("/{id}/deliveries/{deliveryId}/replay")
+  @RolesAllowed(Role.ADMIN_ONLY)
+  @ApiResponse(responseCode = "202", description = "Accepted: the new delivery, pending until the receiver answers",
+      content = @Content(schema = @Schema(implementation = AlertViews.Delivery.class)))
+  public Response replay(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+    UUID replayId = UUID.randomUUID();
+    DeliveryRow replay = jdbi.inTransaction(handle -> {
+      DeliveryDao dao = handle.attach(DeliveryDao.class);
+      if (dao.insertReplay(caller.orgId(), id, deliveryId, replayId) == 0) {
+        throw ApiException.notFound("Delivery " + deliveryId + " of webhook " + id);
+      }
+      return dao.find(caller.orgId(), replayId).orElseThrow();
+    });
+    return Response.accepted(AlertViews.Delivery.of(replay))
+        .location(URI.create("/api/v1/webhooks/" + id + "/deliveries/" + replayId)).build();
   }
 
   private WebhookRow find(VoceroPrincipal caller, UUID id) {

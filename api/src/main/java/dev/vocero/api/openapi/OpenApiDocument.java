@@ -57,6 +57,7 @@ public final class OpenApiDocument {
     OpenAPI document = new Reader(config).read(new LinkedHashSet<>(resources));
     StandardResponses.apply(document);
     RequestExamples.apply(document);
+    EventDocs.apply(document);
     return document;
   }
 

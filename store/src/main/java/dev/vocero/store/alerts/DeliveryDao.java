@@ -10,11 +10,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DeliveryRow.class)
 public interface DeliveryDao {
   String COLUMNS = "id, org_id, webhook_id, event_id, event_type, alert_id, status, attempts, last_status_code,"
-      + " last_error, created_at, updated_at, delivered_at";
+      + " last_error, created_at, updated_at, delivered_at, replay_of";
 
   @SqlUpdate("insert into webhook_deliveries (id, org_id, webhook_id, event_id, event_type, alert_id)"
       + " values (:id, :orgId, :webhookId, :eventId, :eventType, :alertId) on conflict do nothing")
   int insertIfAbsent(UUID id, UUID orgId, UUID webhookId, UUID eventId, String eventType, UUID alertId);
+
+  /** A new delivery of the same event to the same webhook, for the dispatcher to start; 0 when there is no such delivery. */
+  @SqlUpdate("insert into webhook_deliveries (id, org_id, webhook_id, event_id, event_type, alert_id, replay_of,"
+      + " needs_dispatch) select :newId, org_id, webhook_id, event_id, event_type, alert_id, id, true"
+      + " from webhook_deliveries where org_id = :orgId and webhook_id = :webhookId and id = :id")
+  int insertReplay(UUID orgId, UUID webhookId, UUID id, UUID newId);
+
+  @SqlQuery("select " + COLUMNS + " from webhook_deliveries where org_id = :orgId and webhook_id = :webhookId and id = :id")
+  Optional<DeliveryRow> findForWebhook(UUID orgId, UUID webhookId, UUID id);
 
   /** Deliveries of this audio's alerts that still have to reach their receiver. */
   @SqlQuery("select d.id from webhook_deliveries d join alerts a on a.id = d.alert_id"

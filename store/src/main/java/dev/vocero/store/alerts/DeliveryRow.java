@@ -3,7 +3,7 @@ package dev.vocero.store.alerts;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event for one webhook; {@code status} pending, delivered or failed, {@code attempts} so far. */
+/** One event for one webhook ({@code replayOf}: the delivery this one replays); {@code status} pending, delivered or failed, {@code attempts} so far. */
 public record DeliveryRow(
     UUID id,
     UUID orgId,
@@ -17,4 +17,5 @@ public record DeliveryRow(
     String lastError,
     Instant createdAt,
     Instant updatedAt,
-    Instant deliveredAt) {}
+    Instant deliveredAt,
+    UUID replayOf) {}

@@ -10,6 +10,7 @@ import dev.vocero.api.auth.JwtService;
 import dev.vocero.api.auth.PasswordHasher;
 import dev.vocero.api.auth.RefreshTokens;
 import dev.vocero.store.accounts.UserDao;
+import dev.vocero.store.events.WebhookEventDao;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -28,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Once {@code dev} is up: create a dev admin on first start, restart the workflows of unfinished audios, call batches,
- * message waves and campaigns (the embedded Temporal keeps nothing across restarts) and print where everything is.
+ * message waves, campaigns and pending webhook deliveries (the embedded Temporal keeps nothing across restarts) and
+ * print where everything is.
  */
 public class DevStartup implements ServerLifecycleListener {
   static final String DEV_ADMIN = "admin@vocero.local";
@@ -50,6 +52,7 @@ public class DevStartup implements ServerLifecycleListener {
     String password = ensureDevAdmin();
     int audios = UnfinishedAudios.restart(jdbi, new AudioWorkflows(client));
     UnfinishedWork.Restarted work = UnfinishedWork.restart(jdbi, client, json);
+    jdbi.useExtension(WebhookEventDao.class, WebhookEventDao::redispatchPending); // the dispatcher starts them again
     DefaultServerFactory factory = (DefaultServerFactory) config.getServerFactory();
     int http = ((HttpConnectorFactory) factory.getApplicationConnectors().get(0)).getPort();
     int admin = ((HttpConnectorFactory) factory.getAdminConnectors().get(0)).getPort();

@@ -1,6 +1,7 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.store.workflows.WorkflowNamesDao;
+import dev.vocero.workflows.alerts.DeliveryRequest;
 import dev.vocero.workflows.audio.AudioProcessingInput;
 import dev.vocero.workflows.calls.CallBatchInput;
 import dev.vocero.workflows.campaigns.CampaignInput;
@@ -95,6 +96,9 @@ public final class WorkflowLabeler extends WorkflowClientInterceptorBase {
       }
       if (input instanceof RecordedMessage message) {
         return WorkflowLabels.plain("operator-message", "Message written by an operator", org(names, message.orgId()));
+      }
+      if (input instanceof DeliveryRequest delivery) {
+        return WorkflowLabels.plain("webhook", "Webhook delivery of a business event", org(names, delivery.orgId()));
       }
       return null;
     });

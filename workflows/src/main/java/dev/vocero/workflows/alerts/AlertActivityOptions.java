@@ -7,6 +7,8 @@ import dev.vocero.workflows.common.WorkflowLabels;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -53,6 +55,19 @@ public final class AlertActivityOptions {
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setScheduleToCloseTimeout(Duration.ofMinutes(10))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+        .build();
+  }
+
+  /** A delivery of an outbox event, started by the dispatcher rather than by a workflow; its ID makes a second start a no-op. */
+  public static WorkflowOptions deliveryStart(UUID orgId, UUID deliveryId) {
+    return WorkflowOptions.newBuilder()
+        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setWorkflowId(AlertIds.deliveryWorkflowId(deliveryId))
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(VoceroSearchAttributes.ORG, orgId.toString())
+            .set(VoceroSearchAttributes.KIND, AlertIds.DELIVERY_KIND)
+            .build())
         .build();
   }
 
