@@ -196,6 +196,41 @@ class CampaignApiTest {
     assertTrue(days.at("/0/messagesByStatus").isObject(), days.toString());
   }
 
+  /**
+   * A real batch that runs out of credit pauses itself in words ("no credit: 1 credits available, 2 needed…"): the
+   * campaign must recognise it and pause with {@code no_credit} rather than keep running and release the batch again.
+   */
+  @Test
+  void givenTooLittleCredit_whenTheCampaignsBatchRunsOut_theCampaignShouldPauseWithNoCredit() throws Exception {
+    Session admin = api.registerAndLogin("Cobranzas Sin Saldo");
+    api.enforceCredits(admin, true);
+    assertEquals(201, api.topup(admin, 1, "casi nada").status(), "2 credits are held per call: none fits");
+    List<List<String>> six = new java.util.ArrayList<>(SHEET);
+    six.addAll(List.of(List.of("Rosa Díaz", "300 123 4563"), List.of("Juan Mora", "300 123 4564"),
+        List.of("Eva Luna", "300 123 4565")));
+    Reply batch = api.upload("/api/v1/batches", admin.accessToken(), "file", "lista.xlsx", CallFixtures.workbook(six),
+        Map.of("settings", SETTINGS.replace("\"callsPerSecond\":0.01", "\"callsPerSecond\":1")));
+    assertEquals(201, batch.status(), String.valueOf(batch.body()));
+    String batchId = batch.body().get("id").asText();
+    Map<String, Object> body = campaign(List.of(batchId));
+    body.put("dailyQuota", 3);
+    String path = "/api/v1/campaigns/" + api.post("/api/v1/campaigns", admin.accessToken(), body).body().get("id").asText();
+    assertEquals(200, api.post(path + "/schedule", admin.accessToken(), null).status());
+
+    JsonNode paused = await(admin, path, c -> "paused".equals(c.get("state").asText()));
+    assertEquals("no_credit", paused.get("pauseReason").asText(), paused.toString());
+    JsonNode pausedBatch = await(admin, "/api/v1/batches/" + batchId, b -> "paused".equals(b.at("/batch/status").asText()));
+    String words = DB.jdbi().withHandle(h -> h.createQuery("select pause_reason from call_batches where id = :id")
+        .bind("id", UUID.fromString(batchId)).mapTo(String.class).one());
+    assertTrue(words.startsWith("no credit:"), "the batch says why in words: " + words);
+    int started = pausedBatch.at("/batch/started").asInt();
+    Thread.sleep(3_000); // a campaign that did not know those words would release the batch and spend the next contact
+    JsonNode still = api.get(path, admin.accessToken()).body();
+    assertEquals("paused", still.get("state").asText(), still.toString());
+    assertEquals(started, api.get("/api/v1/batches/" + batchId, admin.accessToken()).body().at("/batch/started").asInt(),
+        "no contact spent after the pause");
+  }
+
   static Session invite(Session admin, String role) {
     String email = role + "-" + UUID.randomUUID() + "@example.com";
     Reply created = api.post("/api/v1/users", admin.accessToken(),
@@ -233,9 +268,13 @@ class CampaignApiTest {
   }
 
   static JsonNode await(String path, Predicate<JsonNode> condition) {
+    return await(operator, path, condition);
+  }
+
+  static JsonNode await(Session session, String path, Predicate<JsonNode> condition) {
     JsonNode last = null;
     for (int i = 0; i < 150; i++) {
-      last = api.get(path, operator.accessToken()).body();
+      last = api.get(path, session.accessToken()).body();
       if (condition.test(last)) {
         return last;
       }
