@@ -23,6 +23,29 @@
     seg.classList.add("current");
   });
 
+  // a chat citation opens a recording at ?t=seconds&segment=n: seek there and mark that transcript line
+  var params = new URLSearchParams(window.location.search);
+  var cited = document.getElementById("player");
+  if (cited && params.has("t")) {
+    var at = parseFloat(params.get("t"));
+    var seek = function () {
+      if (!isNaN(at)) { cited.currentTime = at; }
+      var line = document.querySelector('#transcript .segment[data-index="' + parseInt(params.get("segment"), 10) + '"]');
+      if (line) {
+        line.classList.add("current");
+        line.scrollIntoView({block: "center"});
+      }
+      cited.setAttribute("data-cited", "true");
+    };
+    if (cited.readyState >= 1) { seek(); } else { cited.addEventListener("loadedmetadata", seek, {once: true}); }
+  }
+
+  // a form that htmx posted successfully is emptied for the next question
+  document.body.addEventListener("htmx:afterRequest", function (e) {
+    var f = e.target.closest && e.target.closest("form[data-reset-after]");
+    if (f && e.detail.successful) { f.reset(); }
+  });
+
   // drag-and-drop upload with a progress bar; without JavaScript the form posts as usual
   var form = document.querySelector("form[data-upload]");
   if (form && window.FormData && window.XMLHttpRequest) {
@@ -86,6 +109,30 @@
     box.setAttribute("data-points", String(series[0].length));
   }
   window.addEventListener("load", plotBatch);
+
+  // a campaign's days: calls started and ended and messages sent per day, from the table under the chart
+  function plotCampaign() {
+    var box = document.getElementById("campaign-chart");
+    if (!box || !window.uPlot) { return; }
+    var rows = document.querySelectorAll("#campaign-days tbody tr[data-day]");
+    var data = [[], [], [], []];
+    rows.forEach(function (r) {
+      data[0].push(Date.parse(r.getAttribute("data-day") + "T12:00:00Z") / 1000);
+      data[1].push(parseInt(r.getAttribute("data-started"), 10));
+      data[2].push(parseInt(r.getAttribute("data-finished"), 10));
+      data[3].push(parseInt(r.getAttribute("data-messages"), 10));
+    });
+    var bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.25, 40]}) : undefined;
+    new uPlot({
+      width: Math.min(720, box.clientWidth || 720), height: 220,
+      series: [{}, {label: box.getAttribute("data-label-started"), stroke: "#2563eb", fill: "#2563eb55", paths: bars},
+        {label: box.getAttribute("data-label-finished"), stroke: "#16a34a", fill: "#16a34a55", paths: bars},
+        {label: box.getAttribute("data-label-messages"), stroke: "#d97706", fill: "#d9770655", paths: bars}],
+      scales: {y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}}
+    }, data, box);
+    box.setAttribute("data-points", String(rows.length));
+  }
+  window.addEventListener("load", plotCampaign);
   document.body.addEventListener("htmx:afterSettle", function (e) {
     if (e.target && e.target.id === "batch-live") { plotBatch(); }
   });
