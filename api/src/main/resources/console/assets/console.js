@@ -23,19 +23,19 @@
     seg.classList.add("current");
   });
 
-  // a chat citation opens a recording at ?t=seconds&segment=n: seek there and mark that transcript line
+  // a chat citation opens a recording at ?t=passage-start&segment=n: seek to the quoted line (else to t) and mark it
   var params = new URLSearchParams(window.location.search);
   var cited = document.getElementById("player");
   if (cited && params.has("t")) {
-    var at = parseFloat(params.get("t"));
     var seek = function () {
-      if (!isNaN(at)) { cited.currentTime = at; }
       var line = document.querySelector('#transcript .segment[data-index="' + parseInt(params.get("segment"), 10) + '"]');
+      var at = line ? parseFloat(line.getAttribute("data-start")) : parseFloat(params.get("t"));
+      if (!isNaN(at)) { cited.currentTime = at; }
       if (line) {
         line.classList.add("current");
         line.scrollIntoView({block: "center"});
       }
-      cited.setAttribute("data-cited", "true");
+      cited.setAttribute("data-cited", String(at));
     };
     if (cited.readyState >= 1) { seek(); } else { cited.addEventListener("loadedmetadata", seek, {once: true}); }
   }
