@@ -110,25 +110,32 @@
   }
   window.addEventListener("load", plotBatch);
 
-  // a campaign's days: calls started and ended and messages sent per day, from the table under the chart
+  // a campaign's days: calls started and ended (bars side by side) and messages sent (line), from the table below
   function plotCampaign() {
     var box = document.getElementById("campaign-chart");
     if (!box || !window.uPlot) { return; }
     var rows = document.querySelectorAll("#campaign-days tbody tr[data-day]");
+    var days = [];
     var data = [[], [], [], []];
-    rows.forEach(function (r) {
-      data[0].push(Date.parse(r.getAttribute("data-day") + "T12:00:00Z") / 1000);
+    rows.forEach(function (r, i) {
+      days.push(r.getAttribute("data-day"));
+      data[0].push(i);
       data[1].push(parseInt(r.getAttribute("data-started"), 10));
       data[2].push(parseInt(r.getAttribute("data-finished"), 10));
       data[3].push(parseInt(r.getAttribute("data-messages"), 10));
     });
-    var bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.25, 40]}) : undefined;
+    var bars = function (align) {
+      return uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.3, 48], align: align}) : undefined;
+    };
     new uPlot({
       width: Math.min(720, box.clientWidth || 720), height: 220,
-      series: [{}, {label: box.getAttribute("data-label-started"), stroke: "#2563eb", fill: "#2563eb55", paths: bars},
-        {label: box.getAttribute("data-label-finished"), stroke: "#16a34a", fill: "#16a34a55", paths: bars},
-        {label: box.getAttribute("data-label-messages"), stroke: "#d97706", fill: "#d9770655", paths: bars}],
-      scales: {y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}}
+      scales: {x: {time: false, range: [-0.5, Math.max(0.5, days.length - 0.5)]},
+        y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}},
+      axes: [{incrs: [1], values: function (u, splits) { return splits.map(function (v) { return days[v] || ""; }); }}, {}],
+      series: [{label: box.getAttribute("data-label-day"), value: function (u, v) { return v == null ? "" : days[v]; }},
+        {label: box.getAttribute("data-label-started"), stroke: "#2563eb", fill: "#2563eb88", paths: bars(-1)},
+        {label: box.getAttribute("data-label-finished"), stroke: "#16a34a", fill: "#16a34a88", paths: bars(1)},
+        {label: box.getAttribute("data-label-messages"), stroke: "#d97706", width: 2, points: {size: 7}}]
     }, data, box);
     box.setAttribute("data-points", String(rows.length));
   }

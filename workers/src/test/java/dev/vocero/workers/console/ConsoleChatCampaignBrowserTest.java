@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.vocero.store.TestDatabase;
+import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
@@ -218,7 +219,19 @@ class ConsoleChatCampaignBrowserTest {
         assertTrue(browser.findElements(By.id(control)).isEmpty(), "a viewer sees no " + control);
       }
       assertFalse(browser.findElements(By.id("estimate-total")).isEmpty(), "a viewer may read the estimate");
-      Chromium.screenshot(browser, "campaign-viewer");
+      assertEquals(1, browser.findElements(By.id("no-days")).size(), "nothing has run yet");
+      UUID orgId = api.organizationId(admin);
+      DB.jdbi().useExtension(CampaignDao.class, dao -> { // what the campaign's workflow records at the end of each day
+        dao.upsertDay(UUID.fromString(campaignId), orgId, LocalDate.now().minusDays(1), 12, 10, "{\"no_answer\":4}", 3,
+            "{\"delivered\":3}");
+        dao.upsertDay(UUID.fromString(campaignId), orgId, LocalDate.now(), 8, 5, "{}", 0, "{}");
+      });
+      browser.navigate().refresh();
+      waitFor(driver -> "2".equals(driver.findElement(By.id("campaign-chart")).getAttribute("data-points")));
+      assertEquals(2, browser.findElements(By.cssSelector("#campaign-days tbody tr")).size());
+      assertEquals(1, browser.findElements(By.cssSelector("#campaign-chart canvas")).size(), "uPlot drew the days");
+      js("document.getElementById('campaign-days').scrollIntoView()");
+      Chromium.screenshot(browser, "campaign-viewer-days");
       Object refused = asyncJs("fetch('/campaigns/" + campaignId + "/schedule', {method: 'POST', headers: {'X-CSRF-Token':"
           + " document.querySelector('meta[name=\"csrf-token\"]').content}}).then(r => done(r.status))");
       assertEquals(403L, refused, "the server refuses a viewer's write even with a valid CSRF token");
