@@ -46,6 +46,11 @@
     if (f && e.detail.successful) { f.reset(); }
   });
 
+  // an error shown in the alert area is scrolled into view, so a long form does not hide it
+  document.body.addEventListener("htmx:afterSwap", function (e) {
+    if (e.target && e.target.id === "flash" && e.target.scrollIntoView) { e.target.scrollIntoView({block: "nearest"}); }
+  });
+
   // drag-and-drop upload with a progress bar; without JavaScript the form posts as usual
   var form = document.querySelector("form[data-upload]");
   if (form && window.FormData && window.XMLHttpRequest) {

@@ -108,7 +108,11 @@ public class CampaignPages {
     CampaignRequest request = request(form);
     UUID id = UUID.randomUUID();
     campaigns.create(p.principal(), id, request);
-    return Response.seeOther(URI.create("/campaigns/" + id)).build();
+    URI page = URI.create("/campaigns/" + id);
+    if (context.getHeaderString("HX-Request") != null) { // htmx keeps the form on an error, and goes on from here
+      return Response.noContent().location(page).header("HX-Redirect", page.toString()).build();
+    }
+    return Response.seeOther(page).build();
   }
 
   @GET

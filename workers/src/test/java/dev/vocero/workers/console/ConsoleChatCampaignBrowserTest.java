@@ -144,6 +144,13 @@ class ConsoleChatCampaignBrowserTest {
           + "document.getElementById('time-zone').value = 'UTC';"
           + "document.getElementById('start-date').value = '" + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + "';");
       Chromium.screenshot(browser, "campaigns-new");
+      js("document.getElementById('end-date').value = '" + LocalDate.now().minusDays(3) + "'");
+      browser.findElement(By.id("create-campaign")).click();
+      WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#flash #error-message")));
+      assertTrue(error.getText().contains("endDate"), "the API's validation names the field: " + error.getText());
+      assertEquals("Cobranza diciembre", browser.findElement(By.id("campaign-name")).getAttribute("value"), "form kept");
+      Chromium.screenshot(browser, "campaigns-new-invalid");
+      js("document.getElementById('end-date').value = '" + LocalDate.now().plusDays(20) + "'");
       browser.findElement(By.id("create-campaign")).click();
       waitFor(ExpectedConditions.urlMatches("/campaigns/[0-9a-f-]{36}$"));
       String campaignId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
