@@ -295,11 +295,19 @@ class ConsoleChatCampaignBrowserTest {
     });
   }
 
-  /** A campaign's state is written by its workflow a moment after the command: reload until it shows. */
+  /**
+   * A campaign's state is written by its workflow a moment after the command: open the page again until it shows. A
+   * load that the form's own redirect interrupts is simply tried again.
+   */
   private void reloadUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    String page = browser.getCurrentUrl().replaceAll("\\?.*$", "");
     new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
-      driver.navigate().refresh();
-      return condition.apply(driver);
+      try {
+        driver.get(page);
+        return condition.apply(driver);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return false;
+      }
     });
   }
 
