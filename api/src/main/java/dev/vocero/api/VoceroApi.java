@@ -38,7 +38,11 @@ import dev.vocero.api.campaigns.CampaignReportResource;
 import dev.vocero.api.campaigns.CampaignReports;
 import dev.vocero.api.dashboard.DashboardResource;
 import dev.vocero.api.chat.ChatResource;
+import dev.vocero.api.chat.ChatService;
 import dev.vocero.api.chat.ChatWorkflows;
+import dev.vocero.api.campaigns.CampaignService;
+import dev.vocero.api.campaigns.CampaignWorkflows;
+import dev.vocero.api.console.WorkflowLinks;
 import dev.vocero.api.calls.BatchReportResource;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchResource;
@@ -93,7 +97,7 @@ public final class VoceroApi {
       StatusIntake statusIntake) {}
 
   public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
-      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock, CreditPrices prices) {
+      AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock, CreditPrices prices, WorkflowLinks links) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccessTokens accessTokens = new AccessTokens(jdbi, auth.getAccessTokenSeconds(), clock);
     AccountService accounts = new AccountService(jdbi, new PasswordHasher(auth.getBcryptCost()), jwt,
@@ -152,10 +156,12 @@ public final class VoceroApi {
     jersey.register(new RetellWebhookResource(jdbi, calls.webhooks(), calls.delivery(), json));
     BatchReports batchReports = new BatchReports(jdbi, json);
     jersey.register(new BatchReportResource(jdbi, batchReports));
-    jersey.register(new ChatResource(jdbi, new ChatWorkflows(temporal), json));
-    jersey.register(new dev.vocero.api.campaigns.CampaignResource(new dev.vocero.api.campaigns.CampaignService(jdbi,
-        new dev.vocero.api.campaigns.CampaignWorkflows(temporal), json, clock, validator)));
-    jersey.register(new CampaignReportResource(jdbi, new CampaignReports(jdbi, json), clock));
+    ChatService chats = new ChatService(jdbi, new ChatWorkflows(temporal), json);
+    jersey.register(new ChatResource(chats));
+    CampaignService campaigns = new CampaignService(jdbi, new CampaignWorkflows(temporal), json, clock, validator);
+    jersey.register(new dev.vocero.api.campaigns.CampaignResource(campaigns));
+    CampaignReports campaignReports = new CampaignReports(jdbi, json);
+    jersey.register(new CampaignReportResource(jdbi, campaignReports, clock));
     DashboardResource dashboard = new DashboardResource(jdbi, clock);
     jersey.register(dashboard);
     jersey.register(new AlertRuleResource(jdbi));
@@ -165,9 +171,12 @@ public final class VoceroApi {
     jersey.register(new AccountResource(jdbi, prices, operators));
     jersey.register(new PlatformResource(jdbi, prices, operators));
     jersey.register(new BatchEstimateResource(jdbi, prices, json));
-    jersey.register(new CampaignEstimateResource(jdbi, prices, json));
+    CampaignEstimateResource campaignEstimates = new CampaignEstimateResource(jdbi, prices, json);
+    jersey.register(campaignEstimates);
     OpenApiDocs.register(jersey);
     Console.register(jersey, new Console.Services(accounts, limiter, clientAddress, audioIntake, audios, blobs,
-        batchImport, batches, batchReports, contactLists, dashboard, audit), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
+        batchImport, batches, batchReports, contactLists, dashboard, audit),
+        new Console.ChatAndCampaigns(chats, campaigns, campaignEstimates, campaignReports, links),
+        jdbi, json, calls.webhooks().publicBaseUrl(), clock);
   }
 }

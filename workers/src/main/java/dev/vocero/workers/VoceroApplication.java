@@ -35,6 +35,7 @@ import java.time.Duration;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
+import dev.vocero.api.console.WorkflowLinks;
 import dev.vocero.api.http.BodyLimit;
 import dev.vocero.api.http.StrictJson;
 import dev.vocero.api.http.JsonErrorHandler;
@@ -235,7 +236,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               statusIntake),
-          Clock.systemUTC(), config.getCredits().build());
+          Clock.systemUTC(), config.getCredits().build(),
+          new WorkflowLinks(config.getTemporal().getWebUiUrl(), config.getTemporal().getNamespace()));
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
       CodecEndpoint.register(env, config, temporal);

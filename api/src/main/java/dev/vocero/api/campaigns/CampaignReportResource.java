@@ -59,7 +59,7 @@ public class CampaignReportResource {
   }
 
   /** "campaign-cobranza-noviembre-20261122.xlsx", dated by the day it was generated in the campaign's time zone. */
-  static String filename(CampaignRow campaign, Instant generatedAt) {
+  public static String filename(CampaignRow campaign, Instant generatedAt) {
     return "campaign-" + DownloadNames.slug(campaign.name(), "campana") + "-"
         + DAY.format(generatedAt.atZone(zone(campaign.timeZone()))) + ".xlsx";
   }

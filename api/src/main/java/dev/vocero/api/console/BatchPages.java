@@ -53,9 +53,10 @@ public class BatchPages {
   private final Jdbi jdbi;
   private final ObjectMapper json;
   private final Pages pages;
+  private final WorkflowLinks links;
 
   public BatchPages(BatchImport imports, BatchService batches, BatchReports reports, ContactLists lists,
-      BatchEvents events, Jdbi jdbi, ObjectMapper json, Pages pages) {
+      BatchEvents events, Jdbi jdbi, ObjectMapper json, Pages pages, WorkflowLinks links) {
     this.imports = imports;
     this.batches = batches;
     this.reports = reports;
@@ -64,6 +65,7 @@ public class BatchPages {
     this.jdbi = jdbi;
     this.json = json;
     this.pages = pages;
+    this.links = links;
   }
 
   @GET
@@ -114,7 +116,7 @@ public class BatchPages {
   @Path("{id}")
   public String detail(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    return pages.render("batch", p, "b", batches.get(p.principal(), id));
+    return pages.render("batch", p, "b", batches.get(p.principal(), id), "workflowLink", links.batch(id));
   }
 
   @GET

@@ -10,10 +10,15 @@ import dev.vocero.api.calls.BatchImport;
 import dev.vocero.api.calls.BatchReports;
 import dev.vocero.api.calls.BatchService;
 import dev.vocero.api.calls.ContactLists;
+import dev.vocero.api.campaigns.CampaignEstimateResource;
+import dev.vocero.api.campaigns.CampaignReports;
+import dev.vocero.api.campaigns.CampaignService;
+import dev.vocero.api.chat.ChatService;
 import dev.vocero.api.dashboard.DashboardResource;
 import dev.vocero.api.http.ClientAddress;
 import dev.vocero.store.blob.BlobStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.jersey.validation.Validators;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -30,8 +35,12 @@ public final class Console {
       AudioIntake audioIntake, AudioService audios, BlobStore blobs, BatchImport batchImport, BatchService batches,
       BatchReports batchReports, ContactLists contactLists, DashboardResource dashboard, AuditTrail audit) {}
 
-  public static void register(JerseyEnvironment jersey, Services s, Jdbi jdbi, ObjectMapper json, String publicBaseUrl,
-      Clock clock) {
+  /** What the chat and campaign pages use (the REST resources' services), and the links to the Temporal Web UI. */
+  public record ChatAndCampaigns(ChatService chats, CampaignService campaigns, CampaignEstimateResource estimates,
+      CampaignReports campaignReports, WorkflowLinks links) {}
+
+  public static void register(JerseyEnvironment jersey, Services s, ChatAndCampaigns c, Jdbi jdbi, ObjectMapper json,
+      String publicBaseUrl, Clock clock) {
     Pages pages = new Pages();
     ConsoleSessions sessions = new ConsoleSessions(jdbi, SESSION, clock);
     ConsoleCookies cookies = new ConsoleCookies(publicBaseUrl);
@@ -40,8 +49,11 @@ public final class Console {
     jersey.register(new ConsoleAudit(s.audit(), s.clientAddress()));
     jersey.register(new SignInPage(s.accounts(), s.limiter(), s.clientAddress(), sessions, cookies, pages));
     jersey.register(new HomePage(s.dashboard(), pages));
-    jersey.register(new RecordingPages(s.audioIntake(), s.audios(), s.blobs(), jdbi, pages));
+    jersey.register(new RecordingPages(s.audioIntake(), s.audios(), s.blobs(), jdbi, pages, c.links()));
     jersey.register(new BatchPages(s.batchImport(), s.batches(), s.batchReports(), s.contactLists(),
-        new BatchEvents(Duration.ofSeconds(1), Duration.ofMinutes(10)), jdbi, json, pages));
+        new BatchEvents(Duration.ofSeconds(1), Duration.ofMinutes(10)), jdbi, json, pages, c.links()));
+    jersey.register(new ChatPages(c.chats(), pages));
+    jersey.register(new CampaignPages(c.campaigns(), c.estimates(), c.campaignReports(), s.batches(), jdbi, json,
+        Validators.newValidator(), c.links(), clock, pages));
   }
 }

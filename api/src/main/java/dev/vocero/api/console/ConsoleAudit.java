@@ -29,7 +29,10 @@ final class ConsoleAudit implements ContainerResponseFilter {
       "BatchPages.pace", "batches.pace",
       "RecordingPages.upload", "audios.create",
       "RecordingPages.reprocess", "audios.reprocess",
-      "RecordingPages.delete", "audios.delete");
+      "RecordingPages.delete", "audios.delete",
+      "ChatPages.create", "chat.conversations",
+      "ChatPages.ask", "chat.conversations.messages",
+      "CampaignPages.create", "campaigns.create");
 
   private final AuditTrail trail;
   private final ClientAddress clientAddress;
@@ -53,8 +56,9 @@ final class ConsoleAudit implements ContainerResponseFilter {
       return;
     }
     String method = resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
-    String action = method.equals("BatchPages.control")
-        ? "batches." + request.getUriInfo().getPathParameters().getFirst("action")
+    String action = method.equals("BatchPages.control") || method.equals("CampaignPages.control")
+        ? (method.startsWith("Batch") ? "batches." : "campaigns.")
+            + request.getUriInfo().getPathParameters().getFirst("action")
         : ACTIONS.get(method);
     if (action == null) {
       return; // sign-in, sign-out and the dry run change nothing that is audited here

@@ -43,13 +43,16 @@ public class RecordingPages {
   private final BlobStore blobs;
   private final Jdbi jdbi;
   private final Pages pages;
+  private final WorkflowLinks links;
 
-  public RecordingPages(AudioIntake intake, AudioService audios, BlobStore blobs, Jdbi jdbi, Pages pages) {
+  public RecordingPages(AudioIntake intake, AudioService audios, BlobStore blobs, Jdbi jdbi, Pages pages,
+      WorkflowLinks links) {
     this.intake = intake;
     this.audios = audios;
     this.blobs = blobs;
     this.jdbi = jdbi;
     this.pages = pages;
+    this.links = links;
   }
 
   @GET
@@ -99,7 +102,8 @@ public class RecordingPages {
   @Path("{id}")
   public String detail(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    return pages.render("recording", p, "a", audios.get(p.principal(), id), "alerts", alerts(p, id));
+    return pages.render("recording", p, "a", audios.get(p.principal(), id), "alerts", alerts(p, id),
+        "workflowLink", links.recording(id));
   }
 
   @GET
