@@ -169,5 +169,6 @@ public final class VoceroApi {
     OpenApiDocs.register(jersey);
     Console.register(jersey, new Console.Services(accounts, limiter, clientAddress, audioIntake, audios, blobs,
         batchImport, batches, batchReports, contactLists, dashboard, audit), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
+    dev.vocero.api.console.ConsoleOffice.register(jersey, accounts, jdbi, json, temporal); // messages, settings, users
   }
 }
