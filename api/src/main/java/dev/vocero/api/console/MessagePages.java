@@ -60,9 +60,28 @@ public class MessagePages {
   @GET
   public String inbox(@Context ContainerRequestContext context) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    List<InboxItem> items = jdbi.withExtension(MessageDao.class, dao -> dao.inbox(p.principal().orgId(), INBOX_SIZE))
-        .stream().map(InboxItem::of).toList();
-    return pages.render("messages", p, "items", items);
+    return pages.render("messages", p, "items", inbox(p));
+  }
+
+  /** The inbox's rows, polled by the page. */
+  @GET
+  @Path("rows")
+  public String rows(@Context ContainerRequestContext context) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    return pages.render("messages_rows", p, "items", inbox(p));
+  }
+
+  /** A conversation's messages, polled by its page. */
+  @GET
+  @Path("{id}/thread")
+  public String thread(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    return pages.render("conversation_thread", p, "c", conversations.thread(p.principal(), phone(null, p, id), null));
+  }
+
+  private List<InboxItem> inbox(ConsoleRequest p) {
+    return jdbi.withExtension(MessageDao.class, dao -> dao.inbox(p.principal().orgId(), INBOX_SIZE)).stream()
+        .map(InboxItem::of).toList();
   }
 
   @GET

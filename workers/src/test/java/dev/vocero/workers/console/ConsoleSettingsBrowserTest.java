@@ -96,6 +96,7 @@ class ConsoleSettingsBrowserTest {
     browser.findElement(By.id("send")).click(); // an empty reply
     WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-reply-body")));
     assertEquals("must not be blank", error.getText());
+    js("document.getElementById('reply-form').scrollIntoView()");
     Chromium.screenshot(browser, "conversation-field-error");
 
     String reply = "Claro, le escribe Ana del equipo de cobranzas.";
@@ -121,6 +122,7 @@ class ConsoleSettingsBrowserTest {
     assertEquals("must not be blank", blank.getText());
     assertEquals("must not be blank", browser.findElement(By.id("error-keyword-topic")).getText());
 
+    js("window.sameDocument = true");
     browser.findElement(By.id("keyword")).sendKeys("acuerdo de pago");
     browser.findElement(By.id("keyword-topic")).sendKeys("negociación");
     new Select(browser.findElement(By.id("keyword-priority"))).selectByValue("high");
@@ -128,12 +130,14 @@ class ConsoleSettingsBrowserTest {
     browser.findElement(By.id("add-keyword")).click();
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("keyword-rows"), "acuerdo de pago"));
     assertTrue(browser.findElement(By.id("keyword-rows")).getText().contains("convenio de pago"));
+    assertEquals(Boolean.TRUE, js("return window.sameDocument === true"), "htmx swapped the page, no reload");
 
     browser.findElement(By.id("dnc-phone")).sendKeys("12");
     browser.findElement(By.id("add-dnc")).click();
     WebElement bad = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-dnc-phone")));
     assertTrue(bad.getText().contains("not a valid phone number"), bad.getText());
     assertEquals("12", browser.findElement(By.id("dnc-phone")).getAttribute("value"), "what was typed stays");
+    js("document.getElementById('dnc').scrollIntoView()");
     Chromium.screenshot(browser, "settings-field-error");
 
     browser.findElement(By.id("dnc-phone")).clear();
@@ -144,6 +148,7 @@ class ConsoleSettingsBrowserTest {
     String masked = PhoneNumbers.mask("+573001234511");
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("dnc-rows"), masked));
     assertFalse(browser.getPageSource().contains("3001234511"), "listed masked");
+    js("document.getElementById('dnc').scrollIntoView()");
     Chromium.screenshot(browser, "settings");
 
     long keywordId = DB.jdbi().withHandle(h -> h.createQuery("select id from opportunity_keywords where keyword = :k")
@@ -254,6 +259,10 @@ class ConsoleSettingsBrowserTest {
   private <T> T waitFor(Function<? super WebDriver, T> condition) {
     return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
   }
 
   private Object asyncJs(String script) {
