@@ -156,6 +156,16 @@ class ConsoleSettingsBrowserTest {
     assertEquals(List.of("opportunity-keywords.create"), audited("opportunity-keywords", String.valueOf(keywordId)));
     assertEquals(List.of("dnc.create"), audited("dnc", masked));
     assertEquals(1, api.get("/api/v1/dnc", admin.accessToken()).body().get("total").asInt(), "the API sees it too");
+
+    Reply webhook = api.post("/api/v1/webhooks", admin.accessToken(),
+        Map.of("url", "https://hooks.example.com/vocero", "eventTypes", List.of("alert.raised")));
+    assertEquals(201, webhook.status(), String.valueOf(webhook.body()));
+    browser.get(base + "/settings");
+    browser.findElement(By.cssSelector("#webhooks a[href='/settings/webhooks/" + webhook.body().get("id").asText()
+        + "']")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("deliveries")));
+    assertTrue(browser.findElement(By.tagName("h1")).getText().contains("hooks.example.com"));
+    Chromium.screenshot(browser, "settings-webhook-deliveries");
   }
 
   @Test
@@ -187,6 +197,14 @@ class ConsoleSettingsBrowserTest {
     Chromium.screenshot(browser, "users");
 
     assertEquals(List.of("users.create", "users.update", "users.update"), audited("users", userId));
+
+    String adminId = api.get("/api/v1/auth/me", admin.accessToken()).body().at("/user/id").asText();
+    WebElement self = browser.findElement(By.id("user-" + adminId));
+    new Select(self.findElement(By.cssSelector("select.user-role"))).selectByValue("viewer");
+    self.findElement(By.cssSelector("button.change-role")).click();
+    WebElement lastAdmin = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-user-" + adminId)));
+    assertTrue(lastAdmin.getText().contains("at least one active admin"), lastAdmin.getText());
+    assertEquals("admin", browser.findElement(By.id("user-" + adminId)).getAttribute("data-role"), "refused (409)");
     Reply user = api.get("/api/v1/users/" + userId, admin.accessToken());
     assertEquals("viewer", user.body().get("role").asText());
     assertFalse(user.body().get("active").asBoolean());
