@@ -86,6 +86,13 @@ class ConsoleSettingsBrowserTest {
     assertFalse(browser.getPageSource().contains("3001230077"), "the number is masked");
     assertEquals("true", browser.findElement(By.cssSelector("#inbox tr.conversation")).getAttribute("data-awaiting"));
     Chromium.screenshot(browser, "messages-inbox");
+    browser.findElement(By.id("language")).click();
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Mensajes"));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Chromium.screenshot(browser, "messages-inbox-es-phone");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    browser.findElement(By.id("language")).click();
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Messages"));
 
     browser.findElement(By.cssSelector("#inbox a.open-conversation")).click();
     waitFor(ExpectedConditions.urlMatches("/messages/[0-9a-f-]{36}$"));
