@@ -38,9 +38,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Settings: opportunity keywords and the do-not-call list (operators and admins write, as in the API), automatic
- * replies and PII redaction (admins), and, to read, alert rules, extractors, webhooks with their deliveries, credits
- * and their ledger. A refused form comes back with its errors beside the fields (422), never a 500.
+ * Settings: opportunity keywords, the do-not-call list, alert rules (add, delete) and extractors (on, off): operators and
+ * admins write, as in the API; automatic replies and PII redaction: admins; to read: webhooks with their deliveries,
+ * credits and their ledger. A refused form comes back with its errors beside the fields (422), never a 500.
  */
 @Hidden
 @ConsolePage
@@ -142,6 +142,55 @@ public class SettingsPages {
   }
 
   @POST
+  @Path("alert-rules")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response addAlertRule(@Context ContainerRequestContext context, @FormParam("name") String name,
+      @FormParam("kind") String kind, @FormParam("pattern") String pattern, @FormParam("threshold") String threshold,
+      @FormParam("severity") String severity) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    return write(p, "alert-rule", typed("name", name, "pattern", pattern, "threshold", threshold), () -> {
+      AlertRuleResource.RuleBody body = new AlertRuleResource.RuleBody(blankToNull(name), kind, blankToNull(pattern),
+          decimal("threshold", threshold), null, null, null, null, severity, true);
+      FormErrors.validate(validator, body);
+      AlertViews.Rule created = (AlertViews.Rule) r.alertRules().create(p.principal(), body).getEntity();
+      ConsoleAudit.object(context, created.id().toString());
+    });
+  }
+
+  @POST
+  @Path("alert-rules/{id}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteAlertRule(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    r.alertRules().delete(p.principal(), id);
+    return back("alert-rules");
+  }
+
+  @POST
+  @Path("extractors/{name}/enable")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response enableExtractor(@Context ContainerRequestContext context, @PathParam("name") String name) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    r.extractors().enable(p.principal(), name);
+    ConsoleAudit.object(context, name);
+    return back("extractors");
+  }
+
+  @POST
+  @Path("extractors/{name}/disable")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response disableExtractor(@Context ContainerRequestContext context, @PathParam("name") String name) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    r.extractors().disable(p.principal(), name);
+    ConsoleAudit.object(context, name);
+    return back("extractors");
+  }
+
+  @POST
   @Path("auto-reply")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response autoReply(@Context ContainerRequestContext context, @FormParam("enabled") String enabled,
@@ -236,6 +285,19 @@ public class SettingsPages {
     } catch (NumberFormatException e) {
       throw new ApiException(422, "invalid_request", field + " must be a whole number",
           List.of(new ApiError.Detail(field, "invalid_number", "must be a whole number")), null);
+    }
+  }
+
+  /** A decimal typed in a form (a comma is a decimal point); text that is not one is refused like the API does. */
+  private static Double decimal(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value.trim().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      throw new ApiException(422, "invalid_request", field + " must be a number",
+          List.of(new ApiError.Detail(field, "invalid_number", "must be a number")), null);
     }
   }
 

@@ -164,6 +164,25 @@ class ConsoleSettingsBrowserTest {
     assertEquals(List.of("dnc.create"), audited("dnc", masked));
     assertEquals(1, api.get("/api/v1/dnc", admin.accessToken()).body().get("total").asInt(), "the API sees it too");
 
+    browser.findElement(By.id("alert-rule-name")).sendKeys("Amenaza legal");
+    browser.findElement(By.id("add-alert-rule")).click(); // a keyword rule without its word
+    WebElement noPattern = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-alert-rule")));
+    assertTrue(noPattern.getText().contains("needs a pattern"), noPattern.getText());
+    assertEquals("Amenaza legal", browser.findElement(By.id("alert-rule-name")).getAttribute("value"));
+    browser.findElement(By.id("alert-rule-pattern")).sendKeys("abogado");
+    new Select(browser.findElement(By.id("alert-rule-severity"))).selectByValue("high");
+    browser.findElement(By.id("add-alert-rule")).click();
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-rule-rows"), "abogado"));
+    String ruleId = api.get("/api/v1/alert-rules", admin.accessToken()).body().get(0).get("id").asText();
+    assertEquals(List.of("alert-rules.create"), audited("alert-rules", ruleId));
+
+    By extractor = By.cssSelector("#extractor-rows tr[data-enabled='true']");
+    String name = waitFor(ExpectedConditions.presenceOfElementLocated(extractor)).getAttribute("data-extractor");
+    browser.findElement(extractor).findElement(By.cssSelector("button.toggle-extractor")).click();
+    waitFor(ExpectedConditions.attributeToBe(By.cssSelector("#extractor-rows tr[data-extractor='" + name + "']"),
+        "data-enabled", "false"));
+    assertEquals(List.of("extractors.disable"), audited("extractors", name));
+
     Reply webhook = api.post("/api/v1/webhooks", admin.accessToken(),
         Map.of("url", "https://hooks.example.com/vocero", "eventTypes", List.of("alert.raised")));
     assertEquals(201, webhook.status(), String.valueOf(webhook.body()));
@@ -236,10 +255,11 @@ class ConsoleSettingsBrowserTest {
     }
     browser.get(base + "/settings");
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("keywords")));
-    for (String control : List.of("keyword-form", "dnc-form", "dnc-remove-form", "auto-reply-form", "privacy-form")) {
+    for (String control : List.of("keyword-form", "dnc-form", "dnc-remove-form", "alert-rule-form", "auto-reply-form",
+        "privacy-form")) {
       assertTrue(browser.findElements(By.id(control)).isEmpty(), "a viewer sees no " + control);
     }
-    assertTrue(browser.findElements(By.cssSelector(".delete-keyword")).isEmpty());
+    assertTrue(browser.findElements(By.cssSelector(".delete-keyword, .delete-alert-rule, .toggle-extractor")).isEmpty());
     Chromium.screenshot(browser, "settings-viewer");
     Object refused = asyncJs("fetch('/settings/dnc', {method: 'POST', headers: {'X-CSRF-Token':"
         + " document.querySelector('meta[name=\"csrf-token\"]').content, 'Content-Type':"
