@@ -42,6 +42,8 @@ final class ConsoleAudit implements ContainerResponseFilter {
       Map.entry("SettingsPages.deleteAlertRule", "alert-rules.delete"),
       Map.entry("SettingsPages.enableExtractor", "extractors.enable"),
       Map.entry("SettingsPages.disableExtractor", "extractors.disable"),
+      Map.entry("SettingsPages.addWebhook", "webhooks.create"),
+      Map.entry("SettingsPages.deleteWebhook", "webhooks.delete"),
       Map.entry("SettingsPages.autoReply", "messages.auto-reply.update"),
       Map.entry("SettingsPages.privacy", "organization.update"),
       Map.entry("UserPages.invite", "users.create"),

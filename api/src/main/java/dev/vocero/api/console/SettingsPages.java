@@ -2,6 +2,7 @@ package dev.vocero.api.console;
 
 import dev.vocero.api.alerts.AlertRuleResource;
 import dev.vocero.api.alerts.AlertViews;
+import dev.vocero.api.alerts.WebhookBody;
 import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.KeywordResource;
 import dev.vocero.api.auth.OrganizationResource;
@@ -38,9 +39,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Settings: opportunity keywords, the do-not-call list, alert rules (add, delete) and extractors (on, off): operators and
- * admins write, as in the API; automatic replies and PII redaction: admins; to read: webhooks with their deliveries,
- * credits and their ledger. A refused form comes back with its errors beside the fields (422), never a 500.
+ * Settings: opportunity keywords, the do-not-call list, alert rules (add, delete), extractors (on, off) and
+ * admins write, as in the API; webhooks (add, delete, their deliveries); automatic replies and PII redaction: admins;
+ * to read: credits and their ledger. A refused form comes back with its errors beside the fields (422), never a 500.
  */
 @Hidden
 @ConsolePage
@@ -190,6 +191,37 @@ public class SettingsPages {
     return back("extractors");
   }
 
+  /** The signing secret is in the answer this once, as in the API's 201. */
+  @POST
+  @Path("webhooks")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response addWebhook(@Context ContainerRequestContext context, @FormParam("url") String url,
+      @FormParam("description") String description) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    Map<String, String> typed = typed("url", url, "description", description);
+    try {
+      WebhookBody body = new WebhookBody(url == null ? null : url.trim(), blankToNull(description), true, null);
+      FormErrors.validate(validator, body);
+      AlertViews.CreatedWebhook created = (AlertViews.CreatedWebhook) r.webhooks().create(p.principal(), body)
+          .getEntity();
+      ConsoleAudit.object(context, created.id().toString());
+      return Response.status(201).entity(page(p, FormErrors.NONE, created)).build();
+    } catch (ApiException e) {
+      return Response.status(e.status()).entity(page(p, FormErrors.of("webhook", e).typed(typed))).build();
+    }
+  }
+
+  @POST
+  @Path("webhooks/{id}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteWebhook(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
+    ConsoleRequest p = ConsoleRequest.of(context);
+    p.requireWrite();
+    r.webhooks().delete(p.principal(), id);
+    return back("webhooks");
+  }
+
   @POST
   @Path("auto-reply")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -232,6 +264,10 @@ public class SettingsPages {
   }
 
   private String page(ConsoleRequest p, FormErrors errors) {
+    return page(p, errors, null);
+  }
+
+  private String page(ConsoleRequest p, FormErrors errors, AlertViews.CreatedWebhook created) {
     var caller = p.principal();
     PageRequest dncPage = new PageRequest(1, 50);
     Page<SettingsView.DncLine> dnc = jdbi.withExtension(DncDao.class, dao -> dncPage.of(
@@ -243,7 +279,7 @@ public class SettingsPages {
         r.extractors().list(caller), r.webhooks().list(caller),
         credits.account(caller.orgId()).orElse(null), new PageRequest(1, 50).of(credits.page(caller.orgId(), 50, 0),
             credits.count(caller.orgId()))));
-    return pages.render("settings", p, "s", view, "errors", errors);
+    return pages.render("settings", p, "s", view, "errors", errors, "created", created);
   }
 
   private static Map<String, String> typed(String... namesAndValues) {

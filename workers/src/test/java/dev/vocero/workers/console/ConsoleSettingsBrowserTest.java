@@ -183,12 +183,21 @@ class ConsoleSettingsBrowserTest {
         "data-enabled", "false"));
     assertEquals(List.of("extractors.disable"), audited("extractors", name));
 
-    Reply webhook = api.post("/api/v1/webhooks", admin.accessToken(),
-        Map.of("url", "https://hooks.example.com/vocero", "eventTypes", List.of("alert.raised")));
-    assertEquals(201, webhook.status(), String.valueOf(webhook.body()));
+    browser.findElement(By.id("webhook-url")).sendKeys("ftp://hooks.example.com/vocero");
+    browser.findElement(By.id("add-webhook")).click();
+    WebElement badUrl = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error-webhook-url")));
+    assertTrue(badUrl.getText().contains("absolute http or https address"), badUrl.getText());
+    browser.findElement(By.id("webhook-url")).clear();
+    browser.findElement(By.id("webhook-url")).sendKeys("https://hooks.example.com/vocero");
+    browser.findElement(By.id("add-webhook")).click();
+    String secret = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret"))).getText();
+    String webhookId = api.get("/api/v1/webhooks", admin.accessToken()).body().get(0).get("id").asText();
+    assertEquals(secret, DB.jdbi().withHandle(h -> h.createQuery("select secret from outbound_webhooks where id = :id")
+        .bind("id", UUID.fromString(webhookId)).mapTo(String.class).one()), "the signing secret, shown once");
+    assertEquals(List.of("webhooks.create"), audited("webhooks", webhookId));
     browser.get(base + "/settings");
-    browser.findElement(By.cssSelector("#webhooks a[href='/settings/webhooks/" + webhook.body().get("id").asText()
-        + "']")).click();
+    assertTrue(browser.findElements(By.id("webhook-secret")).isEmpty(), "only once");
+    browser.findElement(By.cssSelector("#webhooks a[href='/settings/webhooks/" + webhookId + "']")).click();
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("deliveries")));
     assertTrue(browser.findElement(By.tagName("h1")).getText().contains("hooks.example.com"));
     Chromium.screenshot(browser, "settings-webhook-deliveries");
@@ -255,11 +264,11 @@ class ConsoleSettingsBrowserTest {
     }
     browser.get(base + "/settings");
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("keywords")));
-    for (String control : List.of("keyword-form", "dnc-form", "dnc-remove-form", "alert-rule-form", "auto-reply-form",
-        "privacy-form")) {
+    for (String control : List.of("keyword-form", "dnc-form", "dnc-remove-form", "alert-rule-form", "webhook-form",
+        "auto-reply-form", "privacy-form")) {
       assertTrue(browser.findElements(By.id(control)).isEmpty(), "a viewer sees no " + control);
     }
-    assertTrue(browser.findElements(By.cssSelector(".delete-keyword, .delete-alert-rule, .toggle-extractor")).isEmpty());
+    assertTrue(browser.findElements(By.cssSelector(".delete-keyword, .delete-alert-rule, .toggle-extractor, .delete-webhook")).isEmpty());
     Chromium.screenshot(browser, "settings-viewer");
     Object refused = asyncJs("fetch('/settings/dnc', {method: 'POST', headers: {'X-CSRF-Token':"
         + " document.querySelector('meta[name=\"csrf-token\"]').content, 'Content-Type':"
