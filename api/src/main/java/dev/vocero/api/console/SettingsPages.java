@@ -275,7 +275,7 @@ public class SettingsPages {
             PhoneNumbers.mask(e.phoneE164()), e.reason(), e.source(), e.createdAt())).toList(),
         dao.count(caller.orgId())));
     SettingsView view = jdbi.withExtension(CreditDao.class, credits -> new SettingsView(r.keywords().list(caller), dnc,
-        r.autoReply().get(caller), r.organization().get(caller), r.alertRules().list(caller),
+        p.user().isAdmin() ? r.autoReply().get(caller) : null, r.organization().get(caller), r.alertRules().list(caller),
         r.extractors().list(caller), r.webhooks().list(caller),
         credits.account(caller.orgId()).orElse(null), new PageRequest(1, 50).of(credits.page(caller.orgId(), 50, 0),
             credits.count(caller.orgId()))));

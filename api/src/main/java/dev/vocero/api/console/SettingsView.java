@@ -11,7 +11,10 @@ import dev.vocero.store.credits.LedgerEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** What the settings page shows, each part read through the same resource as the REST API. */
+/**
+ * What the settings page shows, each part read through the same resource as the REST API; {@code autoReply} is null for
+ * all but admins, as {@code GET /api/v1/messages/auto-reply} is for admins only.
+ */
 public record SettingsView(List<KeywordRow> keywords, Page<DncLine> dnc, AutoReplyResource.View autoReply,
     OrganizationResource.Organization organization, List<AlertViews.Rule> alertRules, List<ExtractorView> extractors,
     List<AlertViews.Webhook> webhooks, CreditAccount credits, Page<LedgerEntry> ledger) {

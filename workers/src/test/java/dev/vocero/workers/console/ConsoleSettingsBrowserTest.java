@@ -269,6 +269,8 @@ class ConsoleSettingsBrowserTest {
       assertTrue(browser.findElements(By.id(control)).isEmpty(), "a viewer sees no " + control);
     }
     assertTrue(browser.findElements(By.cssSelector(".delete-keyword, .delete-alert-rule, .toggle-extractor, .delete-webhook")).isEmpty());
+    assertEquals("Only admins see and change these settings.", browser.findElement(By.id("auto-reply-state")).getText(),
+        "automatic replies are for admins, as GET /api/v1/messages/auto-reply");
     Chromium.screenshot(browser, "settings-viewer");
     Object refused = asyncJs("fetch('/settings/dnc', {method: 'POST', headers: {'X-CSRF-Token':"
         + " document.querySelector('meta[name=\"csrf-token\"]').content, 'Content-Type':"
