@@ -136,7 +136,8 @@ public class MessagePages {
   private String page(ConsoleRequest p, UUID id, FormErrors errors, String draft) {
     String phone = phone(null, p, id);
     MessageViews.Conversation thread = conversations.thread(p.principal(), phone, null);
-    return pages.render("conversation", p, "id", id, "c", thread, "errors", errors, "draft", draft == null ? "" : draft);
+    return pages.render("conversation", p, "id", id, "c", thread, "errors", errors, "draft",
+        draft == null ? "" : draft);
   }
 
   /** The number of the conversation that {@code id} belongs to; another organisation's message is not found. */

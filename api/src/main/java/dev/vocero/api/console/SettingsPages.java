@@ -1,5 +1,13 @@
 package dev.vocero.api.console;
 
+import static dev.vocero.api.console.FormValues.blankToNull;
+import static dev.vocero.api.console.FormValues.decimal;
+import static dev.vocero.api.console.FormValues.e164;
+import static dev.vocero.api.console.FormValues.list;
+import static dev.vocero.api.console.FormValues.phoneError;
+import static dev.vocero.api.console.FormValues.typed;
+import static dev.vocero.api.console.FormValues.whole;
+
 import dev.vocero.api.alerts.AlertRuleResource;
 import dev.vocero.api.alerts.AlertViews;
 import dev.vocero.api.alerts.WebhookBody;
@@ -7,7 +15,6 @@ import dev.vocero.api.alerts.WebhookResource;
 import dev.vocero.api.audio.KeywordResource;
 import dev.vocero.api.auth.OrganizationResource;
 import dev.vocero.api.calls.DncResource;
-import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.extraction.ExtractorResource;
 import dev.vocero.api.messaging.AutoReplyResource;
@@ -31,9 +38,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -87,7 +91,8 @@ public class SettingsPages {
       @FormParam("variants") String variants, @FormParam("language") String language) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireWrite();
-    return write(p, "keyword", typed("keyword", keyword, "topic", topic, "variants", variants, "language", language), () -> {
+    Map<String, String> typed = typed("keyword", keyword, "topic", topic, "variants", variants, "language", language);
+    return write(p, "keyword", typed, () -> {
       KeywordResource.KeywordBody body = new KeywordResource.KeywordBody(keyword, topic, priority, list(variants),
           blankToNull(language));
       FormErrors.validate(validator, body);
@@ -275,19 +280,12 @@ public class SettingsPages {
             PhoneNumbers.mask(e.phoneE164()), e.reason(), e.source(), e.createdAt())).toList(),
         dao.count(caller.orgId())));
     SettingsView view = jdbi.withExtension(CreditDao.class, credits -> new SettingsView(r.keywords().list(caller), dnc,
-        p.user().isAdmin() ? r.autoReply().get(caller) : null, r.organization().get(caller), r.alertRules().list(caller),
+        p.user().isAdmin() ? r.autoReply().get(caller) : null, r.organization().get(caller),
+        r.alertRules().list(caller),
         r.extractors().list(caller), r.webhooks().list(caller),
         credits.account(caller.orgId()).orElse(null), new PageRequest(1, 50).of(credits.page(caller.orgId(), 50, 0),
             credits.count(caller.orgId()))));
     return pages.render("settings", p, "s", view, "errors", errors, "created", created);
-  }
-
-  private static Map<String, String> typed(String... namesAndValues) {
-    Map<String, String> typed = new java.util.HashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      typed.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
-    }
-    return typed;
   }
 
   private static Response back(String section) {
@@ -298,54 +296,5 @@ public class SettingsPages {
     if (!p.user().isAdmin()) {
       throw new ApiException(403, "forbidden", p.t("error.admin_only"));
     }
-  }
-
-  private static String e164(String phone, String region) {
-    String r = blankToNull(region);
-    return PhoneNumbers.e164(phone, r == null ? null : r.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> phoneError("invalid_phone", "is not a valid phone number (give it in international form,"
-            + " e.g. +57 300 123 4567, or choose the country)"));
-  }
-
-  private static ApiException phoneError(String code, String message) {
-    return new ApiException(422, code, message, List.of(new ApiError.Detail("phone", code, message)), null);
-  }
-
-  /** A whole number typed in a form; text that is not one is refused like the API refuses it. */
-  private static Integer whole(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      throw new ApiException(422, "invalid_request", field + " must be a whole number",
-          List.of(new ApiError.Detail(field, "invalid_number", "must be a whole number")), null);
-    }
-  }
-
-  /** A decimal typed in a form (a comma is a decimal point); text that is not one is refused like the API does. */
-  private static Double decimal(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Double.valueOf(value.trim().replace(',', '.'));
-    } catch (NumberFormatException e) {
-      throw new ApiException(422, "invalid_request", field + " must be a number",
-          List.of(new ApiError.Detail(field, "invalid_number", "must be a number")), null);
-    }
-  }
-
-  /** Comma- or line-separated values; none when blank. */
-  private static List<String> list(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return Arrays.stream(value.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }
