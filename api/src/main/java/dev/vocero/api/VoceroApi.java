@@ -178,5 +178,6 @@ public final class VoceroApi {
         batchImport, batches, batchReports, contactLists, dashboard, audit),
         new Console.ChatAndCampaigns(chats, campaigns, campaignEstimates, campaignReports, links),
         jdbi, json, calls.webhooks().publicBaseUrl(), clock);
+    dev.vocero.api.console.ConsoleOffice.register(jersey, accounts, jdbi, json, temporal); // messages, settings, users
   }
 }

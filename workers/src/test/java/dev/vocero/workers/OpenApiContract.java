@@ -28,7 +28,7 @@ public final class OpenApiContract {
   /** The operator's console: HTML pages for browsers, deliberately not in the API's document (docs/console.md). */
   private static final List<String> CONSOLE = List.of("/signin", "/signout", "/lang/", "/assets/", "/recordings",
       "/batches",
-      "/chat", "/campaigns");
+      "/chat", "/campaigns", "/messages", "/settings", "/users");
   private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
   private OpenApiContract() {}

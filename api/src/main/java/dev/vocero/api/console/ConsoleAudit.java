@@ -24,15 +24,36 @@ import org.slf4j.LoggerFactory;
 final class ConsoleAudit implements ContainerResponseFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleAudit.class);
   /** Resource method → action, for the writes whose action is not in the path. */
-  private static final Map<String, String> ACTIONS = Map.of(
-      "BatchPages.create", "batches.create",
-      "BatchPages.pace", "batches.pace",
-      "RecordingPages.upload", "audios.create",
-      "RecordingPages.reprocess", "audios.reprocess",
-      "RecordingPages.delete", "audios.delete",
-      "ChatPages.create", "chat.conversations",
-      "ChatPages.ask", "chat.conversations.messages",
-      "CampaignPages.create", "campaigns.create");
+  private static final Map<String, String> ACTIONS = Map.ofEntries(
+      Map.entry("BatchPages.create", "batches.create"),
+      Map.entry("BatchPages.pace", "batches.pace"),
+      Map.entry("RecordingPages.upload", "audios.create"),
+      Map.entry("RecordingPages.reprocess", "audios.reprocess"),
+      Map.entry("RecordingPages.delete", "audios.delete"),
+      // chat and campaigns (slice 2a)
+      Map.entry("ChatPages.create", "chat.conversations"),
+      Map.entry("ChatPages.ask", "chat.conversations.messages"),
+      Map.entry("CampaignPages.create", "campaigns.create"),
+      // messages, settings and users (slice 2b)
+      Map.entry("MessagePages.takeOver", "conversations.takeover"),
+      Map.entry("MessagePages.release", "conversations.takeover.delete"),
+      Map.entry("MessagePages.reply", "conversations.messages"),
+      Map.entry("SettingsPages.addKeyword", "opportunity-keywords.create"),
+      Map.entry("SettingsPages.deleteKeyword", "opportunity-keywords.delete"),
+      Map.entry("SettingsPages.addDnc", "dnc.create"),
+      Map.entry("SettingsPages.removeDnc", "dnc.delete"),
+      Map.entry("SettingsPages.addAlertRule", "alert-rules.create"),
+      Map.entry("SettingsPages.deleteAlertRule", "alert-rules.delete"),
+      Map.entry("SettingsPages.enableExtractor", "extractors.enable"),
+      Map.entry("SettingsPages.disableExtractor", "extractors.disable"),
+      Map.entry("SettingsPages.addWebhook", "webhooks.create"),
+      Map.entry("SettingsPages.deleteWebhook", "webhooks.delete"),
+      Map.entry("SettingsPages.autoReply", "messages.auto-reply.update"),
+      Map.entry("SettingsPages.privacy", "organization.update"),
+      Map.entry("UserPages.invite", "users.create"),
+      Map.entry("UserPages.role", "users.update"),
+      Map.entry("UserPages.access", "users.update"));
+  private static final String OBJECT = "vocero.console.audit.object";
 
   private final AuditTrail trail;
   private final ClientAddress clientAddress;
@@ -46,6 +67,11 @@ final class ConsoleAudit implements ContainerResponseFilter {
   ConsoleAudit(AuditTrail trail, ClientAddress clientAddress) {
     this.trail = trail;
     this.clientAddress = clientAddress;
+  }
+
+  /** The object a write is about when its address does not name it (a conversation's masked number). */
+  static void object(ContainerRequestContext request, String id) {
+    request.setProperty(OBJECT, id);
   }
 
   @Override
@@ -63,7 +89,8 @@ final class ConsoleAudit implements ContainerResponseFilter {
     if (action == null) {
       return; // sign-in, sign-out and the dry run change nothing that is audited here
     }
-    String objectId = request.getUriInfo().getPathParameters().getFirst("id");
+    String objectId = request.getProperty(OBJECT) instanceof String named ? named
+        : request.getUriInfo().getPathParameters().getFirst("id");
     if (objectId == null && response.getLocation() != null) { // a creation answers with the new object's page
       String path = response.getLocation().getPath();
       objectId = path.substring(path.lastIndexOf('/') + 1);

@@ -170,4 +170,24 @@ public interface MessageDao {
 
   @SqlQuery("select exists (select 1 from conversation_takeovers where org_id = :orgId and phone_e164 = :phone)")
   boolean takenOver(UUID orgId, String phone);
+
+  /** A conversation in the inbox: its newest message, how many it has, and who answers it now. */
+  record InboxEntry(UUID lastMessageId, String phoneE164, String channel, String direction, String body,
+      String state, boolean automatic, Instant lastAt, long messages, String takeoverReason) {}
+
+  /**
+   * The numbers that wrote to the organisation or whose conversation is taken over, newest activity first (a wave's
+   * one-way messages are not conversations).
+   */
+  @RegisterConstructorMapper(InboxEntry.class)
+  @SqlQuery("select m.id as last_message_id, m.phone_e164, m.channel, m.direction, m.body, m.state, m.automatic,"
+      + " m.created_at as last_at, m.messages, t.reason as takeover_reason from (select distinct on (phone_e164) id,"
+      + " phone_e164, channel, direction, body, state, automatic, created_at,"
+      + " count(*) over (partition by phone_e164) as messages from messages where org_id = :orgId"
+      + " and phone_e164 in (select phone_e164 from messages where org_id = :orgId and direction = 'inbound'"
+      + " union select phone_e164 from conversation_takeovers where org_id = :orgId)"
+      + " order by phone_e164, created_at desc, id desc) m"
+      + " left join conversation_takeovers t on t.org_id = :orgId and t.phone_e164 = m.phone_e164"
+      + " order by m.created_at desc, m.id limit :limit")
+  List<InboxEntry> inbox(UUID orgId, int limit);
 }
