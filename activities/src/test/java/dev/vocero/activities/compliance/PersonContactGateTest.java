@@ -220,11 +220,13 @@ class PersonContactGateTest {
     assertEquals("custom.hours", jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
         .bind("a", plan.attemptId()).mapTo(String.class).one()));
 
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.ANSWERED_HUMAN, "completed",
+        "done"));
     AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
         .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
     assertEquals(Decision.WAIT, again.decision(), again.reason());
-    assertTrue(again.reason().endsWith("[custom.once-a-day]"), again.reason());
-    assertEquals(CO_TUESDAY.plus(Duration.ofDays(1)).toEpochMilli(), again.notBeforeEpochMs());
+    assertTrue(again.reason().endsWith("[custom.quiet-after-conversation]"), again.reason());
+    assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), again.notBeforeEpochMs());
     List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
     assertEquals(List.of("CUSTOM@2026-12-07", "CUSTOM@2026-12-07"),
         history.stream().map(PersonContactRow::policy).toList());

@@ -104,10 +104,15 @@ class PolicyTighteningTest {
         CHICAGO, List.of()); // 09:00 in Chicago
     assertEquals(Verdict.WAIT, early.verdict());
     assertEquals("custom.hours", early.ruleId());
-    List<PastContact> one = List.of(new PastContact(ContactChannel.CALL, US_TUESDAY, "no_answer"));
-    GateDecision second = ContactGate.decide(policy, ContactChannel.SMS, US_TUESDAY.plus(Duration.ofHours(1)),
-        CHICAGO, one);
-    assertEquals("custom.once-a-day", second.ruleId());
+    List<PastContact> seven = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      seven.add(new PastContact(ContactChannel.CALL, US_TUESDAY.plus(Duration.ofMinutes(10 * i)), "no_answer"));
+    }
+    GateDecision eighth = ContactGate.decide(policy, ContactChannel.CALL, US_TUESDAY.plus(Duration.ofHours(1)),
+        CHICAGO, seven);
+    assertEquals("custom.seven-calls-a-week", eighth.ruleId());
+    assertEquals(Verdict.ALLOW, ContactGate.decide(policy, ContactChannel.SMS, US_TUESDAY.plus(Duration.ofHours(1)),
+        CHICAGO, seven).verdict());
     GateDecision afterTalk = ContactGate.decide(policy, ContactChannel.CALL, US_TUESDAY.plus(Duration.ofDays(2)),
         CHICAGO, List.of(new PastContact(ContactChannel.CALL, US_TUESDAY, "conversation")));
     assertEquals("custom.quiet-after-conversation", afterTalk.ruleId());
