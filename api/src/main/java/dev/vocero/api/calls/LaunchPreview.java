@@ -6,6 +6,7 @@ import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
 import dev.vocero.store.calls.ContactDao;
+import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.persons.PersonContactRow;
 import dev.vocero.store.persons.PersonDao;
@@ -25,10 +26,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A dry run of a contact list under its batch's policy: for each person the list makes, the first day the gate would
- * let a call through given the person's contacts so far, or why it never would. Reads only; decides nothing it stores.
+ * A dry run of a contact list (or a stored batch) under a policy: for each person, the first day the gate would let a
+ * contact on one channel through given the person's contacts so far, or why it never would. Reads only; stores nothing.
  */
-final class LaunchPreview {
+public final class LaunchPreview {
   static final String DNC = "dnc";
   static final String DEADLINE = "deadline";
   private static final Duration HISTORY = Duration.ofDays(31);
@@ -37,24 +38,34 @@ final class LaunchPreview {
 
   private static final class Person {
     final String keyHash;
+    Long personId;
     final ZoneId zone;
     final Set<String> phones = new HashSet<>();
 
-    Person(String keyHash, ZoneId zone) {
+    Person(String keyHash, Long personId, ZoneId zone) {
       this.keyHash = keyHash;
+      this.personId = personId;
       this.zone = zone;
     }
   }
 
-  /** One accepted row; rows with the same person key are one person (docs/compliance/persons.md). */
+  /** One accepted row of an upload; rows with the same person key are one person (docs/compliance/persons.md). */
   void add(ContactDao.NewContact contact) {
-    String key = contact.personHash() != null ? contact.personHash() : "row:" + contact.rowNumber();
-    persons.computeIfAbsent(key, k -> new Person(contact.personHash(), ZoneId.of(contact.timeZone())))
+    String key = contact.personHash() != null ? "k:" + contact.personHash() : "r:" + contact.rowNumber();
+    persons.computeIfAbsent(key, k -> new Person(contact.personHash(), null, ZoneId.of(contact.timeZone())))
         .phones.addAll(contact.phones());
   }
 
-  BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, Instant now, Instant deadline) {
-    Map<String, List<PastContact>> histories = histories(jdbi, orgId, now);
+  /** One stored contact; contacts of one person are one. */
+  public void add(ContactRow contact) {
+    String key = contact.personId() != null ? "p:" + contact.personId() : "c:" + contact.id();
+    persons.computeIfAbsent(key, k -> new Person(null, contact.personId(), ZoneId.of(contact.timeZone())))
+        .phones.addAll(contact.phones());
+  }
+
+  public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
+      Instant deadline) {
+    Map<Long, List<PastContact>> histories = histories(jdbi, orgId, now);
     Set<String> dnc = new HashSet<>(jdbi.withExtension(DncDao.class, dao -> dao.containing(orgId,
         persons.values().stream().flatMap(p -> p.phones.stream()).distinct().toArray(String[]::new))));
     Map<LocalDate, Integer> byDay = new TreeMap<>();
@@ -64,9 +75,9 @@ final class LaunchPreview {
         blocked.merge(DNC, 1, Integer::sum);
         continue;
       }
-      List<PastContact> history = person.keyHash == null ? List.of()
-          : histories.getOrDefault(person.keyHash, List.of());
-      GateDecision d = ContactGate.decide(policy, ContactChannel.CALL, now, person.zone, history);
+      List<PastContact> history = person.personId == null ? List.of()
+          : histories.getOrDefault(person.personId, List.of());
+      GateDecision d = ContactGate.decide(policy, channel, now, person.zone, history);
       Instant first = d.allowed() ? now : d.notBefore();
       if (d.verdict() == GateDecision.Verdict.BLOCK) {
         blocked.merge(d.ruleId(), 1, Integer::sum);
@@ -82,25 +93,25 @@ final class LaunchPreview {
         blocked.entrySet().stream().map(e -> new BatchViews.PreviewBlock(e.getKey(), e.getValue())).toList());
   }
 
-  /** The allowed contacts so far of the list's persons the organisation already has, by key hash. */
-  private Map<String, List<PastContact>> histories(Jdbi jdbi, UUID orgId, Instant now) {
+  /** The allowed contacts so far of the persons the organisation already has, by person id. */
+  private Map<Long, List<PastContact>> histories(Jdbi jdbi, UUID orgId, Instant now) {
     String[] hashes = persons.values().stream().map(p -> p.keyHash).filter(h -> h != null).toArray(String[]::new);
-    if (hashes.length == 0) {
-      return Map.of();
-    }
     return jdbi.withExtension(PersonDao.class, dao -> {
-      Map<Long, String> hashOf = new HashMap<>();
-      dao.byKeyHashes(orgId, hashes).forEach(ref -> hashOf.put(ref.id(), ref.keyHash()));
-      Map<String, List<PastContact>> byHash = new HashMap<>();
-      if (hashOf.isEmpty()) {
-        return byHash;
+      if (hashes.length > 0) {
+        Map<String, Long> idOf = new HashMap<>();
+        dao.byKeyHashes(orgId, hashes).forEach(ref -> idOf.put(ref.keyHash(), ref.id()));
+        persons.values().stream().filter(p -> p.keyHash != null).forEach(p -> p.personId = idOf.get(p.keyHash));
       }
-      long[] ids = hashOf.keySet().stream().mapToLong(Long::longValue).toArray();
+      long[] ids = persons.values().stream().filter(p -> p.personId != null).mapToLong(p -> p.personId).toArray();
+      Map<Long, List<PastContact>> byPerson = new HashMap<>();
+      if (ids.length == 0) {
+        return byPerson;
+      }
       for (PersonContactRow row : dao.allowedOfPersonsSince(ids, now.minus(HISTORY))) {
-        byHash.computeIfAbsent(hashOf.get(row.personId()), k -> new ArrayList<>())
+        byPerson.computeIfAbsent(row.personId(), k -> new ArrayList<>())
             .add(new PastContact(ContactChannel.fromWire(row.channel()), row.at(), row.outcome()));
       }
-      return byHash;
+      return byPerson;
     });
   }
 }

@@ -146,6 +146,36 @@ class ContactPolicyApiTest {
     assertEquals(0, api.get("/api/v1/batches", org.accessToken()).body().get("total").asInt());
   }
 
+  @Test
+  void givenACampaign_itsEstimateShouldPreviewEachBatchAndWaveUnderTheBatchPolicy() {
+    Session org = api.registerAndLogin("Cobranzas Campaña Chile");
+    assertEquals(201, api.post("/api/v1/dnc", org.accessToken(), Map.of("phone", "+56933333333")).status());
+    Reply batch = upload(org, "/api/v1/batches", settings("{\"windows\":[\"SAT 08:00-09:00\"]}"));
+    assertEquals(201, batch.status(), String.valueOf(batch.body()));
+    String batchId = batch.body().get("id").asText();
+    LocalDate today = LocalDate.now(SANTIAGO);
+    Map<String, Object> campaign = new java.util.HashMap<>(Map.of("name", "Campaña", "startDate", today.toString(),
+        "endDate", today.plusDays(30).toString(), "weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT"),
+        "windowStart", "08:00", "windowEnd", "20:00", "timeZone", "America/Santiago", "batchIds", List.of(batchId)));
+    campaign.put("waves", List.of(Map.of("name", "Aviso", "channel", "sms", "body", "Hola {{name}}", "batchId",
+        batchId, "perMinute", 60)));
+    Reply created = api.post("/api/v1/campaigns", org.accessToken(), campaign);
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+
+    Reply estimate = api.get("/api/v1/campaigns/" + created.body().get("id").asText() + "/estimate",
+        org.accessToken());
+
+    assertEquals(200, estimate.status(), String.valueOf(estimate.body()));
+    for (JsonNode preview : List.of(estimate.body().at("/batches/0/preview"), estimate.body().at("/waves/0/preview"))) {
+      assertEquals("CL@2026-12-07+batch", preview.get("policy").asText(), preview.toString());
+      assertEquals(2, preview.get("persons").asInt());
+      assertEquals(1, preview.get("reachable").asInt());
+      assertEquals(java.time.DayOfWeek.SATURDAY, LocalDate.parse(preview.at("/byDay/0/date").asText())
+          .getDayOfWeek(), "the batch's own windows open on Saturdays only: " + preview);
+      assertEquals("dnc", preview.at("/blocked/0/ruleId").asText());
+    }
+  }
+
   private static long ledgerRows(UUID orgId) {
     return DB.jdbi().withHandle(h -> h.createQuery("select count(*) from person_contacts where org_id = :o")
         .bind("o", orgId).mapTo(Long.class).one());
