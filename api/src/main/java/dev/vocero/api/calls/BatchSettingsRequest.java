@@ -103,7 +103,8 @@ public record BatchSettingsRequest(
     }
     if (!settings.overridden()) {
       ContactPolicy base = ContactPolicies.forBatch(rules, customWindows, null);
-      PolicyTightening.loosenings(base, settings).stream()
+      PolicyTightening.loosenings(base, settings,
+              "CUSTOM".equals(rules) ? customWindows : ContactPolicies.windowRules(rules)).stream()
           .sorted(java.util.Comparator.comparing(PolicyTightening.Loosening::field)).forEach(l -> problems.add(
           new ApiError.Detail("contactPolicy." + l.field(), "looser_than_policy", l.message())));
     }

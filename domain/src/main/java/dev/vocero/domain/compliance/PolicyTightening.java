@@ -28,6 +28,11 @@ public final class PolicyTightening {
 
   /** Every value of {@code settings} that allows more than {@code base}; empty when the settings only tighten it. */
   public static List<Loosening> loosenings(ContactPolicy base, PolicySettings settings) {
+    return loosenings(base, settings, ContactPolicies.windowRules(base.jurisdiction()));
+  }
+
+  /** As above; {@code baseHours} are the hours the windows may not exceed (a CUSTOM batch's own customWindows). */
+  public static List<Loosening> loosenings(ContactPolicy base, PolicySettings settings, List<String> baseHours) {
     List<Loosening> found = new ArrayList<>();
     limit(found, base, "callsPerDay", settings.callsPerDay(), CALLS, DAY);
     limit(found, base, "callsPerWeek", settings.callsPerWeek(), CALLS, WEEK);
@@ -36,7 +41,7 @@ public final class PolicyTightening {
     gap(found, base, "minHoursBetweenCalls", settings.minHoursBetweenCalls(), CALLS);
     gap(found, base, "minHoursBetweenMessages", settings.minHoursBetweenMessages(), MESSAGES);
     if (settings.windows() != null && !settings.windows().isEmpty()) {
-      windows(found, base, settings.windows());
+      windows(found, base, settings.windows(), baseHours);
     }
     return found;
   }
@@ -124,10 +129,10 @@ public final class PolicyTightening {
   }
 
   /** Every minute of a reference week the requested hours open must be open under the base's weekly hours too. */
-  private static void windows(List<Loosening> found, ContactPolicy base, List<String> requested) {
-    List<String> baseRules = ContactPolicies.windowRules(base.jurisdiction());
-    if (baseRules.isEmpty()) {
-      return; // CUSTOM: the batch's own windows are the base
+  private static void windows(List<Loosening> found, ContactPolicy base, List<String> requested,
+      List<String> baseRules) {
+    if (baseRules == null || baseRules.isEmpty()) {
+      return;
     }
     CallingWindows asked = CallingWindows.custom(requested, null);
     CallingWindows allowed = CallingWindows.custom(baseRules, null);

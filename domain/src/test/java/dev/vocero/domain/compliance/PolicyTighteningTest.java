@@ -119,6 +119,16 @@ class PolicyTighteningTest {
   }
 
   @Test
+  void givenCustomWindows_whenTheBatchsOwnHoursWouldWiden_itShouldRefuseThem() {
+    ContactPolicy custom = ContactPolicies.forBatch("CUSTOM", List.of("MON-FRI 10:00-12:00"), null);
+    List<PolicyTightening.Loosening> found = PolicyTightening.loosenings(custom,
+        settings(null, null, List.of("MON-FRI 09:00-12:00"), null), List.of("MON-FRI 10:00-12:00"));
+    assertEquals(List.of("windows"), found.stream().map(PolicyTightening.Loosening::field).toList());
+    assertEquals(List.of(), PolicyTightening.loosenings(custom, settings(null, null, List.of("MON 10:00-11:00"), null),
+        List.of("MON-FRI 10:00-12:00")));
+  }
+
+  @Test
   void givenNoSettings_itShouldUseThePresetAsItIs() {
     assertEquals(ContactPolicies.of("CO").orElseThrow(), ContactPolicies.forBatch("co", null, null));
     assertEquals(ContactPolicies.of("US").orElseThrow(), ContactPolicies.forBatch(null, null, null));
