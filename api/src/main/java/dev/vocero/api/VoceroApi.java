@@ -148,7 +148,7 @@ public final class VoceroApi {
     BatchWorkflows batchWorkflows = new BatchWorkflows(temporal);
     ContactLists contactLists = new ContactLists(json, uploads.getMaxBytes(), uploads.sheetLimits());
     BatchImport batchImport = new BatchImport(jdbi, contactLists, batchWorkflows, json, calls.maxContactsPerBatch(),
-        validator);
+        validator, audit);
     BatchService batches = new BatchService(jdbi, batchWorkflows, json);
     jersey.register(new BatchResource(batchImport, batches));
     jersey.register(new TwilioWebhookResource(jdbi, calls.webhooks(), calls.delivery(), calls.statusIntake(), json));

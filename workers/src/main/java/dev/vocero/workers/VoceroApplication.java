@@ -32,6 +32,7 @@ import dev.vocero.workers.calls.WebhookDispatch;
 import dev.vocero.workers.calls.MessagingWiring;
 import dev.vocero.workers.calls.TelephonyWiring;
 import java.time.Duration;
+import java.util.Map;
 import dev.vocero.activities.speech.SpeechToTextFactory;
 import dev.vocero.activities.storage.CamelBlobStore;
 import dev.vocero.api.VoceroApi;
@@ -74,6 +75,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import dev.vocero.activities.compliance.ContactHistoryRetention;
+import dev.vocero.workers.calls.ContactHistoryPurge;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -172,6 +175,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
 
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
+    Map<String, Duration> retention = config.getCompliance().retentionPeriods(); // below a legal floor: no start
     if (config.getServerFactory() instanceof AbstractServerFactory server
         && server.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory requestLog) {
       MaskedAccessLayoutFactory.applyTo(requestLog.getAppenders()); // before the server is built from it
@@ -244,6 +248,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
       env.lifecycle().manage(new MessageCreditSweep(new MessageCredits(jdbi, config.getCredits().build()),
           Duration.ofHours(config.getCredits().getUnconfirmedMessageHours())));
+      env.lifecycle().manage(new ContactHistoryPurge(new ContactHistoryRetention(jdbi, retention, Clock.systemUTC()),
+          config.getCompliance().retentionEvery()));
     }
     if (config.getEmbedded() != null) {
       env.lifecycle().addServerLifecycleListener(new DevStartup(config, jdbi, temporal.client(), env.getObjectMapper()));

@@ -7,6 +7,8 @@ import dev.vocero.domain.compliance.ContactChannel;
 import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.GateDecision;
+import dev.vocero.domain.compliance.PolicySettings;
+import dev.vocero.store.calls.BatchDao;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
@@ -135,12 +137,12 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   /**
-   * Asks the person's contact gate (preset jurisdictions) and, when it allows, creates the attempt row in the same
+   * Asks the person's contact gate (every batch, CUSTOM ones with Vocero's default limits) and, when it allows, creates the attempt row in the same
    * transaction; a wait past the batch's deadline ends the contact like a closed window.
    */
   private AttemptPlan reserve(PlanRequest request, ContactRow contact, int index, String phone, Instant now) {
     UUID attemptId = attemptId(request, index);
-    Optional<ContactPolicy> policy = ContactPolicies.of(request.settings().jurisdiction());
+    Optional<ContactPolicy> policy = Optional.of(policy(request));
     GateDecision gate = jdbi.inTransaction(handle -> {
       GateDecision decision = policy.map(p -> PersonContactGate.decide(handle, new PersonContactGate.Ask(
           request.orgId(), request.batchId(), request.contactId(), ContactChannel.CALL, p,
@@ -172,6 +174,14 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     ZoneId zone = ZoneId.of(contact.timeZone());
     return new AttemptPlan(Decision.WAIT, null, gate.notBefore().toEpochMilli(), index, gate.reason()
         + "; the person may be called from " + gate.notBefore().atZone(zone).toLocalDateTime() + " " + zone + rule);
+  }
+
+  /** The batch's policy: its jurisdiction's (or CUSTOM's defaults with its windows), tightened by its own settings. */
+  private ContactPolicy policy(PlanRequest request) {
+    String stored = jdbi.withExtension(BatchDao.class, dao -> dao.contactPolicy(request.orgId(), request.batchId()))
+        .orElse(null);
+    return ContactPolicies.forBatch(request.settings().jurisdiction(), request.settings().customWindows(),
+        PolicySettings.fromJson(stored));
   }
 
   private boolean overCap(PlanRequest request, String phone, Instant now) {

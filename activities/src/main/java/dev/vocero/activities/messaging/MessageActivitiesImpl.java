@@ -23,6 +23,7 @@ import dev.vocero.activities.compliance.PersonContactGate;
 import dev.vocero.domain.compliance.ContactChannel;
 import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
 import dev.vocero.store.calls.BatchDao;
@@ -30,6 +31,7 @@ import dev.vocero.store.persons.PersonDao;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
@@ -134,16 +136,20 @@ public final class MessageActivitiesImpl implements MessageActivities {
     return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
   }
 
-  /** The source batch's jurisdiction policy; none for custom windows. */
+  /** The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its own settings. */
   private Optional<ContactPolicy> policy(WaveRow wave) {
-    return jdbi.withExtension(BatchDao.class, dao -> dao.find(wave.orgId(), wave.sourceBatchId()))
-        .flatMap(batch -> {
+    return jdbi.withExtension(BatchDao.class, dao -> dao.find(wave.orgId(), wave.sourceBatchId())
+        .map(batch -> {
           try {
-            return ContactPolicies.of(json.readTree(batch.settings()).path("jurisdiction").asText(null));
+            com.fasterxml.jackson.databind.JsonNode settings = json.readTree(batch.settings());
+            List<String> windows = new java.util.ArrayList<>();
+            settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
+            return ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
+                PolicySettings.fromJson(dao.contactPolicy(wave.orgId(), batch.id()).orElse(null)));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("batch settings are not JSON", e);
           }
-        });
+        }));
   }
 
   private String skipReason(UUID orgId, String phone) {

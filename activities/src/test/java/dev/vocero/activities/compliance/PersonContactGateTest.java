@@ -1,7 +1,6 @@
 package dev.vocero.activities.compliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
 import dev.vocero.activities.telephony.PlacedCallInfo;
 import dev.vocero.activities.telephony.Telephony;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.domain.persons.PersonKey;
 import dev.vocero.store.TestDatabase;
@@ -209,17 +209,61 @@ class PersonContactGateTest {
   }
 
   @Test
-  void givenACustomWindowBatch_itShouldNotAskTheGate() {
-    UUID batch = batch("CUSTOM");
-    long contact = contact(batch, 2, null, "America/Bogota", "+573001112233");
-    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 00:00-23:59"), 0, 60, 0);
-    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, batch, contact, 1, 0, custom));
+  void givenCustomWindowBatches_itShouldGateThePersonWithVocerosDefaultLimits() {
+    UUID first = batch("CUSTOM");
+    UUID second = batch("CUSTOM");
+    long ana = contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    long anaAgain = contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
+    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
     assertEquals(Decision.DIAL, plan.decision());
-    Long decisions = jdbi.withHandle(h -> h.createQuery("select count(*) from person_contacts where org_id = :o")
-        .bind("o", org).mapTo(Long.class).one());
-    assertEquals(0, decisions);
-    assertNull(jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
+    assertEquals("custom.hours", jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
         .bind("a", plan.attemptId()).mapTo(String.class).one()));
+
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.ANSWERED_HUMAN, "completed",
+        "done"));
+    AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
+        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+    assertEquals(Decision.WAIT, again.decision(), again.reason());
+    assertTrue(again.reason().endsWith("[custom.quiet-after-conversation]"), again.reason());
+    assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), again.notBeforeEpochMs());
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    assertEquals(List.of("CUSTOM@2026-12-07", "CUSTOM@2026-12-07"),
+        history.stream().map(PersonContactRow::policy).toList());
+  }
+
+  @Test
+  void givenAChileanBatchWithAnOverrideOfTwoCallsAWeek_itShouldCallTwiceAndRecordTheOverride() {
+    UUID batch = batch("CL");
+    jdbi.useExtension(BatchDao.class, dao -> dao.setContactPolicy(org, batch, new PolicySettings(null, 2, null, null,
+        null, null, null, new PolicySettings.Override("the debtor asked for a second call")).toJson()));
+    long ana = contact(batch, 2, "11.111.112-K", "America/Santiago", "+56911111111", "+56922222222");
+    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    AttemptPlan first = calls.planAttempt(plan(batch, ana, 1, 0, "CL"));
+    calls.recordOutcome(new AttemptOutcome(org, first.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
+    AttemptPlan second = calls.planAttempt(plan(batch, ana, 2, 1, "CL"));
+    assertEquals(Decision.DIAL, second.decision(), second.reason());
+    calls.recordOutcome(new AttemptOutcome(org, second.attemptId(), Disposition.NO_ANSWER, "no-answer", "retry"));
+    AttemptPlan third = calls.planAttempt(plan(batch, ana, 3, 0, "CL"));
+    assertEquals(Decision.WAIT, third.decision());
+    assertTrue(third.reason().endsWith("[override.calls-per-week]"), third.reason());
+    assertEquals("CL@2026-12-07+override", jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 1, 0))
+        .get(0).policy());
+  }
+
+  @Test
+  void givenAUsBatchTightenedToOneCallADay_itShouldHoldTheSecondCallUnderTheBatchRule() {
+    UUID batch = batch("US");
+    jdbi.useExtension(BatchDao.class, dao -> dao.setContactPolicy(org, batch, new PolicySettings(1, null, null, null,
+        null, null, null, null).toJson()));
+    long joe = contact(batch, 2, null, "America/New_York", "+12125550100", "+12125550101");
+    Instant tuesday = Instant.parse("2026-03-03T15:00:00Z"); // 10:00 in New York
+    ContactCallActivitiesImpl calls = calls(tuesday);
+    AttemptPlan first = calls.planAttempt(plan(batch, joe, 1, 0, "US"));
+    calls.recordOutcome(new AttemptOutcome(org, first.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
+    AttemptPlan second = calls.planAttempt(plan(batch, joe, 2, 1, "US"));
+    assertEquals(Decision.WAIT, second.decision());
+    assertTrue(second.reason().endsWith("[batch.calls-per-day]"), second.reason());
   }
 
   private String rule(UUID messageId) {

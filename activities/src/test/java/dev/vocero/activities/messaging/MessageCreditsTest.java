@@ -81,7 +81,9 @@ class MessageCreditsTest {
     activities = new MessageActivitiesImpl(jdbi, new TwilioMessaging(TwilioHttp.restClient(SID, TOKEN, http)),
         new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(), PRICES);
     jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 2, 2, 0, null));
+    // round-the-clock windows: the person's gate (CUSTOM baseline, no message limit) never holds these sends
+    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B",
+        "{\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 00:00-23:59\"]}", "x.csv", "csv", 2, 2, 0, null));
     jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(
         new ContactDao.NewContact(2, "Ana", List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"),
         new ContactDao.NewContact(3, "Luis", List.of("+573001234561"), null, null, "America/Bogota", null, null,

@@ -2,7 +2,13 @@ package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.audit.AuditTrail;
+import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.domain.compliance.ContactChannel;
+import dev.vocero.domain.compliance.ContactPolicies;
+import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.JsonExceptionMapper;
@@ -12,6 +18,7 @@ import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.persons.PersonDao;
 import dev.vocero.workflows.calls.BatchSettings;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +39,11 @@ public class BatchImport {
   private final ObjectMapper json;
   private final int maxRows;
   private final Validator validator;
+  private final AuditTrail audit;
 
   public BatchImport(Jdbi jdbi, ContactLists lists, BatchWorkflows workflows, ObjectMapper json, int maxRows,
-      Validator validator) {
+      Validator validator, AuditTrail audit) {
+    this.audit = audit;
     this.jdbi = jdbi;
     this.lists = lists;
     this.workflows = workflows;
@@ -58,23 +67,43 @@ public class BatchImport {
       String message = error.details().isEmpty() || "unknown_field".equals(error.code())
           ? "The 'settings' field must be a JSON object with known keys: name, callsPerSecond, maxConcurrentCalls,"
               + " maxAttempts, retryDelaySeconds, jurisdiction, customWindows, defaultRegion, weeklyCapPerPhone,"
-              + " answerTimeoutSeconds, deadline, script, scriptLanguage, agent."
+              + " answerTimeoutSeconds, deadline, script, scriptLanguage, agent, contactPolicy."
           : "The batch settings are not valid: " + error.message();
       throw new ApiException(422, "invalid_settings", message, error.details(), null);
     }
   }
 
-  public BatchViews.DryRun dryRun(InputStream file, String filename, BatchSettingsRequest settings) {
-    settings.validate(validator, lists);
+  /** The validation report and the launch preview under the batch's policy; nothing is stored. */
+  public BatchViews.DryRun dryRun(VoceroPrincipal caller, InputStream file, String filename,
+      BatchSettingsRequest settings) {
+    BatchSettings valid = settings.validate(validator, lists);
+    requireAdminForOverride(caller, settings);
     List<ContactLists.Rejected> rejected = new ArrayList<>();
     PersonGrouping.Counter persons = new PersonGrouping.Counter();
-    ContactLists.Summary summary = read(file, filename, settings.region(), persons::add, r -> keep(rejected, r));
+    LaunchPreview preview = new LaunchPreview();
+    ContactLists.Summary summary = read(file, filename, settings.region(), contact -> {
+      persons.add(contact);
+      preview.add(contact);
+    }, r -> keep(rejected, r));
+    ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(),
+        settings.policySettings());
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
-        summary.columnMapping(), rejected, persons.grouping());
+        summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
+            ContactChannel.CALL, Instant.now(), valid.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(valid.deadlineEpochMs()) : null));
+  }
+
+  /** Only an administrator may loosen a jurisdiction's policy. */
+  private static void requireAdminForOverride(VoceroPrincipal caller, BatchSettingsRequest settings) {
+    PolicySettings policy = settings.policySettings();
+    if (policy != null && policy.overridden() && caller.role() != Role.ADMIN) {
+      throw new ApiException(403, "forbidden", "Only an administrator may override the contact policy.",
+          List.of(new ApiError.Detail("contactPolicy.override", "forbidden", "requires role admin")), null);
+    }
   }
 
   public BatchViews.Created create(VoceroPrincipal caller, InputStream file, String filename, BatchSettingsRequest request) {
     BatchSettings settings = request.validate(validator, lists);
+    requireAdminForOverride(caller, request);
     UUID batchId = UUID.randomUUID();
     List<ContactLists.Rejected> reported = new ArrayList<>();
     PersonGrouping.Counter persons = new PersonGrouping.Counter();
@@ -85,6 +114,11 @@ public class BatchImport {
     } catch (RuntimeException e) {
       jdbi.useExtension(BatchDao.class, dao -> dao.delete(caller.orgId(), batchId));
       throw e;
+    }
+    PolicySettings policy = request.policySettings();
+    if (policy != null && policy.overridden()) {
+      audit.record(caller, "batches.policy_override", "batches", batchId.toString(),
+          "{\"after\":{\"contactPolicy\":" + policy.toJson() + "}}", 201, null);
     }
     return new BatchViews.Created(batchId, "running", summary.rowsRead(), summary.accepted(), summary.rejected(), reported,
         persons.grouping());
@@ -97,6 +131,9 @@ public class BatchImport {
     BatchDao batches = handle.attach(BatchDao.class);
     batches.insert(batchId, caller.orgId(), name, write(settings), filename, null, 0, 0, 0, caller.userId());
     batches.updateScript(caller.orgId(), batchId, request.script(), request.language());
+    if (request.policySettings() != null) {
+      batches.setContactPolicy(caller.orgId(), batchId, request.policySettings().toJson());
+    }
     if (request.agent() != null) {
       batches.updateAgent(caller.orgId(), batchId, write(request.validAgent()));
     }

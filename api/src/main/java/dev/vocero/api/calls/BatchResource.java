@@ -58,7 +58,7 @@ public class BatchResource {
     BatchSettingsRequest request = imports.settings(settings);
     String filename = disposition == null ? null : disposition.getFileName();
     if (dryRun) {
-      return Response.ok(imports.dryRun(file, filename, request)).build();
+      return Response.ok(imports.dryRun(caller, file, filename, request)).build();
     }
     BatchViews.Created created = imports.create(caller, file, filename, request);
     return Response.created(URI.create("/api/v1/batches/" + created.id())).entity(created).build();

@@ -52,7 +52,8 @@ public class BatchService {
   public BatchViews.Detail get(VoceroPrincipal caller, UUID id) {
     BatchRow batch = find(caller, id);
     return jdbi.withExtension(BatchDao.class, dao -> new BatchViews.Detail(BatchViews.Summary.of(batch),
-        readTree(batch.settings()), dao.countsByStatus(caller.orgId(), id), dao.countsByDisposition(caller.orgId(), id)));
+        readTree(batch.settings()), dao.countsByStatus(caller.orgId(), id), dao.countsByDisposition(caller.orgId(), id),
+        dev.vocero.domain.compliance.PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null))));
   }
 
   public Page<BatchViews.Call> calls(VoceroPrincipal caller, UUID id, String status, String disposition,

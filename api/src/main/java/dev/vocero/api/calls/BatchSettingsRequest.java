@@ -7,6 +7,12 @@ import dev.vocero.api.errors.ErrorCode;
 import dev.vocero.api.errors.Violations;
 import dev.vocero.api.validation.CallDisposition;
 import dev.vocero.workflows.calls.BatchSettings;
+import dev.vocero.domain.compliance.CallingWindows;
+import dev.vocero.domain.compliance.ContactPolicies;
+import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.PolicySettings;
+import dev.vocero.domain.compliance.PolicyTightening;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -44,13 +50,14 @@ public record BatchSettingsRequest(
     @Size(max = 2000) String script,
     @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as es-MX, es-CO, es-ES or en-US")
     String scriptLanguage,
-    AgentSettings agent) {
+    AgentSettings agent,
+    @Valid ContactPolicyRequest contactPolicy) {
 
   static final Map<String, Long> DEFAULT_RETRY = Map.of(
       "no_answer", 4 * 3600L, "busy", 1800L, "answered_machine", 24 * 3600L, "failed", 3600L);
 
   static BatchSettingsRequest defaults() {
-    return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new BatchSettingsRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The settings as the workflow takes them, or 422 {@code invalid_settings} with every problem. */
@@ -67,6 +74,9 @@ public record BatchSettingsRequest(
     if (agent != null) {
       agent.validate(problems);
     }
+    if (contactPolicy != null && problems.isEmpty()) {
+      contactPolicy(problems, rules);
+    }
     if (!problems.isEmpty()) {
       throw new ApiException(422, "invalid_settings", "The batch settings are not valid: " + problems.get(0).field()
           + " " + problems.get(0).message() + ".", problems, null);
@@ -78,6 +88,31 @@ public record BatchSettingsRequest(
         maxConcurrentCalls == null ? 10 : maxConcurrentCalls, maxAttempts == null ? 3 : maxAttempts, retry, rules,
         customWindows == null ? List.of() : customWindows, weeklyCapPerPhone == null ? 7 : weeklyCapPerPhone,
         answerTimeoutSeconds == null ? 120 : answerTimeoutSeconds, deadline == null ? 0 : deadline.toEpochMilli());
+  }
+
+  /** Windows that parse, and no value looser than the jurisdiction's policy unless an override says so. */
+  private void contactPolicy(List<ApiError.Detail> problems, String rules) {
+    PolicySettings settings = contactPolicy.settings();
+    if (settings.windows() != null) {
+      try {
+        CallingWindows.custom(settings.windows(), null);
+      } catch (IllegalArgumentException e) {
+        problems.add(new ApiError.Detail("contactPolicy.windows", "calling_window", e.getMessage()));
+        return;
+      }
+    }
+    if (!settings.overridden()) {
+      ContactPolicy base = ContactPolicies.forBatch(rules, customWindows, null);
+      PolicyTightening.loosenings(base, settings,
+              "CUSTOM".equals(rules) ? customWindows : ContactPolicies.windowRules(rules)).stream()
+          .sorted(java.util.Comparator.comparing(PolicyTightening.Loosening::field)).forEach(l -> problems.add(
+          new ApiError.Detail("contactPolicy." + l.field(), "looser_than_policy", l.message())));
+    }
+  }
+
+  /** The batch's own contact limits, or null when it uses its policy as it is; call after {@link #validate}. */
+  public PolicySettings policySettings() {
+    return contactPolicy == null || contactPolicy.settings().empty() ? null : contactPolicy.settings();
   }
 
   /** The agent as stored, or null when the batch speaks its script; call after {@link #validate}. */

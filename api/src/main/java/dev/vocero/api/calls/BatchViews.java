@@ -17,8 +17,21 @@ public final class BatchViews {
   public record Created(UUID id, String status, int rowsRead, int contacts, int rejected,
       List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
 
+  /** @param preview when the list's persons could be called under the batch's policy (docs/compliance, "Preview") */
   public record DryRun(String format, int rowsRead, int valid, int rejected, Map<String, String> columnMapping,
-      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons) {}
+      List<ContactLists.Rejected> rejectedRows, PersonGrouping persons, Preview preview) {}
+
+  /**
+   * A dry run's launch preview: {@code persons} the list makes, {@code reachable} of them, how many could first be
+   * called on each day (their local date), and how many never could with the rule that blocks them ({@code dnc}: every
+   * number on the do-not-call list; {@code deadline}: not before the batch's deadline). Nothing is stored.
+   */
+  public record Preview(String policy, int persons, int reachable, List<PreviewDay> byDay,
+      List<PreviewBlock> blocked) {}
+
+  public record PreviewDay(java.time.LocalDate date, int persons) {}
+
+  public record PreviewBlock(String ruleId, int persons) {}
 
   public record Summary(UUID id, String name, String status, int contacts, int rejected, int started, int finished,
       Instant createdAt, Instant completedAt) {
@@ -29,7 +42,9 @@ public final class BatchViews {
   }
 
 
-  public record Detail(Summary batch, Object settings, Map<String, Long> byStatus, Map<String, Long> byDisposition) {}
+  /** @param contactPolicy the batch's own limits on top of its jurisdiction's policy, with any override; null if none */
+  public record Detail(Summary batch, Object settings, Map<String, Long> byStatus, Map<String, Long> byDisposition,
+      dev.vocero.domain.compliance.PolicySettings contactPolicy) {}
 
   /** @param audioId the audio made from the call's recording, with its processing status (null when none) */
   public record Attempt(UUID id, int attempt, String phone, String provider, String status, String disposition,

@@ -3,7 +3,14 @@ package dev.vocero.api.campaigns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.api.calls.BatchViews;
+import dev.vocero.api.calls.LaunchPreview;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.domain.compliance.ContactChannel;
+import dev.vocero.domain.compliance.ContactPolicies;
+import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactDao;
@@ -25,6 +32,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,12 +42,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What a campaign can cost at most, before it is scheduled: each batch as its own estimate (every contact reaching
  * every attempt at the reserved length) plus each wave (every contact of its batch messaged — fewer when the wave picks
- * contacts by outcome — at the price of the longest of its first {@value #SAMPLE} rendered messages).
+ * contacts by outcome — at the price of the longest of its first {@value #SAMPLE} rendered messages); each with a
+ * preview of its persons under the batch's contact policy (docs/compliance/README.md, "Preview").
  */
 @Path("/api/v1/campaigns/{id}/estimate")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignEstimateResource {
   static final int SAMPLE = 200;
+  private static final int PAGE = 1000;
 
   private final Jdbi jdbi;
   private final CreditPrices prices;
@@ -52,10 +62,13 @@ public class CampaignEstimateResource {
   }
 
   /** {@code upTo}: the wave messages only contacts with one call outcome, so it will send at most this many. */
+  /** {@code preview}: when its persons could first be messaged under the batch's policy, or what blocks them. */
   public record WaveEstimate(UUID waveId, String channel, long recipients, boolean upTo, int segmentsPerMessage,
-      long creditsPerMessage, long credits) {}
+      long creditsPerMessage, long credits, BatchViews.Preview preview) {}
 
-  public record BatchEstimate(UUID batchId, long contacts, long attempts, int minutesPerAttempt, long credits) {}
+  /** {@code preview}: when its persons could first be called under the batch's policy, or what blocks them. */
+  public record BatchEstimate(UUID batchId, long contacts, long attempts, int minutesPerAttempt, long credits,
+      BatchViews.Preview preview) {}
 
   /** {@code sufficient}: the available credits cover the worst case (always true when credits are not enforced). */
   public record Estimate(UUID campaignId, List<BatchEstimate> batches, List<WaveEstimate> waves, long callCredits,
@@ -72,7 +85,7 @@ public class CampaignEstimateResource {
         BatchRow batch = batch(handle, caller.orgId(), batchId);
         CreditPrices.CallEstimate calls = prices.estimateCalls(batch.contactsCount(), attempts(batch));
         batches.add(new BatchEstimate(batchId, calls.contacts(), calls.attempts(), calls.minutesPerAttempt(),
-            calls.credits()));
+            calls.credits(), preview(handle, caller.orgId(), batch, ContactChannel.CALL, null)));
       }
       List<WaveEstimate> waves = new ArrayList<>();
       for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
@@ -100,7 +113,34 @@ public class CampaignEstimateResource {
     }
     long each = prices.messageCost(wave.channel(), wave.contentSid() != null, segments);
     return new WaveEstimate(wave.id(), wave.channel(), batch.contactsCount(), wave.disposition() != null, segments,
-        each, each * batch.contactsCount());
+        each, each * batch.contactsCount(), preview(handle, orgId, batch, ContactChannel.fromWire(wave.channel()),
+            wave.disposition()));
+  }
+
+  /** A dry run of the gate for the batch's persons (those with {@code disposition}, when given); nothing is stored. */
+  private BatchViews.Preview preview(Handle handle, UUID orgId, BatchRow batch, ContactChannel channel,
+      String disposition) {
+    LaunchPreview preview = new LaunchPreview();
+    ContactDao contacts = handle.attach(ContactDao.class);
+    for (int offset = 0; ; offset += PAGE) {
+      List<ContactRow> page = contacts.list(orgId, batch.id(), null, disposition, PAGE, offset);
+      page.forEach(preview::add);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    try {
+      JsonNode settings = json.readTree(batch.settings());
+      List<String> windows = new ArrayList<>();
+      settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
+      ContactPolicy policy = ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
+          PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)));
+      long deadline = settings.path("deadlineEpochMs").asLong(0);
+      return preview.preview(jdbi, orgId, policy, channel, Instant.now(),
+          deadline > 0 ? Instant.ofEpochMilli(deadline) : null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static BatchRow batch(Handle handle, UUID orgId, UUID batchId) {

@@ -90,7 +90,7 @@ public class BatchPages {
     p.requireWrite();
     BatchSettingsRequest settings = imports.settings(new BatchForm(name, jurisdiction, customWindows, region,
         callsPerSecond, maxConcurrent, maxAttempts).settingsJson(json));
-    BatchViews.DryRun dryRun = imports.dryRun(requireFile(p, file, disposition), disposition.getFileName(), settings);
+    BatchViews.DryRun dryRun = imports.dryRun(p.principal(), requireFile(p, file, disposition), disposition.getFileName(), settings);
     return pages.render("batch_check", p, "d", dryRun);
   }
 

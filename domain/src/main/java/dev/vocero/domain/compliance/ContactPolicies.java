@@ -22,6 +22,8 @@ public final class ContactPolicies {
   public static final List<String> JURISDICTIONS = List.of("CL", "CO", "US", "MX", "ES");
   private static final Set<String> OUTCOMES = Set.of("reserved", "placed", "not_placed", "no_answer", "answered",
       "conversation", "sent", "failed");
+  public static final String CUSTOM = "CUSTOM";
+  private static final Map<String, PolicyFile.WindowPart> WINDOWS = new LinkedHashMap<>();
   private static final Map<String, ContactPolicy> ALL = loadAll();
 
   private ContactPolicies() {
@@ -29,27 +31,65 @@ public final class ContactPolicies {
 
   /** The policy of a preset jurisdiction (any case); empty for CUSTOM or an unknown code. */
   public static Optional<ContactPolicy> of(String jurisdiction) {
-    return jurisdiction == null ? Optional.empty()
-        : Optional.ofNullable(ALL.get(jurisdiction.trim().toUpperCase(Locale.ROOT)));
+    String code = jurisdiction == null ? CUSTOM : jurisdiction.trim().toUpperCase(Locale.ROOT);
+    return CUSTOM.equals(code) ? Optional.empty() : Optional.ofNullable(ALL.get(code));
   }
 
   public static List<ContactPolicy> all() {
-    return List.copyOf(ALL.values());
+    return ALL.values().stream().filter(p -> !CUSTOM.equals(p.jurisdiction())).toList();
+  }
+
+  /**
+   * The policy a batch runs under: its jurisdiction's (US when none), or for {@code CUSTOM} the batch's windows with
+   * Vocero's conservative default limits ({@code custom.yaml}); then the batch's own {@code settings}, if any.
+   */
+  public static ContactPolicy forBatch(String jurisdiction, List<String> customWindows, PolicySettings settings) {
+    String code = jurisdiction == null || jurisdiction.isBlank() ? "US" : jurisdiction.trim().toUpperCase(Locale.ROOT);
+    ContactPolicy base = CUSTOM.equals(code) ? custom(customWindows) : of(code)
+        .orElseThrow(() -> new IllegalArgumentException("unknown jurisdiction " + jurisdiction));
+    return settings == null || settings.empty() ? base : PolicyTightening.apply(base, settings, holidays(code));
+  }
+
+  /** Vocero's conservative default limits with the batch's own windows (no holiday calendar). */
+  public static ContactPolicy custom(List<String> windows) {
+    ContactPolicy defaults = ALL.get(CUSTOM);
+    if (windows == null || windows.isEmpty()) {
+      throw new IllegalArgumentException("a CUSTOM policy needs windows");
+    }
+    return new ContactPolicy(defaults.jurisdiction(), defaults.version(), defaults.title(), defaults.window(),
+        CallingWindows.custom(windows, null), defaults.limits(), defaults.gaps(), defaults.quiet(), defaults.spread(),
+        defaults.counting(), defaults.retention());
+  }
+
+  /** The weekly hours of a jurisdiction's policy as written ("MON-SAT 08:00-20:00"); empty for CUSTOM. */
+  public static List<String> windowRules(String jurisdiction) {
+    PolicyFile.WindowPart part = WINDOWS.get(jurisdiction);
+    return part == null || CUSTOM.equals(jurisdiction) ? List.of() : part.rules();
+  }
+
+  /** The holiday calendar (ISO country) of a jurisdiction's policy, or null. */
+  public static String holidays(String jurisdiction) {
+    PolicyFile.WindowPart part = WINDOWS.get(jurisdiction);
+    return part == null ? null : part.holidays();
   }
 
   private static Map<String, ContactPolicy> loadAll() {
     Map<String, ContactPolicy> all = new LinkedHashMap<>();
-    for (String code : JURISDICTIONS) {
+    List<String> codes = new java.util.ArrayList<>(JURISDICTIONS);
+    codes.add(CUSTOM);
+    for (String code : codes) {
       String resource = "/compliance/policies/" + code.toLowerCase(Locale.ROOT) + ".yaml";
       try (InputStream in = ContactPolicies.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new InvalidPolicyException(resource + " is missing");
         }
-        ContactPolicy policy = parse(resource, in);
+        PolicyFile file = read(resource, in);
+        ContactPolicy policy = new Validation(resource).policy(file);
         if (!policy.jurisdiction().equals(code)) {
           throw new InvalidPolicyException(resource + " declares jurisdiction " + policy.jurisdiction());
         }
         all.put(code, policy);
+        WINDOWS.put(code, file.windows());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -59,6 +99,10 @@ public final class ContactPolicies {
 
   /** Reads and validates one policy file; {@code name} appears in the error. */
   static ContactPolicy parse(String name, InputStream in) throws IOException {
+    return new Validation(name).policy(read(name, in));
+  }
+
+  private static PolicyFile read(String name, InputStream in) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     PolicyFile file;
     try {
@@ -66,7 +110,7 @@ public final class ContactPolicies {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidPolicyException(name + ": " + e.getOriginalMessage());
     }
-    return new Validation(name).policy(file);
+    return file;
   }
 
   private static final class Validation {
@@ -124,7 +168,7 @@ public final class ContactPolicies {
 
     private String id(String id) {
       text(id, "a rule id");
-      require(id.matches("[a-z]{2}\\.[a-z0-9-]+"), "rule id " + id + " must look like cc.kebab-case");
+      require(id.matches("([a-z]{2}|custom)\\.[a-z0-9-]+"), "rule id " + id + " must look like cc.kebab-case");
       require(ids.add(id), "rule id " + id + " is used twice");
       return id;
     }

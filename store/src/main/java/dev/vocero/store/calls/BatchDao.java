@@ -53,6 +53,13 @@ public interface BatchDao {
       + " where org_id = :orgId and id = :id")
   int updateStatusWithReason(UUID orgId, UUID id, String status, int started, int finished, String pauseReason);
 
+  /** The batch's contact-policy settings (JSON), empty text when it has none; empty when there is no such batch. */
+  @SqlQuery("select coalesce(contact_policy::text, '') from call_batches where org_id = :orgId and id = :id")
+  Optional<String> contactPolicy(UUID orgId, UUID id);
+
+  @SqlUpdate("update call_batches set contact_policy = cast(:contactPolicy as jsonb) where org_id = :orgId and id = :id")
+  int setContactPolicy(UUID orgId, UUID id, String contactPolicy);
+
   @SqlQuery("select pause_reason from call_batches where org_id = :orgId and id = :id")
   Optional<String> pauseReason(UUID orgId, UUID id);
 

@@ -26,6 +26,10 @@ public interface DncDao {
   @SqlUpdate("delete from dnc_numbers where org_id = :orgId and phone_e164 = :phone")
   int remove(UUID orgId, String phone);
 
+  /** Which of {@code phones} are on the organisation's list. */
+  @SqlQuery("select phone_e164 from dnc_numbers where org_id = :orgId and phone_e164 = any(:phones)")
+  List<String> containing(UUID orgId, String[] phones);
+
   @SqlQuery("select exists (select 1 from dnc_numbers where org_id = :orgId and phone_e164 = :phone)")
   boolean contains(UUID orgId, String phone);
 

@@ -53,6 +53,19 @@ public interface PersonDao {
       + " and at > :since order by at, id")
   List<PersonContactRow> allowedSince(long personId, Instant since);
 
+  /** An existing person of the organisation and its key hash. */
+  record PersonRef(long id, String keyHash) {}
+
+  /** The organisation's persons among {@code keyHashes} (a dry run looks up who a list's rows already are). */
+  @SqlQuery("select id, key_hash from persons where org_id = :orgId and key_hash = any(:keyHashes)")
+  @RegisterConstructorMapper(PersonRef.class)
+  List<PersonRef> byKeyHashes(UUID orgId, String[] keyHashes);
+
+  /** The allowed contacts of several persons since {@code since}, oldest first. */
+  @SqlQuery("select " + LEDGER + " from person_contacts where person_id = any(:personIds) and decision = 'allow'"
+      + " and at > :since order by at, id")
+  List<PersonContactRow> allowedOfPersonsSince(long[] personIds, Instant since);
+
   @SqlQuery("select " + LEDGER + " from person_contacts where attempt_id = :attemptId")
   Optional<PersonContactRow> findByAttempt(UUID attemptId);
 
@@ -79,7 +92,10 @@ public interface PersonDao {
   @SqlQuery("select count(*) from person_contacts where org_id = :orgId and person_id = :personId")
   long count(UUID orgId, long personId);
 
-  /** Retention: forgets decisions older than {@code before} under {@code policy} (the caller keeps the legal floor). */
-  @SqlUpdate("delete from person_contacts where policy = :policy and at < :before")
-  int purge(String policy, Instant before);
+  /**
+   * Retention: forgets the decisions older than {@code before} taken under any version of {@code jurisdiction}'s policy
+   * (stored as {@code CC@version}, tightened ones as {@code CC@version+batch}); the caller keeps the legal floor.
+   */
+  @SqlUpdate("delete from person_contacts where split_part(policy, '@', 1) = :jurisdiction and at < :before")
+  int purge(String jurisdiction, Instant before);
 }

@@ -25,6 +25,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private MessagingConfig messaging = new MessagingConfig();
   @Valid @NotNull @JsonProperty private CreditsConfig credits = new CreditsConfig();
   @Valid @NotNull @JsonProperty private WebhooksConfig webhooks = new WebhooksConfig();
+  @Valid @NotNull @JsonProperty private ComplianceConfig compliance = new ComplianceConfig();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -56,6 +57,10 @@ public class VoceroConfiguration extends Configuration {
 
   public CreditsConfig getCredits() {
     return credits;
+  }
+
+  public ComplianceConfig getCompliance() {
+    return compliance;
   }
 
   public WebhooksConfig getWebhooks() {
