@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.spreadsheets.BatchReportWriter;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchDao;
@@ -50,7 +51,8 @@ public final class BatchReports {
     BatchRow batch = batches.find(requested.orgId(), requested.id()).orElse(requested);
     BatchReportWriter report = new BatchReportWriter(new BatchReportWriter.Summary(batch.name(), batch.status(),
         batch.createdAt(), batch.completedAt(), batch.contactsCount(), batch.rejectedCount(), batch.started(), batch.finished(),
-        batches.countsByDisposition(batch.orgId(), batch.id())));
+        batches.countsByDisposition(batch.orgId(), batch.id()),
+        PolicySettings.fromJson(batches.contactPolicy(batch.orgId(), batch.id()).orElse(null))));
     try {
       ReportDao dao = handle.attach(ReportDao.class);
       addCalls(dao, batch, report);

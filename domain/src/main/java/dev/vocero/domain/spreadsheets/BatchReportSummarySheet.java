@@ -1,5 +1,6 @@
 package dev.vocero.domain.spreadsheets;
 
+import dev.vocero.domain.compliance.PolicySettings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,28 @@ final class BatchReportSummarySheet {
     cells.number(field(sheet, r++, "Filas rechazadas", cells), 1, summary.rejected());
     cells.number(field(sheet, r++, "Contactos iniciados", cells), 1, summary.started());
     cells.number(field(sheet, r++, "Contactos terminados", cells), 1, summary.finished());
+    PolicySettings policy = summary.contactPolicy();
+    if (policy != null && !policy.empty()) {
+      cells.text(field(sheet, r++, "Límites propios del lote", cells), 1, limits(policy));
+      if (policy.overridden()) {
+        cells.text(field(sheet, r++, "EXCEPCIÓN a la política (override)", cells), 1, policy.override().reason());
+      }
+    }
     outcomes(sheet, r + 1, summary.byDisposition(), cells);
+  }
+
+  /** The batch's own limits in words: with an override they replace the policy's, else they only tighten it. */
+  static String limits(PolicySettings p) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (p.callsPerDay() != null) parts.add("llamadas por día ≤ " + p.callsPerDay());
+    if (p.callsPerWeek() != null) parts.add("llamadas por semana ≤ " + p.callsPerWeek());
+    if (p.messagesPerDay() != null) parts.add("mensajes por día ≤ " + p.messagesPerDay());
+    if (p.messagesPerWeek() != null) parts.add("mensajes por semana ≤ " + p.messagesPerWeek());
+    if (p.minHoursBetweenCalls() != null) parts.add("horas entre llamadas ≥ " + p.minHoursBetweenCalls());
+    if (p.minHoursBetweenMessages() != null) parts.add("horas entre mensajes ≥ " + p.minHoursBetweenMessages());
+    if (p.windows() != null && !p.windows().isEmpty()) parts.add("ventanas " + String.join(", ", p.windows()));
+    String text = parts.isEmpty() ? "—" : String.join("; ", parts);
+    return p.overridden() ? text + " (reemplazan la política de la jurisdicción)" : text + " (más estrictos que la política)";
   }
 
   private static Row field(SXSSFSheet sheet, int rowIndex, String label, BatchReportCells cells) {

@@ -1,5 +1,6 @@
 package dev.vocero.domain.spreadsheets;
 
+import dev.vocero.domain.compliance.PolicySettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,9 +31,17 @@ public final class BatchReportWriter implements AutoCloseable {
   private static final int[] CALL_WIDTHS = {7, 28, 30, 20, 12, 24, 18, 9, 70, 22, 50, 14, 14};
   private static final int[] REJECTED_WIDTHS = {7, 60, 90};
 
-  /** The batch as a whole; {@code byDisposition} counts contacts by final disposition ("pending" if unfinished). */
+  /**
+   * The batch as a whole; {@code byDisposition} counts contacts by final disposition ("pending" if unfinished);
+   * {@code contactPolicy} the batch's own limits and any audited override of its jurisdiction's policy (null: none).
+   */
   public record Summary(String name, String status, Instant createdAt, Instant completedAt, int contacts, int rejected,
-      int started, int finished, Map<String, Long> byDisposition) {}
+      int started, int finished, Map<String, Long> byDisposition, PolicySettings contactPolicy) {
+    public Summary(String name, String status, Instant createdAt, Instant completedAt, int contacts, int rejected,
+        int started, int finished, Map<String, Long> byDisposition) {
+      this(name, status, createdAt, completedAt, contacts, rejected, started, finished, byDisposition, null);
+    }
+  }
 
   /** One dial attempt; {@code phoneIndex} 0 for the contact's first phone. */
   public record Attempt(int number, int phoneIndex, String disposition, Instant placedAt, Integer durationSeconds) {}

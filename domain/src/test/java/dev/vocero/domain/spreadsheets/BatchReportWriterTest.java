@@ -1,5 +1,6 @@
 package dev.vocero.domain.spreadsheets;
 
+import dev.vocero.domain.compliance.PolicySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -121,6 +122,38 @@ class BatchReportWriterTest {
           calls.getRow(2).getCell(0).getNumericCellValue(), calls.getRow(3).getCell(0).getNumericCellValue()));
       assertEquals("Bloqueado (no llamar)", calls.getRow(3).getCell(5).getStringCellValue());
       assertEquals(null, calls.getRow(2).getCell(11), "no amount, no cell");
+    }
+  }
+
+  @Test
+  void givenABatchWithAnAuditedOverride_theSummaryShouldShowItsLimitsAndTheReason() throws IOException {
+    PolicySettings override = new PolicySettings(null, 3, null, null, null, null, null,
+        new PolicySettings.Override("Acuerdo de pago firmado: el deudor pidió dos llamadas más esta semana"));
+    BatchReportWriter.Summary summary = new BatchReportWriter.Summary(SUMMARY.name(), SUMMARY.status(),
+        SUMMARY.createdAt(), SUMMARY.completedAt(), 3, 2, 3, 3, SUMMARY.byDisposition(), override);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (BatchReportWriter writer = new BatchReportWriter(summary)) {
+      writer.writeTo(out);
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      XSSFSheet sheet = wb.getSheet("Resumen");
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (int r = 2; r <= 11; r++) {
+        Row row = sheet.getRow(r);
+        if (row != null && row.getCell(1) != null && row.getCell(1).getCellType() == CellType.STRING) {
+          fields.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+        }
+      }
+      assertEquals("llamadas por semana ≤ 3 (reemplazan la política de la jurisdicción)",
+          fields.get("Límites propios del lote"), fields.toString());
+      assertEquals("Acuerdo de pago firmado: el deudor pidió dos llamadas más esta semana",
+          fields.get("EXCEPCIÓN a la política (override)"), fields.toString());
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report()))) {
+      for (Row row : wb.getSheet("Resumen")) {
+        assertTrue(row.getCell(0) == null || row.getCell(0).getCellType() != CellType.STRING
+            || !row.getCell(0).getStringCellValue().startsWith("EXCEPCIÓN"), "no override, no line");
+      }
     }
   }
 

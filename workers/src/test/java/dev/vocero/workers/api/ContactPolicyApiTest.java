@@ -101,6 +101,23 @@ class ContactPolicyApiTest {
     assertEquals(1, audit.get("total").asInt(), audit.toString());
     assertEquals("the debtor asked for a second call",
         audit.at("/items/0/changes/after/contactPolicy/override/reason").asText());
+
+    Reply report = api.get("/api/v1/batches/" + id + "/report.xlsx", admin.accessToken());
+    assertEquals(200, report.status());
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(report.raw().body()))) {
+      java.util.Map<String, String> summary = new java.util.HashMap<>();
+      for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("Resumen")) {
+        if (row.getCell(0) != null && row.getCell(1) != null
+            && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+          summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+        }
+      }
+      assertEquals("the debtor asked for a second call", summary.get("EXCEPCIÓN a la política (override)"),
+          "the report shows the override: " + summary);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
