@@ -92,7 +92,10 @@ public final class VoceroApi {
   public record Calls(TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
       StatusIntake statusIntake) {}
 
-  public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
+  /** The services the API built that machine intake (drop folders) shares with it. */
+  public record Intake(BatchImport batches, AudioIntake audios, AuditTrail audit) {}
+
+  public static Intake register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
       AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock, CreditPrices prices) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccessTokens accessTokens = new AccessTokens(jdbi, auth.getAccessTokenSeconds(), clock);
@@ -169,5 +172,6 @@ public final class VoceroApi {
     OpenApiDocs.register(jersey);
     Console.register(jersey, new Console.Services(accounts, limiter, clientAddress, audioIntake, audios, blobs,
         batchImport, batches, batchReports, contactLists, dashboard, audit), jdbi, json, calls.webhooks().publicBaseUrl(), clock);
+    return new Intake(batchImport, audioIntake, audit);
   }
 }
