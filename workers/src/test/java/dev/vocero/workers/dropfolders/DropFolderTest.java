@@ -160,6 +160,30 @@ class DropFolderTest {
     }
   }
 
+  @Test
+  void givenInvalidSettingsOrANameAlreadyDone_itShouldReportTheSettingsAndKeepBothFiles() throws IOException {
+    DropFolderImport importer = ((VoceroApplication) APP.getApplication()).dropFolders().importer();
+    Path unpolled = TestStack.tempDir("drop-direct");
+    DropFolderImport.Folder folder = new DropFolderImport.Folder("direct", unpolled, ORG, null);
+    Files.writeString(unpolled.resolve("settings.json"), "{\"callsPerSecond\": \"fast\"}");
+    Path list = Files.writeString(unpolled.resolve("semanal.csv"), contacts(1, 500));
+    assertEquals(Outcome.REFUSED, importer.process(folder, list));
+    JsonNode report = JSON.readTree(unpolled.resolve("error/semanal.csv.error.json").toFile());
+    assertEquals("invalid_settings", report.get("code").asText(), report.toString());
+    assertEquals("callsPerSecond", report.at("/details/0/field").asText(), report.toString());
+
+    Files.writeString(unpolled.resolve("settings.json"), SETTINGS);
+    for (int week = 0; week < 2; week++) {
+      Path again = Files.writeString(unpolled.resolve("semanal.csv"), contacts(1, 510 + week * 10));
+      assertEquals(Outcome.IMPORTED, importer.process(folder, again), "week " + week);
+    }
+    assertEquals(2, count("select count(*) from call_batches where source_filename = 'semanal.csv'"));
+    try (var done = Files.list(unpolled.resolve("done"))) {
+      assertEquals(2, done.filter(f -> f.getFileName().toString().endsWith("semanal.csv")).count(),
+          "the second file with the same name is kept beside the first");
+    }
+  }
+
   private static Outcome await(CountDownLatch go, java.util.function.Supplier<Outcome> work) {
     try {
       go.await();
