@@ -96,7 +96,10 @@ public final class VoceroApi {
   public record Calls(TelephonyWebhooks webhooks, EventDelivery delivery, int maxContactsPerBatch,
       StatusIntake statusIntake) {}
 
-  public static void register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
+  /** The services the API built that machine intake (drop folders) shares with it. */
+  public record Intake(BatchImport batches, AudioIntake audios, AuditTrail audit) {}
+
+  public static Intake register(JerseyEnvironment jersey, ObjectMapper json, Jdbi jdbi, WorkflowClient temporal, BlobStore blobs,
       AuthConfig auth, UploadConfig uploads, Calls calls, Clock clock, CreditPrices prices, WorkflowLinks links) {
     JwtService jwt = new JwtService(auth.getJwtSecret(), auth.getIssuer(), auth.getAccessTokenSeconds(), clock);
     AccessTokens accessTokens = new AccessTokens(jdbi, auth.getAccessTokenSeconds(), clock);
@@ -179,5 +182,6 @@ public final class VoceroApi {
         new Console.ChatAndCampaigns(chats, campaigns, campaignEstimates, campaignReports, links),
         jdbi, json, calls.webhooks().publicBaseUrl(), clock);
     dev.vocero.api.console.ConsoleOffice.register(jersey, accounts, jdbi, json, temporal); // messages, settings, users
+    return new Intake(batchImport, audioIntake, audit);
   }
 }

@@ -48,6 +48,8 @@ import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.workers.config.VoceroConfiguration;
 import dev.vocero.workers.dev.DevCommand;
+import dev.vocero.workers.dropfolders.DropFolders;
+import dev.vocero.api.dropfolders.DropFolderImport;
 import dev.vocero.workers.dev.DevStartup;
 import dev.vocero.workers.health.TemporalHealthCheck;
 import dev.vocero.workers.metrics.AudioStepTimer;
@@ -85,6 +87,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Vocero: {@code server} (API), {@code worker} (Temporal workers) or {@code dev} (everything, embedded). */
 public class VoceroApplication extends Application<VoceroConfiguration> {
   private volatile VoceroWorkers workers;
+  private volatile DropFolders dropFolders;
 
   public static void main(String[] args) throws Exception {
     new VoceroApplication().run(args);
@@ -173,6 +176,11 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     return workers;
   }
 
+  /** The drop folders this process polls (null in worker-only mode). */
+  public DropFolders dropFolders() {
+    return dropFolders;
+  }
+
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
     Map<String, Duration> retention = config.getCompliance().retentionPeriods(); // below a legal floor: no start
@@ -237,7 +245,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       env.servlets().addFilter("webhook-intake-metrics", new WebhookIntakeFilter(metrics.registry()))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, WebhookIntakeFilter.PATHS);
       OperationsGauges.register(metrics.registry(), jdbi);
-      VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
+      VoceroApi.Intake intake = VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),
               statusIntake),
           Clock.systemUTC(), config.getCredits().build(),
@@ -245,6 +253,9 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       MessagingApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), webhooks,
           config.getCredits().build());
       CodecEndpoint.register(env, config, temporal);
+      dropFolders = new DropFolders(camel, new DropFolderImport(jdbi, intake.batches(), intake.audios(), intake.audit(),
+          env.getObjectMapper()), DropFolders.configured(config.getDropFolders(), jdbi));
+      env.lifecycle().manage(dropFolders); // after Temporal's connection: polls once it is up
       env.lifecycle().manage(new EventRelay(jdbi, delivery, Duration.ofSeconds(10)));
       env.lifecycle().manage(new MessageCreditSweep(new MessageCredits(jdbi, config.getCredits().build()),
           Duration.ofHours(config.getCredits().getUnconfirmedMessageHours())));

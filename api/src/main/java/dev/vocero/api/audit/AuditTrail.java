@@ -15,6 +15,7 @@ public final class AuditTrail {
   public static final String USER = "user";
   public static final String API_KEY = "api_key";
   public static final String ANONYMOUS = "anonymous";
+  public static final String SYSTEM = "system";
 
   private final Jdbi jdbi;
 
@@ -35,6 +36,11 @@ public final class AuditTrail {
     append(new AuditEntry(null, null, orgId, userId == null ? ANONYMOUS : USER, userId, email,
         succeeded ? "auth.login" : "auth.login_failed", "users", userId == null ? null : userId.toString(), null,
         status, clientIp));
+  }
+
+  /** A change made by Vocero itself on an organization's behalf, such as a drop folder's import ({@code label} names it). */
+  public void system(UUID orgId, String label, String action, String objectType, String objectId, int status) {
+    append(new AuditEntry(null, null, orgId, SYSTEM, null, label, action, objectType, objectId, null, status, null));
   }
 
   /** The key's name and the prefix a leak scan would find ("CRM (vk_Ab12Cd34…)"); never the secret. */

@@ -11,8 +11,9 @@ public final class AuditViews {
   private AuditViews() {}
 
   /**
-   * One change. {@code actorType}: {@code user}, {@code api_key} or {@code anonymous} (a failed sign-in of an unknown
-   * account); {@code changes}: {@code {"before": {...}, "after": {...}}} with the changed fields only, or null.
+   * One change. {@code actorType}: {@code user}, {@code api_key}, {@code anonymous} (a failed sign-in of an unknown
+   * account) or {@code system} (Vocero on the organization's behalf, e.g. a drop folder named in {@code actorLabel});
+   * {@code changes}: {@code {"before": {...}, "after": {...}}} with the changed fields only, or null.
    */
   public record Entry(long id, Instant at, String actorType, UUID actorId, String actorLabel, String action,
       String objectType, String objectId, JsonNode changes, int status, String clientIp) {

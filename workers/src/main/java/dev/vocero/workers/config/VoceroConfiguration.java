@@ -10,6 +10,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 /** The whole configuration file; every section documented in docs/configuration.md and deployment/vocero.yml. */
 public class VoceroConfiguration extends Configuration {
@@ -26,6 +27,7 @@ public class VoceroConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private CreditsConfig credits = new CreditsConfig();
   @Valid @NotNull @JsonProperty private WebhooksConfig webhooks = new WebhooksConfig();
   @Valid @NotNull @JsonProperty private ComplianceConfig compliance = new ComplianceConfig();
+  @Valid @NotNull @JsonProperty private List<DropFolderConfig> dropFolders = List.of();
 
   @JsonIgnore private Mode mode = Mode.API;
   /** Set by {@code vocero dev}: the embedded PostgreSQL and Temporal, stopped after everything else. */
@@ -65,6 +67,10 @@ public class VoceroConfiguration extends Configuration {
 
   public WebhooksConfig getWebhooks() {
     return webhooks;
+  }
+
+  public List<DropFolderConfig> getDropFolders() {
+    return dropFolders;
   }
 
   public BlobConfig getBlobs() {
