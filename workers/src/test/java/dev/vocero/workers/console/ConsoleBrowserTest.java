@@ -26,15 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,15 +41,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to a paused batch and its report, a viewer without write controls, another organisation's batch, an expired session.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleBrowserSupport {
   static final TestDatabase DB = TestDatabase.fresh();
   static final WireMockServer SPEECH = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, () -> SpeechStub.startedBaseUrl(SPEECH));
   static ApiClient api;
   static Session admin;
-  String base;
-  WebDriver browser;
+
+  @Override
+  protected int port() {
+    return APP.getLocalPort();
+  }
 
   @BeforeAll
   static void organisation() {
@@ -65,20 +64,6 @@ class ConsoleBrowserTest {
   @AfterAll
   static void stop() {
     SPEECH.stop();
-  }
-
-  @BeforeEach
-  void open() {
-    Chromium.assumeInstalled();
-    base = "http://localhost:" + APP.getLocalPort();
-    browser = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test
@@ -283,17 +268,6 @@ class ConsoleBrowserTest {
     assertTrue(seconds <= 7, "out within the 5 s recheck: " + seconds + " s");
   }
 
-  private void signIn(String email, String password) {
-    browser.get(base + "/signin");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("signin")).click();
-    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
-    var cookie = browser.manage().getCookieNamed("vocero_session");
-    assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
-    assertEquals("Lax", cookie.getSameSite());
-  }
-
   private String slowBatch(Session owner) throws IOException {
     Reply created = api.upload("/api/v1/batches", owner.accessToken(), "file", "lenta.xlsx",
         CallFixtures.workbook(contacts(20)), Map.of("settings", """
@@ -315,35 +289,7 @@ class ConsoleBrowserTest {
     return rows;
   }
 
-  /** Clicks what the server-sent counts may have just replaced, finding it again if it did. */
-  private void click(By by) {
-    waitFor(driver -> {
-      driver.findElement(by).click();
-      return true;
-    });
-  }
-
-  private <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition); // htmx swaps elements
-  }
-
-  private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
-  private Object asyncJs(String script) {
-    return ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1]; " + script);
-  }
-
-  private static double number(Object value) {
-    return ((Number) value).doubleValue();
-  }
-
-  /** The audit trail's actions on one object, oldest first, each by a signed-in user from the console. */
   private static List<String> audited(String objectType, String objectId) {
-    return DB.jdbi().withHandle(h -> h.createQuery("select action from audit_log where object_type = :t and object_id = :id"
-        + " and actor_type = 'user' and changes ->> 'via' = 'console' order by at, id").bind("t", objectType)
-        .bind("id", objectId).mapTo(String.class).list());
+    return audited(DB, objectType, objectId);
   }
 }

@@ -26,13 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * campaign and conversation not found.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ConsoleChatCampaignBrowserTest {
+class ConsoleChatCampaignBrowserTest extends ConsoleBrowserSupport {
   static final TestDatabase DB = TestDatabase.fresh();
   static final WireMockServer SPEECH = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
   static final DropwizardAppExtension<VoceroConfiguration> APP =
@@ -55,8 +52,11 @@ class ConsoleChatCampaignBrowserTest {
   static ApiClient api;
   static Session admin;
   static String audioId;
-  String base;
-  WebDriver browser;
+
+  @Override
+  protected int port() {
+    return APP.getLocalPort();
+  }
 
   @BeforeAll
   static void organisation() {
@@ -73,20 +73,6 @@ class ConsoleChatCampaignBrowserTest {
   @AfterAll
   static void stop() {
     SPEECH.stop();
-  }
-
-  @BeforeEach
-  void open() {
-    Chromium.assumeInstalled();
-    base = "http://localhost:" + APP.getLocalPort();
-    browser = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test
@@ -265,14 +251,6 @@ class ConsoleChatCampaignBrowserTest {
     }
   }
 
-  private void signIn(String email, String password) {
-    browser.get(base + "/signin");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("signin")).click();
-    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
-  }
-
   private String slowBatch(Session owner, String name) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("Nombre", "Teléfono", "Monto"));
@@ -285,14 +263,6 @@ class ConsoleChatCampaignBrowserTest {
              "customWindows":["MON-SUN 00:00-23:59"],"defaultRegion":"CO"}""".formatted(name)));
     assertEquals(201, created.status(), String.valueOf(created.body()));
     return created.body().get("id").asText();
-  }
-
-  /** Clicks what a redirect may have just replaced, finding it again if it did. */
-  private void click(By by) {
-    waitFor(driver -> {
-      driver.findElement(by).click();
-      return true;
-    });
   }
 
   /**
@@ -311,27 +281,7 @@ class ConsoleChatCampaignBrowserTest {
     });
   }
 
-  private <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-  }
-
-  private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
-  private Object asyncJs(String script) {
-    return ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1]; " + script);
-  }
-
-  private static double number(Object value) {
-    return ((Number) value).doubleValue();
-  }
-
-  /** The audit trail's actions on one object, oldest first, each by a signed-in user from the console. */
   private static List<String> audited(String objectType, String objectId) {
-    return DB.jdbi().withHandle(h -> h.createQuery("select action from audit_log where object_type = :t and object_id = :id"
-        + " and actor_type = 'user' and changes ->> 'via' = 'console' order by at, id").bind("t", objectType)
-        .bind("id", objectId).mapTo(String.class).list());
+    return audited(DB, objectType, objectId);
   }
 }

@@ -13,24 +13,17 @@ import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's messages, settings and users pages in a real headless Chromium against the real application
@@ -40,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * conversation not found.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ConsoleSettingsBrowserTest {
+class ConsoleSettingsBrowserTest extends ConsoleBrowserSupport {
   static final TestDatabase DB = TestDatabase.fresh();
   static final DropwizardAppExtension<VoceroConfiguration> APP = TestStack.app(DB, TestStack::temporalTarget,
       () -> "http://127.0.0.1:9");
@@ -48,8 +41,11 @@ class ConsoleSettingsBrowserTest {
   static final String OWN_NUMBER = "+15005550177";
   static ApiClient api;
   static Session admin;
-  String base;
-  WebDriver browser;
+
+  @Override
+  protected int port() {
+    return APP.getLocalPort();
+  }
 
   @BeforeAll
   static void organisation() {
@@ -58,20 +54,6 @@ class ConsoleSettingsBrowserTest {
     Reply number = api.send("PUT", "/api/v1/platform/organizations/" + api.organizationId(admin) + "/numbers/"
         + OWN_NUMBER, api.platformOperator().accessToken(), null);
     assertEquals(201, number.status(), String.valueOf(number.body()));
-  }
-
-  @BeforeEach
-  void open() {
-    Chromium.assumeInstalled();
-    base = "http://localhost:" + APP.getLocalPort();
-    browser = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test
@@ -304,31 +286,7 @@ class ConsoleSettingsBrowserTest {
         .mapTo(Integer.class).one()) == 1;
   }
 
-  private void signIn(String email, String password) {
-    browser.get(base + "/signin");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("signin")).click();
-    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
-  }
-
-  private <T> T waitFor(Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-  }
-
-  private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
-  private Object asyncJs(String script) {
-    return ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1]; " + script);
-  }
-
-  /** The audit trail's actions on one object, oldest first, each by a signed-in user from the console. */
   private static List<String> audited(String objectType, String objectId) {
-    return DB.jdbi().withHandle(h -> h.createQuery("select action from audit_log where object_type = :t and object_id = :id"
-        + " and actor_type = 'user' and changes ->> 'via' = 'console' order by at, id").bind("t", objectType)
-        .bind("id", objectId).mapTo(String.class).list());
+    return audited(DB, objectType, objectId);
   }
 }
