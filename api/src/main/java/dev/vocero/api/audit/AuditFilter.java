@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.http.ClientAddress;
 import dev.vocero.api.idempotency.IdempotencyFilter;
-import dev.vocero.store.audit.AuditDao;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
@@ -41,7 +40,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
 
   private record Pending(VoceroPrincipal actor, AuditSubject subject, JsonNode before) {}
 
-  private final Jdbi jdbi;
+  private final AuditSnapshots snapshots;
   private final ObjectMapper json;
   private final AuditTrail trail;
   private final ClientAddress clientAddress;
@@ -53,7 +52,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
   private HttpServletRequest http;
 
   public AuditFilter(Jdbi jdbi, ObjectMapper json, AuditTrail trail, ClientAddress clientAddress) {
-    this.jdbi = jdbi;
+    this.snapshots = new AuditSnapshots(jdbi, json);
     this.json = json;
     this.trail = trail;
     this.clientAddress = clientAddress;
@@ -115,12 +114,7 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
   }
 
   private JsonNode snapshot(UUID orgId, AuditSubject subject) {
-    AuditSubject.Table table = subject.table();
-    if (table == null || subject.objectId() == null) {
-      return null;
-    }
-    return jdbi.withExtension(AuditDao.class, dao -> dao.snapshot(table.name(), table.orgColumn(), table.idColumn(),
-        orgId, subject.objectId())).map(this::parse).orElse(null);
+    return snapshots.row(orgId, subject.table(), subject.objectId());
   }
 
   /** The answer's body, when it is a JSON object (the new or changed object, or a workflow's progress). */
@@ -152,13 +146,5 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
       }
     }
     return merged;
-  }
-
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 }

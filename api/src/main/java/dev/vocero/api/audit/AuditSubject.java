@@ -72,6 +72,11 @@ record AuditSubject(String action, String objectType, String objectId, Table tab
     return new AuditSubject(action, objectType, id, table);
   }
 
+  /** The table of an object type ({@code campaigns}, {@code dnc}...), or null when it has no row of its own. */
+  static Table tableOf(String objectType) {
+    return objectType == null ? null : TABLES.get(objectType);
+  }
+
   AuditSubject withObjectId(String id) {
     return new AuditSubject(action, objectType, id, table);
   }

@@ -3,6 +3,7 @@ package dev.vocero.api.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.audio.AudioIntake;
 import dev.vocero.api.audio.AudioService;
+import dev.vocero.api.audit.AuditSnapshots;
 import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.LoginRateLimiter;
@@ -46,7 +47,7 @@ public final class Console {
     ConsoleCookies cookies = new ConsoleCookies(publicBaseUrl);
     jersey.register(new ConsoleFilter(sessions, new ConsoleText(), pages));
     jersey.register(new ConsoleAssets());
-    jersey.register(new ConsoleAudit(s.audit(), s.clientAddress()));
+    jersey.register(new ConsoleAudit(s.audit(), new AuditSnapshots(jdbi, json), s.clientAddress()));
     jersey.register(new SignInPage(s.accounts(), s.limiter(), s.clientAddress(), sessions, cookies, pages));
     jersey.register(new HomePage(s.dashboard(), pages));
     jersey.register(new RecordingPages(s.audioIntake(), s.audios(), s.blobs(), jdbi, pages, c.links()));

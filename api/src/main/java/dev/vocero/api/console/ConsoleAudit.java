@@ -1,11 +1,16 @@
 package dev.vocero.api.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vocero.api.audit.AuditSnapshots;
 import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.http.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -21,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * is not recorded; a refused write (4xx) is not a change.
  */
 @Priority(Priorities.USER)
-final class ConsoleAudit implements ContainerResponseFilter {
+final class ConsoleAudit implements ContainerRequestFilter, ContainerResponseFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleAudit.class);
   /** Resource method → action, for the writes whose action is not in the path. */
   private static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -54,8 +59,10 @@ final class ConsoleAudit implements ContainerResponseFilter {
       Map.entry("UserPages.role", "users.update"),
       Map.entry("UserPages.access", "users.update"));
   private static final String OBJECT = "vocero.console.audit.object";
+  private static final String BEFORE = "vocero.console.audit.before";
 
   private final AuditTrail trail;
+  private final AuditSnapshots snapshots;
   private final ClientAddress clientAddress;
 
   @Context
@@ -64,8 +71,9 @@ final class ConsoleAudit implements ContainerResponseFilter {
   @Context
   private HttpServletRequest http;
 
-  ConsoleAudit(AuditTrail trail, ClientAddress clientAddress) {
+  ConsoleAudit(AuditTrail trail, AuditSnapshots snapshots, ClientAddress clientAddress) {
     this.trail = trail;
+    this.snapshots = snapshots;
     this.clientAddress = clientAddress;
   }
 
@@ -74,20 +82,31 @@ final class ConsoleAudit implements ContainerResponseFilter {
     request.setProperty(OBJECT, id);
   }
 
+  /** Before an audited write: the object's row as it is, so the trail can show what the write changed. */
+  @Override
+  public void filter(ContainerRequestContext request) {
+    ConsoleRequest console = ConsoleRequest.of(request);
+    String action = action(request);
+    String id = request.getUriInfo().getPathParameters().getFirst("id");
+    if (console == null || action == null || id == null) {
+      return;
+    }
+    try {
+      JsonNode before = snapshots.row(console.principal().orgId(), objectType(action), id);
+      if (before != null) {
+        request.setProperty(BEFORE, before);
+      }
+    } catch (RuntimeException e) { // the trail never decides a request
+      LOG.warn("No before-snapshot for the console's audit of {}: {}", action, e.toString());
+    }
+  }
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     ConsoleRequest console = ConsoleRequest.of(request);
-    if (!"POST".equals(request.getMethod()) || response.getStatus() >= 400 || resource.getResourceMethod() == null
-        || console == null) {
-      return;
-    }
-    String method = resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
-    String action = method.equals("BatchPages.control") || method.equals("CampaignPages.control")
-        ? (method.startsWith("Batch") ? "batches." : "campaigns.")
-            + request.getUriInfo().getPathParameters().getFirst("action")
-        : ACTIONS.get(method);
-    if (action == null) {
-      return; // sign-in, sign-out and the dry run change nothing that is audited here
+    String action = response.getStatus() >= 400 ? null : action(request);
+    if (console == null || action == null) {
+      return; // sign-in, sign-out and the dry run change nothing that is audited here; a refusal changed nothing
     }
     String objectId = request.getProperty(OBJECT) instanceof String named ? named
         : request.getUriInfo().getPathParameters().getFirst("id");
@@ -96,10 +115,31 @@ final class ConsoleAudit implements ContainerResponseFilter {
       objectId = path.substring(path.lastIndexOf('/') + 1);
     }
     try {
-      trail.record(console.principal(), action, action.substring(0, action.indexOf('.')), objectId,
-          "{\"via\":\"console\"}", response.getStatus(), clientAddress.of(http));
+      JsonNode before = request.getProperty(BEFORE) instanceof JsonNode row ? row : null;
+      JsonNode after = snapshots.row(console.principal().orgId(), objectType(action), objectId);
+      ObjectNode changes = AuditSnapshots.changes(before, after);
+      changes = changes == null ? JsonNodeFactory.instance.objectNode() : changes;
+      changes.put("via", "console");
+      trail.record(console.principal(), action, objectType(action), objectId, changes.toString(),
+          response.getStatus(), clientAddress.of(http));
     } catch (RuntimeException e) {
       LOG.error("Could not record a console change in the audit trail: {}", e.toString());
     }
+  }
+
+  /** The API's action for the console write being handled, or null when it is not an audited change. */
+  private String action(ContainerRequestContext request) {
+    if (!"POST".equals(request.getMethod()) || resource.getResourceMethod() == null) {
+      return null;
+    }
+    String method = resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
+    return method.equals("BatchPages.control") || method.equals("CampaignPages.control")
+        ? (method.startsWith("Batch") ? "batches." : "campaigns.")
+            + request.getUriInfo().getPathParameters().getFirst("action")
+        : ACTIONS.get(method);
+  }
+
+  private static String objectType(String action) {
+    return action.substring(0, action.indexOf('.'));
   }
 }

@@ -214,6 +214,14 @@ class ConsoleSettingsBrowserTest extends ConsoleBrowserSupport {
     Chromium.screenshot(browser, "users");
 
     assertEquals(List.of("users.create", "users.update", "users.update"), audited("users", userId));
+    List<String> roleChange = DB.jdbi().withHandle(h -> h.createQuery("select (changes -> 'before' ->> 'role') || '>'"
+        + " || (changes -> 'after' ->> 'role') from audit_log where object_id = :id and action = 'users.update'"
+        + " and changes -> 'before' ->> 'role' is not null order by at, id").bind("id", userId).mapTo(String.class).list());
+    assertEquals("operator>viewer", roleChange.get(0), "the console's change carries the field before and after");
+    String created = DB.jdbi().withHandle(h -> h.createQuery("select changes::text from audit_log"
+        + " where object_id = :id and action = 'users.create'").bind("id", userId).mapTo(String.class).one());
+    assertTrue(created.contains("\"after\"") && !created.contains("password_hash"), "a creation shows the new row,"
+        + " without secrets: " + created);
 
     String adminId = api.get("/api/v1/auth/me", admin.accessToken()).body().at("/user/id").asText();
     WebElement self = browser.findElement(By.id("user-" + adminId));
