@@ -2,6 +2,8 @@ package dev.vocero.api.audit;
 
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.store.accounts.ApiKeyDao;
+import dev.vocero.store.accounts.UserDao;
+import dev.vocero.store.accounts.UserRow;
 import dev.vocero.store.audit.AuditDao;
 import dev.vocero.store.audit.AuditEntry;
 import java.util.UUID;
@@ -36,6 +38,18 @@ public final class AuditTrail {
     append(new AuditEntry(null, null, orgId, userId == null ? ANONYMOUS : USER, userId, email,
         succeeded ? "auth.login" : "auth.login_failed", "users", userId == null ? null : userId.toString(), null,
         status, clientIp));
+  }
+
+  /** A sign-in attempt by e-mail (the API's login, the console's form): the account is looked up when it exists. */
+  public void login(String email, boolean succeeded, int status, String clientIp) {
+    String mail = email == null ? "" : email.strip();
+    try {
+      var user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(mail));
+      login(user.map(UserRow::orgId).orElse(null), user.map(UserRow::id).orElse(null), mail, succeeded, status,
+          clientIp);
+    } catch (RuntimeException e) {
+      LOG.error("Could not record a sign-in in the audit trail: {}", e.toString());
+    }
   }
 
   /** A change made by Vocero itself on an organization's behalf, such as a drop folder's import ({@code label} names it). */

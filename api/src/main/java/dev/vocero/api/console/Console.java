@@ -48,7 +48,7 @@ public final class Console {
     jersey.register(new ConsoleFilter(sessions, new ConsoleText(), pages));
     jersey.register(new ConsoleAssets());
     jersey.register(new ConsoleAudit(s.audit(), new AuditSnapshots(jdbi, json), s.clientAddress()));
-    jersey.register(new SignInPage(s.accounts(), s.limiter(), s.clientAddress(), sessions, cookies, pages));
+    jersey.register(new SignInPage(s.accounts(), s.limiter(), s.clientAddress(), sessions, cookies, pages, s.audit()));
     jersey.register(new HomePage(s.dashboard(), pages));
     jersey.register(new RecordingPages(s.audioIntake(), s.audios(), s.blobs(), jdbi, pages, c.links()));
     jersey.register(new BatchPages(s.batchImport(), s.batches(), s.batchReports(), s.contactLists(),

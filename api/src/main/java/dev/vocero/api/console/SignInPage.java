@@ -1,5 +1,6 @@
 package dev.vocero.api.console;
 
+import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.auth.AccountService;
 import dev.vocero.api.auth.LoginRateLimiter;
 import dev.vocero.api.errors.ApiException;
@@ -37,15 +38,17 @@ public class SignInPage {
   private final ConsoleSessions sessions;
   private final ConsoleCookies cookies;
   private final Pages pages;
+  private final AuditTrail audit;
 
   public SignInPage(AccountService accounts, LoginRateLimiter limiter, ClientAddress clientAddress,
-      ConsoleSessions sessions, ConsoleCookies cookies, Pages pages) {
+      ConsoleSessions sessions, ConsoleCookies cookies, Pages pages, AuditTrail audit) {
     this.accounts = accounts;
     this.limiter = limiter;
     this.clientAddress = clientAddress;
     this.sessions = sessions;
     this.cookies = cookies;
     this.pages = pages;
+    this.audit = audit;
   }
 
   @GET
@@ -77,12 +80,14 @@ public class SignInPage {
       UserRow user = accounts.authenticate(mail, password == null ? "" : password);
       limiter.succeeded(mail, address);
       String session = sessions.start(user);
+      audit.login(user.orgId(), user.id(), mail, true, 303, address);
       return Response.seeOther(URI.create(safeNext(next)))
           .cookie(cookies.make(ConsoleFilter.SESSION_COOKIE, session, sessions.lifetime()),
               cookies.clear(LOGIN_CSRF_COOKIE)).build();
     } catch (ApiException e) {
       if (e.status() == 401) {
         limiter.failed(mail, address);
+        audit.login(mail, false, 401, address);
         return again(context, 401, "invalid_credentials", next, mail, request.t("signin.wrong"));
       }
       if (e.status() == 429 && ConsoleFilter.wantsHtml(context)) {
@@ -95,8 +100,14 @@ public class SignInPage {
   @POST
   @Path("signout")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signOut(@CookieParam(ConsoleFilter.SESSION_COOKIE) String session) {
+  public Response signOut(@Context ContainerRequestContext context, @Context HttpServletRequest http,
+      @CookieParam(ConsoleFilter.SESSION_COOKIE) String session) {
+    ConsoleRequest signedIn = ConsoleRequest.of(context);
     sessions.end(session);
+    if (signedIn != null && signedIn.user() != null) {
+      audit.record(signedIn.principal(), "auth.logout", "users", signedIn.principal().userId().toString(), null, 303,
+          clientAddress.of(http));
+    }
     return Response.seeOther(URI.create("/signin")).cookie(cookies.clear(ConsoleFilter.SESSION_COOKIE)).build();
   }
 

@@ -79,6 +79,16 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
     assertEquals("El correo o la contraseña no son correctos.", error.getText());
     Chromium.screenshot(browser, "signin-wrong-password-es");
     assertTrue(browser.manage().getCookieNamed("vocero_session") == null, "no session after a wrong password");
+
+    browser.findElement(By.id("password")).sendKeys(admin.password());
+    browser.findElement(By.id("signin")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
+    browser.findElement(By.id("signout")).click();
+    waitFor(ExpectedConditions.urlContains("/signin"));
+    List<String> trail = DB.jdbi().withHandle(h -> h.createQuery("select action from audit_log where actor_label = :email"
+        + " and action like 'auth.%' order by at, id").bind("email", admin.email()).mapTo(String.class).list());
+    assertEquals(List.of("auth.login_failed", "auth.login", "auth.logout"), trail.subList(trail.size() - 3, trail.size()),
+        "the console's sign-in, its failure and the sign-out are in the audit trail: " + trail);
   }
 
   @Test
