@@ -67,21 +67,15 @@ public class AuthResource {
     try {
       AuthViews.Tokens tokens = accounts.login(request.email(), request.password());
       limiter.succeeded(request.email(), address);
-      recordLogin(request.email(), true, 200, address);
+      audit.login(request.email(), true, 200, address);
       return tokens;
     } catch (ApiException e) {
       if (e.status() == 401) {
         limiter.failed(request.email(), address);
-        recordLogin(request.email(), false, e.status(), address);
+        audit.login(request.email(), false, e.status(), address);
       }
       throw e;
     }
-  }
-
-  private void recordLogin(String email, boolean succeeded, int status, String address) {
-    var user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(email.strip()));
-    audit.login(user.map(u -> u.orgId()).orElse(null), user.map(u -> u.id()).orElse(null), email.strip(), succeeded,
-        status, address);
   }
 
   @POST

@@ -49,8 +49,6 @@ final class ConsoleAudit implements ContainerRequestFilter, ContainerResponseFil
       Map.entry("SettingsPages.removeDnc", "dnc.delete"),
       Map.entry("SettingsPages.addAlertRule", "alert-rules.create"),
       Map.entry("SettingsPages.deleteAlertRule", "alert-rules.delete"),
-      Map.entry("SettingsPages.enableExtractor", "extractors.enable"),
-      Map.entry("SettingsPages.disableExtractor", "extractors.disable"),
       Map.entry("SettingsPages.addWebhook", "webhooks.create"),
       Map.entry("SettingsPages.deleteWebhook", "webhooks.delete"),
       Map.entry("SettingsPages.autoReply", "messages.auto-reply.update"),
@@ -133,10 +131,13 @@ final class ConsoleAudit implements ContainerRequestFilter, ContainerResponseFil
       return null;
     }
     String method = resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
-    return method.equals("BatchPages.control") || method.equals("CampaignPages.control")
-        ? (method.startsWith("Batch") ? "batches." : "campaigns.")
-            + request.getUriInfo().getPathParameters().getFirst("action")
-        : ACTIONS.get(method);
+    String verb = request.getUriInfo().getPathParameters().getFirst("action");
+    return switch (method) {
+      case "BatchPages.control" -> "batches." + verb;
+      case "CampaignPages.control" -> "campaigns." + verb;
+      case "SettingsPages.switchExtractor" -> "extractors." + verb;
+      default -> ACTIONS.get(method);
+    };
   }
 
   private static String objectType(String action) {

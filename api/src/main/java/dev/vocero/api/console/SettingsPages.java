@@ -175,23 +175,17 @@ public class SettingsPages {
   }
 
   @POST
-  @Path("extractors/{name}/enable")
+  @Path("extractors/{name}/{action: enable|disable}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response enableExtractor(@Context ContainerRequestContext context, @PathParam("name") String name) {
+  public Response switchExtractor(@Context ContainerRequestContext context, @PathParam("name") String name,
+      @PathParam("action") String action) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireWrite();
-    r.extractors().enable(p.principal(), name);
-    ConsoleAudit.object(context, name);
-    return back("extractors");
-  }
-
-  @POST
-  @Path("extractors/{name}/disable")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response disableExtractor(@Context ContainerRequestContext context, @PathParam("name") String name) {
-    ConsoleRequest p = ConsoleRequest.of(context);
-    p.requireWrite();
-    r.extractors().disable(p.principal(), name);
+    if (action.equals("enable")) {
+      r.extractors().enable(p.principal(), name);
+    } else {
+      r.extractors().disable(p.principal(), name);
+    }
     ConsoleAudit.object(context, name);
     return back("extractors");
   }
