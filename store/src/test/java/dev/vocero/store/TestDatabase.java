@@ -46,7 +46,9 @@ public final class TestDatabase {
     if (postgres == null) {
       try {
         Path dir = Files.createDirectories(Path.of("target", "embedded-pg"));
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile()).start();
+        // one server for every test class of the JVM: their applications' pools add up past the default 100
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
+            .setServerConfig("max_connections", "400").start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
