@@ -174,6 +174,24 @@ class CampaignContactPolicyApiTest {
     JsonNode preview = api.get("/api/v1/campaigns/" + id + "/estimate", admin.accessToken()).body()
         .at("/batches/0/preview");
     assertEquals("CL@2026-12-07+campaign-override", preview.get("policy").asText(), preview.toString());
+
+    Reply report = api.get("/api/v1/campaigns/" + id + "/report.xlsx", admin.accessToken());
+    assertEquals(200, report.status());
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(report.raw().body()))) {
+      Map<String, String> summary = new HashMap<>();
+      for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("Resumen")) {
+        if (row.getCell(0) != null && row.getCell(1) != null
+            && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+          summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+        }
+      }
+      assertEquals("convenio de pago", summary.get("EXCEPCIÓN a la política (override)"), "the report shows it: "
+          + summary);
+      assertTrue(summary.get("Límites propios de la campaña").contains("llamadas por semana ≤ 2"), summary.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The wave runs under the campaign's policy: no message a week, so no person is texted and each skip names it. */
