@@ -221,6 +221,34 @@ class CampaignContactPolicyApiTest {
     assertEquals(202, api.post(path + "/cancel", operator.accessToken(), null).status());
   }
 
+  /**
+   * The batch's calls ask the gate when its window opens, two minutes after the upload: by then the batch belongs to a
+   * campaign that allows no call a day, so every call is blocked under the campaign's rule and none is placed.
+   */
+  @Test
+  void givenABatchInACampaignThatAllowsNoCall_whenItsWindowOpens_noPersonShouldBeCalled() {
+    java.time.ZonedDateTime open = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Santiago"))
+        .truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
+    java.time.ZonedDateTime close = open.plusMinutes(30);
+    String window = open.getDayOfWeek().name().substring(0, 3) + " " + open.toLocalTime() + "-"
+        + (close.toLocalDate().equals(open.toLocalDate()) ? close.toLocalTime().toString() : "23:59");
+    String batchId = batch(operator, "{\"name\":\"Ventana\",\"callsPerSecond\":5,\"maxConcurrentCalls\":2,"
+        + "\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"" + window + "\"],"
+        + "\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}");
+    Reply created = api.post("/api/v1/campaigns", operator.accessToken(), campaign(List.of(batchId),
+        Map.of("callsPerDay", 0)));
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+
+    String path = "/api/v1/batches/" + batchId;
+    JsonNode done = await(path, b -> "completed".equals(b.at("/batch/status").asText()), 1500);
+    assertEquals(0L, (long) DB.jdbi().withHandle(h -> h.createQuery("select count(*) from person_contacts"
+        + " where batch_id = cast(:b as uuid) and decision = 'allow'").bind("b", batchId).mapTo(Long.class).one()),
+        "no call placed: " + done);
+    List<String> blocks = DB.jdbi().withHandle(h -> h.createQuery("select distinct rule_id from person_contacts"
+        + " where batch_id = cast(:b as uuid) and decision = 'block'").bind("b", batchId).mapTo(String.class).list());
+    assertEquals(List.of("campaign.calls-per-day"), blocks);
+  }
+
   @Test
   void givenADryRunWithRetries_itShouldPreviewFirstCallsAndRetriesByDayAndWhatBlocksTheRest() {
     Session org = api.registerAndLogin("Cobranzas Reintentos");
@@ -255,8 +283,12 @@ class CampaignContactPolicyApiTest {
   }
 
   static JsonNode await(String path, Predicate<JsonNode> condition) {
+    return await(path, condition, 150);
+  }
+
+  static JsonNode await(String path, Predicate<JsonNode> condition, int polls) {
     JsonNode last = null;
-    for (int i = 0; i < 150; i++) {
+    for (int i = 0; i < polls; i++) {
       last = api.get(path, operator.accessToken()).body();
       if (condition.test(last)) {
         return last;
