@@ -27,6 +27,7 @@ import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
 import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.persons.PersonDao;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -136,16 +137,23 @@ public final class MessageActivitiesImpl implements MessageActivities {
     return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
   }
 
-  /** The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its own settings. */
+  /**
+   * The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its campaign's settings (a
+   * campaign's waves are gated under the campaign's contactPolicy) and then the batch's own.
+   */
   private Optional<ContactPolicy> policy(WaveRow wave) {
-    return jdbi.withExtension(BatchDao.class, dao -> dao.find(wave.orgId(), wave.sourceBatchId())
+    return jdbi.withHandle(handle -> handle.attach(BatchDao.class).find(wave.orgId(), wave.sourceBatchId())
         .map(batch -> {
           try {
             com.fasterxml.jackson.databind.JsonNode settings = json.readTree(batch.settings());
             List<String> windows = new java.util.ArrayList<>();
             settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
+            String campaign = handle.attach(CampaignDao.class).contactPolicyOfBatch(wave.orgId(), batch.id())
+                .orElse(null);
             return ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
-                PolicySettings.fromJson(dao.contactPolicy(wave.orgId(), batch.id()).orElse(null)));
+                PolicySettings.fromJson(campaign),
+                PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(wave.orgId(), batch.id())
+                    .orElse(null)));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("batch settings are not JSON", e);
           }

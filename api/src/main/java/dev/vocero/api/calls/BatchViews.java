@@ -27,7 +27,7 @@ public final class BatchViews {
    * number on the do-not-call list; {@code deadline}: not before the batch's deadline). Nothing is stored.
    */
   public record Preview(String policy, int persons, int reachable, List<PreviewDay> byDay,
-      List<PreviewBlock> blocked) {}
+      List<PreviewBlock> blocked, RetryPreview retries) {}
 
   public record PreviewDay(java.time.LocalDate date, int persons) {}
 

@@ -27,7 +27,8 @@ public record ContactPolicyRequest(
   /** Why an administrator loosens the jurisdiction's policy for this batch; shown in the reports and the audit trail. */
   public record Override(@NotBlank @Size(max = 500) String reason) {}
 
-  PolicySettings settings() {
+  /** The domain's settings (override reason trimmed); empty settings when nothing is set. */
+  public PolicySettings settings() {
     return new PolicySettings(callsPerDay, callsPerWeek, messagesPerDay, messagesPerWeek, minHoursBetweenCalls,
         minHoursBetweenMessages, windows == null || windows.isEmpty() ? null : List.copyOf(windows),
         override == null ? null : new PolicySettings.Override(override.reason().trim()));

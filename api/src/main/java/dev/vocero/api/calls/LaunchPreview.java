@@ -63,16 +63,61 @@ public final class LaunchPreview {
         .phones.addAll(contact.phones());
   }
 
+  /**
+   * How a batch retries, for the preview: {@code maxAttempts} per person and the delay after each disposition that is
+   * retried (the settings' {@code retryDelaySeconds}); messages are never retried.
+   */
+  public record Retries(int maxAttempts, Map<String, Long> retryDelaySeconds) {
+
+    /** The outcome every attempt is assumed to have: unanswered when the settings retry it, else the soonest retried. */
+    String assumedOutcome() {
+      Map<String, Long> delays = retryDelaySeconds == null ? Map.of() : retryDelaySeconds;
+      if (delays.containsKey("no_answer")) {
+        return "no_answer";
+      }
+      return delays.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() >= 0)
+          .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .map(Map.Entry::getKey).orElse(null);
+    }
+
+    long delaySeconds() {
+      String outcome = assumedOutcome();
+      return outcome == null ? 0 : retryDelaySeconds.get(outcome);
+    }
+
+    String assumption() {
+      String outcome = assumedOutcome();
+      if (outcome == null || maxAttempts <= 1) {
+        return "no retries: the settings retry no outcome (or allow one attempt); every first call is assumed"
+            + " unanswered, a contact under the policy";
+      }
+      return "every attempt ends " + outcome + (outcome.equals("no_answer") ? " (the conservative reading: an"
+          + " unanswered call counts as a contact)" : " (the settings do not retry no_answer; " + outcome
+          + " is the soonest outcome they retry)") + " and is retried " + delaySeconds() + " s later, or when the"
+          + " policy next allows, up to " + maxAttempts + " attempts";
+    }
+  }
+
   public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
       Instant deadline) {
+    return preview(jdbi, orgId, policy, channel, now, deadline, null);
+  }
+
+  /** As above; with {@code retries}, also every retry of every person (calls only), each one asking the gate. */
+  public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
+      Instant deadline, Retries retries) {
     Map<Long, List<PastContact>> histories = histories(jdbi, orgId, now);
     Set<String> dnc = new HashSet<>(jdbi.withExtension(DncDao.class, dao -> dao.containing(orgId,
         persons.values().stream().flatMap(p -> p.phones.stream()).distinct().toArray(String[]::new))));
     Map<LocalDate, Integer> byDay = new TreeMap<>();
     Map<String, Integer> blocked = new TreeMap<>();
+    RetryCounter counter = retries == null ? null : new RetryCounter(retries);
     for (Person person : persons.values()) {
       if (dnc.containsAll(person.phones)) {
         blocked.merge(DNC, 1, Integer::sum);
+        if (counter != null) {
+          counter.block(DNC, 1);
+        }
         continue;
       }
       List<PastContact> history = person.personId == null ? List.of()
@@ -86,11 +131,81 @@ public final class LaunchPreview {
       } else {
         byDay.merge(LocalDate.ofInstant(first, person.zone), 1, Integer::sum);
       }
+      if (counter != null) {
+        counter.play(policy, person.zone, history, now, deadline);
+      }
     }
     int reachable = byDay.values().stream().mapToInt(Integer::intValue).sum();
     return new BatchViews.Preview(policy.jurisdiction() + "@" + policy.version(), persons.size(), reachable,
         byDay.entrySet().stream().map(e -> new BatchViews.PreviewDay(e.getKey(), e.getValue())).toList(),
-        blocked.entrySet().stream().map(e -> new BatchViews.PreviewBlock(e.getKey(), e.getValue())).toList());
+        blocked.entrySet().stream().map(e -> new BatchViews.PreviewBlock(e.getKey(), e.getValue())).toList(),
+        counter == null ? null : counter.result());
+  }
+
+  /** Plays each person's attempts through the gate, each assumed to end as {@link Retries#assumedOutcome()}. */
+  private static final class RetryCounter {
+    private final Retries retries;
+    private final String outcome;
+    private final Duration delay;
+    private final int attempts;
+    private final Map<LocalDate, int[]> byDay = new TreeMap<>();
+    private final Map<String, int[]> blocked = new TreeMap<>();
+
+    RetryCounter(Retries retries) {
+      this.retries = retries;
+      this.outcome = retries.assumedOutcome();
+      this.delay = Duration.ofSeconds(retries.delaySeconds());
+      this.attempts = outcome == null ? 1 : Math.max(1, retries.maxAttempts());
+    }
+
+    void block(String rule, int first) {
+      int[] counts = blocked.computeIfAbsent(rule, k -> new int[2]);
+      counts[0] += attempts;
+      counts[1] += attempts - first;
+    }
+
+    void play(ContactPolicy policy, ZoneId zone, List<PastContact> earlier, Instant now, Instant deadline) {
+      List<PastContact> history = new ArrayList<>(earlier);
+      Instant ask = now;
+      for (int attempt = 0; attempt < attempts; attempt++) {
+        GateDecision d = ContactGate.decide(policy, ContactChannel.CALL, ask, zone, history);
+        Instant at = d.allowed() ? ask : d.notBefore();
+        String stop = d.verdict() == GateDecision.Verdict.BLOCK ? d.ruleId()
+            : deadline != null && !at.isBefore(deadline) ? DEADLINE : null;
+        if (stop != null) {
+          int[] counts = blocked.computeIfAbsent(stop, k -> new int[2]);
+          counts[0] += attempts - attempt;
+          counts[1] += attempts - Math.max(attempt, 1);
+          return;
+        }
+        byDay.computeIfAbsent(LocalDate.ofInstant(at, zone), k -> new int[2])[attempt == 0 ? 0 : 1]++;
+        history.add(new PastContact(ContactChannel.CALL, at, ledgerWord(outcome)));
+        ask = at.plus(delay);
+      }
+    }
+
+    RetryPreview result() {
+      int first = byDay.values().stream().mapToInt(c -> c[0]).sum();
+      int retried = byDay.values().stream().mapToInt(c -> c[1]).sum();
+      return new RetryPreview(retries.assumption(), outcome, retries.delaySeconds(), retries.maxAttempts(), first,
+          retried, byDay.entrySet().stream().map(e -> new RetryPreview.Day(e.getKey(), e.getValue()[0],
+              e.getValue()[1])).toList(),
+          blocked.entrySet().stream().map(e -> new RetryPreview.Block(e.getKey(), e.getValue()[0],
+              e.getValue()[1])).toList());
+    }
+
+    /** The gate's ledger word for a call that ended so (as the activities record it; unanswered counts). */
+    private static String ledgerWord(String disposition) {
+      if (disposition == null) {
+        return "no_answer";
+      }
+      return switch (disposition) {
+        case "answered_human" -> PastContact.CONVERSATION;
+        case "answered_machine" -> "answered";
+        case "no_answer", "busy" -> "no_answer";
+        default -> "failed";
+      };
+    }
   }
 
   /** The allowed contacts so far of the persons the organisation already has, by person id. */

@@ -66,7 +66,10 @@ public class CampaignEstimateResource {
   public record WaveEstimate(UUID waveId, String channel, long recipients, boolean upTo, int segmentsPerMessage,
       long creditsPerMessage, long credits, BatchViews.Preview preview) {}
 
-  /** {@code preview}: when its persons could first be called under the batch's policy, or what blocks them. */
+  /**
+   * {@code preview}: when its persons could first be called under the batch's policy and the campaign's, or what
+   * blocks them, with the retries its settings would make (docs/compliance/README.md, "Preview").
+   */
   public record BatchEstimate(UUID batchId, long contacts, long attempts, int minutesPerAttempt, long credits,
       BatchViews.Preview preview) {}
 
@@ -134,13 +137,22 @@ public class CampaignEstimateResource {
       List<String> windows = new ArrayList<>();
       settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
       ContactPolicy policy = ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
+          PolicySettings.fromJson(handle.attach(CampaignDao.class).contactPolicyOfBatch(orgId, batch.id())
+              .orElse(null)),
           PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)));
       long deadline = settings.path("deadlineEpochMs").asLong(0);
       return preview.preview(jdbi, orgId, policy, channel, Instant.now(),
-          deadline > 0 ? Instant.ofEpochMilli(deadline) : null);
+          deadline > 0 ? Instant.ofEpochMilli(deadline) : null, channel == ContactChannel.CALL ? retries(settings) : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The batch's retry settings as stored (the workflow's BatchSettings JSON). */
+  private static LaunchPreview.Retries retries(JsonNode settings) {
+    java.util.Map<String, Long> delays = new java.util.LinkedHashMap<>();
+    settings.path("retryDelaySeconds").fields().forEachRemaining(e -> delays.put(e.getKey(), e.getValue().asLong()));
+    return new LaunchPreview.Retries(settings.path("maxAttempts").asInt(1), delays);
   }
 
   private static BatchRow batch(Handle handle, UUID orgId, UUID batchId) {

@@ -51,7 +51,9 @@ public final class CampaignReports {
         extras.pauseReason(), new CampaignReportWriter.Schedule(campaign.startDate(), campaign.endDate(),
             campaign.weekdays(), campaign.windowStart(), campaign.windowEnd(), campaign.timeZone()),
         campaign.dailyQuota(), counts(extras.messageQuotas()), campaign.createdAt(),
-        campaign.scheduledAt(), campaign.endedAt(), dao.messagesByState(orgId, campaign.id()), generatedAt);
+        campaign.scheduledAt(), campaign.endedAt(), dao.messagesByState(orgId, campaign.id()), generatedAt,
+        dev.vocero.domain.compliance.PolicySettings.fromJson(handle.attach(CampaignDao.class)
+            .contactPolicy(orgId, campaign.id()).orElse(null)));
     List<CampaignReportWriter.Day> days = dao.days(orgId, campaign.id()).stream()
         .map(d -> new CampaignReportWriter.Day(d.day(), d.callsStarted(), d.callsFinished(),
             counts(d.finishedByDisposition()), d.messagesSent(), counts(d.messagesByStatus())))

@@ -26,7 +26,8 @@ import org.hibernate.validator.constraints.UniqueElements;
  * Body of create and update. {@code weekdays} take MON…SUN or MONDAY…SUNDAY; times are "HH:mm" in {@code timeZone};
  * {@code dailyQuota} 0 or absent means no quota on calls; {@code messageQuotas} such as {"sms": 500} limits
  * messages per day and channel; {@code batchIds} may be left out (a draft without batches gets them later);
- * {@code waves} are SMS/WhatsApp messages sent to the contacts of one of the campaign's batches inside the same windows.
+ * {@code waves} are SMS/WhatsApp messages sent to the contacts of one of the campaign's batches inside the same windows;
+ * {@code contactPolicy} tightens the policy of every batch and wave of the campaign (same fields as a batch's).
  */
 @ErrorCode("invalid_campaign")
 @DateOrder
@@ -46,7 +47,8 @@ public record CampaignRequest(
     @PositiveOrZero Integer dailyQuota,
     @Size(max = MAX_BATCHES) @UniqueElements List<@NotNull UUID> batchIds,
     @Size(max = MAX_WAVES) List<@NotNull @Valid CampaignWaveRequest> waves,
-    Map<@OneOf({"sms", "whatsapp"}) String, @NotNull @PositiveOrZero Integer> messageQuotas)
+    Map<@OneOf({"sms", "whatsapp"}) String, @NotNull @PositiveOrZero Integer> messageQuotas,
+    @Valid dev.vocero.api.calls.ContactPolicyRequest contactPolicy)
     implements DateOrder.Span, WindowOrder.Window {
 
   static final int MAX_BATCHES = 50;
@@ -64,6 +66,11 @@ public record CampaignRequest(
   /** Weekday names, sorted Monday first and without repeats, as stored. */
   public List<String> weekdayNames() {
     return weekdays.stream().distinct().sorted().map(DayOfWeek::name).toList();
+  }
+
+  /** The campaign's own contact limits, or null when it adds none. */
+  public dev.vocero.domain.compliance.PolicySettings policySettings() {
+    return contactPolicy == null || contactPolicy.settings().empty() ? null : contactPolicy.settings();
   }
 
   public int quota() {

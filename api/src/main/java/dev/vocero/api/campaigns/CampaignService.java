@@ -2,7 +2,9 @@ package dev.vocero.api.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.Violations;
@@ -46,7 +48,12 @@ public class CampaignService {
   private final Clock clock;
   private final Validator validator;
 
+  private final CampaignPolicy policies;
+  private final AuditTrail audit;
+
   public CampaignService(Jdbi jdbi, CampaignWorkflows workflows, ObjectMapper json, Clock clock, Validator validator) {
+    this.policies = new CampaignPolicy(json);
+    this.audit = new AuditTrail(jdbi);
     this.jdbi = jdbi;
     this.workflows = workflows;
     this.json = json;
@@ -55,32 +62,62 @@ public class CampaignService {
   }
 
   public CampaignViews.Campaign create(VoceroPrincipal caller, UUID id, CampaignRequest request) {
-    return jdbi.inTransaction(handle -> {
+    CampaignPolicy.requireAdminForOverride(caller, request.policySettings());
+    CampaignViews.Campaign created = jdbi.inTransaction(handle -> {
       checkBatches(handle, caller.orgId(), id, request.batches());
+      checkPolicy(handle, caller.orgId(), request);
       CampaignDao dao = handle.attach(CampaignDao.class);
       dao.insert(id, caller.orgId(), request.name().trim(), request.startDate(), request.endDate(),
           request.weekdayNames(), request.windowStart(), request.windowEnd(), request.timeZone(), request.quota(),
           write(request.quotas()), caller.userId());
+      dao.setContactPolicy(caller.orgId(), id, request.policySettings() == null ? null
+          : request.policySettings().toJson());
       dao.attach(id, caller.orgId(), request.batches());
       insertWaves(handle, caller, id, request.waveList());
       return view(handle, caller.orgId(), id, false);
     });
+    auditOverride(caller, id, request, 201);
+    return created;
+  }
+
+  /** A campaign's contactPolicy is stricter than each batch's jurisdiction, and no batch is looser than it. */
+  private void checkPolicy(Handle handle, UUID orgId, CampaignRequest request) {
+    List<ApiError.Detail> problems = policies.problems(handle, orgId, request.policySettings(), request.batches(),
+        i -> "batchIds[" + i + "]");
+    if (!problems.isEmpty()) {
+      throw new ApiException(422, "invalid_campaign", Violations.message(problems), problems, null);
+    }
+  }
+
+  /** An administrator's override of the jurisdictions' policies goes to the audit trail with its reason. */
+  private void auditOverride(VoceroPrincipal caller, UUID id, CampaignRequest request, int status) {
+    PolicySettings policy = request.policySettings();
+    if (policy != null && policy.overridden()) {
+      audit.record(caller, "campaigns.policy_override", "campaigns", id.toString(),
+          "{\"after\":{\"contactPolicy\":" + policy.toJson() + "}}", status, null);
+    }
   }
 
   public CampaignViews.Campaign update(VoceroPrincipal caller, UUID id, CampaignRequest request) {
-    return jdbi.inTransaction(handle -> {
+    CampaignPolicy.requireAdminForOverride(caller, request.policySettings());
+    CampaignViews.Campaign updated = jdbi.inTransaction(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);
       requireDraft(lock(dao, caller, id), "edited");
       checkBatches(handle, caller.orgId(), id, request.batches());
+      checkPolicy(handle, caller.orgId(), request);
       dao.updateDraft(id, caller.orgId(), request.name().trim(), request.startDate(), request.endDate(),
           request.weekdayNames(), request.windowStart(), request.windowEnd(), request.timeZone(), request.quota(),
           write(request.quotas()));
+      dao.setContactPolicy(caller.orgId(), id, request.policySettings() == null ? null
+          : request.policySettings().toJson());
       handle.attach(WaveDao.class).deleteHeldOfCampaign(caller.orgId(), id);
       dao.detachAll(caller.orgId(), id);
       dao.attach(id, caller.orgId(), request.batches());
       insertWaves(handle, caller, id, request.waveList());
       return view(handle, caller.orgId(), id, false);
     });
+    auditOverride(caller, id, request, 200);
+    return updated;
   }
 
   public Page<CampaignViews.Campaign> list(VoceroPrincipal caller, PageRequest page) {
@@ -89,7 +126,8 @@ public class CampaignService {
       WaveDao waves = handle.attach(WaveDao.class);
       return page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()).stream()
           .map(row -> CampaignViews.Campaign.of(row, dao.batchIds(caller.orgId(), row.id()),
-              waves.ofCampaign(caller.orgId(), row.id()), quotas(row), null)).toList(),
+              waves.ofCampaign(caller.orgId(), row.id()), quotas(row), null,
+              PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), row.id()).orElse(null)))).toList(),
           dao.count(caller.orgId()));
     });
   }
@@ -176,6 +214,11 @@ public class CampaignService {
       checkBatches(handle, caller.orgId(), id, List.of(batchId));
       if (dao.batchIds(caller.orgId(), id).contains(batchId)) {
         throw ApiException.conflict("batch_attached", "Batch " + batchId + " is already part of this campaign.");
+      }
+      List<ApiError.Detail> problems = policies.problems(handle, caller.orgId(),
+          PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null)), List.of(batchId), i -> "batchId");
+      if (!problems.isEmpty()) {
+        throw new ApiException(422, "invalid_batch", Violations.message(problems), problems, null);
       }
       dao.attach(id, caller.orgId(), List.of(batchId));
       if (LIVE.contains(row.state())) {
@@ -301,7 +344,7 @@ public class CampaignService {
     CampaignRow row = dao.find(orgId, id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
     CampaignProgress progress = live && LIVE.contains(row.state()) ? workflows.progress(id) : null;
     return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), handle.attach(WaveDao.class).ofCampaign(orgId, id),
-        quotas(row), progress);
+        quotas(row), progress, PolicySettings.fromJson(dao.contactPolicy(orgId, id).orElse(null)));
   }
 
   private static CampaignSchedule schedule(CampaignRow row) {

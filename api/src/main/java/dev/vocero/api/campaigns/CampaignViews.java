@@ -1,6 +1,7 @@
 package dev.vocero.api.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.store.campaigns.CampaignRow;
 import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.campaigns.CampaignProgress;
@@ -19,17 +20,20 @@ public final class CampaignViews {
 
   /**
    * @param pauseReason why the campaign paused itself: no_credit (top up, then resume); null when paused by a person
+   * @param contactPolicy the campaign's own limits on top of its batches' policies (its batches and waves), with any
+   *     audited override; null if none
    */
   public record Campaign(UUID id, String name, String state, String pauseReason, Schedule schedule, int dailyQuota,
       Map<String, Integer> messageQuotas, int startedTotal, List<UUID> batchIds, List<Wave> waves, Instant createdAt,
-      Instant updatedAt, Instant scheduledAt, Instant endedAt, CampaignProgress progress) {
+      Instant updatedAt, Instant scheduledAt, Instant endedAt, CampaignProgress progress,
+      PolicySettings contactPolicy) {
 
     static Campaign of(CampaignRow row, List<UUID> batchIds, List<WaveRow> waves, Map<String, Integer> quotas,
-        CampaignProgress progress) {
+        CampaignProgress progress, PolicySettings contactPolicy) {
       return new Campaign(row.id(), row.name(), row.state(), row.pauseReason(), new Schedule(row.startDate(),
           row.endDate(), row.weekdays(), row.windowStart().toString(), row.windowEnd().toString(), row.timeZone()),
           row.dailyQuota(), quotas, row.startedTotal(), batchIds, waves.stream().map(Wave::of).toList(),
-          row.createdAt(), row.updatedAt(), row.scheduledAt(), row.endedAt(), progress);
+          row.createdAt(), row.updatedAt(), row.scheduledAt(), row.endedAt(), progress, contactPolicy);
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The new-batch form's fields as the API's {@code settings} JSON, so the same validation and codes apply. */
 record BatchForm(String name, String jurisdiction, String customWindows, String defaultRegion, String callsPerSecond,
-    String maxConcurrentCalls, String maxAttempts) {
+    String maxConcurrentCalls, String maxAttempts, PolicyForm policy) {
 
   String settingsJson(ObjectMapper json) {
     ObjectNode settings = json.createObjectNode();
@@ -21,6 +21,10 @@ record BatchForm(String name, String jurisdiction, String customWindows, String 
       List<String> rules = customWindows == null ? List.of()
           : Arrays.stream(customWindows.split("[\\n;]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
       settings.set("customWindows", json.valueToTree(rules));
+    }
+    ObjectNode contactPolicy = policy == null ? null : policy.body(json);
+    if (contactPolicy != null) {
+      settings.set("contactPolicy", contactPolicy);
     }
     return settings.toString();
   }

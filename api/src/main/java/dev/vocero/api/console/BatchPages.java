@@ -84,12 +84,20 @@ public class BatchPages {
       @FormDataParam("name") String name, @FormDataParam("jurisdiction") String jurisdiction,
       @FormDataParam("customWindows") String customWindows, @FormDataParam("defaultRegion") String region,
       @FormDataParam("callsPerSecond") String callsPerSecond, @FormDataParam("maxConcurrentCalls") String maxConcurrent,
-      @FormDataParam("maxAttempts") String maxAttempts) {
+      @FormDataParam("maxAttempts") String maxAttempts, @FormDataParam("policyCallsPerDay") String callsPerDay,
+      @FormDataParam("policyCallsPerWeek") String callsPerWeek,
+      @FormDataParam("policyMessagesPerDay") String messagesPerDay,
+      @FormDataParam("policyMessagesPerWeek") String messagesPerWeek,
+      @FormDataParam("policyMinHoursBetweenCalls") String hoursBetweenCalls,
+      @FormDataParam("policyMinHoursBetweenMessages") String hoursBetweenMessages,
+      @FormDataParam("policyWindows") String policyWindows,
+      @FormDataParam("policyOverrideReason") String overrideReason) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireCsrf(csrf);
     p.requireWrite();
     BatchSettingsRequest settings = imports.settings(new BatchForm(name, jurisdiction, customWindows, region,
-        callsPerSecond, maxConcurrent, maxAttempts).settingsJson(json));
+        callsPerSecond, maxConcurrent, maxAttempts, new PolicyForm(callsPerDay, callsPerWeek, messagesPerDay,
+        messagesPerWeek, hoursBetweenCalls, hoursBetweenMessages, policyWindows, overrideReason)).settingsJson(json));
     BatchViews.DryRun dryRun = imports.dryRun(p.principal(), requireFile(p, file, disposition), disposition.getFileName(), settings);
     return pages.render("batch_check", p, "d", dryRun);
   }
@@ -101,12 +109,20 @@ public class BatchPages {
       @FormDataParam("name") String name, @FormDataParam("jurisdiction") String jurisdiction,
       @FormDataParam("customWindows") String customWindows, @FormDataParam("defaultRegion") String region,
       @FormDataParam("callsPerSecond") String callsPerSecond, @FormDataParam("maxConcurrentCalls") String maxConcurrent,
-      @FormDataParam("maxAttempts") String maxAttempts) {
+      @FormDataParam("maxAttempts") String maxAttempts, @FormDataParam("policyCallsPerDay") String callsPerDay,
+      @FormDataParam("policyCallsPerWeek") String callsPerWeek,
+      @FormDataParam("policyMessagesPerDay") String messagesPerDay,
+      @FormDataParam("policyMessagesPerWeek") String messagesPerWeek,
+      @FormDataParam("policyMinHoursBetweenCalls") String hoursBetweenCalls,
+      @FormDataParam("policyMinHoursBetweenMessages") String hoursBetweenMessages,
+      @FormDataParam("policyWindows") String policyWindows,
+      @FormDataParam("policyOverrideReason") String overrideReason) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireCsrf(csrf);
     p.requireWrite();
     BatchSettingsRequest settings = imports.settings(new BatchForm(name, jurisdiction, customWindows, region,
-        callsPerSecond, maxConcurrent, maxAttempts).settingsJson(json));
+        callsPerSecond, maxConcurrent, maxAttempts, new PolicyForm(callsPerDay, callsPerWeek, messagesPerDay,
+        messagesPerWeek, hoursBetweenCalls, hoursBetweenMessages, policyWindows, overrideReason)).settingsJson(json));
     BatchViews.Created created = imports.create(p.principal(), requireFile(p, file, disposition),
         disposition.getFileName(), settings);
     return Response.seeOther(URI.create("/batches/" + created.id())).build();

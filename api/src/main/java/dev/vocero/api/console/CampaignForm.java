@@ -11,7 +11,7 @@ import java.util.List;
  */
 record CampaignForm(String name, String startDate, String endDate, List<String> weekdays, String windowStart,
     String windowEnd, String timeZone, String dailyQuota, String smsQuota, String whatsappQuota, List<String> batchIds,
-    Wave wave) {
+    Wave wave, PolicyForm policy) {
 
   /** The optional wave: left out when it has no name. */
   record Wave(String name, String channel, String batchId, String body, String disposition, String perMinute) {}
@@ -42,6 +42,10 @@ record CampaignForm(String name, String startDate, String endDate, List<String> 
       text(w, "disposition", wave.disposition());
       number(w, "perMinute", wave.perMinute());
       body.set("waves", json.createArrayNode().add(w));
+    }
+    ObjectNode contactPolicy = policy == null ? null : policy.body(json);
+    if (contactPolicy != null) {
+      body.set("contactPolicy", contactPolicy);
     }
     return body;
   }

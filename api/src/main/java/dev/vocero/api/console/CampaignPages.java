@@ -99,12 +99,20 @@ public class CampaignPages {
       @FormParam("whatsappQuota") String whatsappQuota, @FormParam("batchIds") List<String> batchIds,
       @FormParam("waveName") String waveName, @FormParam("waveChannel") String waveChannel,
       @FormParam("waveBatch") String waveBatch, @FormParam("waveBody") String waveBody,
-      @FormParam("waveDisposition") String waveDisposition, @FormParam("wavePerMinute") String wavePerMinute) {
+      @FormParam("waveDisposition") String waveDisposition, @FormParam("wavePerMinute") String wavePerMinute,
+      @FormParam("policyCallsPerDay") String callsPerDay, @FormParam("policyCallsPerWeek") String callsPerWeek,
+      @FormParam("policyMessagesPerDay") String messagesPerDay,
+      @FormParam("policyMessagesPerWeek") String messagesPerWeek,
+      @FormParam("policyMinHoursBetweenCalls") String hoursBetweenCalls,
+      @FormParam("policyMinHoursBetweenMessages") String hoursBetweenMessages,
+      @FormParam("policyWindows") String policyWindows, @FormParam("policyOverrideReason") String overrideReason) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireWrite();
     CampaignForm form = new CampaignForm(name, startDate, endDate, weekdays, windowStart, windowEnd, timeZone,
         dailyQuota, smsQuota, whatsappQuota, batchIds,
-        new CampaignForm.Wave(waveName, waveChannel, waveBatch, waveBody, waveDisposition, wavePerMinute));
+        new CampaignForm.Wave(waveName, waveChannel, waveBatch, waveBody, waveDisposition, wavePerMinute),
+        new PolicyForm(callsPerDay, callsPerWeek, messagesPerDay, messagesPerWeek, hoursBetweenCalls,
+            hoursBetweenMessages, policyWindows, overrideReason));
     CampaignRequest request = request(form);
     UUID id = UUID.randomUUID();
     campaigns.create(p.principal(), id, request);

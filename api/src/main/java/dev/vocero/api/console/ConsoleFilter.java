@@ -107,7 +107,8 @@ public final class ConsoleFilter implements ContainerRequestFilter, ContainerRes
     if (response.getEntity() instanceof ApiError error && console != null && wantsHtml(request)) {
       boolean fragment = request.getHeaderString("HX-Request") != null;
       response.setEntity(pages.render(fragment ? "error_fragment" : "error", console, "status", response.getStatus(),
-          "message", error.message()), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+          "message", error.message(), "details", error.details()), null,
+          MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
       if (fragment) {
         response.getHeaders().putSingle("HX-Retarget", "#flash");
         response.getHeaders().putSingle("HX-Reswap", "innerHTML");

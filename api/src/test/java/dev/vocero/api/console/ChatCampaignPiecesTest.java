@@ -50,18 +50,21 @@ class ChatCampaignPiecesTest {
   void givenTheNewCampaignForm_itShouldBuildTheApiBody() {
     CampaignForm form = new CampaignForm(" Diciembre ", "2026-12-07", "2026-12-31", List.of("MON", "", "FRI"), "08:00",
         "19:00", "America/Bogota", "50", "", "abc", List.of(ID.toString()),
-        new CampaignForm.Wave("Recordatorio", "sms", ID.toString(), "Hola {{name}}", "", "30"));
+        new CampaignForm.Wave("Recordatorio", "sms", ID.toString(), "Hola {{name}}", "", "30"),
+        new PolicyForm(null, null, null, "1", null, null, null, null));
     assertEquals(json.createObjectNode().put("name", "Diciembre").put("startDate", "2026-12-07")
         .put("endDate", "2026-12-31").<com.fasterxml.jackson.databind.node.ObjectNode>set("weekdays",
             json.createArrayNode().add("MON").add("FRI"))
         .put("windowStart", "08:00").put("windowEnd", "19:00").put("timeZone", "America/Bogota").put("dailyQuota", 50)
         .<com.fasterxml.jackson.databind.node.ObjectNode>set("messageQuotas", json.createObjectNode().put("whatsapp", "abc"))
         .<com.fasterxml.jackson.databind.node.ObjectNode>set("batchIds", json.createArrayNode().add(ID.toString()))
-        .set("waves", json.createArrayNode().add(json.createObjectNode().put("name", "Recordatorio").put("channel", "sms")
-            .put("batchId", ID.toString()).put("body", "Hola {{name}}").put("perMinute", 30))).toString(),
+        .<com.fasterxml.jackson.databind.node.ObjectNode>set("waves", json.createArrayNode().add(json.createObjectNode()
+            .put("name", "Recordatorio").put("channel", "sms")
+            .put("batchId", ID.toString()).put("body", "Hola {{name}}").put("perMinute", 30)))
+        .set("contactPolicy", json.createObjectNode().put("messagesPerWeek", 1)).toString(),
         form.body(json).toString(), "a text where a number belongs stays text, so the validation names the field");
     CampaignForm noWave = new CampaignForm("x", null, null, null, null, null, null, null, null, null, null,
-        new CampaignForm.Wave(" ", "sms", null, null, null, null));
+        new CampaignForm.Wave(" ", "sms", null, null, null, null), null);
     assertEquals(false, noWave.body(json).has("waves"), "a wave without a name is left out");
   }
 }

@@ -60,10 +60,15 @@ class ConsolePiecesTest {
     ObjectMapper json = new ObjectMapper();
     assertEquals("{\"name\":\"Lote\",\"jurisdiction\":\"CUSTOM\",\"defaultRegion\":\"CO\",\"callsPerSecond\":2.5,"
             + "\"maxConcurrentCalls\":\"muchas\",\"customWindows\":[\"MON-FRI 09:00-18:00\",\"SAT 09:00-12:00\"]}",
-        new BatchForm(" Lote ", "CUSTOM", "MON-FRI 09:00-18:00\n\n SAT 09:00-12:00 ", "CO", "2,5", "muchas", "")
+        new BatchForm(" Lote ", "CUSTOM", "MON-FRI 09:00-18:00\n\n SAT 09:00-12:00 ", "CO", "2,5", "muchas", "", null)
             .settingsJson(json));
-    assertEquals("{\"jurisdiction\":\"CO\"}", new BatchForm("", "CO", "MON 09:00-10:00", null, null, null, null)
-        .settingsJson(json));
+    assertEquals("{\"jurisdiction\":\"CO\"}", new BatchForm("", "CO", "MON 09:00-10:00", null, null, null, null,
+        new PolicyForm(" ", null, null, null, null, null, " ", "")).settingsJson(json), "blank policy fields add nothing");
+    assertEquals("{\"jurisdiction\":\"CL\",\"contactPolicy\":{\"callsPerWeek\":1,\"minHoursBetweenCalls\":\"dos\","
+            + "\"windows\":[\"MON-FRI 09:00-18:00\",\"SAT 09:00-12:00\"],\"override\":{\"reason\":\"convenio\"}}}",
+        new BatchForm("", "CL", null, null, null, null, null, new PolicyForm(null, "1", null, null, "dos", null,
+            "MON-FRI 09:00-18:00; SAT 09:00-12:00", " convenio ")).settingsJson(json),
+        "the policy fields become the API's contactPolicy; a text where a number belongs stays text");
   }
 
   private List<Object> served(String range) throws IOException {

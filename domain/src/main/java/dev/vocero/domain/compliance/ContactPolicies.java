@@ -50,6 +50,19 @@ public final class ContactPolicies {
     return settings == null || settings.empty() ? base : PolicyTightening.apply(base, settings, holidays(code));
   }
 
+  /**
+   * The policy a batch of a campaign runs under: as {@link #forBatch(String, List, PolicySettings)}, with the campaign's
+   * {@code contactPolicy} applied before the batch's own (a batch may be stricter still than its campaign).
+   */
+  public static ContactPolicy forBatch(String jurisdiction, List<String> customWindows, PolicySettings campaign,
+      PolicySettings batch) {
+    ContactPolicy base = forBatch(jurisdiction, customWindows, null);
+    String holidays = holidays(base.jurisdiction());
+    ContactPolicy withCampaign = campaign == null || campaign.empty() ? base
+        : PolicyTightening.apply(base, campaign, holidays, PolicyTightening.Scope.CAMPAIGN);
+    return batch == null || batch.empty() ? withCampaign : PolicyTightening.apply(withCampaign, batch, holidays);
+  }
+
   /** Vocero's conservative default limits with the batch's own windows (no holiday calendar). */
   public static ContactPolicy custom(List<String> windows) {
     ContactPolicy defaults = ALL.get(CUSTOM);

@@ -20,6 +20,21 @@ public final class PolicyTightening {
   private static final Duration WEEK = Duration.ofDays(7);
   private static final Instant REFERENCE_MONDAY = Instant.parse("2026-01-05T00:00:00Z");
 
+  /** Whose settings tighten the policy: a batch's, or a campaign's (applied before its batches'). */
+  public enum Scope {
+    BATCH("batch"), CAMPAIGN("campaign");
+
+    final String word;
+
+    Scope(String word) {
+      this.word = word;
+    }
+
+    String prefix(boolean override) {
+      return this == BATCH ? (override ? "override." : "batch.") : (override ? "campaign-override." : "campaign.");
+    }
+  }
+
   /** One value that would loosen the policy: the settings field and why. */
   public record Loosening(String field, String message) {}
 
@@ -48,10 +63,18 @@ public final class PolicyTightening {
 
   /** The policy the gate uses; {@code holidays} is the base's holiday calendar (kept when windows change). */
   public static ContactPolicy apply(ContactPolicy base, PolicySettings settings, String holidays) {
+    return apply(base, settings, holidays, Scope.BATCH);
+  }
+
+  /**
+   * As above for a batch's or a campaign's settings: a campaign's rules are {@code campaign.*} (an override's
+   * {@code campaign-override.*}) and its policy version ends {@code +campaign} ({@code +campaign-override}).
+   */
+  public static ContactPolicy apply(ContactPolicy base, PolicySettings settings, String holidays, Scope scope) {
     boolean override = settings.overridden();
-    String prefix = override ? "override." : "batch.";
+    String prefix = scope.prefix(override);
     String citation = override ? "override by an administrator: " + settings.override().reason()
-        : "the batch's contactPolicy settings (stricter than " + base.jurisdiction() + ")";
+        : "the " + scope.word + "'s contactPolicy settings (stricter than " + base.jurisdiction() + ")";
     List<PolicyRule.Limit> limits = new ArrayList<>(base.limits());
     List<PolicyRule.Gap> gaps = new ArrayList<>(base.gaps());
     addLimit(limits, override, prefix + "calls-per-day", citation, settings.callsPerDay(), CALLS, DAY);
@@ -66,7 +89,8 @@ public final class PolicyTightening {
       window = new PolicyRule.Window(prefix + "hours", citation);
       windows = CallingWindows.custom(settings.windows(), holidays);
     }
-    return new ContactPolicy(base.jurisdiction(), base.version() + (override ? "+override" : "+batch"), base.title(),
+    return new ContactPolicy(base.jurisdiction(), base.version() + "+" + prefix.substring(0, prefix.length() - 1),
+        base.title(),
         window, windows, List.copyOf(limits), List.copyOf(gaps), base.quiet(), base.spread(), base.counting(),
         base.retention());
   }

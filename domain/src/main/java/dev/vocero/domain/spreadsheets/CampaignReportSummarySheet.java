@@ -45,6 +45,13 @@ final class CampaignReportSummarySheet {
     cells.number(field(sheet, r++, "Mensajes enviados", cells), 1,
         days.stream().mapToLong(CampaignReportWriter.Day::messagesSent).sum());
     cells.utc(field(sheet, r++, "Generado (UTC)", cells), 1, summary.generatedAt());
+    dev.vocero.domain.compliance.PolicySettings policy = summary.contactPolicy();
+    if (policy != null && !policy.empty()) {
+      cells.text(field(sheet, r++, "Límites propios de la campaña", cells), 1, BatchReportSummarySheet.limits(policy));
+      if (policy.overridden()) {
+        cells.text(field(sheet, r++, "EXCEPCIÓN a la política (override)", cells), 1, policy.override().reason());
+      }
+    }
     r = counts(sheet, r + 1, List.of("Llamadas terminadas por resultado", "Código", "Llamadas"),
         sum(days.stream().map(CampaignReportWriter.Day::finishedByDisposition).toList()),
         BatchReportLabels::disposition, cells);

@@ -25,7 +25,16 @@ public final class CampaignReportWriter {
   /** {@code messageQuotas}: daily limit per channel ("sms", "whatsapp"); {@code messagesByStatus}: the waves' messages now. */
   public record Summary(String name, String state, String pauseReason, Schedule schedule, int dailyQuota,
       Map<String, Long> messageQuotas, Instant createdAt, Instant scheduledAt, Instant endedAt,
-      Map<String, Long> messagesByStatus, Instant generatedAt) {}
+      Map<String, Long> messagesByStatus, Instant generatedAt, dev.vocero.domain.compliance.PolicySettings contactPolicy) {
+
+    /** A campaign without its own contact limits. */
+    public Summary(String name, String state, String pauseReason, Schedule schedule, int dailyQuota,
+        Map<String, Long> messageQuotas, Instant createdAt, Instant scheduledAt, Instant endedAt,
+        Map<String, Long> messagesByStatus, Instant generatedAt) {
+      this(name, state, pauseReason, schedule, dailyQuota, messageQuotas, createdAt, scheduledAt, endedAt,
+          messagesByStatus, generatedAt, null);
+    }
+  }
 
   /** One row of the daily roll-up. */
   public record Day(LocalDate day, int callsStarted, int callsFinished, Map<String, Long> finishedByDisposition,

@@ -37,6 +37,18 @@ public interface CampaignDao {
   @SqlQuery("select " + COLUMNS + " from campaigns where org_id = :orgId and id = :id")
   Optional<CampaignRow> find(UUID orgId, UUID id);
 
+  /** The campaign's own contact limits (PolicySettings JSON); empty text when it has none. */
+  @SqlQuery("select coalesce(contact_policy::text, '') from campaigns where org_id = :orgId and id = :id")
+  Optional<String> contactPolicy(UUID orgId, UUID id);
+
+  @SqlUpdate("update campaigns set contact_policy = cast(:contactPolicy as jsonb) where org_id = :orgId and id = :id")
+  int setContactPolicy(UUID orgId, UUID id, String contactPolicy);
+
+  /** The contact limits of the campaign the batch belongs to; empty when it belongs to none or the campaign has none. */
+  @SqlQuery("select c.contact_policy::text from campaigns c join campaign_batches cb on cb.campaign_id = c.id"
+      + " where c.org_id = :orgId and cb.batch_id = :batchId and c.contact_policy is not null")
+  Optional<String> contactPolicyOfBatch(UUID orgId, UUID batchId);
+
   @SqlQuery("select " + COLUMNS + " from campaigns where org_id = :orgId and id = :id for update")
   Optional<CampaignRow> lock(UUID orgId, UUID id);
 

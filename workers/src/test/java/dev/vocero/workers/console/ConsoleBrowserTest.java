@@ -154,6 +154,11 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
     WebElement summary = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("dry-run-summary")));
     assertEquals("42 rows read: 40 can be called, 2 rejected.", summary.getText());
     assertEquals(2, browser.findElements(By.cssSelector("#rejected-rows tbody tr")).size());
+    WebElement preview = browser.findElement(By.id("batch-preview"));
+    assertTrue(preview.getText().contains("40 persons: 40 can be called"), preview.getText());
+    assertTrue(preview.findElement(By.className("preview-assumption")).getText().contains("no_answer"),
+        "the preview of retries says what it assumes: " + preview.getText());
+    assertTrue(preview.findElements(By.cssSelector(".preview-days tbody tr")).size() >= 1, preview.getText());
     assertEquals(0, api.get("/api/v1/batches", admin.accessToken()).body().get("total").asInt(), "a dry run stores nothing");
     js("document.getElementById('dry-run').scrollIntoView()");
     Chromium.screenshot(browser, "batch-dry-run");

@@ -137,9 +137,25 @@ class ConsoleChatCampaignBrowserTest extends ConsoleBrowserSupport {
       assertEquals("Cobranza diciembre", browser.findElement(By.id("campaign-name")).getAttribute("value"), "form kept");
       Chromium.screenshot(browser, "campaigns-new-invalid");
       js("document.getElementById('end-date').value = '" + LocalDate.now().plusDays(20) + "'");
+      browser.findElement(By.id("policy-calls-per-week")).sendKeys("8");
+      browser.findElement(By.id("create-campaign")).click();
+      WebElement looser = waitFor(ExpectedConditions.visibilityOfElementLocated(
+          By.id("error-contactPolicy-callsPerWeek")));
+      assertTrue(looser.getText().contains("custom.seven-calls-a-week"),
+          "the 422 looser_than_policy beside its field: " + looser.getText());
+      Chromium.screenshot(browser, "campaigns-new-looser-policy");
+      browser.findElement(By.id("policy-calls-per-week")).clear();
+      browser.findElement(By.id("policy-calls-per-week")).sendKeys("2");
       browser.findElement(By.id("create-campaign")).click();
       waitFor(ExpectedConditions.urlMatches("/campaigns/[0-9a-f-]{36}$"));
       String campaignId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+      assertTrue(browser.findElement(By.id("campaign-policy")).getText().contains("2"),
+          browser.findElement(By.id("campaign-policy")).getText());
+      WebElement preview = browser.findElement(By.id("preview-batch-" + batchId));
+      assertTrue(preview.getText().contains("CUSTOM@2026-12-07+campaign"), preview.getText());
+      assertTrue(preview.findElement(By.className("preview-assumption")).getText().contains("no_answer"),
+          "the preview says what it assumes about retries: " + preview.getText());
+      assertTrue(preview.findElements(By.cssSelector(".preview-days tbody tr")).size() >= 1, preview.getText());
 
       assertEquals("draft", browser.findElement(By.id("campaign-state")).getAttribute("data-state"));
       long total = Long.parseLong(browser.findElement(By.id("estimate-total")).getText().replaceAll("[^0-9]", ""));
