@@ -64,8 +64,9 @@ public class VoceroWorkers implements Managed {
         AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class,
         CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class, OperatorMessageWorkflowImpl.class);
-    // status writes and the contact-call PostgreSQL steps run as local activities
-    workflows.registerActivitiesImplementations(activities.audio(), activities.calls(), activities.credits());
+    // status writes, the audio's PostgreSQL steps after transcription and the contact-call ones run as local activities
+    workflows.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.alerts(),
+        activities.calls(), activities.credits());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat(),

@@ -204,6 +204,7 @@ class AudioPipelineBenchmark {
     out.append(breakdown.render());
     out.append(cpuAfter.since(cpuBefore, pipeline.wallSeconds(), AUDIOS));
     System.out.println(out);
+    System.out.println(benchLines(overheadVsBaseline, baselineP50, breakdown));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -319,7 +320,16 @@ class AudioPipelineBenchmark {
     final Map<String, List<Double>> steps = new LinkedHashMap<>();
     final Map<String, List<Double>> groups = new LinkedHashMap<>();
     final Map<String, Integer> eventCounts = new HashMap<>();
+    final Map<String, Integer> costs = new LinkedHashMap<>();
     int audios;
+
+    void count(String cost) {
+      costs.merge(cost, 1, Integer::sum);
+    }
+
+    double perAudio(String cost) {
+      return costs.getOrDefault(cost, 0) / (double) Math.max(1, audios);
+    }
 
     void add(Map<String, List<Double>> into, String label, double ms) {
       into.computeIfAbsent(label, k -> new ArrayList<>()).add(ms);
@@ -334,6 +344,11 @@ class AudioPipelineBenchmark {
       out.append(String.format("  %-74s %8s %8s %8s%n", "grouped", "mean ms", "p50 ms", "p99 ms"));
       groups.forEach((label, values) -> out.append(line(label, values)));
       out.append("  history events per workflow: ").append(eventCounts).append('\n');
+      out.append("  load-independent costs per audio (from the histories):");
+      for (String cost : COSTS) {
+        out.append(String.format(" %s %.2f;", cost, perAudio(cost)));
+      }
+      out.append('\n');
       return out.toString();
     }
 
@@ -344,11 +359,34 @@ class AudioPipelineBenchmark {
     }
   }
 
+  static final String WORKFLOW_TASKS = "workflow tasks";
+  static final List<String> COSTS = List.of(WORKFLOW_TASKS, "activity tasks", "local activities",
+      "search-attribute upserts", "memo updates", "history events");
+
+  private static void countCosts(Breakdown b, List<HistoryEvent> events) {
+    for (HistoryEvent e : events) {
+      b.count("history events");
+      switch (e.getEventType()) {
+        case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> b.count(WORKFLOW_TASKS);
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> b.count("activity tasks");
+        case EVENT_TYPE_MARKER_RECORDED -> {
+          if (e.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")) {
+            b.count("local activities");
+          }
+        }
+        case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> b.count("search-attribute upserts");
+        case EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED -> b.count("memo updates");
+        default -> { }
+      }
+    }
+  }
+
   private static Breakdown breakdown(WorkflowClient temporal, List<DbAudio> rows, Map<String, Double> serveByTitle) {
     Breakdown b = new Breakdown();
     for (DbAudio row : rows) {
       List<HistoryEvent> events = temporal.fetchHistory(AudioIds.workflowId(row.id())).getEvents();
       b.eventCounts.merge(String.valueOf(events.size()), 1, Integer::sum);
+      countCosts(b, events);
       Map<Long, String> activityNames = new HashMap<>();
       Map<String, Integer> ordinals = new HashMap<>();
       int wft = 0;
@@ -543,6 +581,17 @@ class AudioPipelineBenchmark {
       String g = name.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}", "*").replaceAll("\\d+", "#");
       return g.length() > 78 ? g.substring(0, 78) : g;
     }
+  }
+
+  /** The lines the {@code bench} command collects: the issue's audio row, with its same-run baseline. */
+  static String benchLines(double[] overhead, double baselineP50, Breakdown breakdown) {
+    double p50 = percentile(overhead, 50);
+    double tasks = breakdown.perAudio(WORKFLOW_TASKS);
+    String baseline = String.format("direct adapter p50 %.1f ms", baselineP50);
+    return String.format("BENCH|audio|orchestration overhead p50 at %d concurrent|%.1f ms|≤ %.0f ms|%s|%s%n",
+        CONCURRENCY, p50, TARGET_OVERHEAD_P50_MS, baseline, p50 <= TARGET_OVERHEAD_P50_MS ? "yes" : "no")
+        + String.format("BENCH|audio|workflow tasks per audio|%.2f|< 5 (5 when filed)|%s|%s",
+        tasks, baseline, tasks < 5 ? "yes" : "no");
   }
 
   // --- statistics and output ---------------------------------------------------------------------------------------

@@ -46,6 +46,21 @@ final class AudioActivityOptions {
         .build();
   }
 
+  /**
+   * A PostgreSQL step run as a local activity by the workflow worker, with the timeouts and retries it has as an
+   * activity task: it then shares the workflow task that follows the transcription instead of costing a round trip of
+   * its own (an activity task plus a workflow task).
+   */
+  static LocalActivityOptions locally(ActivityOptions remote) {
+    LocalActivityOptions.Builder local = LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(remote.getStartToCloseTimeout())
+        .setRetryOptions(remote.getRetryOptions());
+    if (remote.getScheduleToCloseTimeout() != null) {
+      local.setScheduleToCloseTimeout(remote.getScheduleToCloseTimeout());
+    }
+    return local.build();
+  }
+
   private static RetryOptions statusRetry() {
     return RetryOptions.newBuilder()
         .setInitialInterval(Duration.ofSeconds(1))

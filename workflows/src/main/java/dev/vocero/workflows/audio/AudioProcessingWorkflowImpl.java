@@ -34,6 +34,8 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
 
   private static final Logger log = Workflow.getLogger(AudioProcessingWorkflowImpl.class);
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+  /** Opportunities, the extraction plan and the alert rules run as local activities (docs/workflow-versions.md). */
+  static final String LOCAL_DATABASE_STEPS = "audio-local-database-steps";
 
   private final AudioActivities speech =
       Workflow.newActivityStub(AudioActivities.class, AudioActivityOptions.transcribe());
@@ -47,6 +49,12 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       Workflow.newActivityStub(ExtractionActivities.class, AudioActivityOptions.extract());
   private final AlertActivities alerts =
       Workflow.newActivityStub(AlertActivities.class, AlertActivityOptions.raiseAlerts());
+  private final AudioActivities localAnalysis = Workflow.newLocalActivityStub(
+      AudioActivities.class, AudioActivityOptions.locally(AudioActivityOptions.findOpportunities()));
+  private final ExtractionActivities localExtractionRecords = Workflow.newLocalActivityStub(
+      ExtractionActivities.class, AudioActivityOptions.locally(AudioActivityOptions.extractionRecords()));
+  private final AlertActivities localAlerts = Workflow.newLocalActivityStub(
+      AlertActivities.class, AudioActivityOptions.locally(AlertActivityOptions.raiseAlerts()));
 
   private final UUID orgId;
   private final UUID audioId;
@@ -62,6 +70,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   private CancellationScope stepScope;
   private int segments;
   private int opportunities;
+  private boolean localDatabaseSteps;
 
   @WorkflowInit
   public AudioProcessingWorkflowImpl(AudioProcessingInput input) {
@@ -72,6 +81,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
 
   @Override
   public AudioProcessingResult process(AudioProcessingInput input) {
+    localDatabaseSteps = Workflow.getVersion(LOCAL_DATABASE_STEPS, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       runPasses();
     } catch (CanceledFailure e) {
@@ -178,7 +188,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       return stop;
     }
     OpportunityRequest opportunityRequest = new OpportunityRequest(orgId, audioId);
-    Step<OpportunityResult> found = runStep(() -> analysis.findOpportunities(opportunityRequest));
+    Step<OpportunityResult> found = runStep(() -> analysis().findOpportunities(opportunityRequest));
     if (found.end() != null) {
       return found.end();
     }
@@ -198,7 +208,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   /** Evaluates the alert rules, then hands each pending delivery to its own workflow. */
   private PassEnd raiseAlerts() {
     AlertRequest request = new AlertRequest(orgId, audioId);
-    Step<AlertResult> raised = runStep(() -> alerts.raiseAlerts(request));
+    Step<AlertResult> raised = runStep(() -> alerts().raiseAlerts(request));
     if (raised.end() != null) {
       return raised.end();
     }
@@ -230,7 +240,7 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
   /** The organization's extractors run in parallel; a failed one is recorded, not fatal. */
   private PassEnd extractFields() {
     ExtractionPlanRequest planRequest = new ExtractionPlanRequest(orgId, audioId);
-    Step<ExtractionPlan> plan = runStep(() -> extractionRecords.planExtractions(planRequest));
+    Step<ExtractionPlan> plan = runStep(() -> extractionRecords().planExtractions(planRequest));
     if (plan.end() != null) {
       return plan.end();
     }
@@ -261,6 +271,18 @@ public final class AudioProcessingWorkflowImpl implements AudioProcessingWorkflo
       extractionRecords.recordExtractionFailure(new ExtractionFailure(orgId, audioId, extractor.name(),
           extractor.version(), reason(e)));
     }
+  }
+
+  private AudioActivities analysis() {
+    return localDatabaseSteps ? localAnalysis : analysis;
+  }
+
+  private ExtractionActivities extractionRecords() {
+    return localDatabaseSteps ? localExtractionRecords : extractionRecords;
+  }
+
+  private AlertActivities alerts() {
+    return localDatabaseSteps ? localAlerts : alerts;
   }
 
   /** Runs one activity in a scope that a reprocess or a cancel signal can cancel. */

@@ -99,6 +99,25 @@ class AudioHistoryRecorderTest {
     store("audio-processing.json");
   }
 
+  /**
+   * The same happy path since audio-local-database-steps: opportunities, the extraction plan and the alert rules run
+   * as local activities in the workflow task that follows the transcription.
+   */
+  @Test
+  void givenExtractorsAndAnAlert_whenRecordedWithLocalDatabaseSteps_itShouldStoreACompletedHistory() throws IOException {
+    when(activities.transcribe(any())).thenReturn(TRANSCRIPT);
+    when(extraction.planExtractions(any())).thenReturn(AudioTestSupport.TWO_EXTRACTORS);
+    when(extraction.extract(any())).thenAnswer(call -> {
+      ExtractionRequest request = call.getArgument(0);
+      return new ExtractionOutcome(request.extractor(), request.version(), "ok", "openai");
+    });
+    when(alerts.raiseAlerts(any())).thenReturn(new AlertResult(1, List.of(DELIVERY)));
+    when(webhooks.deliver(any())).thenReturn(new DeliveryResult("delivered"));
+
+    assertEquals(AudioStatus.COMPLETED, workflow.process(INPUT).status());
+    store("audio-local-database-steps.json");
+  }
+
   private void store(String name) throws IOException {
     Files.createDirectories(HISTORIES);
     if (Files.exists(HISTORIES.resolve(name))) {

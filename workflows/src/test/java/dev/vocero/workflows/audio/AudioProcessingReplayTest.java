@@ -20,6 +20,8 @@ class AudioProcessingReplayTest {
   private static final String FAILED = "histories/audio-processing-failed.json";
   /** One of two extractors fails for good and is recorded; the audio still completes. */
   private static final String EXTRACTOR_FAILED = "histories/audio-processing-extractor-failed.json";
+  /** The happy path of COMPLETED since audio-local-database-steps. */
+  private static final String LOCAL_DATABASE_STEPS = "histories/audio-local-database-steps.json";
 
   @Test
   void givenTheCompletedHistory_whenReplayed_itShouldBeDeterministic() {
@@ -37,6 +39,24 @@ class AudioProcessingReplayTest {
   void givenTheHistoryWithAFailedExtractor_whenReplayed_itShouldBeDeterministic() {
     assertDoesNotThrow(() ->
         ReplayThroughCodec.fromResource(EXTRACTOR_FAILED, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheHistoryWithLocalDatabaseSteps_whenReplayed_itShouldBeDeterministic() {
+    assertDoesNotThrow(() ->
+        ReplayThroughCodec.fromResource(LOCAL_DATABASE_STEPS, AudioProcessingWorkflowImpl.class));
+  }
+
+  @Test
+  void givenTheHistoryWithLocalDatabaseSteps_itShouldRunOnlyTranscriptionAndExtractorsAsActivityTasks() throws IOException {
+    String local = read(LOCAL_DATABASE_STEPS);
+    assertEquals(1, occurrences(local, "\"markerName\": \"Version\""), "the version marker");
+    assertEquals(3, occurrences(local, "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED"), "transcribe and two extractors");
+    // three status writes, then opportunities, the extraction plan and the alert rules
+    assertEquals(6, occurrences(local, "\"markerName\": \"LocalActivity\""));
+    assertEquals(1, occurrences(local, "EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED"), "one delivery");
+    assertTrue(occurrences(local, "EVENT_TYPE_WORKFLOW_TASK_COMPLETED")
+        < occurrences(read(COMPLETED), "EVENT_TYPE_WORKFLOW_TASK_COMPLETED"), "fewer workflow tasks than 1.0");
   }
 
   @Test

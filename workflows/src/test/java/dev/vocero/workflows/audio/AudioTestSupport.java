@@ -68,7 +68,10 @@ final class AudioTestSupport {
     return extraction;
   }
 
-  /** Activities run on the AI and IO queues, status writes as local activities on the workflow worker. */
+  /**
+   * Activities run on the AI and IO queues; status writes, and since audio-local-database-steps opportunities, the
+   * extraction plan and the alert rules, as local activities on the workflow worker.
+   */
   static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities) {
     start(env, workflowWorker, activities, mockExtraction(), mockAlerts(), mockWebhooks());
   }
@@ -85,7 +88,7 @@ final class AudioTestSupport {
 
   static void start(TestWorkflowEnvironment env, Worker workflowWorker, AudioActivities activities,
       ExtractionActivities extraction, AlertActivities alerts, WebhookActivities webhooks) {
-    workflowWorker.registerActivitiesImplementations(activities);
+    workflowWorker.registerActivitiesImplementations(activities, extraction, alerts);
     env.newWorker(TaskQueues.AI).registerActivitiesImplementations(activities, extraction);
     env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities, extraction, alerts, webhooks);
     env.start();
