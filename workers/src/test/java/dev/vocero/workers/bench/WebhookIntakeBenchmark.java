@@ -134,6 +134,8 @@ class WebhookIntakeBenchmark {
         TARGET_RATIO, ratio >= TARGET_RATIO ? "PASS" : "FAIL", ratio, intake.throughput() / noopAfter.throughput()));
     out.append(String.format("  provider_events rows for the attempt: %d (sent %d = %d warm-up + %d measured): %s; by state %s%n",
         stored, sent, WARMUP, REQUESTS, stored == sent ? "none lost" : "MISMATCH", byState));
+    out.append(String.format("  PostgreSQL: fsync %s, synchronous_commit %s (a 204 waits for the commit)%n",
+        setting(jdbi, "fsync"), setting(jdbi, "synchronous_commit")));
     out.append("  'ringing' is stored as delivered (the workflow waits only for terminal statuses); each terminal callback"
         + " is signalled after its answer to a contact workflow that does not exist (NOT_FOUND, one gRPC round trip).\n");
 
@@ -248,6 +250,10 @@ class WebhookIntakeBenchmark {
         w.write('\n');
       }
     }
+  }
+
+  private static String setting(Jdbi jdbi, String name) {
+    return jdbi.withHandle(h -> h.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one());
   }
 
   private static int rows(Jdbi jdbi, UUID attemptId) {
