@@ -134,7 +134,7 @@ class WebhookIntakeBenchmark {
         TARGET_RATIO, ratio >= TARGET_RATIO ? "PASS" : "FAIL", ratio, intake.throughput() / noopAfter.throughput()));
     out.append(String.format("  provider_events rows for the attempt: %d (sent %d = %d warm-up + %d measured): %s; by state %s%n",
         stored, sent, WARMUP, REQUESTS, stored == sent ? "none lost" : "MISMATCH", byState));
-    out.append(String.format("  PostgreSQL: fsync %s, synchronous_commit %s (a 204 waits for the commit)%n",
+    out.append(String.format("  test PostgreSQL: fsync %s, synchronous_commit %s (a 204 waits for the commit, here not for the disk)%n",
         setting(jdbi, "fsync"), setting(jdbi, "synchronous_commit")));
     out.append("  'ringing' is stored as delivered (the workflow waits only for terminal statuses); each terminal callback"
         + " is signalled after its answer to a contact workflow that does not exist (NOT_FOUND, one gRPC round trip).\n");
@@ -205,6 +205,8 @@ class WebhookIntakeBenchmark {
           + " provider_events gained %d rows for %d distinct: %s%n", intake.requests(), intake.distinct(),
           intake.redelivered(), intake.non2xx(), intake.socketErrors(), stored, intake.distinct(),
           stored == intake.distinct() ? "none lost, none doubled" : "MISMATCH"));
+      out.append(String.format("  JVM CPU µs per request by thread group: no-op %s; intake %s; no-op after %s%n",
+          groups(noop), groups(intake), groups(noopAfter)));
       out.append(String.format("  target intake >= %.0f/s: %s (%.0f/s); intake/no-op >= %.2f: %s (%.3f vs before, %.3f vs after)%n",
           TARGET_PER_SECOND, intake.throughput() >= TARGET_PER_SECOND ? "PASS" : "FAIL", intake.throughput(), TARGET_RATIO,
           ratio() >= TARGET_RATIO ? "PASS" : "FAIL", ratio(), intake.throughput() / noopAfter.throughput()));
@@ -222,6 +224,11 @@ class WebhookIntakeBenchmark {
           String.format("no-op p99 %.1f ms", noop.p99Ms()), intake.p99Ms() <= TARGET_P99_MS)
           + bench("callbacks lost or doubled, wrk", Math.abs(intake.distinct() - stored) + " of " + intake.distinct(), "0",
           "rows counted in provider_events", exact);
+    }
+
+    private static String groups(Wrk.Result r) {
+      return r.threadCpuNanos().keySet().stream()
+          .map(g -> String.format("%s %.0f", g, r.cpuMicrosPerRequest(g))).collect(Collectors.joining(", "));
     }
 
     private static String row(String label, Wrk.Result r) {
