@@ -1,6 +1,6 @@
 package dev.vocero.api.calls;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.ProviderEventDao;
@@ -16,9 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 @Path("/webhooks/twilio/voice")
 public class TwilioWebhookResource {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookResource.class);
+  private static final Set<String> PHONE_FIELDS = Set.of("To", "From", "Called", "Caller");
 
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
@@ -113,16 +117,23 @@ public class TwilioWebhookResource {
     }
   }
 
-  /** The raw callback, with the phone numbers masked: provider_events is an audit log, not a contact list. */
+  /**
+   * The raw callback, with the phone numbers masked: provider_events is an audit log, not a contact list. Written field
+   * by field with a bare generator: serialising a copied map through the ObjectMapper took half the resource's time.
+   */
   private String payload(Map<String, String> params) {
-    Map<String, String> masked = new LinkedHashMap<>(params);
-    for (String key : new String[] {"To", "From", "Called", "Caller"}) {
-      masked.computeIfPresent(key, (k, v) -> PhoneNumbers.mask(v));
+    StringWriter out = new StringWriter(64 + 32 * params.size());
+    try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+      generator.writeStartObject();
+      for (Map.Entry<String, String> param : params.entrySet()) {
+        String value = param.getValue();
+        generator.writeStringField(param.getKey(), PHONE_FIELDS.contains(param.getKey()) && value != null
+            ? PhoneNumbers.mask(value) : value);
+      }
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    try {
-      return json.writeValueAsString(masked);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return out.toString();
   }
 }

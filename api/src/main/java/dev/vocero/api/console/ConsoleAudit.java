@@ -84,9 +84,12 @@ final class ConsoleAudit implements ContainerRequestFilter, ContainerResponseFil
   @Override
   public void filter(ContainerRequestContext request) {
     ConsoleRequest console = ConsoleRequest.of(request);
+    if (console == null) { // first: resolving the resource method (below) costs more than most API calls' own work
+      return;
+    }
     String action = action(request);
     String id = request.getUriInfo().getPathParameters().getFirst("id");
-    if (console == null || action == null || id == null) {
+    if (action == null || id == null) {
       return;
     }
     try {
@@ -102,7 +105,7 @@ final class ConsoleAudit implements ContainerRequestFilter, ContainerResponseFil
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     ConsoleRequest console = ConsoleRequest.of(request);
-    String action = response.getStatus() >= 400 ? null : action(request);
+    String action = console == null || response.getStatus() >= 400 ? null : action(request);
     if (console == null || action == null) {
       return; // sign-in, sign-out and the dry run change nothing that is audited here; a refusal changed nothing
     }

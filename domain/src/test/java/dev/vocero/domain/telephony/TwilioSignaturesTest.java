@@ -79,4 +79,39 @@ class TwilioSignaturesTest {
     assertFalse(TwilioSignatures.valid(TOKEN, URL, PARAMS, ""));
     assertFalse(TwilioSignatures.valid(null, URL, PARAMS, TwilioSignatures.sign(TOKEN, URL, PARAMS)));
   }
+
+  @Test
+  void givenASignatureOverTheUrlWithItsDefaultPort_whenValidatingWithout_itShouldPass() {
+    // Twilio signs with or without :443 depending on the product; its RequestValidator accepts both, so do we
+    String withPort = "https://vocero.example.com:443/webhooks/twilio/voice/status?attempt=7d0b6a8e";
+
+    assertTrue(TwilioSignatures.valid(TOKEN, URL, PARAMS, TwilioSignatures.sign(TOKEN, withPort, PARAMS)));
+    assertTrue(TwilioSignatures.valid(TOKEN, withPort, PARAMS, TwilioSignatures.sign(TOKEN, URL, PARAMS)));
+  }
+
+  @Test
+  void givenTwoTokensOnOneThread_whenValidatingInTurn_itShouldUseEachTokensKey() {
+    String other = "another-auth-token-9876543210";
+    String mine = TwilioSignatures.sign(TOKEN, URL, PARAMS);
+    String theirs = TwilioSignatures.sign(other, URL, PARAMS);
+
+    for (int i = 0; i < 3; i++) { // the thread's cached Mac must follow the token
+      assertTrue(TwilioSignatures.valid(TOKEN, URL, PARAMS, mine));
+      assertTrue(TwilioSignatures.valid(other, URL, PARAMS, theirs));
+      assertFalse(TwilioSignatures.valid(other, URL, PARAMS, mine));
+      assertFalse(TwilioSignatures.valid(TOKEN, URL, PARAMS, theirs));
+    }
+  }
+
+  @Test
+  void givenANullValue_whenSigning_itShouldSignItAsEmptyLikeTwilio() {
+    Map<String, String> withNull = new HashMap<>(PARAMS);
+    withNull.put("Digits", null);
+    Map<String, String> withEmpty = new HashMap<>(PARAMS);
+    withEmpty.put("Digits", "");
+
+    assertEquals(TwilioSignatures.sign(TOKEN, URL, withEmpty), TwilioSignatures.sign(TOKEN, URL, withNull));
+    assertTrue(new com.twilio.security.RequestValidator(TOKEN).validate(URL, withNull,
+        TwilioSignatures.sign(TOKEN, URL, withNull)));
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.store.TestDatabase;
@@ -168,6 +170,10 @@ class TwilioWebhookApiTest {
     String stored = jdbi.withHandle(h -> h.createQuery("select payload::text from provider_events where event_key like '%:1:ringing'")
         .mapTo(String.class).one());
     assertFalse(stored.contains("3001234560"), "phone numbers are masked in the audit log: " + stored);
+    Map<String, String> expected = new LinkedHashMap<>(params);
+    expected.put("To", "+57300•••4560");
+    assertEquals(expected, new ObjectMapper().readValue(stored, new TypeReference<Map<String, String>>() {}),
+        "every field of the callback, as sent, but the number");
     assertEquals("ringing", jdbi.withHandle(h -> h.createQuery("select provider_status from call_attempts where id = :id")
         .bind("id", attemptId).mapTo(String.class).one()));
     assertEquals("delivered", jdbi.withHandle(h -> h.createQuery("select state from provider_events where event_key"

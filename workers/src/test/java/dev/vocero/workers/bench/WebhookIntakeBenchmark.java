@@ -8,17 +8,23 @@ import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>./mvnw -q -o -pl workers verify -Dtest=WebhookIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * Knobs: {@code bench.requests} (20000), {@code bench.warmup} (2000), {@code bench.threads} (32).
+ * Knobs: {@code bench.requests} (20000), {@code bench.warmup} (2000), {@code bench.threads} (32); for the wrk part
+ * {@code bench.wrk} (the binary, {@code wrk}; {@code none} skips the part), {@code bench.wrkThreads} (2),
+ * {@code bench.wrkConnections} (32), {@code bench.wrkSeconds} (10).
  *
  * <p>Every callback is for ONE attempt whose contact workflow was never started. Each request does: signature check
  * and one statement (find the attempt, insert provider_events, update call_attempts: the same row every time), then
@@ -48,6 +56,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * never signalled. A second run sends terminal statuses ({@code completed}, each its own event): answered after the
  * insert, then signalled on the delivery pool (NOT_FOUND, one gRPC round trip, then marked delivered); the run waits
  * until none is pending and counts what was lost.
+ *
+ * <p>Then, when {@code wrk} is installed, the same comparison from outside the JVM: wrk runs
+ * {@code bench/webhook-intake.lua} against the no-op and against the intake, rotating pre-signed distinct callbacks read
+ * from a file this class writes; provider_events must gain exactly one row per distinct callback wrk sent.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WebhookIntakeBenchmark {
@@ -56,6 +68,12 @@ class WebhookIntakeBenchmark {
   static final int THREADS = Integer.getInteger("bench.threads", 32);
   static final double TARGET_PER_SECOND = 2_000;
   static final double TARGET_RATIO = 0.5;
+  static final double TARGET_P99_MS = 50;
+  static final int WRK_THREADS = Integer.getInteger("bench.wrkThreads", 2);
+  static final int WRK_CONNECTIONS = Integer.getInteger("bench.wrkConnections", 32);
+  static final int WRK_SECONDS = Integer.getInteger("bench.wrkSeconds", 10);
+  static final int WRK_GRACE_SECONDS = 2;
+  static final int WRK_MAX_POOL = 400_000;
   static final String TOKEN = "sandbox-auth-token";
   static final String CALL_SID = "CA" + "7".repeat(32);
 
@@ -116,12 +134,150 @@ class WebhookIntakeBenchmark {
         TARGET_RATIO, ratio >= TARGET_RATIO ? "PASS" : "FAIL", ratio, intake.throughput() / noopAfter.throughput()));
     out.append(String.format("  provider_events rows for the attempt: %d (sent %d = %d warm-up + %d measured): %s; by state %s%n",
         stored, sent, WARMUP, REQUESTS, stored == sent ? "none lost" : "MISMATCH", byState));
+    out.append(String.format("  test PostgreSQL: fsync %s, synchronous_commit %s (a 204 waits for the commit, here not for the disk)%n",
+        setting(jdbi, "fsync"), setting(jdbi, "synchronous_commit")));
     out.append("  'ringing' is stored as delivered (the workflow waits only for terminal statuses); each terminal callback"
         + " is signalled after its answer to a contact workflow that does not exist (NOT_FOUND, one gRPC round trip).\n");
+
+    Optional<String> noWrk = Wrk.unavailable();
+    WrkRuns wrk = null;
+    if (noWrk.isPresent()) {
+      out.append(String.format("%nwrk part SKIPPED: %s; the in-JVM figures above still stand.%n", noWrk.get()));
+    } else {
+      wrk = wrkRuns(jdbi, attemptId, url, ping.toString(), sent, intake.throughput());
+      out.append(wrk.report());
+    }
+    double p99 = percentile(intake.latenciesMs(), 99);
+    out.append(bench("intake/s, in-JVM client", String.format("%.0f/s", intake.throughput()),
+        String.format("≥ %.0f/s", TARGET_PER_SECOND), noopBaseline(noop.throughput()), intake.throughput() >= TARGET_PER_SECOND));
+    out.append(bench("intake/no-op, in-JVM client", String.format("%.3f", ratio), String.format("≥ %.2f", TARGET_RATIO),
+        noopBaseline(noop.throughput()), ratio >= TARGET_RATIO));
+    out.append(bench("intake p99, in-JVM client", String.format("%.1f ms", p99), "≤ 50 ms",
+        String.format("no-op p99 %.1f ms", percentile(noop.latenciesMs(), 99)), p99 <= TARGET_P99_MS));
+    out.append(bench("callbacks lost or doubled, in-JVM client", (sent - stored) + " of " + sent, "0",
+        "rows counted in provider_events", stored == sent && pending == 0));
+    if (wrk != null) {
+      out.append(wrk.benchLines());
+    }
     System.out.println(out);
 
     assertEquals(sent, stored, "one provider_events row per distinct callback");
     assertEquals(0, pending, "every signalled event delivered");
+    if (wrk != null) {
+      assertEquals(0, wrk.intake().socketErrors() + wrk.intake().non2xx(), "every wrk request answered 204");
+      assertEquals(wrk.intake().distinct(), wrk.stored(), "one provider_events row per distinct callback wrk sent");
+    }
+  }
+
+  /** wrk against the no-op, then against the intake with distinct pre-signed callbacks, then the no-op again. */
+  private static WrkRuns wrkRuns(Jdbi jdbi, UUID attemptId, String url, String ping, int firstSequence,
+      double inJvmRate) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath();
+    Path script = Path.of(ResourceHelpers.resourceFilePath("bench/webhook-intake.lua"));
+    int distinctSeconds = Math.max(1, WRK_SECONDS - WRK_GRACE_SECONDS);
+    // ample: wrk usually outpaces the JDK client; a thread that runs out redelivers what it sent (no new row)
+    int pool = (int) Math.min(WRK_MAX_POOL, Math.max(20_000, 4 * inJvmRate * distinctSeconds));
+    Path requests = dir.resolve("webhook-intake-requests.tsv");
+    writeSigned(requests, url, firstSequence, pool);
+    int before = rows(jdbi, attemptId);
+    Wrk.Result noop = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, ping, script);
+    Wrk.Result intake = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, url, script, requests.toString(),
+        String.valueOf(distinctSeconds), String.valueOf(WRK_THREADS));
+    int stored = settledRows(jdbi, attemptId) - before;
+    Wrk.Result noopAfter = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, ping, script);
+    return new WrkRuns(noop, intake, noopAfter, stored, pool);
+  }
+
+  record WrkRuns(Wrk.Result noop, Wrk.Result intake, Wrk.Result noopAfter, int stored, int pool) {
+    double ratio() {
+      return intake.throughput() / noop.throughput();
+    }
+
+    String report() {
+      StringBuilder out = new StringBuilder(String.format("%nwrk (external load generator, -t%d -c%d -d%ds --latency,"
+          + " bench/webhook-intake.lua; %d pre-signed distinct callbacks)%n", WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, pool));
+      out.append(String.format("%-48s %12s %8s %8s %8s %12s%n", "", "throughput/s", "p50 ms", "p99 ms", "max ms",
+          "JVM CPU µs/req"));
+      out.append(row("no-op baseline: admin GET /ping (before)", noop));
+      out.append(row("intake: POST /webhooks/twilio/voice/status", intake));
+      out.append(row("no-op baseline: admin GET /ping (after)", noopAfter));
+      out.append(String.format("  intake: %d answered (%d distinct + %d redeliveries), %d non-2xx, %d socket errors;"
+          + " provider_events gained %d rows for %d distinct: %s%n", intake.requests(), intake.distinct(),
+          intake.redelivered(), intake.non2xx(), intake.socketErrors(), stored, intake.distinct(),
+          stored == intake.distinct() ? "none lost, none doubled" : "MISMATCH"));
+      out.append(String.format("  JVM CPU µs per request by thread group: no-op %s; intake %s; no-op after %s%n",
+          groups(noop), groups(intake), groups(noopAfter)));
+      out.append(String.format("  target intake >= %.0f/s: %s (%.0f/s); intake/no-op >= %.2f: %s (%.3f vs before, %.3f vs after)%n",
+          TARGET_PER_SECOND, intake.throughput() >= TARGET_PER_SECOND ? "PASS" : "FAIL", intake.throughput(), TARGET_RATIO,
+          ratio() >= TARGET_RATIO ? "PASS" : "FAIL", ratio(), intake.throughput() / noopAfter.throughput()));
+      return out.toString();
+    }
+
+    String benchLines() {
+      String baseline = noopBaseline(noop.throughput());
+      boolean exact = stored == intake.distinct() && intake.non2xx() == 0 && intake.socketErrors() == 0;
+      return bench("intake/s, wrk", String.format("%.0f/s", intake.throughput()), String.format("≥ %.0f/s", TARGET_PER_SECOND),
+          baseline, intake.throughput() >= TARGET_PER_SECOND)
+          + bench("intake/no-op, wrk", String.format("%.3f", ratio()), String.format("≥ %.2f", TARGET_RATIO), baseline,
+          ratio() >= TARGET_RATIO)
+          + bench("intake p99, wrk", String.format("%.1f ms", intake.p99Ms()), "≤ 50 ms",
+          String.format("no-op p99 %.1f ms", noop.p99Ms()), intake.p99Ms() <= TARGET_P99_MS)
+          + bench("callbacks lost or doubled, wrk", Math.abs(intake.distinct() - stored) + " of " + intake.distinct(), "0",
+          "rows counted in provider_events", exact);
+    }
+
+    private static String groups(Wrk.Result r) {
+      return r.threadCpuNanos().keySet().stream()
+          .map(g -> String.format("%s %.0f", g, r.cpuMicrosPerRequest(g))).collect(Collectors.joining(", "));
+    }
+
+    private static String row(String label, Wrk.Result r) {
+      return String.format("%-48s %12.0f %8.2f %8.2f %8.2f %12.0f%n", label, r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+          r.cpuMicrosPerRequest());
+    }
+  }
+
+  private static String noopBaseline(double perSecond) {
+    return String.format("no-op GET /ping %.0f/s", perSecond);
+  }
+
+  /** One line for the lead's bench command: BENCH|row|figure|value|target|baseline|met. */
+  static String bench(String figure, String value, String target, String baseline, boolean met) {
+    return String.join("|", "BENCH", "webhook", figure, value, target, baseline, met ? "yes" : "no") + "\n";
+  }
+
+  /** One line per callback, "signature TAB form body", signed over {@code url} as the intake checks it. */
+  private static void writeSigned(Path file, String url, int firstSequence, int count) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < count; i++) {
+        Map<String, String> params = params(firstSequence + i + 1, "ringing");
+        w.write(TwilioSignatures.sign(TOKEN, url, params));
+        w.write('\t');
+        w.write(form(params));
+        w.write('\n');
+      }
+    }
+  }
+
+  private static String setting(Jdbi jdbi, String name) {
+    return jdbi.withHandle(h -> h.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one());
+  }
+
+  private static int rows(Jdbi jdbi, UUID attemptId) {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from provider_events where attempt_id = :id")
+        .bind("id", attemptId).mapTo(Integer.class).one());
+  }
+
+  /** The row count once it has not moved for half a second (requests wrk left in flight are stored meanwhile). */
+  private static int settledRows(Jdbi jdbi, UUID attemptId) throws InterruptedException {
+    int last = -1;
+    int now = rows(jdbi, attemptId);
+    for (int i = 0; i < 60 && now != last; i++) {
+      Thread.sleep(500);
+      last = now;
+      now = rows(jdbi, attemptId);
+    }
+    return now;
   }
 
   private static UUID attempt(Jdbi jdbi) {
@@ -146,21 +302,30 @@ class WebhookIntakeBenchmark {
   private static HttpRequest[] callbacks(String url, int firstSequence, int count, String status) {
     HttpRequest[] requests = new HttpRequest[count];
     for (int i = 0; i < count; i++) {
-      Map<String, String> params = new LinkedHashMap<>();
-      params.put("CallSid", CALL_SID);
-      params.put("AccountSid", "AC" + "5a4d".repeat(8));
-      params.put("CallStatus", status);
-      params.put("SequenceNumber", String.valueOf(firstSequence + i + 1));
-      params.put("To", "+573001234560");
-      String body = params.entrySet().stream()
-          .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-          .collect(Collectors.joining("&"));
+      Map<String, String> params = params(firstSequence + i + 1, status);
+      String body = form(params);
       requests[i] = HttpRequest.newBuilder(URI.create(url))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-Twilio-Signature", TwilioSignatures.sign(TOKEN, url, params))
           .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
     return requests;
+  }
+
+  private static Map<String, String> params(int sequence, String status) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("CallSid", CALL_SID);
+    params.put("AccountSid", "AC" + "5a4d".repeat(8));
+    params.put("CallStatus", status);
+    params.put("SequenceNumber", String.valueOf(sequence));
+    params.put("To", "+573001234560");
+    return params;
+  }
+
+  private static String form(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   private int send(HttpRequest request) {
