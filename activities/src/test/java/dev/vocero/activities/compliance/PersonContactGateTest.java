@@ -38,6 +38,9 @@ import dev.vocero.workflows.messaging.MessageActivities.SendResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import dev.vocero.store.campaigns.CampaignDao;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +209,74 @@ class PersonContactGateTest {
     assertEquals("sms", held.channel());
     assertEquals("wait", held.decision());
     assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)), held.notBefore());
+  }
+
+  @Test
+  void givenAColombianWaveThatMayWait_whenThePersonWasCalledThisWeek_itShouldHoldTheTextUntilNextWeekThenSendIt() {
+    UUID batch = batch("CO");
+    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+        batch, null, 60, null));
+    RecordingMessaging messaging = new RecordingMessaging();
+    Instant thursday = CO_TUESDAY.plus(Duration.ofDays(2));
+    Instant nextTuesday = CO_TUESDAY.plus(Duration.ofDays(7));
+
+    SendResult held = messages(messaging, thursday).send(new SendRequest(org, wave, luis, true));
+    SendResult early = messages(messaging, nextTuesday.minus(Duration.ofHours(1)))
+        .send(new SendRequest(org, wave, luis, true));
+    Map<String, Long> waiting = counts(wave);
+    SendResult sent = messages(messaging, nextTuesday).send(new SendRequest(org, wave, luis, true));
+
+    assertEquals(Outcome.WAITING, held.outcome());
+    assertEquals(nextTuesday.toEpochMilli(), held.notBeforeMillis());
+    assertEquals(Outcome.WAITING, early.outcome(), "asked again before its time: still waiting");
+    assertEquals(Map.of("pending:policy_wait", 1L), waiting);
+    assertEquals(Outcome.SENT, sent.outcome());
+    assertEquals(List.of("+573001112233"), messaging.sentTo, "texted once, the next week");
+    assertEquals("co.hours", rule(sent.messageId()));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(luis), 10, 0));
+    assertEquals(List.of("sms:allow", "sms:wait", "sms:wait", "call:allow"),
+        history.stream().map(h -> h.channel() + ":" + h.decision()).toList());
+  }
+
+  @Test
+  void givenACampaignWaveWhoseCampaignEndsBeforeTheWait_itShouldSkipTheTextWithTheRule() {
+    UUID batch = batch("CO");
+    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+    UUID campaign = UUID.randomUUID();
+    jdbi.useExtension(CampaignDao.class, dao -> dao.insert(campaign, org, "Marzo", LocalDate.parse("2026-03-02"),
+        LocalDate.parse("2026-03-06"), List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 0),
+        LocalTime.of(18, 0), "America/Bogota", 0, "{}", null));
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insertHeld(wave, org, "Not reached", "sms", "Hola", null, null, batch,
+        null, 60, campaign, null));
+    RecordingMessaging messaging = new RecordingMessaging();
+
+    SendResult skipped = messages(messaging, CO_TUESDAY.plus(Duration.ofDays(2)))
+        .send(new SendRequest(org, wave, luis, true));
+
+    assertEquals(Outcome.SKIPPED_POLICY, skipped.outcome(), "next Tuesday is after the campaign's last window");
+    assertEquals("co.one-channel-a-week", rule(skipped.messageId()));
+    assertEquals(Map.of("cancelled:policy", 1L), counts(wave));
+    assertTrue(messaging.sentTo.isEmpty());
+  }
+
+  private MessageActivitiesImpl messages(RecordingMessaging messaging, Instant now) {
+    return new MessageActivitiesImpl(jdbi, messaging,
+        new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
+        CreditPrices.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private Map<String, Long> counts(UUID wave) {
+    return jdbi.withExtension(MessageDao.class, dao -> dao.waveCounts(org, wave)).stream()
+        .collect(java.util.stream.Collectors.toMap(c -> c.state() + ":" + c.errorCode(), MessageDao.StateCount::count));
   }
 
   @Test
