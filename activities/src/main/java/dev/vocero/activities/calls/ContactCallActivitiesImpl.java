@@ -176,12 +176,17 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
         + "; the person may be called from " + gate.notBefore().atZone(zone).toLocalDateTime() + " " + zone + rule);
   }
 
-  /** The batch's policy: its jurisdiction's (or CUSTOM's defaults with its windows), tightened by its own settings. */
+  /**
+   * The batch's policy: its jurisdiction's (or CUSTOM's defaults with its windows), tightened by its own settings or,
+   * for a CUSTOM batch without any, by its organisation's defaults.
+   */
   private ContactPolicy policy(PlanRequest request) {
     String stored = jdbi.withExtension(BatchDao.class, dao -> dao.contactPolicy(request.orgId(), request.batchId()))
         .orElse(null);
+    String orgDefaults = jdbi.withExtension(dev.vocero.store.accounts.OrganizationDao.class,
+        dao -> dao.customContactPolicy(request.orgId())).orElse(null);
     return ContactPolicies.forBatch(request.settings().jurisdiction(), request.settings().customWindows(),
-        PolicySettings.fromJson(stored));
+        PolicySettings.fromJson(stored), PolicySettings.fromJson(orgDefaults));
   }
 
   private boolean overCap(PlanRequest request, String phone, Instant now) {

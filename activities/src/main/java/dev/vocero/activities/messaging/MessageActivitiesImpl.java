@@ -28,6 +28,7 @@ import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.persons.PersonDao;
+import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.campaigns.CampaignDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -218,7 +219,10 @@ public final class MessageActivitiesImpl implements MessageActivities {
             MessageFailure.MESSAGE_REJECTED.type()));
   }
 
-  /** The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its own settings. */
+  /**
+   * The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its own settings or, for a
+   * CUSTOM batch without any, by its organisation's defaults.
+   */
   private Optional<ContactPolicy> policy(WaveRow wave) {
     return jdbi.withExtension(BatchDao.class, dao -> dao.find(wave.orgId(), wave.sourceBatchId())
         .map(batch -> {
@@ -227,7 +231,9 @@ public final class MessageActivitiesImpl implements MessageActivities {
             List<String> windows = new java.util.ArrayList<>();
             settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
             return ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
-                PolicySettings.fromJson(dao.contactPolicy(wave.orgId(), batch.id()).orElse(null)));
+                PolicySettings.fromJson(dao.contactPolicy(wave.orgId(), batch.id()).orElse(null)),
+                PolicySettings.fromJson(jdbi.withExtension(OrganizationDao.class,
+                    orgs -> orgs.customContactPolicy(wave.orgId())).orElse(null)));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("batch settings are not JSON", e);
           }

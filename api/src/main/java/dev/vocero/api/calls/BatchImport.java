@@ -86,7 +86,8 @@ public class BatchImport {
       preview.add(contact);
     }, r -> keep(rejected, r));
     ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(),
-        settings.policySettings());
+        settings.policySettings(), PolicySettings.fromJson(jdbi.withExtension(
+            dev.vocero.store.accounts.OrganizationDao.class, dao -> dao.customContactPolicy(caller.orgId())).orElse(null)));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
         summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
             ContactChannel.CALL, Instant.now(), valid.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(valid.deadlineEpochMs()) : null));

@@ -50,6 +50,20 @@ public final class ContactPolicies {
     return settings == null || settings.empty() ? base : PolicyTightening.apply(base, settings, holidays(code));
   }
 
+  /**
+   * As {@link #forBatch(String, List, PolicySettings)}; a CUSTOM batch without settings of its own takes its
+   * organisation's {@code customDefaults} (rules {@code org.*}, policy version {@code +org}).
+   */
+  public static ContactPolicy forBatch(String jurisdiction, List<String> customWindows, PolicySettings settings,
+      PolicySettings customDefaults) {
+    boolean own = settings != null && !settings.empty();
+    if (own || customDefaults == null || customDefaults.empty() || jurisdiction == null
+        || !CUSTOM.equals(jurisdiction.trim().toUpperCase(Locale.ROOT))) {
+      return forBatch(jurisdiction, customWindows, settings);
+    }
+    return PolicyTightening.applyOrganizationDefaults(custom(customWindows), customDefaults);
+  }
+
   /** Vocero's conservative default limits with the batch's own windows (no holiday calendar). */
   public static ContactPolicy custom(List<String> windows) {
     ContactPolicy defaults = ALL.get(CUSTOM);

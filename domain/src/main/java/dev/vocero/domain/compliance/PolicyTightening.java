@@ -49,9 +49,24 @@ public final class PolicyTightening {
   /** The policy the gate uses; {@code holidays} is the base's holiday calendar (kept when windows change). */
   public static ContactPolicy apply(ContactPolicy base, PolicySettings settings, String holidays) {
     boolean override = settings.overridden();
-    String prefix = override ? "override." : "batch.";
-    String citation = override ? "override by an administrator: " + settings.override().reason()
-        : "the batch's contactPolicy settings (stricter than " + base.jurisdiction() + ")";
+    return apply(base, settings, holidays, override ? "override" : "batch", override
+        ? "override by an administrator: " + settings.override().reason()
+        : "the batch's contactPolicy settings (stricter than " + base.jurisdiction() + ")");
+  }
+
+  /** A CUSTOM policy with the organisation's default limits (stricter only; windows and override are not taken). */
+  public static ContactPolicy applyOrganizationDefaults(ContactPolicy custom, PolicySettings defaults) {
+    PolicySettings limits = new PolicySettings(defaults.callsPerDay(), defaults.callsPerWeek(),
+        defaults.messagesPerDay(), defaults.messagesPerWeek(), defaults.minHoursBetweenCalls(),
+        defaults.minHoursBetweenMessages(), null, null);
+    return apply(custom, limits, null, "org", "the organisation's default limits for CUSTOM batches (stricter than "
+        + custom.jurisdiction() + ")");
+  }
+
+  private static ContactPolicy apply(ContactPolicy base, PolicySettings settings, String holidays, String source,
+      String citation) {
+    boolean override = settings.overridden();
+    String prefix = source + ".";
     List<PolicyRule.Limit> limits = new ArrayList<>(base.limits());
     List<PolicyRule.Gap> gaps = new ArrayList<>(base.gaps());
     addLimit(limits, override, prefix + "calls-per-day", citation, settings.callsPerDay(), CALLS, DAY);
@@ -66,7 +81,7 @@ public final class PolicyTightening {
       window = new PolicyRule.Window(prefix + "hours", citation);
       windows = CallingWindows.custom(settings.windows(), holidays);
     }
-    return new ContactPolicy(base.jurisdiction(), base.version() + (override ? "+override" : "+batch"), base.title(),
+    return new ContactPolicy(base.jurisdiction(), base.version() + "+" + source, base.title(),
         window, windows, List.copyOf(limits), List.copyOf(gaps), base.quiet(), base.spread(), base.counting(),
         base.retention());
   }
