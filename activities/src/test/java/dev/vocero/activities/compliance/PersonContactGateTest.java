@@ -280,6 +280,30 @@ class PersonContactGateTest {
   }
 
   @Test
+  void givenAnOrganisationWithCustomDefaults_itShouldGateItsCustomBatchesWithThemUnlessTheBatchHasItsOwn() {
+    jdbi.useExtension(OrganizationDao.class, dao -> dao.setCustomContactPolicy(org,
+        "{\"callsPerWeek\":1}"));
+    UUID first = batch("CUSTOM");
+    UUID second = batch("CUSTOM");
+    long ana = contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    long anaAgain = contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
+    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+
+    AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
+        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+
+    assertEquals(Decision.DIAL, plan.decision());
+    assertEquals(Decision.WAIT, again.decision(), again.reason());
+    assertTrue(again.reason().endsWith("[org.calls-per-week]"), again.reason());
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    assertEquals(List.of("CUSTOM@2026-12-07+org", "CUSTOM@2026-12-07+org"),
+        history.stream().map(PersonContactRow::policy).toList());
+  }
+
+  @Test
   void givenCustomWindowBatches_itShouldGateThePersonWithVocerosDefaultLimits() {
     UUID first = batch("CUSTOM");
     UUID second = batch("CUSTOM");
