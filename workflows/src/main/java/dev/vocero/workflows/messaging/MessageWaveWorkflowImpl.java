@@ -28,6 +28,8 @@ import java.util.UUID;
 public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   static final int PAGE_SIZE = 200;
   static final String WAIT_CHANGE = "wave-policy-wait";
+  /** Beyond this many deferred contacts a "wait" is skipped: the list travels in each continue-as-new input. */
+  static final int MAX_DEFERRED = 10_000;
   private static final Comparator<WaveInput.Deferred> DUE_ORDER =
       Comparator.comparingLong(WaveInput.Deferred::notBeforeMillis).thenComparingLong(WaveInput.Deferred::contactId);
 
@@ -141,12 +143,12 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
 
   /** Sends (deferrable); while the credits cannot cover the message, pauses and tries again once resumed. */
   private SendResult sendDeferrable(long contactId) {
-    SendResult result = send(contactId, true);
+    SendResult result = send(contactId, deferred.size() < MAX_DEFERRED);
     while (result.outcome() == Outcome.NO_CREDIT && !cancelled) {
       pauseForCredit();
       Workflow.await(() -> !paused || cancelled);
       if (!cancelled) {
-        result = send(contactId, true);
+        result = send(contactId, deferred.size() < MAX_DEFERRED);
       }
     }
     return result;
