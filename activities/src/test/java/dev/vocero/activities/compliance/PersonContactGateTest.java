@@ -38,6 +38,15 @@ import dev.vocero.workflows.messaging.MessageActivities.SendResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.messaging.MessageWaveWorkflow;
+import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
+import dev.vocero.workflows.messaging.MessagingIds;
+import dev.vocero.workflows.messaging.WaveInput;
+import dev.vocero.workflows.messaging.WaveProgress;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import dev.vocero.store.campaigns.CampaignDao;
@@ -266,6 +275,114 @@ class PersonContactGateTest {
     assertEquals("co.one-channel-a-week", rule(skipped.messageId()));
     assertEquals(Map.of("cancelled:policy", 1L), counts(wave));
     assertTrue(messaging.sentTo.isEmpty());
+  }
+
+  /** The real wave workflow and the real wave activities on the time-skipping server, the gate on its clock. */
+  @Test
+  void givenAWaveOnTheTimeSkippingServer_whenThePolicyHoldsOnePerson_itShouldTextTheOthersNowAndHimNextWeek() {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setInitialTime(CO_TUESDAY).build());
+    try {
+      Clock serverClock = new ServerClock(env);
+      UUID batch = batch("CO");
+      long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+      contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
+      contact(batch, 4, "79.333.444", "America/Bogota", "+573007778899");
+      ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new NoTelephony(),
+          new CallbackUrls("http://localhost:8080"), new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null,
+              30), serverClock);
+      Instant beforeCall = serverClock.instant();
+      AttemptPlan call = calls.planAttempt(plan(batch, luis, 1, 0, "CO"));
+      calls.recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer", "done"));
+      Instant called = serverClock.instant();
+      UUID wave = UUID.randomUUID();
+      jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+          batch, null, 60, null));
+      TimedMessaging messaging = new TimedMessaging(env);
+      MessageActivitiesImpl activities = new MessageActivitiesImpl(jdbi, messaging,
+          new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
+          CreditPrices.defaults(), serverClock);
+      env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
+      env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities);
+      env.newWorker(TaskQueues.TELEPHONY).registerActivitiesImplementations(activities);
+      env.start();
+      MessageWaveWorkflow workflow = env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(MessagingIds.waveWorkflowId(wave))
+              .setTaskQueue(TaskQueues.WORKFLOWS).build());
+
+      WaveProgress done = workflow.run(WaveInput.first(org, wave, 60));
+
+      assertEquals(3, done.sent(), done.toString());
+      assertEquals(0, done.waiting());
+      assertEquals(List.of("+573004445566", "+573007778899", "+573001112233"), messaging.sentTo);
+      Instant luisTexted = messaging.sentAt.get(2);
+      assertTrue(!luisTexted.isBefore(beforeCall.plus(Duration.ofDays(7))), "one channel a week: " + luisTexted);
+      assertTrue(luisTexted.isBefore(called.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))), "and then at once");
+      assertTrue(messaging.sentAt.get(1).isBefore(called.plus(Duration.ofMinutes(5))), "the others at once");
+      assertEquals(Map.of("processing:null", 3L), counts(wave), "all three queued by the provider, none waiting");
+      List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(luis), 10, 0));
+      assertEquals(List.of("sms:allow", "sms:wait", "call:allow"),
+          history.stream().map(h -> h.channel() + ":" + h.decision()).toList());
+      Instant waitedFor = history.get(1).notBefore();
+      assertTrue(!waitedFor.isBefore(beforeCall.plus(Duration.ofDays(7))) && !waitedFor.isAfter(luisTexted),
+          "held a week after the call, texted once that came: " + waitedFor);
+      assertTrue(history.get(1).ruleId().startsWith("co."), history.get(1).ruleId()); // the first CO rule it breaks
+      assertEquals("co.hours", history.get(0).ruleId());
+    } finally {
+      env.close();
+    }
+  }
+
+  /** The time-skipping server's time, for the gate's decisions. */
+  private static final class ServerClock extends Clock {
+    private final TestWorkflowEnvironment env;
+
+    ServerClock(TestWorkflowEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(env.currentTimeMillis());
+    }
+  }
+
+  /** The messaging provider's side, with the server's time of each send. */
+  private static final class TimedMessaging implements Messaging {
+    private final TestWorkflowEnvironment env;
+    final List<String> sentTo = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Instant> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    TimedMessaging(TestWorkflowEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public String provider() {
+      return "sandbox";
+    }
+
+    @Override
+    public SentMessage send(MessageRequest request) {
+      sentTo.add(request.to());
+      sentAt.add(Instant.ofEpochMilli(env.currentTimeMillis()));
+      return new SentMessage("SM" + request.messageId().toString().replace("-", ""), "queued");
+    }
+
+    @Override
+    public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
+      return Optional.empty();
+    }
   }
 
   private MessageActivitiesImpl messages(RecordingMessaging messaging, Instant now) {
