@@ -9,6 +9,7 @@ import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.store.calls.BatchDao;
+import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
@@ -178,16 +179,19 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   /**
-   * The batch's policy: its jurisdiction's (or CUSTOM's defaults with its windows), tightened by its campaign's settings
-   * and then its own. Read at each attempt, so nothing of it travels in the workflow's history.
+   * The batch's policy: its jurisdiction's (or CUSTOM's defaults with its windows; for a CUSTOM batch without settings
+   * of its own, tightened by its organisation's defaults), tightened by its campaign's settings and then its own. Read
+   * at each attempt, so nothing of it travels in the workflow's history.
    */
   private ContactPolicy policy(PlanRequest request) {
     String stored = jdbi.withExtension(BatchDao.class, dao -> dao.contactPolicy(request.orgId(), request.batchId()))
         .orElse(null);
     String campaign = jdbi.withExtension(CampaignDao.class,
         dao -> dao.contactPolicyOfBatch(request.orgId(), request.batchId())).orElse(null);
+    String orgDefaults = jdbi.withExtension(OrganizationDao.class,
+        dao -> dao.customContactPolicy(request.orgId())).orElse(null);
     return ContactPolicies.forBatch(request.settings().jurisdiction(), request.settings().customWindows(),
-        PolicySettings.fromJson(campaign), PolicySettings.fromJson(stored));
+        PolicySettings.fromJson(campaign), PolicySettings.fromJson(stored), PolicySettings.fromJson(orgDefaults));
   }
 
   private boolean overCap(PlanRequest request, String phone, Instant now) {

@@ -26,11 +26,15 @@ import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
+import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.persons.PersonDao;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +52,8 @@ public final class MessageActivitiesImpl implements MessageActivities {
   private static final Logger LOG = LoggerFactory.getLogger(MessageActivitiesImpl.class);
   /** The error code of a message the person's contact policy held back (its rule is on the message). */
   static final String POLICY = "policy";
+  /** How far ahead a wave outside a campaign waits for a contact its policy allows later. */
+  static final Duration STANDALONE_WAIT = Duration.ofDays(7);
 
   private final Jdbi jdbi;
   private final OutboundSender sender;
@@ -89,13 +95,24 @@ public final class MessageActivitiesImpl implements MessageActivities {
   @Override
   public SendResult send(SendRequest request) {
     UUID messageId = MessagingIds.outboundMessageId(request.waveId(), request.contactId());
-    MessageRow message = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
-        .orElseGet(() -> record(request, messageId));
+    Optional<MessageRow> found = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId));
+    Recorded recorded = found.map(row -> new Recorded(row, null)).orElseGet(() -> record(request, messageId));
+    MessageRow message = recorded.message();
     if (message.providerSid() != null) {
       return new SendResult(Outcome.SENT, messageId, null); // a retry after the provider took it
     }
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return finished(message);
+    }
+    if (MessageDao.POLICY_WAIT.equals(message.errorCode())) {
+      GateDecision wait = recorded.waiting() != null ? recorded.waiting() : askAgain(request, message);
+      if (wait != null) {
+        return new SendResult(Outcome.WAITING, messageId, MessageDao.POLICY_WAIT, wait.notBefore().toEpochMilli());
+      }
+      message = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
+      if (!"pending".equals(message.state())) {
+        return finished(message);
+      }
     }
     if (credits.reserve(message).status() == ReservationStatus.INSUFFICIENT) {
       LOG.info("Message {} of wave {} not sent: no credit", messageId, request.waveId());
@@ -105,13 +122,13 @@ public final class MessageActivitiesImpl implements MessageActivities {
     return new SendResult(Outcome.SENT, messageId, null);
   }
 
+  /** The message as recorded; {@code waiting}: the gate's "wait" when it was recorded waiting just now. */
+  private record Recorded(MessageRow message, GateDecision waiting) {}
+
   /** First try: DNC, takeover and a usable phone are checked, then the message is recorded before any send. */
-  private MessageRow record(SendRequest request, UUID messageId) {
+  private Recorded record(SendRequest request, UUID messageId) {
     WaveRow wave = wave(request.orgId(), request.waveId());
-    ContactRow contact = jdbi.withExtension(dev.vocero.store.calls.ContactDao.class,
-        dao -> dao.find(request.orgId(), request.contactId()))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
-            MessageFailure.MESSAGE_REJECTED.type()));
+    ContactRow contact = contact(request);
     String phone = contact.phones().isEmpty() ? null : contact.phones().get(0);
     String skip = skipReason(request.orgId(), phone);
     Map<String, String> vars = ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(),
@@ -120,26 +137,92 @@ public final class MessageActivitiesImpl implements MessageActivities {
     String variables = wave.contentVariables() == null ? null : renderVariables(wave.contentVariables(), vars);
     Integer segments = MessageRequest.SMS.equals(wave.channel()) && body != null ? SmsSegments.segments(body) : null;
     Optional<ContactPolicy> policy = skip == null ? policy(wave) : Optional.empty();
+    GateDecision[] waiting = new GateDecision[1];
     jdbi.useTransaction(handle -> {
-      GateDecision gate = policy.map(p -> PersonContactGate.decide(handle, new PersonContactGate.Ask(request.orgId(),
-          contact.batchId(), contact.id(), ContactChannel.fromWire(wave.channel()), p, ZoneId.of(contact.timeZone()),
-          request.waveId(), null, messageId, phone, clock.instant()))).orElse(null);
-      String skipped = gate == null || gate.allowed() ? skip : POLICY;
+      GateDecision gate = policy.map(p -> PersonContactGate.decide(handle, ask(request, contact, wave, p, messageId,
+          phone))).orElse(null);
+      String skipped = gate == null || gate.allowed() ? skip : mayWait(request, wave, gate) ? MessageDao.POLICY_WAIT
+          : POLICY;
+      boolean pending = skipped == null || MessageDao.POLICY_WAIT.equals(skipped);
       MessageDao dao = handle.attach(MessageDao.class);
       if (dao.insertOutbound(messageId, request.orgId(), request.waveId(), contact.id(), phone == null ? "" : phone,
-          wave.channel(), body, wave.contentSid(), variables, skipped == null ? "pending" : "cancelled", skipped) == 1) {
+          wave.channel(), body, wave.contentSid(), variables, pending ? "pending" : "cancelled", skipped) == 1) {
         dao.setSegments(messageId, segments);
         if (gate != null) {
           dao.setRule(messageId, gate.ruleId());
         }
+        waiting[0] = MessageDao.POLICY_WAIT.equals(skipped) ? gate : null;
       }
     });
-    return jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
+    return new Recorded(jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow(),
+        waiting[0]);
   }
 
   /**
-   * The source batch's policy (CUSTOM windows with Vocero's default limits), tightened by its campaign's settings (a
-   * campaign's waves are gated under the campaign's contactPolicy) and then the batch's own.
+   * A waiting message's time has come: DNC and takeover are checked again, then the gate. Allowed: the message is an
+   * ordinary pending one (null returned); a wait the wave can still honour is returned; otherwise it is skipped.
+   */
+  private GateDecision askAgain(SendRequest request, MessageRow message) {
+    WaveRow wave = wave(request.orgId(), request.waveId());
+    ContactRow contact = contact(request);
+    String skip = skipReason(request.orgId(), message.phoneE164());
+    Optional<ContactPolicy> policy = skip == null ? policy(wave) : Optional.empty();
+    return jdbi.inTransaction(handle -> {
+      MessageDao dao = handle.attach(MessageDao.class);
+      if (skip != null) {
+        dao.advance(message.id(), "cancelled", skip);
+        return null;
+      }
+      GateDecision gate = policy.map(p -> PersonContactGate.decide(handle, ask(request, contact, wave, p, message.id(),
+          message.phoneE164()))).orElse(null);
+      if (gate != null) {
+        dao.setRule(message.id(), gate.ruleId());
+      }
+      if (gate == null || gate.allowed()) {
+        dao.endWait(message.id());
+        return null;
+      }
+      if (mayWait(request, wave, gate)) {
+        return gate;
+      }
+      dao.advance(message.id(), "cancelled", POLICY);
+      return null;
+    });
+  }
+
+  private PersonContactGate.Ask ask(SendRequest request, ContactRow contact, WaveRow wave, ContactPolicy policy,
+      UUID messageId, String phone) {
+    return new PersonContactGate.Ask(request.orgId(), contact.batchId(), contact.id(),
+        ContactChannel.fromWire(wave.channel()), policy, ZoneId.of(contact.timeZone()), request.waveId(), null,
+        messageId, phone, clock.instant());
+  }
+
+  /**
+   * A "wait" the wave honours: it asked to wait, and the time comes before its campaign's last window closes (a wave of
+   * its own: within {@link #STANDALONE_WAIT}).
+   */
+  private boolean mayWait(SendRequest request, WaveRow wave, GateDecision gate) {
+    if (!request.mayWait() || gate.verdict() != GateDecision.Verdict.WAIT || gate.notBefore() == null) {
+      return false;
+    }
+    Instant deadline = jdbi.withHandle(handle -> handle.attach(WaveDao.class).campaignOf(wave.orgId(), wave.id())
+        .flatMap(id -> handle.attach(CampaignDao.class).find(wave.orgId(), UUID.fromString(id)))
+        .map(c -> ZonedDateTime.of(c.endDate(), c.windowEnd(), ZoneId.of(c.timeZone())).toInstant())
+        .orElse(clock.instant().plus(STANDALONE_WAIT)));
+    return !gate.notBefore().isAfter(deadline);
+  }
+
+  private ContactRow contact(SendRequest request) {
+    return jdbi.withExtension(dev.vocero.store.calls.ContactDao.class,
+        dao -> dao.find(request.orgId(), request.contactId()))
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
+            MessageFailure.MESSAGE_REJECTED.type()));
+  }
+
+  /**
+   * The source batch's policy (CUSTOM windows with Vocero's default limits; for a CUSTOM batch without settings of its
+   * own, tightened by its organisation's defaults), tightened by its campaign's settings (a campaign's waves are gated
+   * under the campaign's contactPolicy) and then the batch's own.
    */
   private Optional<ContactPolicy> policy(WaveRow wave) {
     return jdbi.withHandle(handle -> handle.attach(BatchDao.class).find(wave.orgId(), wave.sourceBatchId())
@@ -153,6 +236,8 @@ public final class MessageActivitiesImpl implements MessageActivities {
             return ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
                 PolicySettings.fromJson(campaign),
                 PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(wave.orgId(), batch.id())
+                    .orElse(null)),
+                PolicySettings.fromJson(handle.attach(OrganizationDao.class).customContactPolicy(wave.orgId())
                     .orElse(null)));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("batch settings are not JSON", e);
@@ -221,6 +306,9 @@ public final class MessageActivitiesImpl implements MessageActivities {
       dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
       dao.setPauseReason(change.orgId(), change.waveId(), p.status() == WaveStatus.PAUSED ? p.pauseReason() : null);
       dao.setStatus(change.orgId(), change.waveId(), p.status().wire());
+      if (p.status() == WaveStatus.CANCELLED) {
+        handle.attach(MessageDao.class).cancelWaiting(change.orgId(), change.waveId());
+      }
     });
   }
 

@@ -38,6 +38,18 @@ import dev.vocero.workflows.messaging.MessageActivities.SendResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.vocero.workflows.common.TaskQueues;
+import dev.vocero.workflows.messaging.MessageWaveWorkflow;
+import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
+import dev.vocero.workflows.messaging.MessagingIds;
+import dev.vocero.workflows.messaging.WaveInput;
+import dev.vocero.workflows.messaging.WaveProgress;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import dev.vocero.store.campaigns.CampaignDao;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +218,206 @@ class PersonContactGateTest {
     assertEquals("sms", held.channel());
     assertEquals("wait", held.decision());
     assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)), held.notBefore());
+  }
+
+  @Test
+  void givenAColombianWaveThatMayWait_whenThePersonWasCalledThisWeek_itShouldHoldTheTextUntilNextWeekThenSendIt() {
+    UUID batch = batch("CO");
+    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+        batch, null, 60, null));
+    RecordingMessaging messaging = new RecordingMessaging();
+    Instant thursday = CO_TUESDAY.plus(Duration.ofDays(2));
+    Instant nextTuesday = CO_TUESDAY.plus(Duration.ofDays(7));
+
+    SendResult held = messages(messaging, thursday).send(new SendRequest(org, wave, luis, true));
+    SendResult early = messages(messaging, nextTuesday.minus(Duration.ofHours(1)))
+        .send(new SendRequest(org, wave, luis, true));
+    Map<String, Long> waiting = counts(wave);
+    SendResult sent = messages(messaging, nextTuesday).send(new SendRequest(org, wave, luis, true));
+
+    assertEquals(Outcome.WAITING, held.outcome());
+    assertEquals(nextTuesday.toEpochMilli(), held.notBeforeMillis());
+    assertEquals(Outcome.WAITING, early.outcome(), "asked again before its time: still waiting");
+    assertEquals(Map.of("pending:policy_wait", 1L), waiting);
+    assertEquals(Outcome.SENT, sent.outcome());
+    assertEquals(List.of("+573001112233"), messaging.sentTo, "texted once, the next week");
+    assertEquals("co.hours", rule(sent.messageId()));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(luis), 10, 0));
+    assertEquals(List.of("sms:allow", "sms:wait", "sms:wait", "call:allow"),
+        history.stream().map(h -> h.channel() + ":" + h.decision()).toList());
+  }
+
+  @Test
+  void givenACampaignWaveWhoseCampaignEndsBeforeTheWait_itShouldSkipTheTextWithTheRule() {
+    UUID batch = batch("CO");
+    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+    UUID campaign = UUID.randomUUID();
+    jdbi.useExtension(CampaignDao.class, dao -> dao.insert(campaign, org, "Marzo", LocalDate.parse("2026-03-02"),
+        LocalDate.parse("2026-03-06"), List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 0),
+        LocalTime.of(18, 0), "America/Bogota", 0, "{}", null));
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insertHeld(wave, org, "Not reached", "sms", "Hola", null, null, batch,
+        null, 60, campaign, null));
+    RecordingMessaging messaging = new RecordingMessaging();
+
+    SendResult skipped = messages(messaging, CO_TUESDAY.plus(Duration.ofDays(2)))
+        .send(new SendRequest(org, wave, luis, true));
+
+    assertEquals(Outcome.SKIPPED_POLICY, skipped.outcome(), "next Tuesday is after the campaign's last window");
+    assertEquals("co.one-channel-a-week", rule(skipped.messageId()));
+    assertEquals(Map.of("cancelled:policy", 1L), counts(wave));
+    assertTrue(messaging.sentTo.isEmpty());
+  }
+
+  /** The real wave workflow and the real wave activities on the time-skipping server, the gate on its clock. */
+  @Test
+  void givenAWaveOnTheTimeSkippingServer_whenThePolicyHoldsOnePerson_itShouldTextTheOthersNowAndHimNextWeek() {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setInitialTime(CO_TUESDAY).build());
+    try {
+      Clock serverClock = new ServerClock(env);
+      UUID batch = batch("CO");
+      long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+      contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
+      contact(batch, 4, "79.333.444", "America/Bogota", "+573007778899");
+      ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new NoTelephony(),
+          new CallbackUrls("http://localhost:8080"), new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null,
+              30), serverClock);
+      Instant beforeCall = serverClock.instant();
+      AttemptPlan call = calls.planAttempt(plan(batch, luis, 1, 0, "CO"));
+      calls.recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer", "done"));
+      Instant called = serverClock.instant();
+      UUID wave = UUID.randomUUID();
+      jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+          batch, null, 60, null));
+      TimedMessaging messaging = new TimedMessaging(env);
+      MessageActivitiesImpl activities = new MessageActivitiesImpl(jdbi, messaging,
+          new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
+          CreditPrices.defaults(), serverClock);
+      env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
+      env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities);
+      env.newWorker(TaskQueues.TELEPHONY).registerActivitiesImplementations(activities);
+      env.start();
+      MessageWaveWorkflow workflow = env.getWorkflowClient().newWorkflowStub(MessageWaveWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(MessagingIds.waveWorkflowId(wave))
+              .setTaskQueue(TaskQueues.WORKFLOWS).build());
+
+      WaveProgress done = workflow.run(WaveInput.first(org, wave, 60));
+
+      assertEquals(3, done.sent(), done.toString());
+      assertEquals(0, done.waiting());
+      assertEquals(List.of("+573004445566", "+573007778899", "+573001112233"), messaging.sentTo);
+      Instant luisTexted = messaging.sentAt.get(2);
+      assertTrue(!luisTexted.isBefore(beforeCall.plus(Duration.ofDays(7))), "one channel a week: " + luisTexted);
+      assertTrue(luisTexted.isBefore(called.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))), "and then at once");
+      assertTrue(messaging.sentAt.get(1).isBefore(called.plus(Duration.ofMinutes(5))), "the others at once");
+      assertEquals(Map.of("processing:null", 3L), counts(wave), "all three queued by the provider, none waiting");
+      List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(luis), 10, 0));
+      assertEquals(List.of("sms:allow", "sms:wait", "call:allow"),
+          history.stream().map(h -> h.channel() + ":" + h.decision()).toList());
+      Instant waitedFor = history.get(1).notBefore();
+      assertTrue(!waitedFor.isBefore(beforeCall.plus(Duration.ofDays(7))) && !waitedFor.isAfter(luisTexted),
+          "held a week after the call, texted once that came: " + waitedFor);
+      assertTrue(history.get(1).ruleId().startsWith("co."), history.get(1).ruleId()); // the first CO rule it breaks
+      assertEquals("co.hours", history.get(0).ruleId());
+    } finally {
+      env.close();
+    }
+  }
+
+  /** The time-skipping server's time, for the gate's decisions. */
+  private static final class ServerClock extends Clock {
+    private final TestWorkflowEnvironment env;
+
+    ServerClock(TestWorkflowEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(env.currentTimeMillis());
+    }
+  }
+
+  /** The messaging provider's side, with the server's time of each send. */
+  private static final class TimedMessaging implements Messaging {
+    private final TestWorkflowEnvironment env;
+    final List<String> sentTo = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Instant> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    TimedMessaging(TestWorkflowEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public String provider() {
+      return "sandbox";
+    }
+
+    @Override
+    public SentMessage send(MessageRequest request) {
+      sentTo.add(request.to());
+      sentAt.add(Instant.ofEpochMilli(env.currentTimeMillis()));
+      return new SentMessage("SM" + request.messageId().toString().replace("-", ""), "queued");
+    }
+
+    @Override
+    public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
+      return Optional.empty();
+    }
+  }
+
+  private MessageActivitiesImpl messages(RecordingMessaging messaging, Instant now) {
+    return new MessageActivitiesImpl(jdbi, messaging,
+        new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
+        CreditPrices.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private Map<String, Long> counts(UUID wave) {
+    return jdbi.withExtension(MessageDao.class, dao -> dao.waveCounts(org, wave)).stream()
+        .collect(java.util.stream.Collectors.toMap(c -> c.state() + ":" + c.errorCode(), MessageDao.StateCount::count));
+  }
+
+  @Test
+  void givenAnOrganisationWithCustomDefaults_itShouldGateItsCustomBatchesWithThemUnlessTheBatchHasItsOwn() {
+    jdbi.useExtension(OrganizationDao.class, dao -> dao.setCustomContactPolicy(org,
+        "{\"callsPerWeek\":1}"));
+    UUID first = batch("CUSTOM");
+    UUID second = batch("CUSTOM");
+    long ana = contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    long anaAgain = contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
+    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
+    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+
+    AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
+        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+
+    assertEquals(Decision.DIAL, plan.decision());
+    assertEquals(Decision.WAIT, again.decision(), again.reason());
+    assertTrue(again.reason().endsWith("[org.calls-per-week]"), again.reason());
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    assertEquals(List.of("CUSTOM@2026-12-07+org", "CUSTOM@2026-12-07+org"),
+        history.stream().map(PersonContactRow::policy).toList());
   }
 
   @Test

@@ -85,8 +85,9 @@ public class BatchImport {
       persons.add(contact);
       preview.add(contact);
     }, r -> keep(rejected, r));
-    ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(),
-        settings.policySettings());
+    ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(), null,
+        settings.policySettings(), PolicySettings.fromJson(jdbi.withExtension(
+            dev.vocero.store.accounts.OrganizationDao.class, dao -> dao.customContactPolicy(caller.orgId())).orElse(null)));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
         summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
             ContactChannel.CALL, Instant.now(), valid.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(valid.deadlineEpochMs()) : null,

@@ -139,7 +139,9 @@ public class CampaignEstimateResource {
       ContactPolicy policy = ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
           PolicySettings.fromJson(handle.attach(CampaignDao.class).contactPolicyOfBatch(orgId, batch.id())
               .orElse(null)),
-          PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)));
+          PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)),
+          PolicySettings.fromJson(handle.attach(dev.vocero.store.accounts.OrganizationDao.class)
+              .customContactPolicy(orgId).orElse(null)));
       long deadline = settings.path("deadlineEpochMs").asLong(0);
       return preview.preview(jdbi, orgId, policy, channel, Instant.now(),
           deadline > 0 ? Instant.ofEpochMilli(deadline) : null, channel == ContactChannel.CALL ? retries(settings) : null);

@@ -31,7 +31,8 @@ public final class MessageViews {
 
 
   /**
-   * {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}...;
+   * {@code counts}: messages by state, with skipped ones as {@code skipped_dnc}, {@code skipped_takeover}... and those
+   * the contact policy allows later in the wave as {@code waiting};
    * {@code pauseReason}: why a paused wave paused itself ({@code no_credit}), else null.
    */
   public record Wave(UUID id, String name, String channel, String status, String pauseReason, UUID batchId,
@@ -40,7 +41,8 @@ public final class MessageViews {
     static Wave of(WaveRow row, List<MessageDao.StateCount> counts) {
       Map<String, Long> byState = new TreeMap<>();
       for (MessageDao.StateCount c : counts) {
-        String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode() : c.state();
+        String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode()
+            : MessageDao.POLICY_WAIT.equals(c.errorCode()) ? "waiting" : c.state();
         byState.merge(key, c.count(), Long::sum);
       }
       return new Wave(row.id(), row.name(), row.channel(), row.status(), row.pauseReason(), row.sourceBatchId(),

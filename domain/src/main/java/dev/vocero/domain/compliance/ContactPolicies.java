@@ -56,11 +56,25 @@ public final class ContactPolicies {
    */
   public static ContactPolicy forBatch(String jurisdiction, List<String> customWindows, PolicySettings campaign,
       PolicySettings batch) {
+    return forBatch(jurisdiction, customWindows, campaign, batch, null);
+  }
+
+  /**
+   * As {@link #forBatch(String, List, PolicySettings, PolicySettings)}; a CUSTOM batch without settings of its own
+   * first takes its organisation's {@code customDefaults} (rules {@code org.*}, policy version {@code +org}), then the
+   * campaign's policy. Every step only tightens.
+   */
+  public static ContactPolicy forBatch(String jurisdiction, List<String> customWindows, PolicySettings campaign,
+      PolicySettings batch, PolicySettings customDefaults) {
     ContactPolicy base = forBatch(jurisdiction, customWindows, null);
+    boolean own = batch != null && !batch.empty();
+    if (!own && customDefaults != null && !customDefaults.empty() && CUSTOM.equals(base.jurisdiction())) {
+      base = PolicyTightening.applyOrganizationDefaults(base, customDefaults);
+    }
     String holidays = holidays(base.jurisdiction());
     ContactPolicy withCampaign = campaign == null || campaign.empty() ? base
         : PolicyTightening.apply(base, campaign, holidays, PolicyTightening.Scope.CAMPAIGN);
-    return batch == null || batch.empty() ? withCampaign : PolicyTightening.apply(withCampaign, batch, holidays);
+    return own ? PolicyTightening.apply(withCampaign, batch, holidays) : withCampaign;
   }
 
   /** Vocero's conservative default limits with the batch's own windows (no holiday calendar). */

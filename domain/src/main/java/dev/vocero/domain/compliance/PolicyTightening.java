@@ -22,7 +22,9 @@ public final class PolicyTightening {
 
   /** Whose settings tighten the policy: a batch's, or a campaign's (applied before its batches'). */
   public enum Scope {
-    BATCH("batch"), CAMPAIGN("campaign");
+    BATCH("batch"), CAMPAIGN("campaign"),
+    /** An organisation's default limits for CUSTOM batches: no override, no windows. */
+    ORGANISATION("organisation");
 
     final String word;
 
@@ -31,7 +33,11 @@ public final class PolicyTightening {
     }
 
     String prefix(boolean override) {
-      return this == BATCH ? (override ? "override." : "batch.") : (override ? "campaign-override." : "campaign.");
+      return switch (this) {
+        case BATCH -> override ? "override." : "batch.";
+        case CAMPAIGN -> override ? "campaign-override." : "campaign.";
+        case ORGANISATION -> "org.";
+      };
     }
   }
 
@@ -74,6 +80,8 @@ public final class PolicyTightening {
     boolean override = settings.overridden();
     String prefix = scope.prefix(override);
     String citation = override ? "override by an administrator: " + settings.override().reason()
+        : scope == Scope.ORGANISATION
+        ? "the organisation's default limits for CUSTOM batches (stricter than " + base.jurisdiction() + ")"
         : "the " + scope.word + "'s contactPolicy settings (stricter than " + base.jurisdiction() + ")";
     List<PolicyRule.Limit> limits = new ArrayList<>(base.limits());
     List<PolicyRule.Gap> gaps = new ArrayList<>(base.gaps());
@@ -93,6 +101,14 @@ public final class PolicyTightening {
         base.title(),
         window, windows, List.copyOf(limits), List.copyOf(gaps), base.quiet(), base.spread(), base.counting(),
         base.retention());
+  }
+
+  /** A CUSTOM policy with the organisation's default limits (stricter only; windows and override are not taken). */
+  public static ContactPolicy applyOrganizationDefaults(ContactPolicy custom, PolicySettings defaults) {
+    PolicySettings limits = new PolicySettings(defaults.callsPerDay(), defaults.callsPerWeek(),
+        defaults.messagesPerDay(), defaults.messagesPerWeek(), defaults.minHoursBetweenCalls(),
+        defaults.minHoursBetweenMessages(), null, null);
+    return apply(custom, limits, null, Scope.ORGANISATION);
   }
 
   private static void addLimit(List<PolicyRule.Limit> limits, boolean override, String id, String citation,

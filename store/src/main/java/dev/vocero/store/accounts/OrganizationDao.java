@@ -26,4 +26,11 @@ public interface OrganizationDao {
   @SqlUpdate("update organizations set pii_redaction = :piiRedaction, pii_phone_region = :piiPhoneRegion"
       + " where id = :id")
   int updatePrivacy(UUID id, boolean piiRedaction, String piiPhoneRegion);
+
+  /** The default contact limits of its CUSTOM batches (JSON), empty text when it has none. */
+  @SqlQuery("select coalesce(custom_contact_policy::text, '') from organizations where id = :id")
+  Optional<String> customContactPolicy(UUID id);
+
+  @SqlUpdate("update organizations set custom_contact_policy = cast(:policy as jsonb) where id = :id")
+  int setCustomContactPolicy(UUID id, String policy);
 }

@@ -39,6 +39,19 @@ public interface MessageDao {
   @SqlUpdate("update messages set rule_id = :ruleId where id = :id")
   int setRule(UUID id, String ruleId);
 
+  /** The error code of a wave's message the contact policy allows later: pending until the wave sends it again. */
+  String POLICY_WAIT = "policy_wait";
+
+  /** The policy now allows a waiting message: it is an ordinary pending one again. */
+  @SqlUpdate("update messages set error_code = null, updated_at = now() where id = :id and state = 'pending'"
+      + " and error_code = '" + POLICY_WAIT + "'")
+  int endWait(UUID id);
+
+  /** A wave that ends with messages still waiting (it was cancelled) cancels them. */
+  @SqlUpdate("update messages set state = 'cancelled', error_code = 'wave_cancelled', updated_at = now()"
+      + " where org_id = :orgId and wave_id = :waveId and state = 'pending' and error_code = '" + POLICY_WAIT + "'")
+  int cancelWaiting(UUID orgId, UUID waveId);
+
   @SqlUpdate("update messages set segments = :segments where id = :id")
   int setSegments(UUID id, Integer segments);
 
@@ -145,7 +158,8 @@ public interface MessageDao {
   record StateCount(String state, String errorCode, long count) {}
 
   @RegisterConstructorMapper(StateCount.class)
-  @SqlQuery("select state, case when state = 'cancelled' then error_code end as error_code, count(*) as count"
+  @SqlQuery("select state, case when state = 'cancelled' or (state = 'pending' and error_code = '" + POLICY_WAIT
+      + "') then error_code end as error_code, count(*) as count"
       + " from messages where org_id = :orgId and wave_id = :waveId group by 1, 2")
   List<StateCount> waveCounts(UUID orgId, UUID waveId);
 

@@ -15,16 +15,31 @@ public interface MessageActivities {
 
   record RecipientPage(List<Long> contactIds) {}
 
-  /** Sending holds the message's price on the organization's credits first. */
-  record SendRequest(UUID orgId, UUID waveId, long contactId) {}
+  /**
+   * Sending holds the message's price on the organization's credits first. {@code mayWait}: the wave defers a contact
+   * the policy allows later ({@link Outcome#WAITING}); false (runs started before that) skips it as before.
+   */
+  record SendRequest(UUID orgId, UUID waveId, long contactId, boolean mayWait) {
+
+    public SendRequest(UUID orgId, UUID waveId, long contactId) {
+      this(orgId, waveId, contactId, false);
+    }
+  }
 
   /**
    * NO_CREDIT: not sent because the organization's credits cannot cover it; the message stays pending. SKIPPED_POLICY:
-   * the person's contact policy does not allow it now (the rule is on the message); counted as skipped.
+   * the person's contact policy blocks it (the rule is on the message); counted as skipped. WAITING: the policy allows it
+   * at {@code notBeforeMillis}, before the wave's deadline; the message stays pending until the wave sends it again.
    */
-  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT, SKIPPED_POLICY }
+  enum Outcome { SENT, SKIPPED_DNC, SKIPPED_TAKEOVER, SKIPPED_NO_PHONE, FAILED, NO_CREDIT, SKIPPED_POLICY, WAITING }
 
-  record SendResult(Outcome outcome, UUID messageId, String errorCode) {}
+  /** {@code notBeforeMillis}: when a {@link Outcome#WAITING} message may be sent (epoch ms), else 0. */
+  record SendResult(Outcome outcome, UUID messageId, String errorCode, long notBeforeMillis) {
+
+    public SendResult(Outcome outcome, UUID messageId, String errorCode) {
+      this(outcome, messageId, errorCode, 0);
+    }
+  }
 
   /** Why a send gave up, recorded on its message. */
   record SendFailure(UUID orgId, UUID waveId, long contactId, String errorCode) {}

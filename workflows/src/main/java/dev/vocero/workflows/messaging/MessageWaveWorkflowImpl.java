@@ -12,6 +12,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,10 +21,17 @@ import java.util.UUID;
  * Pages recipients from PostgreSQL, sends one message at a time at {@code perMinute}, waits while paused, stops on
  * cancel, and continues-as-new after each page so the history stays small. Every message is held on the
  * organization's credits first; when they run out the wave pauses itself ({@code no_credit}) and, once resumed,
- * tries the same contact again.
+ * tries the same contact again. A contact the contact policy allows only later (version {@value #WAIT_CHANGE} on) is
+ * deferred: the wave sends it once a timer reaches its time, carrying the deferred list over continue-as-new and
+ * waiting for the last ones after its last page.
  */
 public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   static final int PAGE_SIZE = 200;
+  static final String WAIT_CHANGE = "wave-policy-wait";
+  /** Beyond this many deferred contacts a "wait" is skipped: the list travels in each continue-as-new input. */
+  static final int MAX_DEFERRED = 10_000;
+  private static final Comparator<WaveInput.Deferred> DUE_ORDER =
+      Comparator.comparingLong(WaveInput.Deferred::notBeforeMillis).thenComparingLong(WaveInput.Deferred::contactId);
 
   private final MessageActivities io = Workflow.newActivityStub(MessageActivities.class, MessageActivityOptions.io());
   private final MessageActivities sender =
@@ -32,6 +41,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private WaveProgress progress;
   private boolean paused;
   private boolean cancelled;
+  private final List<WaveInput.Deferred> deferred;
 
   @WorkflowInit
   public MessageWaveWorkflowImpl(WaveInput input) {
@@ -39,10 +49,123 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     this.waveId = input.waveId();
     this.progress = input.progress();
     this.paused = progress.status() == WaveStatus.PAUSED;
+    this.deferred = new ArrayList<>(input.deferred());
+    this.deferred.sort(DUE_ORDER);
   }
 
   @Override
   public WaveProgress run(WaveInput input) {
+    if (Workflow.getVersion(WAIT_CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return runSkippingWaits();
+    }
+    List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
+        .contactIds();
+    for (long contactId : page) {
+      if (!sendDue() || !paceAndResume()) {
+        break;
+      }
+      if (!sendAndCount(contactId, false)) {
+        break;
+      }
+    }
+    boolean more = !cancelled && page.size() == PAGE_SIZE;
+    if (!more) {
+      sendDeferredAsTheyFallDue();
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (more) {
+      Workflow.continueAsNew(WorkflowLabels.carriedOn(), new WaveInput(orgId, waveId, progress, deferred));
+    }
+    progress = with(cancelled ? WaveStatus.CANCELLED : WaveStatus.COMPLETED);
+    io.recordWave(new WaveStatusChange(orgId, waveId, progress));
+    return progress;
+  }
+
+  /** After the last page: sleeps until the next deferred contact is due and sends it, until none is left. */
+  private void sendDeferredAsTheyFallDue() {
+    while (!deferred.isEmpty() && !cancelled) {
+      long wait = deferred.get(0).notBeforeMillis() - Workflow.currentTimeMillis();
+      if (wait > 0) {
+        Workflow.await(Duration.ofMillis(wait), () -> cancelled);
+      }
+      if (!sendDue()) {
+        return;
+      }
+    }
+  }
+
+  /** Sends the deferred contacts whose time has come; false when the wave was cancelled meanwhile. */
+  private boolean sendDue() {
+    while (!deferred.isEmpty() && deferred.get(0).notBeforeMillis() <= Workflow.currentTimeMillis()) {
+      if (!paceAndResume()) {
+        return false;
+      }
+      WaveInput.Deferred next = deferred.remove(0);
+      if (!sendAndCount(next.contactId(), true)) {
+        return false;
+      }
+    }
+    return !cancelled;
+  }
+
+  /** The pace between messages, then waits while paused; false when cancelled. */
+  private boolean paceAndResume() {
+    if (progress.sent() + progress.skipped() + progress.failed() + progress.waiting() > 0) {
+      Workflow.await(interval(), () -> cancelled);
+    }
+    Workflow.await(() -> !paused || cancelled);
+    return !cancelled;
+  }
+
+  /** One send that may be deferred; false when the wave was cancelled while waiting for credit. */
+  private boolean sendAndCount(long contactId, boolean wasDeferred) {
+    SendResult result = sendDeferrable(contactId);
+    if (result.outcome() == Outcome.NO_CREDIT) { // cancelled while waiting for credit
+      io.recordFailure(new SendFailure(orgId, waveId, contactId, MessageActivities.WAVE_CANCELLED));
+      return false;
+    }
+    WaveProgress p = progress;
+    if (wasDeferred) {
+      p = new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute(),
+          p.pauseReason(), p.waiting() - 1);
+      progress = p;
+    }
+    if (result.outcome() == Outcome.WAITING) {
+      deferred.add(new WaveInput.Deferred(contactId, result.notBeforeMillis()));
+      deferred.sort(DUE_ORDER);
+      progress = new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed(), Math.max(contactId,
+          p.lastContactId()), p.perMinute(), p.pauseReason(), p.waiting() + 1);
+    } else {
+      count(result.outcome(), Math.max(contactId, p.lastContactId()));
+    }
+    return true;
+  }
+
+  /** Sends (deferrable); while the credits cannot cover the message, pauses and tries again once resumed. */
+  private SendResult sendDeferrable(long contactId) {
+    SendResult result = send(contactId, deferred.size() < MAX_DEFERRED);
+    while (result.outcome() == Outcome.NO_CREDIT && !cancelled) {
+      pauseForCredit();
+      Workflow.await(() -> !paused || cancelled);
+      if (!cancelled) {
+        result = send(contactId, deferred.size() < MAX_DEFERRED);
+      }
+    }
+    return result;
+  }
+
+  private SendResult send(long contactId, boolean mayWait) {
+    try {
+      return sender.send(new SendRequest(orgId, waveId, contactId, mayWait));
+    } catch (ActivityFailure e) {
+      String code = e.getCause() instanceof ApplicationFailure app ? app.getType() : "SendFailed";
+      io.recordFailure(new SendFailure(orgId, waveId, contactId, code));
+      return new SendResult(Outcome.FAILED, null, code);
+    }
+  }
+
+  /** The path of runs started before waves waited (and of their stored histories): a "wait" is skipped. */
+  private WaveProgress runSkippingWaits() {
     List<Long> page = io.recipients(new RecipientRequest(orgId, waveId, progress.lastContactId(), PAGE_SIZE))
         .contactIds();
     for (long contactId : page) {
@@ -86,7 +209,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
     paused = true;
     WaveProgress p = progress;
     progress = new WaveProgress(WaveStatus.PAUSED, p.sent(), p.skipped(), p.failed(), p.lastContactId(),
-        p.perMinute(), WaveProgress.NO_CREDIT);
+        p.perMinute(), WaveProgress.NO_CREDIT, p.waiting());
     io.recordWave(new WaveStatusChange(orgId, waveId, progress));
   }
 
@@ -104,9 +227,12 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private void count(Outcome outcome, long contactId) {
     WaveProgress p = progress;
     progress = switch (outcome) {
-      case SENT -> new WaveProgress(p.status(), p.sent() + 1, p.skipped(), p.failed(), contactId, p.perMinute(), p.pauseReason());
-      case FAILED -> new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed() + 1, contactId, p.perMinute(), p.pauseReason());
-      default -> new WaveProgress(p.status(), p.sent(), p.skipped() + 1, p.failed(), contactId, p.perMinute(), p.pauseReason());
+      case SENT -> new WaveProgress(p.status(), p.sent() + 1, p.skipped(), p.failed(), contactId, p.perMinute(),
+          p.pauseReason(), p.waiting());
+      case FAILED -> new WaveProgress(p.status(), p.sent(), p.skipped(), p.failed() + 1, contactId, p.perMinute(),
+          p.pauseReason(), p.waiting());
+      default -> new WaveProgress(p.status(), p.sent(), p.skipped() + 1, p.failed(), contactId, p.perMinute(),
+          p.pauseReason(), p.waiting());
     };
   }
 
@@ -117,7 +243,7 @@ public final class MessageWaveWorkflowImpl implements MessageWaveWorkflow {
   private WaveProgress with(WaveStatus status) {
     WaveProgress p = progress;
     return new WaveProgress(status, p.sent(), p.skipped(), p.failed(), p.lastContactId(), p.perMinute(),
-        status == WaveStatus.PAUSED ? p.pauseReason() : null);
+        status == WaveStatus.PAUSED ? p.pauseReason() : null, p.waiting());
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.vocero.workflows.campaigns.CampaignState;
 import dev.vocero.workflows.campaigns.CampaignWave;
 import dev.vocero.workflows.campaigns.MemberStatus;
 import dev.vocero.workflows.messaging.Channel;
+import dev.vocero.workflows.messaging.WaveInput;
 import dev.vocero.workflows.messaging.WaveProgress;
 import dev.vocero.workflows.messaging.WaveStatus;
 import io.temporal.api.common.v1.Payload;
@@ -41,6 +42,18 @@ class WirePayloadTest {
   }
 
   @Test
+  void givenAWaveThatDefersContacts_whenItsInputIsConverted_itShouldReadBackItsWaitingCountAndDeferredList() {
+    UUID waveId = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    WaveInput input = new WaveInput(waveId, waveId, new WaveProgress(WaveStatus.RUNNING, 1, 0, 0, 7, 60, null, 2),
+        java.util.List.of(new WaveInput.Deferred(3, 1_000), new WaveInput.Deferred(5, 2_000)));
+    assertEquals(input, back(input, WaveInput.class));
+    WaveInput before = fromJson("{\"orgId\":\"" + waveId + "\",\"waveId\":\"" + waveId + "\",\"progress\":{\"status\":"
+        + "\"running\",\"sent\":1,\"skipped\":0,\"failed\":0,\"lastContactId\":7,\"perMinute\":60}}", WaveInput.class);
+    assertEquals(new WaveInput(waveId, waveId, new WaveProgress(WaveStatus.RUNNING, 1, 0, 0, 7, 60, null)), before,
+        "an input written before waves waited reads as one with nothing deferred");
+  }
+
+  @Test
   void givenEveryStatusEnum_itsWireWordShouldReadBackAsItself() {
     Stream.of(BatchStatus.values(), ContactState.values(), CampaignState.values(), MemberStatus.values(),
         WaveStatus.values(), Channel.values()).flatMap(Stream::of).forEach(value -> {
@@ -54,6 +67,13 @@ class WirePayloadTest {
   private String json(Object value) {
     Payload payload = converter.toPayload(value).orElseThrow();
     return payload.getData().toStringUtf8();
+  }
+
+  private <T> T fromJson(String json, Class<T> type) {
+    Payload payload = Payload.newBuilder()
+        .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+        .setData(com.google.protobuf.ByteString.copyFromUtf8(json)).build();
+    return converter.fromPayload(payload, type, type);
   }
 
   private <T> T back(Object value, Class<T> type) {

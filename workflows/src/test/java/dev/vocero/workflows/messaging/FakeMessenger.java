@@ -23,6 +23,7 @@ final class FakeMessenger implements MessageActivities {
   final List<Long> refusedForCredit = new CopyOnWriteArrayList<>();
   private Long credits; // null: the organization is not limited
   private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
+  private final Map<Long, Long> allowedFrom = new ConcurrentHashMap<>();
   private volatile List<Long> contacts = List.of();
   private volatile LongFunction<RuntimeException> failure = id -> null;
 
@@ -37,6 +38,12 @@ final class FakeMessenger implements MessageActivities {
 
   FakeMessenger outcome(long contactId, Outcome outcome) {
     outcomes.put(contactId, outcome);
+    return this;
+  }
+
+  /** Like the contact gate's "wait until": a deferrable send before {@code atMillis} answers WAITING. */
+  FakeMessenger allowedFrom(long contactId, long atMillis) {
+    allowedFrom.put(contactId, atMillis);
     return this;
   }
 
@@ -95,6 +102,11 @@ final class FakeMessenger implements MessageActivities {
           null);
     }
     tries.add(new Try(request.contactId(), env.currentTimeMillis()));
+    long from = allowedFrom.getOrDefault(request.contactId(), 0L);
+    if (request.mayWait() && env.currentTimeMillis() < from) {
+      return new SendResult(Outcome.WAITING, MessagingIds.outboundMessageId(request.waveId(), request.contactId()),
+          "policy_wait", from);
+    }
     RuntimeException e = failure.apply(request.contactId());
     if (e != null) {
       throw e;

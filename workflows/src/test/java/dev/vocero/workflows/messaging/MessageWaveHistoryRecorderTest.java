@@ -71,6 +71,19 @@ class MessageWaveHistoryRecorderTest {
     store("message-wave-credits.json", MessagingIds.waveWorkflowId(WAVE));
   }
 
+  /** Three contacts; the policy allows the second only a day later: deferred, the third sent, a timer, then it. */
+  @Test
+  void givenAContactThePolicyAllowsLater_whenRecorded_itShouldStoreTheWaitAndTheLaterSend() throws IOException {
+    messenger.contacts(1, 3).allowedFrom(2, env.currentTimeMillis() + Duration.ofDays(1).toMillis());
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 60));
+
+    WaveProgress done = WorkflowStub.fromTyped(wave).getResult(WaveProgress.class);
+
+    assertEquals(3, done.sent());
+    assertEquals(0, done.waiting());
+    store("message-wave-policy-wait.json", MessagingIds.waveWorkflowId(WAVE));
+  }
+
   private void store(String name, String workflowId) throws IOException {
     Files.createDirectories(HISTORIES);
     Files.writeString(HISTORIES.resolve(name), env.getWorkflowClient().fetchHistory(workflowId).toJson(true));

@@ -2,6 +2,7 @@ package dev.vocero.workflows.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vocero.workflows.codec.ReplayThroughCodec;
 import io.temporal.api.enums.v1.EventType;
@@ -19,6 +20,8 @@ class MessageWaveReplayTest {
   private static final String WAVE = "histories/message-wave.json";
   /** The second contact refused for credit, the wave paused itself, resumed, sent all three. */
   private static final String WAVE_CREDITS = "histories/message-wave-credits.json";
+  /** wave-policy-wait: the second of three contacts allowed a day later, deferred and sent then. */
+  private static final String WAVE_POLICY_WAIT = "histories/message-wave-policy-wait.json";
 
   @Test
   void givenTheWaveHistory_whenReplayed_itShouldBeDeterministic() throws IOException {
@@ -39,6 +42,18 @@ class MessageWaveReplayTest {
     assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
     assertEquals(3, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesRecordWave"),
         "paused for credit, resumed, completed");
+  }
+
+  @Test
+  void givenTheWaveHistoryThatDeferredAContact_whenReplayed_itShouldBeDeterministic() throws IOException {
+    assertDoesNotThrow(() ->
+        ReplayThroughCodec.fromResource(WAVE_POLICY_WAIT, MessageWaveWorkflowImpl.class));
+    List<HistoryEvent> wave = events(WAVE_POLICY_WAIT);
+    assertEquals(1, count(wave, EventType.EVENT_TYPE_MARKER_RECORDED), "the wave-policy-wait version marker");
+    assertEquals(4, count(wave, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "MessagesSend"), "contact 2 twice");
+    assertTrue(wave.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+        .anyMatch(e -> e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds() > 3600),
+        "a timer to the deferred contact's time");
   }
 
   static List<HistoryEvent> events(String resource) throws IOException {

@@ -41,6 +41,62 @@ class MessageWaveWorkflowTest {
   }
 
   @Test
+  void givenAContactThePolicyAllowsInTwoDays_whenTheWaveReachesIt_itShouldWaitAndSendItThen() {
+    long start = env.currentTimeMillis();
+    long allowed = start + Duration.ofDays(2).toMillis();
+    messenger.contacts(1, 5).allowedFrom(2, allowed);
+
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 60));
+    env.sleep(Duration.ofMinutes(10));
+    WaveProgress meanwhile = wave.progress();
+    WaveProgress done = result();
+
+    assertEquals(new WaveProgress(WaveStatus.RUNNING, 4, 0, 0, 5, 60, null, 1), meanwhile);
+    assertEquals(new WaveProgress(WaveStatus.COMPLETED, 5, 0, 0, 5, 60, null, 0), done);
+    List<FakeMessenger.Try> toTwo = messenger.tries.stream().filter(t -> t.contactId() == 2).toList();
+    assertEquals(2, toTwo.size(), "asked once, deferred, sent once its time came");
+    assertTrue(toTwo.get(1).atMillis() >= allowed, "not before the policy allows it");
+    assertTrue(toTwo.get(1).atMillis() < allowed + Duration.ofMinutes(5).toMillis(), "and soon after");
+  }
+
+  @Test
+  void givenWaitsAcrossPages_whenTheWaveContinuesAsNew_itShouldCarryTheDeferredAndSendEachOnce() {
+    long start = env.currentTimeMillis();
+    messenger.contacts(1, 250).allowedFrom(3, start + Duration.ofMinutes(2).toMillis())
+        .allowedFrom(150, start + Duration.ofHours(3).toMillis())
+        .allowedFrom(240, start + Duration.ofDays(1).toMillis());
+
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 600));
+    WaveProgress done = result();
+
+    assertEquals(new WaveProgress(WaveStatus.COMPLETED, 250, 0, 0, 250, 600, null, 0), done);
+    assertEquals(253, messenger.tries.size(), "three contacts asked twice");
+    assertTrue(messenger.pages.get() >= 2, "a second page after continue-as-new");
+    FakeMessenger.Try three = messenger.tries.stream().filter(t -> t.contactId() == 3).toList().get(1);
+    FakeMessenger.Try last = messenger.tries.get(messenger.tries.size() - 1);
+    assertTrue(three.atMillis() >= start + Duration.ofMinutes(2).toMillis());
+    assertTrue(three.atMillis() < start + Duration.ofMinutes(3).toMillis(), "sent between the page's contacts");
+    assertEquals(240, last.contactId(), "the last one waits a day after the last page");
+    assertTrue(last.atMillis() >= start + Duration.ofDays(1).toMillis());
+  }
+
+  @Test
+  void givenAWaitingContact_whenTheWaveIsCancelled_itShouldEndWithoutSendingIt() {
+    messenger.contacts(1, 3).allowedFrom(3, env.currentTimeMillis() + Duration.ofDays(3).toMillis());
+
+    WorkflowClient.start(wave::run, WaveInput.first(ORG, WAVE, 60));
+    env.sleep(Duration.ofHours(1));
+    wave.cancel("operator");
+    WaveProgress done = result();
+
+    assertEquals(WaveStatus.CANCELLED, done.status());
+    assertEquals(2, done.sent());
+    assertEquals(1, done.waiting());
+    assertEquals(1, messenger.sent(3), "asked once, never again");
+    assertEquals(WaveStatus.CANCELLED, messenger.recorded.get(messenger.recorded.size() - 1).status());
+  }
+
+  @Test
   void givenMoreContactsThanAPage_whenTheWaveRuns_itShouldSendEachOnceAtThePaceAndSkipDnc() {
     messenger.contacts(1, 250).outcome(7, Outcome.SKIPPED_DNC).outcome(220, Outcome.SKIPPED_DNC);
 
