@@ -6,8 +6,10 @@ import dev.vocero.store.TestDatabase;
 import dev.vocero.store.accounts.OrganizationDao;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
@@ -31,29 +33,43 @@ class TranscriptSearchBenchmark {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final int SEGMENTS_PER_AUDIO = 50;
   static final double TARGET_P99_MS = 50;
+  static final double TARGET_RECALL = 0.92;
 
   @Test
   void fullTextSearchBesideIlikeScan() {
     Jdbi jdbi = TestDatabase.fresh().jdbi();
     UUID org = UUID.randomUUID();
+    UUID corpusOrg = UUID.randomUUID();
     long loadStart = System.nanoTime();
     generate(jdbi, org, SEGMENTS, 42);
     generate(jdbi, UUID.randomUUID(), SEGMENTS / 10, 7);
+    ChatCorpus.load(jdbi, corpusOrg);
     jdbi.useHandle(h -> h.execute("vacuum analyze transcript_segments"));
-    System.out.printf(Locale.ROOT, "%nloaded %,d + %,d segments in %,d ms%n", SEGMENTS, SEGMENTS / 10,
-        (System.nanoTime() - loadStart) / 1_000_000);
+    System.out.printf(Locale.ROOT, "%nloaded %,d + %,d segments and the committed corpus in %,d ms%n", SEGMENTS,
+        SEGMENTS / 10, (System.nanoTime() - loadStart) / 1_000_000);
 
     List<String> queries = queries();
     TranscriptSearch search = new TranscriptSearch(jdbi);
     Function<String, Integer> fullText = q -> search.search(org, q, List.of(), 5, 1).size();
     Function<String, Integer> ilike = q -> ilikeScan(jdbi, org, q);
 
-    long[] ft = measure(queries, fullText);
-    long[] il = measure(queries, ilike);
-    report("full-text (tsvector GIN, ts_rank_cd, top 5 + neighbours)", ft);
-    report("baseline  (ILIKE '%term%' on any term, first 5)", il);
-    double p99 = percentile(ft, 0.99) / 1e6;
-    System.out.printf(Locale.ROOT, "target p99 <= %.0f ms: %s%n%n", TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "NOT met");
+    Timings ft = measure(queries, fullText);
+    Timings il = measure(queries, ilike);
+    report("full-text, first round (term counts not cached yet)", ft.cold());
+    report("full-text (rarest-term candidates, top 50 by ts_rank_cd)", ft.warm());
+    report("baseline  (ILIKE '%term%' on any term, first 5)", il.warm());
+    System.out.println("slowest full-text queries (median of the measured rounds):");
+    ft.slowest(5).forEach(e -> System.out.printf(Locale.ROOT, "  %7.2f ms  %s%n", e.getValue() / 1e6, e.getKey()));
+    double p99 = percentile(ft.warm(), 0.99) / 1e6;
+    double ilikeP99 = percentile(il.warm(), 0.99) / 1e6;
+    List<String> misses = new ArrayList<>();
+    double recall = ChatCorpus.recallAt3(search, corpusOrg, misses);
+    System.out.printf(Locale.ROOT, "target p99 <= %.0f ms: %s; recall@3 on the committed corpus %.3f (target >= %.2f)%n%n",
+        TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "NOT met", recall, TARGET_RECALL);
+    System.out.printf(Locale.ROOT, "BENCH|retrieval|p99 on %,d segments|%.1f ms|≤ %.0f ms|ILIKE baseline p99 %.1f ms|%s%n",
+        SEGMENTS, p99, TARGET_P99_MS, ilikeP99, p99 <= TARGET_P99_MS ? "yes" : "no");
+    System.out.printf(Locale.ROOT, "BENCH|retrieval|recall@3 on the committed corpus|%.3f|≥ %.2f|none (quality figure)|%s%n",
+        recall, TARGET_RECALL, recall >= TARGET_RECALL ? "yes" : "no");
     int answered = 0;
     for (String q : queries) {
       answered += fullText.apply(q) > 0 ? 1 : 0;
@@ -61,17 +77,36 @@ class TranscriptSearchBenchmark {
     assertTrue(answered > queries.size() * 0.9, "full-text search found passages for " + answered + " queries");
   }
 
-  private static long[] measure(List<String> queries, Function<String, Integer> run) {
-    List<Long> times = new ArrayList<>();
+  /** Every measured time, and each query's times, so the slow questions can be named. */
+  private record Timings(long[] cold, long[] warm, Map<String, List<Long>> byQuery) {
+    List<Map.Entry<String, Long>> slowest(int n) {
+      return byQuery.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), e.getValue().stream().sorted().toList().get(e.getValue().size() / 2)))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
+    }
+  }
+
+  private static Timings measure(List<String> queries, Function<String, Integer> run) {
+    List<Long> cold = new ArrayList<>();
+    List<Long> warm = new ArrayList<>();
+    Map<String, List<Long>> byQuery = new LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       for (String q : queries) {
         long start = System.nanoTime();
         run.apply(q);
-        if (round > 0) {
-          times.add(System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        if (round == 0) {
+          cold.add(took);
+        } else {
+          warm.add(took);
+          byQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(took);
         }
       }
     }
+    return new Timings(sorted(cold), sorted(warm), byQuery);
+  }
+
+  private static long[] sorted(List<Long> times) {
     long[] sorted = times.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
     return sorted;
@@ -106,7 +141,7 @@ class TranscriptSearchBenchmark {
     return queries;
   }
 
-  private static void generate(Jdbi jdbi, UUID org, int segments, long seed) {
+  static void generate(Jdbi jdbi, UUID org, int segments, long seed) {
     Random random = new Random(seed);
     List<ChatCorpus.Audio> corpus = ChatCorpus.audios();
     String[] filler = fillerWords(random, 5_000);
