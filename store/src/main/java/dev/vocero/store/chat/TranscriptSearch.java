@@ -27,7 +27,7 @@ public final class TranscriptSearch {
              vocero_search_query(:question, 'all')::text as all_query,
              vocero_search_query(:question, 'any')::text as any_query
       """;
-  /** How many of the organization's segments hold each lexeme, counted up to :cap (a rare term's exact count). */
+  /** How many of the organization's segments hold each lexeme, counted up to :cap (enough to tell a rare term). */
   static final String COUNT_SQL = """
       select q.lexeme,
              (select count(*) from (
@@ -65,10 +65,9 @@ public final class TranscriptSearch {
         and n.idx between h.idx - :context and h.idx + :context
       order by h.all_terms desc, h.two_terms desc, h.rank desc, h.audio_id, h.idx, n.idx
       """;
-  /**
-   * At most this many matching segments are fetched and scored cheaply (every term? how many?) per question;
-   * also the budget of segments that the chosen rare terms may match together, and the cap of a term count.
-   */
+  /** The question's rarest terms are chosen to match at most this many segments together (at least one term). */
+  static final int RARE_BUDGET = Integer.getInteger("vocero.chat.rareBudget", 500);
+  /** At most this many matching segments are fetched and scored cheaply (every term? how many?) per question. */
   static final int MAX_MATCHES = Integer.getInteger("vocero.chat.maxMatches", 2_000);
   /** Of those, at most this many (the ones with the most terms) are ranked by cover density, the costly part. */
   static final int MAX_RANKED = Integer.getInteger("vocero.chat.maxRanked", 50);
@@ -101,13 +100,18 @@ public final class TranscriptSearch {
       if (terms.lexemes().isEmpty()) {
         return List.of();
       }
-      List<String> rare = terms.rarest(MAX_MATCHES);
+      List<String> rare = terms.rarest(RARE_BUDGET);
       List<Passage> passages = passages(query(h, orgId, terms, rare, scope, limit, context), limit);
       if (passages.size() < limit && rare.size() < terms.lexemes().size()) {
         passages = passages(query(h, orgId, terms, terms.lexemes(), scope, limit, context), limit);
       }
       return passages;
     });
+  }
+
+  /** The terms whose segments are the question's candidates (the first pass); for the benchmark's cost figures. */
+  List<String> rareTerms(UUID orgId, String question) {
+    return jdbi.withHandle(h -> terms(h, orgId, question).rarest(RARE_BUDGET));
   }
 
   private Terms terms(Handle h, UUID orgId, String question) {
@@ -122,11 +126,11 @@ public final class TranscriptSearch {
       h.createQuery(COUNT_SQL)
           .bind("orgId", orgId)
           .bindArray("lexemes", String.class, uncounted)
-          .bind("cap", MAX_MATCHES)
+          .bind("cap", RARE_BUDGET + 1)
           .map((rs, ctx) -> Map.entry(rs.getString("lexeme"), rs.getInt("segments")))
           .forEach(e -> termCounts.put(new TermKey(orgId, e.getKey()), e.getValue()));
     }
-    return parsed.withCounts(l -> termCounts.asMap().getOrDefault(new TermKey(orgId, l), MAX_MATCHES));
+    return parsed.withCounts(l -> termCounts.asMap().getOrDefault(new TermKey(orgId, l), RARE_BUDGET + 1));
   }
 
   private static List<Row> query(Handle h, UUID orgId, Terms terms, List<String> filter, List<UUID> scope, int limit,

@@ -60,6 +60,7 @@ class TranscriptSearchBenchmark {
     report("baseline  (ILIKE '%term%' on any term, first 5)", il.warm());
     System.out.println("slowest full-text queries (median of the measured rounds):");
     ft.slowest(5).forEach(e -> System.out.printf(Locale.ROOT, "  %7.2f ms  %s%n", e.getValue() / 1e6, e.getKey()));
+    rowCosts(jdbi, search, org, queries);
     double p99 = percentile(ft.warm(), 0.99) / 1e6;
     double ilikeP99 = percentile(il.warm(), 0.99) / 1e6;
     List<String> misses = new ArrayList<>();
@@ -75,6 +76,40 @@ class TranscriptSearchBenchmark {
       answered += fullText.apply(q) > 0 ? 1 : 0;
     }
     assertTrue(answered > queries.size() * 0.9, "full-text search found passages for " + answered + " queries");
+  }
+
+  /**
+   * Load-independent costs per question: segments fetched from the heap and ranked by ts_rank_cd by the previous
+   * plan (all-terms pass, then pairs of terms, then any term, each ranking up to 2,000 matches, the next pass
+   * only when fewer than 5 matched) and by this one (the rarest terms' segments, the top 50 of them ranked).
+   */
+  private static void rowCosts(Jdbi jdbi, TranscriptSearch search, UUID org, List<String> queries) {
+    long[] previous = new long[queries.size()];
+    long[] fetched = new long[queries.size()];
+    long[] ranked = new long[queries.size()];
+    for (int i = 0; i < queries.size(); i++) {
+      String q = queries.get(i);
+      for (String mode : List.of("all", "two", "any")) {
+        int rows = jdbi.withHandle(h -> h.createQuery("select count(*) from (select 1 from transcript_segments"
+                + " where org_id = :org and tsv @@ vocero_search_query(:q, :mode) limit 2000) c")
+            .bind("org", org).bind("q", q).bind("mode", mode).mapTo(Integer.class).one());
+        previous[i] += rows;
+        if (rows >= 5) {
+          break;
+        }
+      }
+      String filter = Terms.anyOf(search.rareTerms(org, q));
+      fetched[i] = filter.isEmpty() ? 0 : jdbi.withHandle(h -> h.createQuery("select count(*) from (select 1 from"
+              + " transcript_segments where org_id = :org and tsv @@ cast(:filter as tsquery) limit :max) c")
+          .bind("org", org).bind("filter", filter).bind("max", TranscriptSearch.MAX_MATCHES)
+          .mapTo(Integer.class).one());
+      ranked[i] = Math.min(fetched[i], TranscriptSearch.MAX_RANKED);
+    }
+    System.out.printf(Locale.ROOT, "segments per question, mean / max: previous plan fetched and ranked %.0f / %d;"
+            + " this plan fetched %.0f / %d, ranked by ts_rank_cd %.0f / %d%n",
+        Arrays.stream(previous).average().orElse(0), Arrays.stream(previous).max().orElse(0),
+        Arrays.stream(fetched).average().orElse(0), Arrays.stream(fetched).max().orElse(0),
+        Arrays.stream(ranked).average().orElse(0), Arrays.stream(ranked).max().orElse(0));
   }
 
   /** Every measured time, and each query's times, so the slow questions can be named. */
