@@ -82,4 +82,11 @@ class TranscriptSearchRecallTest {
     assertTrue(search.search(ORG, "¿qué es lo que?", List.of(), 3, 1).isEmpty());
     assertTrue(search.search(ORG, "   ", List.of(), 3, 1).isEmpty());
   }
+
+  @Test
+  void givenQuotesBackslashesAndOperators_itShouldSearchThemAsWords() {
+    List<Passage> found = search.search(ORG, "¿O'Brien \\ 'pago' & acuerdo | cuotas: !tarjeta (crédito)?", List.of(), 3, 1);
+    assertTrue(!found.isEmpty(), "the plain words still find passages");
+    assertTrue(search.search(ORG, "'' \\\\ & | ! ( ) : *", List.of(), 3, 1).isEmpty());
+  }
 }
