@@ -24,23 +24,51 @@ record Terms(List<String> lexemes, List<Integer> segments, String allQuery, Stri
     return new Terms(sorted, sorted.stream().map(count::applyAsInt).toList(), allQuery, anyQuery);
   }
 
-  /** The rarest lexemes that together match at most {@code budget} segments; at least the rarest one. */
+  /**
+   * The rarest lexemes that together match at most {@code budget} segments: those no segment holds (free; the
+   * counts may be a little old), then at least one that some segment holds.
+   */
   List<String> rarest(int budget) {
     List<String> rare = new ArrayList<>();
     long total = 0;
+    boolean held = false;
     for (int i = 0; i < lexemes.size(); i++) {
       total += segments.get(i);
-      if (!rare.isEmpty() && total > budget) {
+      if (held && total > budget) {
         break;
       }
+      held |= segments.get(i) > 0;
       rare.add(lexemes.get(i));
     }
     return rare;
   }
 
+  /**
+   * tsquery text of the candidates: any of the rarest lexemes; when even the rarest held one matches more than
+   * {@code budget} segments, any two of the three rarest held lexemes together instead.
+   */
+  String filter(int budget) {
+    List<String> rare = rarest(budget);
+    int held = (int) segments.stream().filter(n -> n > 0).count();
+    if (held < 2 || segments.get(rare.size() - 1) <= budget) {
+      return anyOf(rare);
+    }
+    List<String> common = lexemes.subList(rare.size() - 1, Math.min(lexemes.size(), rare.size() + 2));
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < common.size(); i++) {
+      for (int j = i + 1; j < common.size(); j++) {
+        pairs.add(quote(common.get(i)) + " & " + quote(common.get(j)));
+      }
+    }
+    return String.join(" | ", pairs);
+  }
+
   /** tsquery text matching any of the lexemes, quoted as tsquery input wants. */
   static String anyOf(List<String> lexemes) {
-    return lexemes.stream().map(l -> "'" + l.replace("\\", "\\\\").replace("'", "''") + "'")
-        .collect(Collectors.joining(" | "));
+    return lexemes.stream().map(Terms::quote).collect(Collectors.joining(" | "));
+  }
+
+  private static String quote(String lexeme) {
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 }

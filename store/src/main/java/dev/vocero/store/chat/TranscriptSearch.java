@@ -27,7 +27,7 @@ public final class TranscriptSearch {
              vocero_search_query(:question, 'all')::text as all_query,
              vocero_search_query(:question, 'any')::text as any_query
       """;
-  /** How many of the organization's segments hold each lexeme, counted up to :cap (enough to tell a rare term). */
+  /** How many of the organization's segments hold each lexeme, counted up to :cap (so the rarer of two common terms is known). */
   static final String COUNT_SQL = """
       select q.lexeme,
              (select count(*) from (
@@ -100,18 +100,19 @@ public final class TranscriptSearch {
       if (terms.lexemes().isEmpty()) {
         return List.of();
       }
-      List<String> rare = terms.rarest(RARE_BUDGET);
-      List<Passage> passages = passages(query(h, orgId, terms, rare, scope, limit, context), limit);
-      if (passages.size() < limit && rare.size() < terms.lexemes().size()) {
-        passages = passages(query(h, orgId, terms, terms.lexemes(), scope, limit, context), limit);
+      String filter = terms.filter(RARE_BUDGET);
+      String anyTerm = Terms.anyOf(terms.lexemes());
+      List<Passage> passages = passages(query(h, orgId, terms, filter, scope, limit, context), limit);
+      if (passages.size() < limit && !filter.equals(anyTerm)) {
+        passages = passages(query(h, orgId, terms, anyTerm, scope, limit, context), limit);
       }
       return passages;
     });
   }
 
-  /** The terms whose segments are the question's candidates (the first pass); for the benchmark's cost figures. */
-  List<String> rareTerms(UUID orgId, String question) {
-    return jdbi.withHandle(h -> terms(h, orgId, question).rarest(RARE_BUDGET));
+  /** The tsquery of the question's candidates (the first pass); for the benchmark's cost figures. */
+  String candidateFilter(UUID orgId, String question) {
+    return jdbi.withHandle(h -> terms(h, orgId, question).filter(RARE_BUDGET));
   }
 
   private Terms terms(Handle h, UUID orgId, String question) {
@@ -126,22 +127,22 @@ public final class TranscriptSearch {
       h.createQuery(COUNT_SQL)
           .bind("orgId", orgId)
           .bindArray("lexemes", String.class, uncounted)
-          .bind("cap", RARE_BUDGET + 1)
+          .bind("cap", MAX_MATCHES)
           .map((rs, ctx) -> Map.entry(rs.getString("lexeme"), rs.getInt("segments")))
           .forEach(e -> termCounts.put(new TermKey(orgId, e.getKey()), e.getValue()));
     }
-    return parsed.withCounts(l -> termCounts.asMap().getOrDefault(new TermKey(orgId, l), RARE_BUDGET + 1));
+    return parsed.withCounts(l -> termCounts.asMap().getOrDefault(new TermKey(orgId, l), MAX_MATCHES));
   }
 
-  private static List<Row> query(Handle h, UUID orgId, Terms terms, List<String> filter, List<UUID> scope, int limit,
+  private static List<Row> query(Handle h, UUID orgId, Terms terms, String filter, List<UUID> scope, int limit,
       int context) {
     return h.createQuery(SQL)
         .bind("orgId", orgId)
-        .bind("filter", Terms.anyOf(filter))
+        .bind("filter", filter)
         .bind("allQuery", terms.allQuery())
         .bind("anyQuery", terms.anyQuery())
         .bindArray("lexemes", String.class, terms.lexemes())
-        .bindArray("rare", String.class, filter)
+        .bindArray("rare", String.class, terms.rarest(RARE_BUDGET))
         .bind("maxMatches", MAX_MATCHES)
         .bind("maxRanked", Math.max(MAX_RANKED, limit * 3))
         .bind("normalization", NORMALIZATION)

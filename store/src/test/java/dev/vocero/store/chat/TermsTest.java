@@ -24,9 +24,21 @@ class TermsTest {
   }
 
   @Test
-  void givenOnlyCommonTerms_itShouldStillTakeTheRarestOne() {
-    Terms counted = QUESTION.withCounts(Map.of("pag", 900, "gimnasi", 700, "client", 800, "baj", 900)::get);
-    assertEquals(List.of("gimnasi"), counted.rarest(500));
+  void givenOnlyCommonTerms_itShouldStillTakeTheRarestHeldOne() {
+    Terms counted = QUESTION.withCounts(Map.of("pag", 900, "gimnasi", 700, "client", 0, "baj", 900)::get);
+    assertEquals(List.of("client", "gimnasi"), counted.rarest(500));
+  }
+
+  @Test
+  void givenARareTerm_itShouldFilterByAnyOfTheRareTerms() {
+    Terms counted = QUESTION.withCounts(Map.of("pag", 900, "gimnasi", 300, "client", 0, "baj", 900)::get);
+    assertEquals("'client' | 'gimnasi'", counted.filter(500));
+  }
+
+  @Test
+  void givenOnlyCommonTerms_itShouldFilterByTwoOfTheThreeRarest() {
+    Terms counted = QUESTION.withCounts(Map.of("pag", 1_000, "gimnasi", 700, "client", 0, "baj", 900)::get);
+    assertEquals("'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", counted.filter(500));
   }
 
   @Test

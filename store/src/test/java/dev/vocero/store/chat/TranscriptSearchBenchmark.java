@@ -81,7 +81,8 @@ class TranscriptSearchBenchmark {
   /**
    * Load-independent costs per question: segments fetched from the heap and ranked by ts_rank_cd by the previous
    * plan (all-terms pass, then pairs of terms, then any term, each ranking up to 2,000 matches, the next pass
-   * only when fewer than 5 matched) and by this one (the rarest terms' segments, the top 50 of them ranked).
+   * only when fewer than 5 matched) and by this one (the rarest terms' segments, or those with two of the three rarest when every term is common; the
+   * top 50 of them ranked; the fallback pass over any term, when the first finds too few, is not counted).
    */
   private static void rowCosts(Jdbi jdbi, TranscriptSearch search, UUID org, List<String> queries) {
     long[] previous = new long[queries.size()];
@@ -98,7 +99,7 @@ class TranscriptSearchBenchmark {
           break;
         }
       }
-      String filter = Terms.anyOf(search.rareTerms(org, q));
+      String filter = search.candidateFilter(org, q);
       fetched[i] = filter.isEmpty() ? 0 : jdbi.withHandle(h -> h.createQuery("select count(*) from (select 1 from"
               + " transcript_segments where org_id = :org and tsv @@ cast(:filter as tsquery) limit :max) c")
           .bind("org", org).bind("filter", filter).bind("max", TranscriptSearch.MAX_MATCHES)
