@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A question's lexemes, rarest first once counted, with how many of the organization's segments hold each
@@ -61,6 +62,14 @@ record Terms(List<String> lexemes, List<Integer> segments, String allQuery, Stri
       }
     }
     return String.join(" | ", pairs);
+  }
+
+  /**
+   * tsquery texts of the candidates, narrowest first: {@link #filter}, then any of the rarest lexemes, then any
+   * lexeme; a wider one is searched only when the narrower found too few passages.
+   */
+  List<String> passes(int budget) {
+    return Stream.of(filter(budget), anyOf(rarest(budget)), anyOf(lexemes)).distinct().toList();
   }
 
   /** tsquery text matching any of the lexemes, quoted as tsquery input wants. */

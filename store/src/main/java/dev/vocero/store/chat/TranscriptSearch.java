@@ -100,19 +100,23 @@ public final class TranscriptSearch {
       if (terms.lexemes().isEmpty()) {
         return List.of();
       }
-      String filter = terms.filter(RARE_BUDGET);
-      String anyTerm = Terms.anyOf(terms.lexemes());
-      List<Passage> passages = passages(query(h, orgId, terms, filter, scope, limit, context), limit);
-      if (passages.size() < limit && !filter.equals(anyTerm)) {
-        passages = passages(query(h, orgId, terms, anyTerm, scope, limit, context), limit);
+      List<Passage> passages = List.of();
+      for (String filter : terms.passes(RARE_BUDGET)) {
+        passages = passages(query(h, orgId, terms, filter, scope, limit, context), limit);
+        if (passages.size() >= limit) {
+          return passages;
+        }
       }
       return passages;
     });
   }
 
-  /** The tsquery of the question's candidates (the first pass); for the benchmark's cost figures. */
-  String candidateFilter(UUID orgId, String question) {
-    return jdbi.withHandle(h -> terms(h, orgId, question).filter(RARE_BUDGET));
+  /** The tsqueries of the question's candidates, pass by pass; for the benchmark's cost figures. */
+  List<String> candidateFilters(UUID orgId, String question) {
+    return jdbi.withHandle(h -> {
+      Terms terms = terms(h, orgId, question);
+      return terms.lexemes().isEmpty() ? List.<String>of() : terms.passes(RARE_BUDGET);
+    });
   }
 
   private Terms terms(Handle h, UUID orgId, String question) {

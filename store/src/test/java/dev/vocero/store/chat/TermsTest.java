@@ -45,4 +45,11 @@ class TermsTest {
   void givenQuotesAndBackslashes_itShouldQuoteThemAsTsqueryInputWants() {
     assertEquals("'o''brien' | 'a\\\\b' | 'plan'", Terms.anyOf(List.of("o'brien", "a\\b", "plan")));
   }
+
+  @Test
+  void givenOnlyCommonTerms_itShouldWidenFromPairsToTheRarestToAnyTerm() {
+    Terms counted = QUESTION.withCounts(Map.of("pag", 1_000, "gimnasi", 700, "client", 0, "baj", 900)::get);
+    assertEquals(List.of("'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", "'client' | 'gimnasi'",
+        "'client' | 'gimnasi' | 'baj' | 'pag'"), counted.passes(500));
+  }
 }

@@ -82,7 +82,7 @@ class TranscriptSearchBenchmark {
    * Load-independent costs per question: segments fetched from the heap and ranked by ts_rank_cd by the previous
    * plan (all-terms pass, then pairs of terms, then any term, each ranking up to 2,000 matches, the next pass
    * only when fewer than 5 matched) and by this one (the rarest terms' segments, or those with two of the three rarest when every term is common; the
-   * top 50 of them ranked; the fallback pass over any term, when the first finds too few, is not counted).
+   * top 50 of them ranked; then the wider passes while fewer than 5 matched).
    */
   private static void rowCosts(Jdbi jdbi, TranscriptSearch search, UUID org, List<String> queries) {
     long[] previous = new long[queries.size()];
@@ -99,12 +99,17 @@ class TranscriptSearchBenchmark {
           break;
         }
       }
-      String filter = search.candidateFilter(org, q);
-      fetched[i] = filter.isEmpty() ? 0 : jdbi.withHandle(h -> h.createQuery("select count(*) from (select 1 from"
-              + " transcript_segments where org_id = :org and tsv @@ cast(:filter as tsquery) limit :max) c")
-          .bind("org", org).bind("filter", filter).bind("max", TranscriptSearch.MAX_MATCHES)
-          .mapTo(Integer.class).one());
-      ranked[i] = Math.min(fetched[i], TranscriptSearch.MAX_RANKED);
+      for (String filter : search.candidateFilters(org, q)) {
+        int rows = jdbi.withHandle(h -> h.createQuery("select count(*) from (select 1 from transcript_segments"
+                + " where org_id = :org and tsv @@ cast(:filter as tsquery) limit :max) c")
+            .bind("org", org).bind("filter", filter).bind("max", TranscriptSearch.MAX_MATCHES)
+            .mapTo(Integer.class).one());
+        fetched[i] += rows;
+        ranked[i] += Math.min(rows, TranscriptSearch.MAX_RANKED);
+        if (rows >= 5) {
+          break;
+        }
+      }
     }
     System.out.printf(Locale.ROOT, "segments per question, mean / max: previous plan fetched and ranked %.0f / %d;"
             + " this plan fetched %.0f / %d, ranked by ts_rank_cd %.0f / %d%n",
