@@ -88,6 +88,25 @@ public final class ChatCorpus {
     }
   }
 
+  /**
+   * Share of the corpus questions whose answering segment is in one of the top three passages of the corpus
+   * loaded into {@code orgId}; each missed question is added to {@code misses}.
+   */
+  public static double recallAt3(TranscriptSearch search, UUID orgId, List<String> misses) {
+    List<Question> questions = questions();
+    int found = 0;
+    for (Question q : questions) {
+      UUID expected = audioId(orgId, q.audio());
+      if (search.search(orgId, q.text(), List.of(), 3, 1).stream()
+          .anyMatch(p -> p.audioId().equals(expected) && p.covers(q.idx()))) {
+        found++;
+      } else {
+        misses.add(q.audio() + "#" + q.idx() + " " + q.text());
+      }
+    }
+    return (double) found / questions.size();
+  }
+
   private static List<String> lines(String resource) {
     try (InputStream in = ChatCorpus.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

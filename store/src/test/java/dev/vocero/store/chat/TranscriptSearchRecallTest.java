@@ -31,21 +31,12 @@ class TranscriptSearchRecallTest {
   void givenTheCorpusQuestions_whenSearched_itShouldFindTheAnsweringSegmentInTheTopThree() {
     List<ChatCorpus.Question> questions = ChatCorpus.questions();
     List<String> misses = new ArrayList<>();
-    int found = 0;
-    for (ChatCorpus.Question q : questions) {
-      List<Passage> top = search.search(ORG, q.text(), List.of(), 3, 1);
-      UUID expected = ChatCorpus.audioId(ORG, q.audio());
-      if (top.stream().anyMatch(p -> p.audioId().equals(expected) && p.covers(q.idx()))) {
-        found++;
-      } else {
-        misses.add(q.audio() + "#" + q.idx() + " " + q.text());
-      }
-    }
-    double recall = (double) found / questions.size();
+    double recall = ChatCorpus.recallAt3(search, ORG, misses);
+    int found = questions.size() - misses.size();
     System.out.printf(Locale.ROOT, "chat retrieval recall@3 = %.3f (%d of %d questions)%n", recall, found, questions.size());
     misses.forEach(m -> System.out.println("  missed: " + m));
     assertTrue(questions.size() >= 40, "the corpus keeps at least 20 questions per language");
-    assertTrue(recall >= 0.85, "recall@3 " + recall + " is below 0.85; missed " + misses);
+    assertTrue(recall >= 0.92, "recall@3 " + recall + " is below 0.92; missed " + misses);
   }
 
   @Test
@@ -90,5 +81,12 @@ class TranscriptSearchRecallTest {
   void givenOnlyStopWordsOrBlank_itShouldReturnNothing() {
     assertTrue(search.search(ORG, "¿qué es lo que?", List.of(), 3, 1).isEmpty());
     assertTrue(search.search(ORG, "   ", List.of(), 3, 1).isEmpty());
+  }
+
+  @Test
+  void givenQuotesBackslashesAndOperators_itShouldSearchThemAsWords() {
+    List<Passage> found = search.search(ORG, "¿O'Brien \\ 'pago' & acuerdo | cuotas: !tarjeta (crédito)?", List.of(), 3, 1);
+    assertTrue(!found.isEmpty(), "the plain words still find passages");
+    assertTrue(search.search(ORG, "'' \\\\ & | ! ( ) : *", List.of(), 3, 1).isEmpty());
   }
 }
