@@ -41,6 +41,7 @@ public class VoceroWorkers implements Managed {
   private final Activities activities;
   private final WorkerInterceptor[] interceptors;
   private final WorkerFactory factory;
+  private final Worker workflows;
 
   /** The activity implementations this process hosts. */
   public record Activities(AudioActivities audio, ExtractionActivities extraction, BatchActivities batch,
@@ -57,7 +58,7 @@ public class VoceroWorkers implements Managed {
     this.interceptors = interceptors;
     this.factory = WorkerFactory.newInstance(temporal.client(),
         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptors).build());
-    Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
+    this.workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
     workflows.registerWorkflowImplementationTypes(
@@ -80,6 +81,11 @@ public class VoceroWorkers implements Managed {
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls(), activities.messages(), activities.replies());
+  }
+
+  /** More workflow types on the workflows task queue, with the same worker settings; only before {@link #start()}. */
+  public void registerWorkflowImplementationTypes(Class<?>... types) {
+    workflows.registerWorkflowImplementationTypes(types);
   }
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */
