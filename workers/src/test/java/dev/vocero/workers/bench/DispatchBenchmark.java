@@ -74,12 +74,13 @@ class DispatchBenchmark {
   static long nextNumber = 3_101_000_000L;
   static WorkflowServiceStubs stubs;
 
-  /** The application as always, plus the engine baseline's two workflow types on the same workflows worker. */
+  /** The application as always, plus the engine baseline's parent on the batches' worker and child on the calls'. */
   public static class WithEngineBaseline extends VoceroApplication {
     @Override
     public void run(VoceroConfiguration config, Environment env) throws Exception {
       super.run(config, env);
-      workers().registerWorkflowImplementationTypes(WindowBatchWorkflowImpl.class, WindowRecordWorkflowImpl.class);
+      workers().registerWorkflowImplementationTypes(TaskQueues.BATCHES, WindowBatchWorkflowImpl.class);
+      workers().registerWorkflowImplementationTypes(TaskQueues.WORKFLOWS, WindowRecordWorkflowImpl.class);
     }
   }
 
@@ -222,7 +223,7 @@ class DispatchBenchmark {
   private static Engine engine(WorkflowClient temporal, String label, int children) {
     String id = "bench-window-" + children + "-" + UUID.randomUUID();
     WindowBatchWorkflow parent = temporal.newWorkflowStub(WindowBatchWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.WORKFLOWS).build());
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.BATCHES).build());
     long start = System.nanoTime();
     int finished = parent.run(new WindowInput(children, 0, PAGE, CAP, List.of(), 0));
     double wall = (System.nanoTime() - start) / 1e9;
