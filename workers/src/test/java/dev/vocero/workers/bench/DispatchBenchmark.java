@@ -46,8 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>./mvnw -q -o -pl workers verify -Dtest=DispatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * Knobs: {@code bench.contacts} (2000; when that run finishes in under a minute a 10,000-contact run follows unless
- * {@code bench.large} is false), {@code bench.pacedContacts} (500).
+ * Each maximum-pace run is set beside the engine baseline (a bare sliding-window parent over as many trivial children,
+ * same worker, window = cap) and its costs per call (history events, workflow tasks, upserts, activities, PostgreSQL
+ * statements). Knobs: {@code bench.contacts} (2000), {@code bench.large} (true: a 10,000-contact run follows),
+ * {@code bench.pacedContacts} (500), {@code bench.sampledChildren} (100).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DispatchBenchmark {
