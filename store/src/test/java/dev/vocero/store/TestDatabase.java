@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestDatabase {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgres postgres;
+  private static boolean statementStats;
 
   private final String name;
   private final DataSource dataSource;
@@ -42,13 +43,31 @@ public final class TestDatabase {
     return db;
   }
 
+  /**
+   * The same on a server that counts every statement ({@code pg_stat_statements}, for the benchmarks' cost accounting);
+   * it must be the JVM's first database, since the library is loaded when the server starts.
+   */
+  public static synchronized TestDatabase freshWithStatementStats() {
+    if (postgres != null && !statementStats) {
+      throw new IllegalStateException("the test PostgreSQL already runs without pg_stat_statements");
+    }
+    statementStats = true;
+    TestDatabase db = fresh();
+    db.jdbi().useHandle(h -> h.execute("create extension if not exists pg_stat_statements"));
+    return db;
+  }
+
   private static synchronized EmbeddedPostgres server() {
     if (postgres == null) {
       try {
         Path dir = Files.createDirectories(Path.of("target", "embedded-pg"));
         // one server for every test class of the JVM: their applications' pools add up past the default 100
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
-            .setServerConfig("max_connections", "400").start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
+            .setServerConfig("max_connections", "400");
+        if (statementStats) {
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

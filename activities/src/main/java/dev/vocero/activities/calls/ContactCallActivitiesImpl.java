@@ -82,8 +82,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
 
   @Override
   public AttemptPlan planAttempt(PlanRequest request) {
-    ContactRow contact = contact(request.orgId(), request.contactId());
-    jdbi.useExtension(ContactDao.class, dao -> dao.markInProgress(request.orgId(), request.contactId()));
+    ContactRow contact = jdbi.withExtension(ContactDao.class,
+        dao -> dao.findAndMarkInProgress(request.orgId(), request.contactId())).orElseThrow(() -> contactGone(request.contactId()));
     AttemptPlan plan = decide(request, contact, clock.instant());
     String attemptNote = plan.decision() == Decision.WAIT
         ? plan.reason() : plan.reason() + " (attempt " + request.attemptNumber() + ")";
@@ -151,11 +151,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
           ZoneId.of(contact.timeZone()), null, attemptId, null, phone, now))).orElse(null);
       if (decision == null || decision.allowed()) {
         AttemptDao attempts = handle.attach(AttemptDao.class);
-        attempts.insertPlanned(attemptId, request.orgId(), request.batchId(), request.contactId(),
-            request.attemptNumber(), index, phone);
-        if (decision != null) {
-          attempts.setRule(request.orgId(), attemptId, decision.ruleId());
-        }
+        attempts.insertPlannedWithRule(attemptId, request.orgId(), request.batchId(), request.contactId(),
+            request.attemptNumber(), index, phone, decision == null ? null : decision.ruleId());
       }
       return decision;
     });
@@ -357,8 +354,11 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   private ContactRow contact(UUID orgId, long contactId) {
-    return jdbi.withExtension(ContactDao.class, dao -> dao.find(orgId, contactId)).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure("contact " + contactId + " no longer exists", CONTACT_NOT_FOUND));
+    return jdbi.withExtension(ContactDao.class, dao -> dao.find(orgId, contactId)).orElseThrow(() -> contactGone(contactId));
+  }
+
+  private static ApplicationFailure contactGone(long contactId) {
+    return ApplicationFailure.newNonRetryableFailure("contact " + contactId + " no longer exists", CONTACT_NOT_FOUND);
   }
 
   private AttemptRow attempt(AttemptRef ref) {

@@ -32,7 +32,7 @@ public class BatchWorkflows {
   public void start(UUID orgId, UUID batchId, BatchSettings settings) {
     CallBatchWorkflow workflow = client.newWorkflowStub(CallBatchWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(CallIds.batchWorkflowId(batchId))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setTaskQueue(TaskQueues.BATCHES)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(VoceroSearchAttributes.ORG, orgId.toString())

@@ -20,6 +20,13 @@ public interface AttemptDao {
       + " on conflict (id) do nothing")
   int insertPlanned(UUID id, UUID orgId, UUID batchId, long contactId, int attemptNumber, int phoneIndex, String phoneE164);
 
+  /** {@link #insertPlanned} and {@link #setRule} in one statement: a retried plan inserts nothing and sets the rule. */
+  @SqlUpdate("insert into call_attempts (id, org_id, batch_id, contact_id, attempt_number, phone_index, phone_e164, status,"
+      + " rule_id) values (:id, :orgId, :batchId, :contactId, :attemptNumber, :phoneIndex, :phoneE164, 'planned', :ruleId)"
+      + " on conflict (id) do update set rule_id = excluded.rule_id where call_attempts.org_id = excluded.org_id")
+  int insertPlannedWithRule(UUID id, UUID orgId, UUID batchId, long contactId, int attemptNumber, int phoneIndex,
+      String phoneE164, String ruleId);
+
   @SqlQuery("select " + COLUMNS + " from call_attempts where org_id = :orgId and id = :id")
   Optional<AttemptRow> find(UUID orgId, UUID id);
 

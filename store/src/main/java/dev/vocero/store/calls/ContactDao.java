@@ -57,6 +57,12 @@ public interface ContactDao {
   @SqlUpdate("update contacts set status = 'in_progress', updated_at = now() where org_id = :orgId and id = :id and status = 'pending'")
   int markInProgress(UUID orgId, long id);
 
+  /** {@link #find} and {@link #markInProgress} in one round trip; the row is as it was before the mark. */
+  @SqlQuery("with marked as (update contacts set status = 'in_progress', updated_at = now() where org_id = :orgId"
+      + " and id = :id and status = 'pending' returning id) select " + COLUMNS + " from contacts where org_id = :orgId"
+      + " and id = :id")
+  Optional<ContactRow> findAndMarkInProgress(UUID orgId, long id);
+
   @SqlUpdate("update contacts set status = 'done', final_disposition = :disposition, attempts = :attempts, updated_at = now()"
       + " where org_id = :orgId and id = :id")
   int recordResult(UUID orgId, long id, String disposition, int attempts);

@@ -101,6 +101,32 @@ class CallsDaoTest {
   }
 
   @Test
+  void givenAContactPlannedTwice_theOneRoundTripStepsShouldActAsTheirTwoStatementForms() {
+    batchWithContacts(1);
+    long contact = jdbi.onDemand(ContactDao.class).idsAfter(org, batch, 0, 1).get(0);
+    ContactDao contacts = jdbi.onDemand(ContactDao.class);
+    ContactRow first = contacts.findAndMarkInProgress(org, contact).orElseThrow();
+    assertEquals("pending", first.status(), "the row as it was, as find before markInProgress read it");
+    assertEquals("in_progress", contacts.find(org, contact).orElseThrow().status());
+    contacts.recordResult(org, contact, "answered_human", 1);
+    assertEquals("done", contacts.findAndMarkInProgress(org, contact).orElseThrow().status());
+    assertEquals("done", contacts.find(org, contact).orElseThrow().status(), "a done contact is not marked again");
+    assertTrue(contacts.findAndMarkInProgress(other, contact).isEmpty(), "organization isolation");
+
+    AttemptDao attempts = jdbi.onDemand(AttemptDao.class);
+    UUID attempt = UUID.randomUUID();
+    assertEquals(1, attempts.insertPlannedWithRule(attempt, org, batch, contact, 1, 0, "+573001234510", "co.rule-a"));
+    assertEquals("co.rule-a", attempts.find(org, attempt).orElseThrow().ruleId());
+    attempts.insertPlannedWithRule(attempt, org, batch, contact, 1, 0, "+573001234510", "co.rule-b");
+    AttemptRow retried = attempts.find(org, attempt).orElseThrow();
+    assertEquals("co.rule-b", retried.ruleId(), "a retried plan sets the rule, as setRule did");
+    assertEquals("planned", retried.status());
+    int rows = jdbi.withHandle(h -> h.createQuery("select count(*) from call_attempts where id = :id")
+        .bind("id", attempt).mapTo(Integer.class).one());
+    assertEquals(1, rows);
+  }
+
+  @Test
   void givenTheSameProviderEventTwice_itShouldStoreItOnce() {
     ProviderEventDao events = jdbi.onDemand(ProviderEventDao.class);
     assertTrue(events.insert("twilio", "CA1:3", null, null, "CA1", 3, "completed", true, "answered_human", "{}", "orphan").isPresent());

@@ -18,6 +18,16 @@ public class WorkerConfig {
    * needs no server-side fallback (the embedded test server has none, so a stopped worker's tasks would wait).
    */
   @Min(0) @JsonProperty private int stickyScheduleToStartSeconds = 5;
+  /**
+   * How long workflow code may run without yielding before the SDK calls it a deadlock and fails the workflow task
+   * (the SDK's default is 1 s). A batch starting a second's worth of contacts encodes every child's payloads in its
+   * workflow thread; on a busy machine that took over 1 s, and each false alarm forced a full replay that took as long.
+   */
+  @Min(1) @JsonProperty private int deadlockDetectionSeconds = 5;
+
+  public int getDeadlockDetectionSeconds() {
+    return deadlockDetectionSeconds;
+  }
 
   public int getStickyScheduleToStartSeconds() {
     return stickyScheduleToStartSeconds;

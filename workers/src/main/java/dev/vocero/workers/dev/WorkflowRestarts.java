@@ -36,13 +36,13 @@ final class WorkflowRestarts {
       attributes.set(VoceroSearchAttributes.CAMPAIGN_ID, campaignId.toString());
     }
     CallBatchWorkflow workflow = client.newWorkflowStub(CallBatchWorkflow.class,
-        options(CallIds.batchWorkflowId(input.batchId()), attributes.build()));
+        options(CallIds.batchWorkflowId(input.batchId()), TaskQueues.BATCHES, attributes.build()));
     WorkflowClient.start(workflow::run, input);
   }
 
   void wave(WaveInput input) {
     MessageWaveWorkflow workflow = client.newWorkflowStub(MessageWaveWorkflow.class,
-        options(MessagingIds.waveWorkflowId(input.waveId()), SearchAttributes.newBuilder()
+        options(MessagingIds.waveWorkflowId(input.waveId()), TaskQueues.WORKFLOWS, SearchAttributes.newBuilder()
             .set(VoceroSearchAttributes.ORG, input.orgId().toString())
             .set(VoceroSearchAttributes.KIND, MessagingIds.WAVE_KIND)
             .set(VoceroSearchAttributes.STATUS, input.progress().status().wire())
@@ -50,10 +50,10 @@ final class WorkflowRestarts {
     WorkflowClient.start(workflow::run, input);
   }
 
-  private static WorkflowOptions options(String workflowId, SearchAttributes attributes) {
+  private static WorkflowOptions options(String workflowId, String taskQueue, SearchAttributes attributes) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
-        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setTaskQueue(taskQueue)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(attributes)
         .build();

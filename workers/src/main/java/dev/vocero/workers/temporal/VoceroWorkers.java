@@ -57,11 +57,13 @@ public class VoceroWorkers implements Managed {
     this.interceptors = interceptors;
     this.factory = WorkerFactory.newInstance(temporal.client(),
         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptors).build());
-    Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
-        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build());
+    Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, workflowWorkerOptions(config));
+    // a batch's own queue: its tasks do not queue behind its contact calls' (see docs/benchmarks.md#dispatchbenchmark)
+    factory.newWorker(TaskQueues.BATCHES, workflowWorkerOptions(config))
+        .registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class);
     workflows.registerWorkflowImplementationTypes(
-        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
+        AudioProcessingWorkflowImpl.class, CallBatchWorkflowImpl.class /* batches started before BATCHES */,
+        ContactCallWorkflowImpl.class,
         ConversationWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class, MessageWaveWorkflowImpl.class,
         CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class, OperatorMessageWorkflowImpl.class);
     // status writes, the audio's PostgreSQL steps after transcription and the contact-call ones run as local activities
@@ -81,6 +83,18 @@ public class VoceroWorkers implements Managed {
     Worker telephony = factory.newWorker(TaskQueues.TELEPHONY, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentTelephonyActivities()).build());
     telephony.registerActivitiesImplementations(activities.calls(), activities.messages(), activities.replies());
+  }
+
+  private static WorkerOptions workflowWorkerOptions(WorkerConfig config) {
+    return WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskExecutionSize(config.getMaxConcurrentWorkflowTasks())
+        .setDefaultDeadlockDetectionTimeout(TimeUnit.SECONDS.toMillis(config.getDeadlockDetectionSeconds()))
+        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(config.getStickyScheduleToStartSeconds())).build();
+  }
+
+  /** More workflow types on one of the workflow task queues, with its worker's settings; only before {@link #start()}. */
+  public void registerWorkflowImplementationTypes(String taskQueue, Class<?>... types) {
+    factory.getWorker(taskQueue).registerWorkflowImplementationTypes(types);
   }
 
   /** A new, not yet started set of workers for the same task queues, as a replacement process would start. */

@@ -2,6 +2,7 @@ package dev.vocero.workers.bench;
 
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.TestStack;
+import dev.vocero.workers.VoceroApplication;
 import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -26,9 +27,15 @@ final class BenchStack {
   private BenchStack() {}
 
   static DropwizardAppExtension<VoceroConfiguration> app(TestDatabase db, String speechBaseUrl, ConfigOverride... extra) {
+    return app(VoceroApplication.class, db, speechBaseUrl, extra);
+  }
+
+  /** The same with an application subclass (for example one that registers a baseline's workflow types). */
+  static DropwizardAppExtension<VoceroConfiguration> app(Class<? extends VoceroApplication> application, TestDatabase db,
+      String speechBaseUrl, ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config("logging.loggers.dev\\.vocero", "WARN")));
     overrides.addAll(List.of(extra));
-    return TestStack.app(quietConfig(), Mode.ALL, db, TestStack::temporalTarget, () -> speechBaseUrl,
+    return TestStack.app(application, quietConfig(), Mode.ALL, db, TestStack::temporalTarget, () -> speechBaseUrl,
         overrides.toArray(ConfigOverride[]::new));
   }
 

@@ -8,7 +8,20 @@ import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
+import dev.vocero.workers.TestStack;
+import dev.vocero.workers.VoceroApplication;
+import dev.vocero.workers.bench.window.WindowBatchWorkflow;
+import dev.vocero.workers.bench.window.WindowBatchWorkflowImpl;
+import dev.vocero.workers.bench.window.WindowInput;
+import dev.vocero.workers.bench.window.WindowRecordWorkflowImpl;
 import dev.vocero.workers.config.VoceroConfiguration;
+import dev.vocero.workflows.calls.CallIds;
+import dev.vocero.workflows.common.TaskQueues;
+import io.dropwizard.core.setup.Environment;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -19,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>./mvnw -q -o -pl workers verify -Dtest=DispatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * Knobs: {@code bench.contacts} (2000; when that run finishes in under a minute a 10,000-contact run follows unless
- * {@code bench.large} is false), {@code bench.pacedContacts} (500).
+ * Each maximum-pace run is set beside the engine baseline (a bare sliding-window parent over as many trivial children,
+ * same worker, window = cap) and its costs per call (history events, workflow tasks, upserts, activities, PostgreSQL
+ * statements). Knobs: {@code bench.contacts} (2000), {@code bench.large} (true: a 10,000-contact run follows),
+ * {@code bench.pacedContacts} (500), {@code bench.sampledChildren} (100).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DispatchBenchmark {
@@ -41,46 +57,74 @@ class DispatchBenchmark {
   static final int LARGE = 10_000;
   static final boolean TRY_LARGE = Boolean.parseBoolean(System.getProperty("bench.large", "true"));
   static final int PACED_CONTACTS = Integer.getInteger("bench.pacedContacts", 500);
+  static final int SAMPLED_CHILDREN = Integer.getInteger("bench.sampledChildren", 100);
+  static final double MAX_PACE = 100;
+  static final int CAP = 200;
+  /** The batch's page (BatchLimits' default), so the baseline continues as new as often. */
+  static final int PAGE = 500;
   static final String SETTINGS = "{\"name\":\"%s\",\"callsPerSecond\":%s,\"maxConcurrentCalls\":%d,\"maxAttempts\":1,"
       + "\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 00:00-23:59\"],\"defaultRegion\":\"CO\","
       + "\"answerTimeoutSeconds\":10}";
 
-  static final TestDatabase DB = TestDatabase.fresh();
-  static final DropwizardAppExtension<VoceroConfiguration> APP = BenchStack.app(DB, "http://127.0.0.1:9",
+  static final TestDatabase DB = TestDatabase.freshWithStatementStats();
+  static final DropwizardAppExtension<VoceroConfiguration> APP = BenchStack.app(WithEngineBaseline.class, DB,
+      "http://127.0.0.1:9",
       ConfigOverride.config("telephony.sandbox.speed", "0.001"),
       ConfigOverride.config("telephony.sandbox.ringSeconds", "1"));
 
   static final int STUCK_SECONDS = 20;
   static long nextNumber = 3_101_000_000L;
+  static WorkflowServiceStubs stubs;
+
+  /** The application as always, plus the engine baseline's parent on the batches' worker and child on the calls'. */
+  public static class WithEngineBaseline extends VoceroApplication {
+    @Override
+    public void run(VoceroConfiguration config, Environment env) throws Exception {
+      super.run(config, env);
+      workers().registerWorkflowImplementationTypes(TaskQueues.BATCHES, WindowBatchWorkflowImpl.class);
+      workers().registerWorkflowImplementationTypes(TaskQueues.WORKFLOWS, WindowRecordWorkflowImpl.class);
+    }
+  }
+
+  @AfterAll
+  static void closeStubs() {
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
+  }
 
   @Test
-  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  @Timeout(value = 40, unit = TimeUnit.MINUTES)
   void callsPlacedPerSecond() throws Exception {
+    stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(TestStack.temporalTarget()).build());
+    WorkflowClient temporal = TestStack.client(stubs);
     ApiClient api = new ApiClient(APP.getLocalPort());
     Session session = api.registerAndLogin("Banco de marcación");
     List<Result> results = new ArrayList<>();
+    List<Engine> engines = new ArrayList<>();
 
-    // Warm-up: a small batch so class loading, JIT and the first workflow tasks are not in the first measured run.
-    Result warmup = run(api, session, "warm-up", 200, 100, 200);
+    // Warm-up: small runs so class loading, JIT and the first workflow tasks are not in the first measured run.
+    Result warmup = run(api, session, temporal, "warm-up", 200, MAX_PACE, CAP);
     results.add(warmup);
+    engine(temporal, "warm-up", 200);
 
-    Result open = run(api, session, "max pace", CONTACTS, 100, 200);
+    engines.add(engine(temporal, "engine " + CONTACTS, CONTACTS));
+    Result open = run(api, session, temporal, "max pace", CONTACTS, MAX_PACE, CAP);
     results.add(open);
-    String largeNote;
-    if (open.wallSeconds() < 60 && TRY_LARGE && CONTACTS < LARGE) {
-      results.add(run(api, session, "max pace (large)", LARGE, 100, 200));
-      largeNote = String.format("%d contacts took %.1f s (< 60 s), so a %d-contact run followed.", CONTACTS,
-          open.wallSeconds(), LARGE);
-    } else {
-      largeNote = String.format("%d contacts took %.1f s (>= 60 s or bench.large=false): no %d-contact run.", CONTACTS,
-          open.wallSeconds(), LARGE);
+    Result large = null;
+    if (TRY_LARGE && CONTACTS < LARGE) {
+      engines.add(engine(temporal, "engine " + LARGE, LARGE));
+      large = run(api, session, temporal, "max pace (large)", LARGE, MAX_PACE, CAP);
+      results.add(large);
     }
-    Result paced = run(api, session, "pace 20/s", PACED_CONTACTS, 20, 10);
+    Result paced = run(api, session, temporal, "pace 20/s", PACED_CONTACTS, 20, 10);
     results.add(paced);
 
     StringBuilder out = new StringBuilder("\n");
     out.append(String.format("Vocero dispatch benchmark (sandbox telephony speed 0.001, ringSeconds 1, maxAttempts 1, every"
-        + " number ends in 0 = answered; %d CPUs)%n", Runtime.getRuntime().availableProcessors()));
+        + " number ends in 0 = answered; %d CPUs, load average %.2f at the end)%n", Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     out.append(String.format("%-18s %8s %6s %5s %9s %11s %12s %9s %9s %9s %8s  %s%n", "run", "contacts", "pace", "cap",
         "wall s", "placed/s", "steady/s", "max conc", "p50 ms", "p99 ms", "done", "batch status"));
     for (Result r : results) {
@@ -88,13 +132,41 @@ class DispatchBenchmark {
           r.pace(), r.cap(), r.wallSeconds(), r.placedPerSecond(), r.steadyPerSecond(), r.maxConcurrency(),
           r.callP50Ms(), r.callP99Ms(), r.done(), r.status()));
     }
+    for (Engine e : engines) {
+      out.append(String.format("%-18s %8d %6s %5d %9.1f %11.1f %12s %9s %9s %9s %8d  %s%n", e.label(), e.children(), "-",
+          CAP, e.wallSeconds(), e.perSecond(), "-", "-", "-", "-", e.finished(), "engine baseline"));
+    }
     out.append("  wall s = upload answered → batch completed, or → all contacts done when the batch got stuck (API poll every 200 ms); placed/s = (n−1)/(last − first"
         + " placed_at); steady/s = same over the middle 90% of placements; p50/p99 ms = ended_at − placed_at per call.\n");
-    out.append("  ").append(largeNote).append('\n');
+    out.append("  engine baseline = a bare sliding-window parent (Temporal's batch/slidingwindow sample shape: window = cap,"
+        + " page " + PAGE + ", continue-as-new per page) starting as many children that report by signal and complete at"
+        + " once, on the same worker; its /s = children / (start → result).\n");
+
+    out.append("\nCosts per call (histories: every run of the batch or parent, a sample of " + SAMPLED_CHILDREN
+        + " children; PostgreSQL: pg_stat_statements over the run, the benchmark's own polls included)\n");
+    out.append(HistoryCosts.header());
+    for (Result r : results.subList(1, results.size())) {
+      out.append(r.parent().row(r.label() + ": batch", r.contacts()));
+      out.append(r.child().row(r.label() + ": contact", r.sampled()));
+      out.append(String.format("  %s: %.1f PostgreSQL statements per call (%d in all); most frequent:%n", r.label(),
+          (double) r.statements() / r.contacts(), r.statements()));
+      for (String top : r.topStatements()) {
+        out.append("    ").append(top).append('\n');
+      }
+    }
+    for (Engine e : engines) {
+      out.append(e.parent().row(e.label() + ": parent", e.children()));
+      out.append(e.child().row(e.label() + ": child", e.sampled()));
+    }
+
+    out.append('\n');
     for (Result r : results.subList(1, results.size() - 1)) {
+      Engine e = engines.stream().filter(x -> x.children() == r.contacts()).findFirst().orElse(null);
       out.append(String.format("  target %s: >= 100/s (the API's maximum pace): %s (%.1f/s over the run, %.1f/s steady,"
-              + " %.0f%% of 100)%n", r.label(), r.placedPerSecond() >= 100 ? "PASS" : "FAIL", r.placedPerSecond(),
-          r.steadyPerSecond(), r.placedPerSecond()));
+              + " %.0f%% of 100)%s%n", r.label(), r.placedPerSecond() >= 100 ? "PASS" : "FAIL", r.placedPerSecond(),
+          r.steadyPerSecond(), r.placedPerSecond(), e == null ? "" : String.format("; %.2f × the engine baseline (%.1f/s):"
+              + " %s", r.placedPerSecond() / e.perSecond(), e.perSecond(),
+              r.placedPerSecond() / e.perSecond() >= 0.7 ? "PASS" : "FAIL")));
     }
     double deviation = (paced.steadyPerSecond() - 20) / 20;
     out.append(String.format("  target pace 20/s within ±5%%: %s (steady %.2f/s, %+.1f%%; whole run %.2f/s)%n",
@@ -103,27 +175,78 @@ class DispatchBenchmark {
       out.append(String.format("  concurrency %s: max %d <= cap %d: %s%n", r.label(), r.maxConcurrency(), r.cap(),
           r.maxConcurrency() <= r.cap() ? "PASS" : "FAIL"));
     }
+    out.append(benchLines(large != null ? large : open, engines, paced, results));
     System.out.println(out);
 
     for (Result r : results) {
       assertEquals(r.contacts(), r.done(), r.label() + ": every contact done");
       assertEquals("completed", r.status(), r.label() + ": the batch completes");
       assertEquals(r.contacts(), r.attempts(), r.label() + ": one attempt per contact");
+      assertEquals(r.contacts(), r.doneInStore(), r.label() + ": every contact done in PostgreSQL");
       assertTrue(r.maxConcurrency() <= r.cap(), r.label() + ": concurrency " + r.maxConcurrency() + " > cap " + r.cap());
+    }
+    for (Engine e : engines) {
+      assertEquals(e.children(), e.finished(), e.label() + ": every child reported");
     }
   }
 
-  record Result(String label, String status, int contacts, double pace, int cap, double wallSeconds, int done, int attempts,
-                double placedPerSecond, double steadyPerSecond, int maxConcurrency, double callP50Ms, double callP99Ms) {}
+  /** The lines the lead's bench command collects: BENCH|row|figure|value|target|baseline|met. */
+  private static String benchLines(Result measured, List<Engine> engines, Result paced, List<Result> results) {
+    Engine e = engines.stream().filter(x -> x.children() == measured.contacts()).findFirst().orElseThrow();
+    String contacts = String.format("%,d", measured.contacts());
+    String baseline = String.format("engine baseline %.1f calls/s", e.perSecond());
+    double ratio = measured.placedPerSecond() / e.perSecond();
+    boolean lost = measured.done() != measured.contacts() || measured.doneInStore() != measured.contacts()
+        || measured.attempts() != measured.contacts();
+    double deviation = (paced.steadyPerSecond() - 20) / 20;
+    boolean capped = results.stream().allMatch(r -> r.maxConcurrency() <= r.cap());
+    return String.format("BENCH|dispatch|calls/s on %s contacts|%.1f calls/s|≥ 100 calls/s|%s|%s%n", contacts,
+        measured.placedPerSecond(), baseline, measured.placedPerSecond() >= 100 ? "yes" : "no")
+        + String.format("BENCH|dispatch|ratio to the engine baseline on %s contacts|%.2f ×|≥ 0.7 ×|%s|%s%n", contacts,
+        ratio, baseline, ratio >= 0.7 ? "yes" : "no")
+        + String.format("BENCH|dispatch|contacts done on %s contacts (PostgreSQL)|%d of %d|all|%s|%s%n", contacts,
+        measured.doneInStore(), measured.contacts(), baseline, lost ? "no" : "yes")
+        + String.format("BENCH|dispatch|paced run steady rate|%.2f calls/s|20 calls/s ± 5 %%|set pace 20 calls/s|%s%n",
+        paced.steadyPerSecond(), Math.abs(deviation) <= 0.05 ? "yes" : "no")
+        + String.format("BENCH|dispatch|highest concurrency over the cap|%s|≤ cap|caps 200 and 10|%s%n",
+        results.stream().map(r -> r.maxConcurrency() + "/" + r.cap()).reduce((a, b) -> a + " " + b).orElse(""),
+        capped ? "yes" : "no");
+  }
 
-  private static Result run(ApiClient api, Session session, String label, int contacts, double pace, int cap)
-      throws InterruptedException {
+  record Result(String label, String status, int contacts, double pace, int cap, double wallSeconds, int done, int attempts,
+                int doneInStore, double placedPerSecond, double steadyPerSecond, int maxConcurrency, double callP50Ms,
+                double callP99Ms, HistoryCosts parent, HistoryCosts child, int sampled, long statements,
+                List<String> topStatements) {}
+
+  record Engine(String label, int children, double wallSeconds, double perSecond, int finished, HistoryCosts parent,
+                HistoryCosts child, int sampled) {}
+
+  /** The engine baseline: the bare sliding-window parent over {@code children} trivial children, window = cap. */
+  private static Engine engine(WorkflowClient temporal, String label, int children) {
+    String id = "bench-window-" + children + "-" + UUID.randomUUID();
+    WindowBatchWorkflow parent = temporal.newWorkflowStub(WindowBatchWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.BATCHES).build());
+    long start = System.nanoTime();
+    int finished = parent.run(new WindowInput(children, 0, PAGE, CAP, List.of(), 0));
+    double wall = (System.nanoTime() - start) / 1e9;
+    List<String> sample = new ArrayList<>();
+    int step = Math.max(1, children / SAMPLED_CHILDREN);
+    for (int i = 0; i < children && sample.size() < SAMPLED_CHILDREN; i += step) {
+      sample.add(id + "/" + i);
+    }
+    return new Engine(label, children, wall, children / wall, finished, HistoryCosts.ofChain(temporal, id),
+        HistoryCosts.ofEach(temporal, sample), sample.size());
+  }
+
+  private static Result run(ApiClient api, Session session, WorkflowClient temporal, String label, int contacts,
+      double pace, int cap) throws InterruptedException {
     StringBuilder csv = new StringBuilder("Nombre,Celular\n");
     for (int i = 0; i < contacts; i++) {
       csv.append("Cliente ").append(i).append(',').append(nextNumber).append('\n');
       nextNumber += 10; // last digit 0: the sandbox answers (human)
     }
     String settings = String.format(SETTINGS, label, pace, cap);
+    DB.jdbi().useHandle(h -> h.createQuery("select pg_stat_statements_reset()::text").mapTo(String.class).one());
     long start = System.nanoTime();
     Reply created = api.upload("/api/v1/batches", session.accessToken(), "file", "bench.csv",
         csv.toString().getBytes(StandardCharsets.UTF_8), Map.of("settings", settings));
@@ -177,9 +300,27 @@ class DispatchBenchmark {
     int skip = (int) Math.floor(placed.length * 0.05);
     double steady = rate(placed, skip, placed.length - 1 - skip);
     double[] durations = calls.stream().mapToDouble(c -> c[1] - c[0]).sorted().toArray();
-    return new Result(label, status, contacts, pace, cap, wall, done, attempts, whole, steady, maxOverlap(calls),
-        percentile(durations, 50), percentile(durations, 99));
+    long statements = DB.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(calls), 0) from pg_stat_statements s"
+        + " join pg_database d on d.oid = s.dbid where d.datname = current_database()").mapTo(Long.class).one());
+    List<String> top = DB.jdbi().withHandle(h -> h.createQuery("select calls, left(regexp_replace(query, '\\s+', ' ', 'g'),"
+        + " 110) as q from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+        + " order by calls desc limit 12")
+        .map((rs, ctx) -> String.format("%6.2f  %s", rs.getLong("calls") / (double) contacts, rs.getString("q"))).list());
+    int doneInStore = DB.jdbi().withHandle(h -> h.createQuery("select count(*) from contacts where batch_id = :b"
+        + " and status = 'done'").bind("b", batchId).mapTo(Integer.class).one());
+    List<Long> contactIds = DB.jdbi().withHandle(h -> h.createQuery("select id from contacts where batch_id = :b order by id")
+        .bind("b", batchId).mapTo(Long.class).list());
+    List<String> sample = new ArrayList<>();
+    int step = Math.max(1, contactIds.size() / SAMPLED_CHILDREN);
+    for (int i = 0; i < contactIds.size() && sample.size() < SAMPLED_CHILDREN; i += step) {
+      sample.add(CallIds.contactWorkflowId(batchId, contactIds.get(i)));
+    }
+    return new Result(label, status, contacts, pace, cap, wall, done, attempts, doneInStore, whole, steady,
+        maxOverlap(calls), percentile(durations, 50), percentile(durations, 99),
+        HistoryCosts.ofChain(temporal, CallIds.batchWorkflowId(batchId)), HistoryCosts.ofEach(temporal, sample),
+        sample.size(), statements, top);
   }
+
 
   /** Placements per second between the {@code from}-th and {@code to}-th placement (inclusive). */
   private static double rate(double[] placedMs, int from, int to) {

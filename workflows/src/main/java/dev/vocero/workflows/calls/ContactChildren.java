@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 
 /** A batch's contact calls as abandoned child workflows: started without waiting, cancelled by signal. */
@@ -23,6 +24,7 @@ final class ContactChildren {
   private final UUID orgId;
   private final UUID batchId;
   private final Logger log;
+  private LongFunction<WorkflowLabels> labels;
 
   ContactChildren(UUID orgId, UUID batchId, Logger log) {
     this.orgId = orgId;
@@ -69,7 +71,10 @@ final class ContactChildren {
   }
 
   private ChildWorkflowOptions options(long contactId) {
-    return WorkflowLabels.contactCallOfThisBatch(contactId).applyTo(ChildWorkflowOptions.newBuilder())
+    if (labels == null) {
+      labels = WorkflowLabels.contactCallsOfThisBatch();
+    }
+    return labels.apply(contactId).applyTo(ChildWorkflowOptions.newBuilder())
         .setWorkflowId(CallIds.contactWorkflowId(batchId, contactId))
         .setTaskQueue(TaskQueues.WORKFLOWS)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

@@ -46,7 +46,7 @@ public final class CampaignBatchControl {
   public BatchProgress startBatch(BatchStart start) {
     CallBatchWorkflow batch = temporal.newWorkflowStub(CallBatchWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(CallIds.batchWorkflowId(start.batchId()))
-        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setTaskQueue(TaskQueues.BATCHES)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(VoceroSearchAttributes.ORG, start.orgId().toString())

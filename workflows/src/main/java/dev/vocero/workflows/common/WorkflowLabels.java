@@ -57,11 +57,14 @@ public record WorkflowLabels(String summary, Map<String, Object> memo) {
   }
 
   /**
-   * Inside a workflow: the labels of a child that works for the same batch as this execution, read from this
-   * execution's memo (deterministic: the memo is part of the start event).
+   * Inside a batch's workflow: the labels of the children that work for it, from its names read once from its memo
+   * (deterministic: the memo is part of the start event; reading it per child decrypted three payloads per start).
    */
-  public static WorkflowLabels contactCallOfThisBatch(long contactId) {
-    return contactCall(memo(ORGANISATION), memo(BATCH), memo(CAMPAIGN), contactId);
+  public static java.util.function.LongFunction<WorkflowLabels> contactCallsOfThisBatch() {
+    String organisation = memo(ORGANISATION);
+    String batch = memo(BATCH);
+    String campaign = memo(CAMPAIGN);
+    return contactId -> contactCall(organisation, batch, campaign, contactId);
   }
 
   /** Inside a workflow: a child's recording labels, with this execution's organisation and batch. */

@@ -47,6 +47,8 @@ final class CampaignTestSupport {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, SimulatedBatchWorkflow.class,
         MessageWaveWorkflowImpl.class);
+    // batches run on their own queue, as in production (CampaignBatchControl starts them there)
+    env.newWorker(TaskQueues.BATCHES).registerWorkflowImplementationTypes(SimulatedBatchWorkflow.class);
     Worker io = env.newWorker(TaskQueues.IO);
     io.registerActivitiesImplementations(activities, new ControlActivities(env.getWorkflowClient()));
     if (messages != null) {
