@@ -1,5 +1,6 @@
 package dev.vocero.domain.compliance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,10 @@ import java.util.TreeMap;
 /**
  * Decides one contact of one person under a policy, from the person's earlier contacts on every channel: allow now,
  * wait until the first instant every rule allows, or block when no such instant comes. Pure: it never reads the clock.
+ *
+ * <p>A wait is reported under the rule that held the contact back longest on the way to that instant: a Colombian text
+ * the day of a call waits a week under the one-channel-a-week rule, not a day under the once-a-day rule that was
+ * met first.
  */
 public final class ContactGate {
   private static final int MAX_ROUNDS = 32;
@@ -25,16 +30,23 @@ public final class ContactGate {
         .sorted(Comparator.comparing(PastContact::at)).toList();
     Instant at = now;
     Hold first = null;
+    Hold longest = null; // the hold that moved the time furthest: the rule the wait is reported under
+    Duration longestDelay = Duration.ZERO;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Hold hold = firstHold(policy, channel, at, zone, counted, history);
       if (hold == null) {
         return first == null ? GateDecision.allow(policy.window().id())
-            : new GateDecision(GateDecision.Verdict.WAIT, at, first.ruleId(), first.reason());
+            : new GateDecision(GateDecision.Verdict.WAIT, at, longest.ruleId(), longest.reason());
       }
       if (hold.until() == null) {
         return new GateDecision(GateDecision.Verdict.BLOCK, null, hold.ruleId(), hold.reason());
       }
       first = first == null ? hold : first;
+      Duration delay = Duration.between(at, hold.until());
+      if (longest == null || delay.compareTo(longestDelay) > 0) {
+        longest = hold;
+        longestDelay = delay;
+      }
       at = hold.until();
     }
     return new GateDecision(GateDecision.Verdict.BLOCK, null, first.ruleId(), first.reason());

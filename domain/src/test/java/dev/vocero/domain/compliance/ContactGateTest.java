@@ -73,6 +73,12 @@ class ContactGateTest {
     GateDecision sameDay = decide("CO", ContactChannel.CALL, CO_TUESDAY.plus(Duration.ofHours(3)), BOGOTA, history);
     assertEquals("co.once-a-day", sameDay.ruleId());
     assertEquals(CO_TUESDAY.plus(Duration.ofDays(1)), sameDay.notBefore());
+    // A text the same day: the once-a-day rule is met first, but the week rule is what holds it back a week, and the
+    // stored reason must say so.
+    GateDecision textSameDay = decide("CO", ContactChannel.SMS, CO_TUESDAY.plus(Duration.ofHours(3)), BOGOTA, history);
+    assertEquals(Verdict.WAIT, textSameDay.verdict());
+    assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)), textSameDay.notBefore());
+    assertEquals("co.one-channel-a-week", textSameDay.ruleId());
   }
 
   @Test
