@@ -14,6 +14,7 @@ import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.workflows.calls.PaceChange;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -81,23 +82,11 @@ public class BatchPages {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public String check(@Context ContainerRequestContext context, @FormDataParam("csrf") String csrf,
       @FormDataParam("file") InputStream file, @FormDataParam("file") FormDataContentDisposition disposition,
-      @FormDataParam("name") String name, @FormDataParam("jurisdiction") String jurisdiction,
-      @FormDataParam("customWindows") String customWindows, @FormDataParam("defaultRegion") String region,
-      @FormDataParam("callsPerSecond") String callsPerSecond, @FormDataParam("maxConcurrentCalls") String maxConcurrent,
-      @FormDataParam("maxAttempts") String maxAttempts, @FormDataParam("policyCallsPerDay") String callsPerDay,
-      @FormDataParam("policyCallsPerWeek") String callsPerWeek,
-      @FormDataParam("policyMessagesPerDay") String messagesPerDay,
-      @FormDataParam("policyMessagesPerWeek") String messagesPerWeek,
-      @FormDataParam("policyMinHoursBetweenCalls") String hoursBetweenCalls,
-      @FormDataParam("policyMinHoursBetweenMessages") String hoursBetweenMessages,
-      @FormDataParam("policyWindows") String policyWindows,
-      @FormDataParam("policyOverrideReason") String overrideReason) {
+      @BeanParam BatchFormFields fields) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireCsrf(csrf);
     p.requireWrite();
-    BatchSettingsRequest settings = imports.settings(new BatchForm(name, jurisdiction, customWindows, region,
-        callsPerSecond, maxConcurrent, maxAttempts, new PolicyForm(callsPerDay, callsPerWeek, messagesPerDay,
-        messagesPerWeek, hoursBetweenCalls, hoursBetweenMessages, policyWindows, overrideReason)).settingsJson(json));
+    BatchSettingsRequest settings = imports.settings(fields.form().settingsJson(json));
     BatchViews.DryRun dryRun = imports.dryRun(p.principal(), requireFile(p, file, disposition), disposition.getFileName(), settings);
     return pages.render("batch_check", p, "d", dryRun);
   }
@@ -106,23 +95,11 @@ public class BatchPages {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response create(@Context ContainerRequestContext context, @FormDataParam("csrf") String csrf,
       @FormDataParam("file") InputStream file, @FormDataParam("file") FormDataContentDisposition disposition,
-      @FormDataParam("name") String name, @FormDataParam("jurisdiction") String jurisdiction,
-      @FormDataParam("customWindows") String customWindows, @FormDataParam("defaultRegion") String region,
-      @FormDataParam("callsPerSecond") String callsPerSecond, @FormDataParam("maxConcurrentCalls") String maxConcurrent,
-      @FormDataParam("maxAttempts") String maxAttempts, @FormDataParam("policyCallsPerDay") String callsPerDay,
-      @FormDataParam("policyCallsPerWeek") String callsPerWeek,
-      @FormDataParam("policyMessagesPerDay") String messagesPerDay,
-      @FormDataParam("policyMessagesPerWeek") String messagesPerWeek,
-      @FormDataParam("policyMinHoursBetweenCalls") String hoursBetweenCalls,
-      @FormDataParam("policyMinHoursBetweenMessages") String hoursBetweenMessages,
-      @FormDataParam("policyWindows") String policyWindows,
-      @FormDataParam("policyOverrideReason") String overrideReason) {
+      @BeanParam BatchFormFields fields) {
     ConsoleRequest p = ConsoleRequest.of(context);
     p.requireCsrf(csrf);
     p.requireWrite();
-    BatchSettingsRequest settings = imports.settings(new BatchForm(name, jurisdiction, customWindows, region,
-        callsPerSecond, maxConcurrent, maxAttempts, new PolicyForm(callsPerDay, callsPerWeek, messagesPerDay,
-        messagesPerWeek, hoursBetweenCalls, hoursBetweenMessages, policyWindows, overrideReason)).settingsJson(json));
+    BatchSettingsRequest settings = imports.settings(fields.form().settingsJson(json));
     BatchViews.Created created = imports.create(p.principal(), requireFile(p, file, disposition),
         disposition.getFileName(), settings);
     return Response.seeOther(URI.create("/batches/" + created.id())).build();
