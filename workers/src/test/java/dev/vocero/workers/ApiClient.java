@@ -182,6 +182,17 @@ public final class ApiClient {
     return login(email, password);
   }
 
+  /** A new member of the admin's organization with the {@code operator} role, logged in. */
+  public Session operatorOf(Session admin) {
+    String email = "operator-" + UUID.randomUUID() + "@example.com";
+    Reply invited = post("/api/v1/users", admin.accessToken(),
+        Map.of("email", email, "password", "long enough pw", "name", "Op", "role", "operator"));
+    if (invited.status() != 201) {
+      throw new AssertionError("adding an operator failed: " + invited.status() + " " + invited.body());
+    }
+    return login(email, "long enough pw");
+  }
+
   /** The platform operator named in test-vocero.yml (auth.platformOperators), registered on first use. */
   public Session platformOperator() {
     String email = "ops@vocero.test";

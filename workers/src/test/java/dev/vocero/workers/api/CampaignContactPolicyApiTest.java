@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,7 @@ class CampaignContactPolicyApiTest {
   static void setUp() {
     api = new ApiClient(APP.getLocalPort());
     admin = api.registerAndLogin("Cobranzas Campañas Chile");
-    String email = "operator-" + UUID.randomUUID() + "@example.com";
-    assertEquals(201, api.post("/api/v1/users", admin.accessToken(), Map.of("email", email, "password",
-        "long enough pw", "name", "Op", "role", "operator")).status());
-    operator = api.login(email, "long enough pw");
+    operator = api.operatorOf(admin);
   }
 
   /** A Chilean batch that starts a call every 100 s at most. */

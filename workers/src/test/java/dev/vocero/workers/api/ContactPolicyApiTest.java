@@ -45,10 +45,7 @@ class ContactPolicyApiTest {
   static void setUp() {
     api = new ApiClient(APP.getLocalPort());
     admin = api.registerAndLogin("Cobranzas Chile");
-    String email = "operator-" + UUID.randomUUID() + "@example.com";
-    assertEquals(201, api.post("/api/v1/users", admin.accessToken(), Map.of("email", email, "password",
-        "long enough pw", "name", "Op", "role", "operator")).status());
-    operator = api.login(email, "long enough pw");
+    operator = api.operatorOf(admin);
   }
 
   static String settings(String contactPolicy) {

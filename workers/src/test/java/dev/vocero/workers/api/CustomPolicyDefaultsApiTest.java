@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,10 +37,7 @@ class CustomPolicyDefaultsApiTest {
   static void setUp() {
     api = new ApiClient(APP.getLocalPort());
     admin = api.registerAndLogin("Cobranzas propias");
-    String email = "operator-" + UUID.randomUUID() + "@example.com";
-    assertEquals(201, api.post("/api/v1/users", admin.accessToken(), Map.of("email", email, "password",
-        "long enough pw", "name", "Op", "role", "operator")).status());
-    operator = api.login(email, "long enough pw");
+    operator = api.operatorOf(admin);
   }
 
   @Test
