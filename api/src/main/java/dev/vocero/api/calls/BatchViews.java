@@ -57,11 +57,16 @@ public final class BatchViews {
     }
   }
 
+  /**
+   * @param attempts calls placed so far: the count stored when the contact finished, and while it is still in progress
+   *     the attempts of its history that were placed (the stored count is only written at the end)
+   */
   public record Call(long contactId, int row, String name, List<String> phones, String timeZone, String status,
       String finalDisposition, int attempts, List<Attempt> history, Long personId) {
     static Call of(ContactRow c, List<AttemptRow> attempts, Map<UUID, String> audioStatuses) {
+      int placed = (int) attempts.stream().filter(a -> a.placedAt() != null).count();
       return new Call(c.id(), c.rowNumber(), c.name(), c.phones().stream().map(PhoneNumbers::mask).toList(), c.timeZone(),
-          c.status(), c.finalDisposition(), c.attempts(),
+          c.status(), c.finalDisposition(), Math.max(c.attempts(), placed),
           attempts.stream().map(a -> Attempt.of(a, audioStatuses)).toList(), c.personId());
     }
   }

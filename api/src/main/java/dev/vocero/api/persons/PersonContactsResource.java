@@ -33,15 +33,15 @@ public class PersonContactsResource {
 
   /**
    * One decision of the contact gate: {@code decision} allow, wait (until {@code notBefore}) or block; {@code ruleId}
-   * names the policy rule (docs/compliance); {@code outcome} how an allowed contact ended; the phone is masked.
+   * names the policy rule (docs/compliance); {@code outcome} how an allowed contact ended (null for a wait or a block: nothing was contacted); the phone is masked.
    */
   public record ContactView(Instant at, String channel, String decision, String ruleId, String policy, String reason,
       String outcome, Instant notBefore, UUID batchId, UUID waveId, Long contactId, UUID attemptId, UUID messageId,
       String phone) {
 
     static ContactView of(PersonContactRow r) {
-      return new ContactView(r.at(), r.channel(), r.decision(), r.ruleId(), r.policy(), r.reason(), r.outcome(),
-          r.notBefore(), r.batchId(), r.waveId(), r.contactId(), r.attemptId(), r.messageId(), r.phoneMasked());
+      return new ContactView(r.at(), r.channel(), r.decision(), r.ruleId(), r.policy(), r.reason(),
+          "allow".equals(r.decision()) ? r.outcome() : null, r.notBefore(), r.batchId(), r.waveId(), r.contactId(), r.attemptId(), r.messageId(), r.phoneMasked());
     }
   }
 

@@ -97,6 +97,7 @@ class PersonContactsApiTest {
     assertEquals("call", allowed.get("channel").asText());
     assertEquals("mx.vocero-once-a-day", held.get("ruleId").asText());
     assertTrue(Instant.parse(held.get("notBefore").asText()).isAfter(Instant.parse(allowed.get("at").asText())));
+    assertTrue(held.get("outcome").isNull(), "a wait contacted nobody, so it has no outcome: " + held);
     assertEquals(1, decisions.stream().filter(d -> d.get("decision").asText().equals("allow")).count());
     decisions.forEach(d -> assertFalse(d.get("phone").asText().contains("12345"), d.toString()));
     assertTrue(allowed.get("policy").asText().startsWith("MX@"));
