@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vocero.store.TestDatabase;
@@ -7,10 +8,14 @@ import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
+import dev.vocero.store.campaigns.CampaignDao;
+import dev.vocero.workflows.calls.BatchActivities.BatchStatusChange;
 import dev.vocero.workflows.calls.BatchActivities.ContactCheck;
+import dev.vocero.workflows.calls.BatchStatus;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.ContactOutcome;
 import dev.vocero.workflows.calls.Disposition;
+import dev.vocero.workflows.campaigns.CampaignIds;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -71,6 +76,45 @@ class BatchActivitiesImplTest {
         jdbi.withHandle(h -> h.createQuery("select reason from call_decisions where contact_id = :c")
             .bind("c", terminated).mapTo(String.class).list()));
     assertEquals("pending", jdbi.withExtension(ContactDao.class, dao -> dao.find(org, running)).orElseThrow().status());
+  }
+
+  @Test
+  void givenABatchOfARunningCampaign_whenItCompletes_itShouldSignalTheCampaignOnceAndNotWhileItRuns() {
+    UUID campaign = UUID.randomUUID();
+    jdbi.useHandle(h -> h.execute("insert into campaigns (id, org_id, name, state, start_date, end_date, weekdays,"
+        + " window_start, window_end, time_zone) values (?, ?, 'C', 'running', date '2026-12-07', date '2026-12-31',"
+        + " '{MONDAY}', time '08:00', time '18:00', 'America/Bogota')", campaign, org));
+    jdbi.useExtension(CampaignDao.class, dao -> dao.attach(campaign, org, List.of(batch)));
+    String campaignWorkflow = CampaignIds.campaignWorkflowId(campaign);
+    temporal.getWorkflowClient().newUntypedWorkflowStub("Campaign", WorkflowOptions.newBuilder()
+        .setWorkflowId(campaignWorkflow).setTaskQueue("no-worker").build()).start();
+
+    activities.recordBatchStatus(new BatchStatusChange(org, batch, BatchStatus.RUNNING, 1, 0));
+    activities.recordBatchStatus(new BatchStatusChange(org, batch, BatchStatus.COMPLETED, 3, 3));
+
+    assertEquals(List.of("memberEnded"), signals(campaignWorkflow));
+    assertEquals("completed", jdbi.withHandle(h -> h.createQuery("select status from call_batches where id = :b")
+        .bind("b", batch).mapTo(String.class).one()));
+  }
+
+  @Test
+  void givenABatchOfACampaignThatIsNotRunning_whenItCompletes_itShouldStillRecordIt() {
+    UUID campaign = UUID.randomUUID();
+    jdbi.useHandle(h -> h.execute("insert into campaigns (id, org_id, name, state, start_date, end_date, weekdays,"
+        + " window_start, window_end, time_zone) values (?, ?, 'C', 'draft', date '2026-12-07', date '2026-12-31',"
+        + " '{MONDAY}', time '08:00', time '18:00', 'America/Bogota')", campaign, org));
+    jdbi.useExtension(CampaignDao.class, dao -> dao.attach(campaign, org, List.of(batch)));
+
+    assertDoesNotThrow(() -> activities.recordBatchStatus(new BatchStatusChange(org, batch, BatchStatus.CANCELLED, 0, 0)));
+
+    assertEquals("cancelled", jdbi.withHandle(h -> h.createQuery("select status from call_batches where id = :b")
+        .bind("b", batch).mapTo(String.class).one()));
+  }
+
+  private List<String> signals(String workflowId) {
+    return temporal.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+        .filter(e -> e.hasWorkflowExecutionSignaledEventAttributes())
+        .map(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName()).toList();
   }
 
   private WorkflowStub start(long contactId) {

@@ -89,6 +89,10 @@ public interface CampaignDao {
       + " order by added_at, batch_id")
   List<UUID> batchIds(UUID orgId, UUID campaignId);
 
+  /** The campaign(s) this batch belongs to (at most one today). */
+  @SqlQuery("select campaign_id from campaign_batches where org_id = :orgId and batch_id = :batchId")
+  List<UUID> campaignsOfBatch(UUID orgId, UUID batchId);
+
   /** Of these batch ids, those that already belong to a campaign other than {@code campaignId}. */
   @SqlQuery("select batch_id from campaign_batches where batch_id in (<batchIds>) and campaign_id <> :campaignId")
   List<UUID> takenBatches(UUID campaignId, @BindList("batchIds") List<UUID> batchIds);

@@ -47,4 +47,12 @@ public interface CampaignWorkflow {
 
   @SignalMethod(name = "cancel")
   void cancel(String reason);
+
+  /**
+   * One of the campaign's batches or waves ended (sent by the activity that records its end): the campaign reads its
+   * members now instead of at its next poll (up to ten minutes away), so a wave for the calls' outcomes starts as soon
+   * as its batch has ended. Best effort; the poll stays the fallback.
+   */
+  @SignalMethod(name = "memberEnded")
+  void memberEnded();
 }

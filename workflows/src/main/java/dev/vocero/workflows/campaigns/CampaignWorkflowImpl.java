@@ -53,6 +53,8 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   private boolean closing;
   private int commands;
   private int applied;
+  /** How many member-ended signals arrived: a change wakes the window's wait to read the members at once. */
+  private int membersEnded;
 
   @WorkflowInit
   public CampaignWorkflowImpl(CampaignInput input) {
@@ -182,6 +184,11 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
     }
   }
 
+  @Override
+  public void memberEnded() {
+    membersEnded++;
+  }
+
   private void requireOpen() {
     if (cancelled || finishing) {
       throw new IllegalStateException("the campaign has ended");
@@ -222,6 +229,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
   private void runWindow() {
     while (!cancelled) {
       int seen = commands;
+      int ended = membersEnded;
       checkQuotas();
       reconcile();
       applied = seen;
@@ -229,7 +237,8 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
       if (allDone() || untilEnd <= 0) {
         return;
       }
-      Workflow.await(Duration.ofMillis(Math.min(untilEnd, nextPollMillis())), () -> cancelled || commands != seen);
+      Workflow.await(Duration.ofMillis(Math.min(untilEnd, nextPollMillis())),
+          () -> cancelled || commands != seen || membersEnded != ended);
       batches.refreshActive();
       waves.refreshActive();
     }

@@ -57,6 +57,7 @@ class CampaignMessagingWorkflowTest {
   void setUp(TestWorkflowEnvironment env) {
     this.env = env;
     SimulatedBatchWorkflow.STARTS.clear();
+    SimulatedBatchWorkflow.CAMPAIGN_OF.clear();
     SimulatedBatchWorkflow.chunk = 1;
     SimulatedBatchWorkflow.recordEachStart = true;
     activities = mock(CampaignActivities.class, withSettings().withoutAnnotations());
@@ -124,6 +125,34 @@ class CampaignMessagingWorkflowTest {
     smsPerDay.forEach((day, n) -> assertEquals(n, rolledSms.get(day.toString()), "SMS roll-up of " + day));
     assertTrue(days.getAllValues().stream().allMatch(d -> d.waveIds().size() == 2));
     assertTrue(result.waves().stream().allMatch(w -> w.status() == MemberStatus.COMPLETED), result.waves().toString());
+  }
+
+  /**
+   * Without a quota the campaign reads a wave's source batch every ten minutes; the batch's end wakes it, so the wave
+   * for the calls' outcomes starts within seconds of the last call.
+   */
+  @Test
+  void givenAWaveWaitingForItsBatch_whenTheBatchTellsTheCampaignItEnded_theWaveShouldStartAtOnce() {
+    CampaignBatch b = batch(10, 1.0);
+    CampaignWave after = CampaignWave.attached(UUID.randomUUID(), Channel.SMS, 2, b.batchId(), true);
+    messenger.recipients(after.waveId(), 1001, 3);
+    SimulatedBatchWorkflow.CAMPAIGN_OF.put(b.batchId(), campaignId);
+    CampaignInput input = CampaignInput.first(ORG, campaignId,
+        schedule("2026-03-02", "2026-03-02", WEEKDAYS, "09:00", "17:00", ZoneId.of("America/Bogota")), 0, List.of(b),
+        List.of(after), Map.of());
+    CampaignWorkflow campaign = CampaignTestSupport.stub(client, campaignId);
+
+    WorkflowClient.start(campaign::run, input);
+    CampaignProgress result = WorkflowStub.fromTyped(campaign).getResult(CampaignProgress.class);
+
+    assertEquals(CampaignState.COMPLETED, result.state());
+    assertEquals(3, messenger.sentBy(after.waveId()).size(), messenger.sent.toString());
+    long batchEnded = SimulatedBatchWorkflow.ENDED_AT.get(b.batchId());
+    long firstText = messenger.sentBy(after.waveId()).stream().mapToLong(RecordingMessenger.Sent::atMillis).min()
+        .orElseThrow();
+    assertTrue(firstText >= batchEnded, "the wave waits for its batch");
+    assertTrue(firstText - batchEnded < Duration.ofMinutes(1).toMillis(),
+        "the wave starts when the batch ends, not at the next ten-minute poll: " + (firstText - batchEnded) + " ms");
   }
 
   @Test

@@ -28,6 +28,11 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
   /** The batch runs out of credit once it has started this many contacts (pauses itself, as the real one, in words). */
   static final Map<UUID, Integer> CREDIT_FOR = new ConcurrentHashMap<>();
 
+  /** Batches that tell their campaign when they end, as the real batch's status activity does. */
+  static final Map<UUID, UUID> CAMPAIGN_OF = new ConcurrentHashMap<>();
+  /** When each batch ended, in workflow time. */
+  static final Map<UUID, Long> ENDED_AT = new ConcurrentHashMap<>();
+
   record Start(UUID batchId, long atMillis, int count) {}
 
   private final UUID batchId;
@@ -74,6 +79,13 @@ public class SimulatedBatchWorkflow implements CallBatchWorkflow {
       Workflow.sleep(Duration.ofMillis((long) Math.ceil(1000.0 * count / callsPerSecond)));
     }
     status = cancelled ? BatchStatus.CANCELLED : BatchStatus.COMPLETED;
+    if (!Workflow.isReplaying()) {
+      ENDED_AT.put(batchId, Workflow.currentTimeMillis());
+    }
+    UUID campaign = CAMPAIGN_OF.get(batchId);
+    if (campaign != null) {
+      Workflow.newExternalWorkflowStub(CampaignWorkflow.class, CampaignIds.campaignWorkflowId(campaign)).memberEnded();
+    }
     Workflow.await(Workflow::isEveryHandlerFinished);
     return progress();
   }
