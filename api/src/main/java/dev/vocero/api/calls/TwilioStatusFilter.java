@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ public final class TwilioStatusFilter implements Filter {
   /** The exact URL pattern this filter is mapped to. */
   public static final String PATH = "/webhooks/twilio/voice/status";
   private static final String FORM = "application/x-www-form-urlencoded";
+  private static final long MAX_PRESIZED = 64 * 1024;
 
   private final TelephonyWebhooks webhooks;
   private final TwilioStatusCallbacks callbacks;
@@ -53,7 +55,7 @@ public final class TwilioStatusFilter implements Filter {
     }
     byte[] body;
     try {
-      body = http.getInputStream().readAllBytes();
+      body = body(http);
     } catch (IOException e) {
       if (BodyLimit.isTooLarge(e)) { // as BodyLimit.Exceeded answers it on the Jersey path
         tooLarge(http, answer);
@@ -74,6 +76,17 @@ public final class TwilioStatusFilter implements Filter {
     } catch (RuntimeException e) {
       errors.write(answer, e);
     }
+  }
+
+  /** Read into one array of the declared length: readAllBytes allocated two 8 KiB buffers per callback. */
+  private static byte[] body(HttpServletRequest http) throws IOException {
+    long declared = http.getContentLengthLong();
+    if (declared < 0 || declared > MAX_PRESIZED) {
+      return http.getInputStream().readAllBytes();
+    }
+    byte[] body = new byte[(int) declared];
+    int read = http.getInputStream().readNBytes(body, 0, body.length);
+    return read == body.length ? body : Arrays.copyOf(body, read);
   }
 
   private static void tooLarge(HttpServletRequest http, HttpServletResponse answer) throws IOException {
