@@ -22,7 +22,8 @@ public final class TwilioRequests {
       MultivaluedMap<String, String> form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form != null) {
-      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+      // a name without '=' reaches us as a null value: empty, as it is signed (a null answered 500)
+      form.forEach((k, v) -> params.put(k, v.isEmpty() || v.get(0) == null ? "" : v.get(0)));
     }
     return verified(webhooks, uri.getPath(), uri.getRequestUri().getRawQuery(), signature, params);
   }

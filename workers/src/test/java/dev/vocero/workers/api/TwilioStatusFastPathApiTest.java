@@ -142,6 +142,19 @@ class TwilioStatusFastPathApiTest {
   }
 
   @Test
+  void givenASignedFieldWithoutAValue_itShouldBeStoredAsEmptyNotAnswered500() {
+    Map<String, String> params = callback("ringing", 8);
+    params.put("CallSid", "CA" + "5".repeat(32));
+    params.put("Note", "");
+    String body = form(callback("ringing", 8)).replace(CALL_SID, "CA" + "5".repeat(32)) + "&Note";
+    ApiClient.Reply reply = post(FILTER, path, body, sign(path, params));
+    assertEquals(204, reply.status(), String.valueOf(reply.body()));
+    String note = jdbi.withHandle(h -> h.createQuery("select payload->>'Note' from provider_events where event_key = :k")
+        .bind("k", "CA" + "5".repeat(32) + ":8:ringing").mapTo(String.class).one());
+    assertEquals("", note);
+  }
+
+  @Test
   void givenAChunkedStatusCallbackOverTheLimit_itShouldAnswer413AndStoreNothing() throws IOException {
     int before = jdbi.withHandle(h -> h.createQuery("select count(*) from provider_events").mapTo(int.class).one());
     String answer;
