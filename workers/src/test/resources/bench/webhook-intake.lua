@@ -1,6 +1,6 @@
 -- wrk script for WebhookIntakeBenchmark: rotates pre-signed Twilio status callbacks.
 --   wrk -t2 -c32 -d10s --latency -s webhook-intake.lua http://host:port/webhooks/twilio/voice/status?attemptId=... \
---       -- <requests file> <seconds of distinct callbacks> <wrk threads>
+--       -- <requests file> <seconds of distinct callbacks> <wrk threads> [content type]
 -- The file holds one request a line: "<X-Twilio-Signature>\t<form body>", each a distinct event. Thread i of n sends the
 -- lines i, i+n, ... once each, in order, for the given seconds; then, until wrk stops, it redelivers the ones it already
 -- sent (Twilio does redeliver: same path, answered 204, stored no second time). So no distinct callback is in flight
@@ -42,6 +42,7 @@ local redo = 0
 
 function init(args)
   local file, seconds, n = args[1], tonumber(args[2] or "0"), tonumber(args[3] or "1")
+  local content_type = args[4] or "application/x-www-form-urlencoded"
   if file == nil or file == "" then
     return
   end
@@ -51,7 +52,7 @@ function init(args)
     if line_no % n == id then
       local tab = line:find("\t", 1, true)
       table.insert(requests, wrk.format("POST", nil, {
-        ["Content-Type"] = "application/x-www-form-urlencoded",
+        ["Content-Type"] = content_type,
         ["X-Twilio-Signature"] = line:sub(1, tab - 1),
       }, line:sub(tab + 1)))
     end

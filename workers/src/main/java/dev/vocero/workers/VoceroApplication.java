@@ -24,6 +24,9 @@ import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.api.calls.EventDelivery;
 import dev.vocero.api.messaging.MessagingApi;
 import dev.vocero.api.calls.StatusIntake;
+import dev.vocero.api.calls.TwilioStatusCallbacks;
+import dev.vocero.api.calls.TwilioStatusFilter;
+import dev.vocero.api.errors.ServletErrors;
 import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.credits.MessageCredits;
 import dev.vocero.workers.calls.EventRelay;
@@ -244,6 +247,10 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, "/*");
       env.servlets().addFilter("webhook-intake-metrics", new WebhookIntakeFilter(metrics.registry()))
           .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, WebhookIntakeFilter.PATHS);
+      env.servlets().addFilter("twilio-status", new TwilioStatusFilter(webhooks, // after the three above: they apply
+              new TwilioStatusCallbacks(webhooks, delivery, statusIntake, env.getObjectMapper()),
+              new ServletErrors(env.getObjectMapper())))
+          .addMappingForUrlPatterns(UnreadBodyDrain.REQUESTS, true, TwilioStatusFilter.PATH);
       OperationsGauges.register(metrics.registry(), jdbi);
       VoceroApi.Intake intake = VoceroApi.register(env.jersey(), env.getObjectMapper(), jdbi, temporal.client(), blobs, config.getAuth(),
           config.getUploads(), new VoceroApi.Calls(webhooks, delivery, config.getTelephony().getMaxContactsPerBatch(),

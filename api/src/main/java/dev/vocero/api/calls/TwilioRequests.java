@@ -22,10 +22,19 @@ public final class TwilioRequests {
       MultivaluedMap<String, String> form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form != null) {
-      form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+      // a name without '=' reaches us as a null value: empty, as it is signed (a null answered 500)
+      form.forEach((k, v) -> params.put(k, v.isEmpty() || v.get(0) == null ? "" : v.get(0)));
     }
-    String query = uri.getRequestUri().getRawQuery();
-    String url = webhooks.publicBaseUrl() + "/" + uri.getPath() + (query == null ? "" : "?" + query);
+    return verified(webhooks, uri.getPath(), uri.getRequestUri().getRawQuery(), signature, params);
+  }
+
+  /**
+   * The same check for a request read without JAX-RS: {@code path} without its leading slash, {@code rawQuery} as sent
+   * (null for none), {@code params} each form field's first value. Returns {@code params}.
+   */
+  public static Map<String, String> verified(TelephonyWebhooks webhooks, String path, String rawQuery, String signature,
+      Map<String, String> params) {
+    String url = webhooks.publicBaseUrl() + "/" + path + (rawQuery == null ? "" : "?" + rawQuery);
     if (signature == null || !webhooks.validTwilio(url, params, signature)) {
       LOG.warn("Rejected a Twilio request with a {} signature", signature == null ? "missing" : "wrong");
       throw new ApiException(403, "invalid_signature",

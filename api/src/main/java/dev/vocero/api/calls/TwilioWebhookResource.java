@@ -1,11 +1,8 @@
 package dev.vocero.api.calls;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.api.errors.ApiException;
-import dev.vocero.workflows.calls.ProviderEvent;
 import dev.vocero.workflows.calls.RecordingEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,12 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -35,45 +28,33 @@ import org.slf4j.LoggerFactory;
 @Path("/webhooks/twilio/voice")
 public class TwilioWebhookResource {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookResource.class);
-  private static final Set<String> PHONE_FIELDS = Set.of("To", "From", "Called", "Caller");
 
   private final Jdbi jdbi;
   private final TelephonyWebhooks webhooks;
   private final EventDelivery delivery;
-  private final StatusIntake intake;
-  private final ObjectMapper json;
+  private final TwilioStatusCallbacks statuses;
 
   public TwilioWebhookResource(Jdbi jdbi, TelephonyWebhooks webhooks, EventDelivery delivery, StatusIntake intake,
       ObjectMapper json) {
     this.jdbi = jdbi;
     this.webhooks = webhooks;
     this.delivery = delivery;
-    this.intake = intake;
-    this.json = json;
+    this.statuses = new TwilioStatusCallbacks(webhooks, delivery, intake, json);
   }
 
   /**
-   * Stored by {@link StatusIntake} (group commit: this request's event is committed together with the others that
-   * arrived meanwhile, in one statement), then 204. Only a terminal status is signalled (the contact's workflow waits for
-   * nothing else), after the answer, on {@link EventDelivery}'s pool; the others are stored as delivered.
+   * Documents the status callback and serves the requests {@link TwilioStatusFilter} leaves to Jersey (another content
+   * type, an unusual query or form): same checks, same {@link TwilioStatusCallbacks}, same answers. Stored with a group
+   * commit, then 204 (also for a redelivery of an event we already have); only a terminal status is signalled, after
+   * the answer.
    */
   @POST
   @Path("/status")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response status(@Context UriInfo uri, @HeaderParam("X-Twilio-Signature") String signature,
       MultivaluedMap<String, String> form) {
-    Map<String, String> params = TwilioRequests.verified(webhooks, uri, signature, form);
-    ProviderEvent event = webhooks.twilioStatus(attemptId(uri), params);
-    Optional<ProviderEventDao.Intake> stored = intake.store(
-        new StatusIntake.Callback("twilio", event, payload(params), event.terminal(), params.get("AnsweredBy")));
-    stored.ifPresent(intake -> {
-      if ("orphan".equals(intake.state())) {
-        LOG.warn("Twilio callback for an unknown call kept for audit (event {})", intake.id());
-      } else if (intake.toSignal()) {
-        delivery.deliverLater(intake.id(), intake.batchId(), intake.contactId(), event);
-      }
-    });
-    return Response.noContent().build(); // also for a redelivery of an event we already have
+    statuses.receive(attemptId(uri), TwilioRequests.verified(webhooks, uri, signature, form));
+    return Response.noContent().build();
   }
 
   /**
@@ -93,7 +74,7 @@ public class TwilioWebhookResource {
     RecordingEvent event = webhooks.twilioRecording(attemptId(uri), params);
     Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording(
         "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.status(), event.terminal(),
-        event.recordingId(), event.url(), payload(params), event.terminal()));
+        event.recordingId(), event.url(), statuses.payload(params), event.terminal()));
     stored.ifPresent(intake -> {
       if ("orphan".equals(intake.state())) {
         LOG.warn("Twilio recording callback for an unknown call kept for audit (event {})", intake.id());
@@ -115,25 +96,5 @@ public class TwilioWebhookResource {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  /**
-   * The raw callback, with the phone numbers masked: provider_events is an audit log, not a contact list. Written field
-   * by field with a bare generator: serialising a copied map through the ObjectMapper took half the resource's time.
-   */
-  private String payload(Map<String, String> params) {
-    StringWriter out = new StringWriter(64 + 32 * params.size());
-    try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
-      generator.writeStartObject();
-      for (Map.Entry<String, String> param : params.entrySet()) {
-        String value = param.getValue();
-        generator.writeStringField(param.getKey(), PHONE_FIELDS.contains(param.getKey()) && value != null
-            ? PhoneNumbers.mask(value) : value);
-      }
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 }

@@ -87,7 +87,8 @@ public final class BodyLimit implements Filter {
     }
   }
 
-  static final String EXCEEDED_ERROR = "vocero.bodyLimitError";
+  /** Request attribute holding the 413 body for this request (JSON, in the API's error shape). */
+  public static final String EXCEEDED_ERROR = "vocero.bodyLimitError";
 
   private String error(boolean upload) {
     return upload

@@ -44,6 +44,9 @@ public final class UnreadBodyDrain implements Filter {
     }
     try {
       InputStream body = http.getInputStream();
+      if (body.read() == -1) {
+        return; // read to the end already (the usual case): no buffer to allocate
+      }
       byte[] sink = new byte[8192];
       while (body.read(sink) != -1) {
         // discard

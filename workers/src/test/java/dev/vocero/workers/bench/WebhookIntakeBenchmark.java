@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.vocero.domain.telephony.TwilioSignatures;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.CallFixtures;
+import dev.vocero.workers.VoceroApplication;
 import dev.vocero.workers.config.VoceroConfiguration;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +45,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Intake rate of signed Twilio status callbacks ({@code POST /webhooks/twilio/voice/status}) beside a same-run,
- * same-Jetty no-op baseline (the admin connector's {@code GET /ping}). Closed loop: {@code bench.threads} platform
+ * same-Jetty no-op baseline (the admin connector's {@code GET /ping}), a second no-op on the application connector
+ * behind the same servlet filters ({@code /webhooks/bench/noop}, registered by {@link WithAppNoOp}), and the same
+ * callbacks sent with a charset that {@code TwilioStatusFilter} leaves to the JAX-RS resource: the intake's path
+ * before it bypassed Jersey, measured in the same run. Closed loop: {@code bench.threads} platform
  * threads (32) each send one request, wait for the answer, send the next. Reports; asserts only that every callback
  * answered 204 and left exactly one provider_events row. Excluded from the normal build; run it explicitly:
  *
@@ -78,7 +86,28 @@ class WebhookIntakeBenchmark {
   static final String CALL_SID = "CA" + "7".repeat(32);
 
   static final TestDatabase DB = TestDatabase.fresh();
-  static final DropwizardAppExtension<VoceroConfiguration> APP = BenchStack.app(DB, "http://127.0.0.1:9");
+  static final String APP_NOOP = "/webhooks/bench/noop";
+  /** What the intake's path was before it bypassed Jersey: a charset other than UTF-8 is left to the JAX-RS resource. */
+  static final String VIA_JERSEY = "application/x-www-form-urlencoded; charset=US-ASCII";
+  static final String FORM = "application/x-www-form-urlencoded";
+  static final DropwizardAppExtension<VoceroConfiguration> APP = BenchStack.app(WithAppNoOp.class, DB, "http://127.0.0.1:9");
+
+  /**
+   * The app plus a second no-op baseline on the APPLICATION connector, behind the same servlet filters as the intake
+   * (body limit, drain, webhook metrics, Dropwizard's own): the admin {@code /ping} pays none of them.
+   */
+  public static class WithAppNoOp extends VoceroApplication {
+    @Override
+    public void run(VoceroConfiguration config, Environment env) throws Exception {
+      super.run(config, env);
+      env.servlets().addServlet("bench-noop", new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) {
+          response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        }
+      }).addMapping(APP_NOOP);
+    }
+  }
 
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .executor(Executors.newFixedThreadPool(8)).build();
@@ -91,25 +120,33 @@ class WebhookIntakeBenchmark {
     String query = "?attemptId=" + attemptId;
     String url = "http://localhost:" + APP.getLocalPort() + "/webhooks/twilio/voice/status" + query;
     URI ping = URI.create("http://localhost:" + APP.getAdminPort() + "/ping");
+    URI appNoop = URI.create("http://localhost:" + APP.getLocalPort() + APP_NOOP);
 
     // Signed up front: the measured loop only sends.
-    HttpRequest[] warmupCallbacks = callbacks(url, 0, WARMUP, "ringing");
-    HttpRequest[] callbacks = callbacks(url, WARMUP, REQUESTS, "ringing");
-    HttpRequest[] terminalCallbacks = callbacks(url, WARMUP + REQUESTS, REQUESTS, "completed");
+    HttpRequest[] warmupCallbacks = callbacks(url, 0, WARMUP, "ringing", FORM);
+    HttpRequest[] warmupJersey = callbacks(url, WARMUP, WARMUP, "ringing", VIA_JERSEY);
+    HttpRequest[] callbacks = callbacks(url, 2 * WARMUP, REQUESTS, "ringing", FORM);
+    HttpRequest[] jerseyCallbacks = callbacks(url, 2 * WARMUP + REQUESTS, REQUESTS, "ringing", VIA_JERSEY);
+    HttpRequest[] terminalCallbacks = callbacks(url, 2 * WARMUP + 2 * REQUESTS, REQUESTS, "completed", FORM);
     IntFunction<Integer> pingOnce = i -> send(HttpRequest.newBuilder(ping).GET().build());
+    IntFunction<Integer> appNoopOnce = i -> send(HttpRequest.newBuilder(appNoop).GET().build());
 
     closedLoop(WARMUP, pingOnce, 200);
+    closedLoop(WARMUP, appNoopOnce, 204);
     closedLoop(WARMUP, i -> send(warmupCallbacks[i]), 204);
+    closedLoop(WARMUP, i -> send(warmupJersey[i]), 204);
 
     Run noop = closedLoop(REQUESTS, pingOnce, 200);
+    Run noopApp = closedLoop(REQUESTS, appNoopOnce, 204);
     Run intake = closedLoop(REQUESTS, i -> send(callbacks[i]), 204);
+    Run jersey = closedLoop(REQUESTS, i -> send(jerseyCallbacks[i]), 204);
     Run noopAfter = closedLoop(REQUESTS, pingOnce, 200);
     Run terminal = closedLoop(REQUESTS, i -> send(terminalCallbacks[i]), 204);
     long drainStart = System.nanoTime();
     int pending = awaitNonePending(jdbi, attemptId);
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
-    int sent = WARMUP + 2 * REQUESTS;
+    int sent = 2 * WARMUP + 3 * REQUESTS;
     Map<String, Integer> byState = jdbi.withHandle(h -> h.createQuery(
             "select state, count(*) as n from provider_events where attempt_id = :id group by state")
         .bind("id", attemptId).reduceRows(new LinkedHashMap<String, Integer>(), (m, r) -> {
@@ -124,7 +161,9 @@ class WebhookIntakeBenchmark {
         + " threads, JDK HttpClient HTTP/1.1, %d CPUs)%n", REQUESTS, WARMUP, THREADS, Runtime.getRuntime().availableProcessors()));
     out.append(String.format("%-48s %12s %8s %8s %8s%n", "", "throughput/s", "p50 ms", "p99 ms", "max ms"));
     out.append(row("no-op baseline: admin GET /ping (before)", noop));
+    out.append(row("no-op baseline 2: app connector " + APP_NOOP, noopApp));
     out.append(row("intake: POST /webhooks/twilio/voice/status", intake));
+    out.append(row("intake through Jersey (the path before)", jersey));
     out.append(row("no-op baseline: admin GET /ping (after)", noopAfter));
     out.append(row("intake, terminal (signalled after the 204)", terminal));
     out.append(String.format("  terminal callbacks still pending %.1f s after the last answer: %d%n", drainSeconds, pending));
@@ -132,8 +171,10 @@ class WebhookIntakeBenchmark {
         intake.throughput() >= TARGET_PER_SECOND ? "PASS" : "FAIL", intake.throughput()));
     out.append(String.format("  target intake/no-op >= %.2f: %s (%.3f vs the 'before' baseline, %.3f vs 'after')%n",
         TARGET_RATIO, ratio >= TARGET_RATIO ? "PASS" : "FAIL", ratio, intake.throughput() / noopAfter.throughput()));
+    out.append(String.format("  intake/app-connector no-op %.3f; intake/intake through Jersey %.2f (same run)%n",
+        intake.throughput() / noopApp.throughput(), intake.throughput() / jersey.throughput()));
     out.append(String.format("  provider_events rows for the attempt: %d (sent %d = %d warm-up + %d measured): %s; by state %s%n",
-        stored, sent, WARMUP, REQUESTS, stored == sent ? "none lost" : "MISMATCH", byState));
+        stored, sent, 2 * WARMUP, 3 * REQUESTS, stored == sent ? "none lost" : "MISMATCH", byState));
     out.append(String.format("  test PostgreSQL: fsync %s, synchronous_commit %s (a 204 waits for the commit, here not for the disk)%n",
         setting(jdbi, "fsync"), setting(jdbi, "synchronous_commit")));
     out.append("  'ringing' is stored as delivered (the workflow waits only for terminal statuses); each terminal callback"
@@ -144,7 +185,7 @@ class WebhookIntakeBenchmark {
     if (noWrk.isPresent()) {
       out.append(String.format("%nwrk part SKIPPED: %s; the in-JVM figures above still stand.%n", noWrk.get()));
     } else {
-      wrk = wrkRuns(jdbi, attemptId, url, ping.toString(), sent, intake.throughput());
+      wrk = wrkRuns(jdbi, attemptId, url, ping.toString(), appNoop.toString(), sent, intake.throughput());
       out.append(wrk.report());
     }
     double p99 = percentile(intake.latenciesMs(), 99);
@@ -154,6 +195,8 @@ class WebhookIntakeBenchmark {
         noopBaseline(noop.throughput()), ratio >= TARGET_RATIO));
     out.append(bench("intake p99, in-JVM client", String.format("%.1f ms", p99), "≤ 50 ms",
         String.format("no-op p99 %.1f ms", percentile(noop.latenciesMs(), 99)), p99 <= TARGET_P99_MS));
+    out.append(bench("intake/app-connector no-op, in-JVM client", String.format("%.3f", intake.throughput() / noopApp.throughput()),
+        "—", String.format("no-op %s %.0f/s", APP_NOOP, noopApp.throughput()), true));
     out.append(bench("callbacks lost or doubled, in-JVM client", (sent - stored) + " of " + sent, "0",
         "rows counted in provider_events", stored == sent && pending == 0));
     if (wrk != null) {
@@ -166,11 +209,16 @@ class WebhookIntakeBenchmark {
     if (wrk != null) {
       assertEquals(0, wrk.intake().socketErrors() + wrk.intake().non2xx(), "every wrk request answered 204");
       assertEquals(wrk.intake().distinct(), wrk.stored(), "one provider_events row per distinct callback wrk sent");
+      assertEquals(0, wrk.jersey().socketErrors() + wrk.jersey().non2xx(), "every wrk request through Jersey answered 204");
+      assertEquals(wrk.jersey().distinct(), wrk.storedJersey(), "one row per distinct callback wrk sent through Jersey");
     }
   }
 
-  /** wrk against the no-op, then against the intake with distinct pre-signed callbacks, then the no-op again. */
-  private static WrkRuns wrkRuns(Jdbi jdbi, UUID attemptId, String url, String ping, int firstSequence,
+  /**
+   * wrk against the no-op, the app-connector no-op, the intake and the intake through Jersey (each with its own distinct
+   * pre-signed callbacks), then the no-op again.
+   */
+  private static WrkRuns wrkRuns(Jdbi jdbi, UUID attemptId, String url, String ping, String appNoop, int firstSequence,
       double inJvmRate) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath();
     Path script = Path.of(ResourceHelpers.resourceFilePath("bench/webhook-intake.lua"));
@@ -179,16 +227,23 @@ class WebhookIntakeBenchmark {
     int pool = (int) Math.min(WRK_MAX_POOL, Math.max(20_000, 4 * inJvmRate * distinctSeconds));
     Path requests = dir.resolve("webhook-intake-requests.tsv");
     writeSigned(requests, url, firstSequence, pool);
-    int before = rows(jdbi, attemptId);
+    Path jerseyRequests = dir.resolve("webhook-intake-requests-jersey.tsv");
+    writeSigned(jerseyRequests, url, firstSequence + pool, pool);
     Wrk.Result noop = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, ping, script);
+    Wrk.Result noopApp = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, appNoop, script);
+    int before = rows(jdbi, attemptId);
     Wrk.Result intake = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, url, script, requests.toString(),
         String.valueOf(distinctSeconds), String.valueOf(WRK_THREADS));
-    int stored = settledRows(jdbi, attemptId) - before;
+    int afterIntake = settledRows(jdbi, attemptId);
+    Wrk.Result jersey = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, url, script, jerseyRequests.toString(),
+        String.valueOf(distinctSeconds), String.valueOf(WRK_THREADS), VIA_JERSEY);
+    int storedJersey = settledRows(jdbi, attemptId) - afterIntake;
     Wrk.Result noopAfter = Wrk.run(WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS, ping, script);
-    return new WrkRuns(noop, intake, noopAfter, stored, pool);
+    return new WrkRuns(noop, noopApp, intake, jersey, noopAfter, afterIntake - before, storedJersey, pool);
   }
 
-  record WrkRuns(Wrk.Result noop, Wrk.Result intake, Wrk.Result noopAfter, int stored, int pool) {
+  record WrkRuns(Wrk.Result noop, Wrk.Result noopApp, Wrk.Result intake, Wrk.Result jersey, Wrk.Result noopAfter,
+      int stored, int storedJersey, int pool) {
     double ratio() {
       return intake.throughput() / noop.throughput();
     }
@@ -199,14 +254,23 @@ class WebhookIntakeBenchmark {
       out.append(String.format("%-48s %12s %8s %8s %8s %12s%n", "", "throughput/s", "p50 ms", "p99 ms", "max ms",
           "JVM CPU µs/req"));
       out.append(row("no-op baseline: admin GET /ping (before)", noop));
+      out.append(row("no-op baseline 2: app connector " + APP_NOOP, noopApp));
       out.append(row("intake: POST /webhooks/twilio/voice/status", intake));
+      out.append(row("intake through Jersey (the path before)", jersey));
       out.append(row("no-op baseline: admin GET /ping (after)", noopAfter));
       out.append(String.format("  intake: %d answered (%d distinct + %d redeliveries), %d non-2xx, %d socket errors;"
           + " provider_events gained %d rows for %d distinct: %s%n", intake.requests(), intake.distinct(),
           intake.redelivered(), intake.non2xx(), intake.socketErrors(), stored, intake.distinct(),
           stored == intake.distinct() ? "none lost, none doubled" : "MISMATCH"));
-      out.append(String.format("  JVM CPU µs per request by thread group: no-op %s; intake %s; no-op after %s%n",
-          groups(noop), groups(intake), groups(noopAfter)));
+      out.append(String.format("  through Jersey: %d answered (%d distinct + %d redeliveries), %d non-2xx, %d socket errors;"
+          + " provider_events gained %d rows for %d distinct: %s%n", jersey.requests(), jersey.distinct(),
+          jersey.redelivered(), jersey.non2xx(), jersey.socketErrors(), storedJersey, jersey.distinct(),
+          storedJersey == jersey.distinct() ? "none lost, none doubled" : "MISMATCH"));
+      out.append(String.format("  JVM CPU µs per request by thread group: no-op %s; app no-op %s; intake %s; through Jersey %s;"
+          + " no-op after %s%n", groups(noop), groups(noopApp), groups(intake), groups(jersey), groups(noopAfter)));
+      out.append(String.format("  intake/app-connector no-op %.3f; intake/intake through Jersey %.2f; JVM CPU per request"
+          + " %.0f µs vs %.0f µs through Jersey (same run)%n", intake.throughput() / noopApp.throughput(),
+          intake.throughput() / jersey.throughput(), intake.cpuMicrosPerRequest(), jersey.cpuMicrosPerRequest()));
       out.append(String.format("  target intake >= %.0f/s: %s (%.0f/s); intake/no-op >= %.2f: %s (%.3f vs before, %.3f vs after)%n",
           TARGET_PER_SECOND, intake.throughput() >= TARGET_PER_SECOND ? "PASS" : "FAIL", intake.throughput(), TARGET_RATIO,
           ratio() >= TARGET_RATIO ? "PASS" : "FAIL", ratio(), intake.throughput() / noopAfter.throughput()));
@@ -215,14 +279,20 @@ class WebhookIntakeBenchmark {
 
     String benchLines() {
       String baseline = noopBaseline(noop.throughput());
-      boolean exact = stored == intake.distinct() && intake.non2xx() == 0 && intake.socketErrors() == 0;
+      boolean exact = stored == intake.distinct() && intake.non2xx() == 0 && intake.socketErrors() == 0
+          && storedJersey == jersey.distinct() && jersey.non2xx() == 0 && jersey.socketErrors() == 0;
       return bench("intake/s, wrk", String.format("%.0f/s", intake.throughput()), String.format("≥ %.0f/s", TARGET_PER_SECOND),
           baseline, intake.throughput() >= TARGET_PER_SECOND)
           + bench("intake/no-op, wrk", String.format("%.3f", ratio()), String.format("≥ %.2f", TARGET_RATIO), baseline,
           ratio() >= TARGET_RATIO)
           + bench("intake p99, wrk", String.format("%.1f ms", intake.p99Ms()), "≤ 50 ms",
           String.format("no-op p99 %.1f ms", noop.p99Ms()), intake.p99Ms() <= TARGET_P99_MS)
-          + bench("callbacks lost or doubled, wrk", Math.abs(intake.distinct() - stored) + " of " + intake.distinct(), "0",
+          + bench("intake/app-connector no-op, wrk", String.format("%.3f", intake.throughput() / noopApp.throughput()), "—",
+          String.format("no-op %s %.0f/s", APP_NOOP, noopApp.throughput()), true)
+          + bench("intake JVM CPU per request, wrk", String.format("%.0f µs", intake.cpuMicrosPerRequest()), "—",
+          String.format("through Jersey %.0f µs", jersey.cpuMicrosPerRequest()), true)
+          + bench("callbacks lost or doubled, wrk", Math.abs(intake.distinct() - stored) + Math.abs(jersey.distinct()
+              - storedJersey) + " of " + (intake.distinct() + jersey.distinct()), "0",
           "rows counted in provider_events", exact);
     }
 
@@ -299,13 +369,13 @@ class WebhookIntakeBenchmark {
     return pending;
   }
 
-  private static HttpRequest[] callbacks(String url, int firstSequence, int count, String status) {
+  private static HttpRequest[] callbacks(String url, int firstSequence, int count, String status, String contentType) {
     HttpRequest[] requests = new HttpRequest[count];
     for (int i = 0; i < count; i++) {
       Map<String, String> params = params(firstSequence + i + 1, status);
       String body = form(params);
       requests[i] = HttpRequest.newBuilder(URI.create(url))
-          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Content-Type", contentType)
           .header("X-Twilio-Signature", TwilioSignatures.sign(TOKEN, url, params))
           .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
