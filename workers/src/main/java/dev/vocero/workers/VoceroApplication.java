@@ -50,6 +50,7 @@ import dev.vocero.store.blob.BlobStore;
 import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.TelephonyConfig;
 import dev.vocero.workers.config.VoceroConfiguration;
+import dev.vocero.workers.db.VoceroJdbiFactory;
 import dev.vocero.workers.dev.DevCommand;
 import dev.vocero.workers.dropfolders.DropFolders;
 import dev.vocero.api.dropfolders.DropFolderImport;
@@ -78,7 +79,6 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import dev.vocero.activities.compliance.ContactHistoryRetention;
 import dev.vocero.workers.calls.ContactHistoryPurge;
@@ -195,7 +195,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
       env.lifecycle().manage(config.getEmbedded()); // managed first, so stopped last
     }
     VoceroDatabase.migrate(config.getDatabase().build(env.metrics(), "flyway"));
-    Jdbi jdbi = VoceroDatabase.configure(new JdbiFactory().build(env, config.getDatabase(), "postgresql"));
+    Jdbi jdbi = VoceroDatabase.configure(new VoceroJdbiFactory().build(env, config.getDatabase(), "postgresql"));
 
     CamelContext camel = new DefaultCamelContext();
     camel.start();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,36 +40,43 @@ public final class AlertActivitiesImpl implements AlertActivities {
   @Override
   public AlertResult raiseAlerts(AlertRequest request) {
     UUID orgId = request.orgId();
-    AudioRow audio = jdbi.onDemand(AudioDao.class).find(orgId, request.audioId())
-        .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
-    List<AlertRuleRow> rules = jdbi.onDemand(AlertRuleDao.class).listEnabled(orgId);
-    List<AlertMatch> matches = rules.isEmpty() ? List.of() : engine.evaluate(rules,
-        jdbi.onDemand(TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(), sentimentIfNeeded(rules, audio));
-    int raised = jdbi.inTransaction(handle -> {
-      AlertDao alerts = handle.attach(AlertDao.class);
-      DeliveryDao deliveries = handle.attach(DeliveryDao.class);
-      List<WebhookRow> webhooks = handle.attach(WebhookDao.class).listEnabledFor(orgId, WebhookRow.ALERT_RAISED);
-      int inserted = 0;
-      for (AlertMatch match : matches) {
-        UUID alertId = UUID.randomUUID();
-        NewAlert alert = new NewAlert(alertId, match.rule().id(), match.segmentIdx(), match.startMs(), match.evidence(),
-            match.rule().severity());
-        if (alerts.insertIfAbsent(orgId, audio.id(), alert) == 0) {
-          continue; // raised by an earlier run: its deliveries already exist
-        }
-        inserted++;
-        UUID eventId = AlertIds.alertRaisedEventId(alertId);
-        for (WebhookRow webhook : webhooks) {
-          deliveries.insertIfAbsent(AlertIds.deliveryId(eventId, webhook.id()), orgId, webhook.id(), eventId,
-              WebhookRow.ALERT_RAISED, alertId);
-        }
-      }
-      return inserted;
+    // One pooled handle and one transaction for the whole step: reads, inserts and the pending deliveries
+    return jdbi.inTransaction(handle -> {
+      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+          .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
+      List<AlertRuleRow> rules = handle.attach(AlertRuleDao.class).listEnabled(orgId);
+      List<AlertMatch> matches = rules.isEmpty() ? List.of() : engine.evaluate(rules,
+          handle.attach(TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(),
+          sentimentIfNeeded(rules, audio));
+      int raised = matches.isEmpty() ? 0 : insertAlerts(handle, audio, matches);
+      List<UUID> pending = handle.attach(DeliveryDao.class).pendingForAudio(orgId, audio.id());
+      LOG.info("audio {}: {} rules, {} matches, {} new alerts, {} deliveries pending", audio.id(), rules.size(),
+          matches.size(), raised, pending.size());
+      return new AlertResult(raised, pending);
     });
-    List<UUID> pending = jdbi.onDemand(DeliveryDao.class).pendingForAudio(orgId, audio.id());
-    LOG.info("audio {}: {} rules, {} matches, {} new alerts, {} deliveries pending", audio.id(), rules.size(),
-        matches.size(), raised, pending.size());
-    return new AlertResult(raised, pending);
+  }
+
+  private static int insertAlerts(Handle handle, AudioRow audio, List<AlertMatch> matches) {
+    UUID orgId = audio.orgId();
+    AlertDao alerts = handle.attach(AlertDao.class);
+    DeliveryDao deliveries = handle.attach(DeliveryDao.class);
+    List<WebhookRow> webhooks = handle.attach(WebhookDao.class).listEnabledFor(orgId, WebhookRow.ALERT_RAISED);
+    int inserted = 0;
+    for (AlertMatch match : matches) {
+      UUID alertId = UUID.randomUUID();
+      NewAlert alert = new NewAlert(alertId, match.rule().id(), match.segmentIdx(), match.startMs(), match.evidence(),
+          match.rule().severity());
+      if (alerts.insertIfAbsent(orgId, audio.id(), alert) == 0) {
+        continue; // raised by an earlier run: its deliveries already exist
+      }
+      inserted++;
+      UUID eventId = AlertIds.alertRaisedEventId(alertId);
+      for (WebhookRow webhook : webhooks) {
+        deliveries.insertIfAbsent(AlertIds.deliveryId(eventId, webhook.id()), orgId, webhook.id(), eventId,
+            WebhookRow.ALERT_RAISED, alertId);
+      }
+    }
+    return inserted;
   }
 
   private Optional<Double> sentimentIfNeeded(List<AlertRuleRow> rules, AudioRow audio) {

@@ -50,9 +50,6 @@ public final class AudioActivitiesImpl implements AudioActivities {
 
   private final Jdbi jdbi;
   private final AudioDao audios;
-  private final TranscriptDao transcripts;
-  private final KeywordDao keywords;
-  private final OpportunityDao opportunities;
   private final BlobStore blobs;
   private final SpeechToText speech;
   private final LongAudioTranscriber longAudio;
@@ -72,9 +69,6 @@ public final class AudioActivitiesImpl implements AudioActivities {
     this.longAudio = Objects.requireNonNull(longAudio, "longAudio");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.audios = jdbi.onDemand(AudioDao.class);
-    this.transcripts = jdbi.onDemand(TranscriptDao.class);
-    this.keywords = jdbi.onDemand(KeywordDao.class);
-    this.opportunities = jdbi.onDemand(OpportunityDao.class);
   }
 
   @Override
@@ -134,11 +128,16 @@ public final class AudioActivitiesImpl implements AudioActivities {
 
   @Override
   public OpportunityResult findOpportunities(OpportunityRequest request) {
-    AudioRow audio = find(request.orgId(), request.audioId());
-    List<OpportunityRow> found = matcher.match(keywords.list(request.orgId()),
-        transcripts.list(request.orgId(), audio.id()));
-    opportunities.replace(request.orgId(), audio.id(), found);
-    return new OpportunityResult(found.size());
+    UUID orgId = request.orgId();
+    // One pooled handle and one transaction for the whole step: its reads and the replace
+    return jdbi.inTransaction(handle -> {
+      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+          .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
+      List<OpportunityRow> found = matcher.match(handle.attach(KeywordDao.class).list(orgId),
+          handle.attach(TranscriptDao.class).list(orgId, audio.id()));
+      handle.attach(OpportunityDao.class).replace(orgId, audio.id(), found);
+      return new OpportunityResult(found.size());
+    });
   }
 
   private AudioRow find(UUID orgId, UUID audioId) {

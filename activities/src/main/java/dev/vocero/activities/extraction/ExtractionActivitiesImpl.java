@@ -57,24 +57,33 @@ public final class ExtractionActivitiesImpl implements ExtractionActivities {
   @Override
   public ExtractionPlan planExtractions(ExtractionPlanRequest request) {
     UUID orgId = request.orgId();
-    AudioRow audio = find(orgId, request.audioId());
-    DefaultExtractors.seedIfNone(extractors, orgId);
-    List<ExtractorRow> enabled = extractors.listEnabled(orgId);
-    String skipped = !model.configured() ? NO_MODEL
-        : transcripts.count(orgId, audio.id()) == 0 ? EMPTY_TRANSCRIPT : null;
-    jdbi.useTransaction(handle -> {
+    // One pooled handle and one transaction for the whole step; the skipped rows go in one batch
+    return jdbi.inTransaction(handle -> {
+      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+          .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
+      List<ExtractorRow> enabled = enabledSeedingDefaults(handle.attach(ExtractorDao.class), orgId);
+      String skipped = !model.configured() ? NO_MODEL
+          : handle.attach(TranscriptDao.class).count(orgId, audio.id()) == 0 ? EMPTY_TRANSCRIPT : null;
       ExtractionDao dao = handle.attach(ExtractionDao.class);
       dao.deleteAll(orgId, audio.id());
-      if (skipped != null) {
-        enabled.forEach(e -> dao.record(orgId, audio.id(), e.name(), e.version(), ExtractionResult.SKIPPED, null,
-            null, null, skipped, 0));
+      if (skipped == null) {
+        return new ExtractionPlan(enabled.stream().map(e -> new ExtractorRef(e.name(), e.version())).toList(), null);
       }
-    });
-    if (skipped != null) {
+      if (!enabled.isEmpty()) {
+        dao.recordAll(orgId, audio.id(), enabled, ExtractionResult.SKIPPED, skipped);
+      }
       LOG.info("audio {}: {} extractors {}", audio.id(), enabled.size(), skipped);
       return new ExtractionPlan(List.of(), skipped);
+    });
+  }
+
+  /** An organization with no extractor at all gets the defaults; one whose extractors are all disabled does not. */
+  private static List<ExtractorRow> enabledSeedingDefaults(ExtractorDao dao, UUID orgId) {
+    List<ExtractorRow> enabled = dao.listEnabled(orgId);
+    if (enabled.isEmpty() && DefaultExtractors.seedIfNone(dao, orgId) > 0) {
+      return dao.listEnabled(orgId);
     }
-    return new ExtractionPlan(enabled.stream().map(e -> new ExtractorRef(e.name(), e.version())).toList(), null);
+    return enabled;
   }
 
   @Override

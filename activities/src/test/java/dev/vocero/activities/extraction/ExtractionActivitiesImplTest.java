@@ -125,6 +125,20 @@ class ExtractionActivitiesImplTest {
   }
 
   @Test
+  void givenEveryExtractorDisabled_whenPlanning_itShouldNeitherSeedThemAgainNorPlanAny() {
+    ExtractionActivitiesImpl activities = activities(openai());
+    activities.planExtractions(new ExtractionPlanRequest(org, audio));
+    ExtractorDao extractors = jdbi.onDemand(ExtractorDao.class);
+    extractors.list(org).forEach(e -> extractors.setEnabled(org, e.name(), false));
+
+    ExtractionPlan plan = activities.planExtractions(new ExtractionPlanRequest(org, audio));
+
+    assertTrue(plan.extractors().isEmpty());
+    assertEquals(7, extractors.list(org).size());
+    assertTrue(jdbi.onDemand(ExtractionDao.class).list(org, audio).isEmpty());
+  }
+
+  @Test
   void givenAValidAnswer_whenExtracting_itShouldRecordItWithTheProviderAndQuoteTheTranscriptAsData() throws Exception {
     chat.answers(VALID_PROMISE);
 

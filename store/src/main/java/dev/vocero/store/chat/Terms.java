@@ -45,31 +45,41 @@ record Terms(List<String> lexemes, List<Integer> segments, String allQuery, Stri
   }
 
   /**
-   * tsquery text of the candidates: any of the rarest lexemes; when even the rarest held one matches more than
-   * {@code budget} segments, any two of the three rarest held lexemes together instead.
+   * tsquery text of the candidates: any of the rarest lexemes, or, when even the rarest held one matches more than
+   * {@code budget} segments, not that alone; and in both cases any two of the {@code pairTerms} rarest held lexemes
+   * together, so that a rare word the answer does not hold (an interrogative) cannot crowd out the answer's segments.
    */
-  String filter(int budget) {
+  String filter(int budget, int pairTerms) {
     List<String> rare = rarest(budget);
-    int held = (int) segments.stream().filter(n -> n > 0).count();
-    if (held < 2 || segments.get(rare.size() - 1) <= budget) {
-      return anyOf(rare);
-    }
-    List<String> common = lexemes.subList(rare.size() - 1, Math.min(lexemes.size(), rare.size() + 2));
-    List<String> pairs = new ArrayList<>();
-    for (int i = 0; i < common.size(); i++) {
-      for (int j = i + 1; j < common.size(); j++) {
-        pairs.add(quote(common.get(i)) + " & " + quote(common.get(j)));
+    List<String> held = new ArrayList<>();
+    for (int i = 0; i < lexemes.size() && held.size() < (pairTerms <= 0 ? 3 : Math.max(2, pairTerms)); i++) {
+      if (segments.get(i) > 0) {
+        held.add(lexemes.get(i));
       }
     }
-    return String.join(" | ", pairs);
+    if (held.size() < 2) {
+      return anyOf(rare);
+    }
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < held.size(); i++) {
+      for (int j = i + 1; j < held.size(); j++) {
+        pairs.add(quote(held.get(i)) + " & " + quote(held.get(j)));
+      }
+    }
+    String anyPair = String.join(" | ", pairs);
+    boolean rareFits = segments.get(rare.size() - 1) <= budget;
+    if (pairTerms <= 0) { // the plan before pairs were added: pairs of the three rarest only when every term is common
+      return rareFits ? anyOf(rare) : anyPair;
+    }
+    return rareFits ? anyOf(rare) + " | " + anyPair : anyPair;
   }
 
   /**
    * tsquery texts of the candidates, narrowest first: {@link #filter}, then any of the rarest lexemes, then any
    * lexeme; a wider one is searched only when the narrower found too few passages.
    */
-  List<String> passes(int budget) {
-    return Stream.of(filter(budget), anyOf(rarest(budget)), anyOf(lexemes)).distinct().toList();
+  List<String> passes(int budget, int pairTerms) {
+    return Stream.of(filter(budget, pairTerms), anyOf(rarest(budget)), anyOf(lexemes)).distinct().toList();
   }
 
   /** tsquery text matching any of the lexemes, quoted as tsquery input wants. */

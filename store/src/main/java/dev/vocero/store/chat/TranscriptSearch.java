@@ -67,6 +67,8 @@ public final class TranscriptSearch {
       """;
   /** The question's rarest terms are chosen to match at most this many segments together (at least one term). */
   static final int RARE_BUDGET = Integer.getInteger("vocero.chat.rareBudget", 500);
+  /** Any two of this many of the question's rarest held terms also make a candidate (see {@link Terms#filter}). */
+  static final int PAIR_TERMS = Integer.getInteger("vocero.chat.pairTerms", 4);
   /** At most this many matching segments are fetched and scored cheaply (every term? how many?) per question. */
   static final int MAX_MATCHES = Integer.getInteger("vocero.chat.maxMatches", 2_000);
   /** Of those, at most this many (the ones with the most terms) are ranked by cover density, the costly part. */
@@ -101,7 +103,7 @@ public final class TranscriptSearch {
         return List.of();
       }
       List<Passage> passages = List.of();
-      for (String filter : terms.passes(RARE_BUDGET)) {
+      for (String filter : terms.passes(RARE_BUDGET, PAIR_TERMS)) {
         passages = passages(query(h, orgId, terms, filter, scope, limit, context), limit);
         if (passages.size() >= limit) {
           return passages;
@@ -115,7 +117,7 @@ public final class TranscriptSearch {
   List<String> candidateFilters(UUID orgId, String question) {
     return jdbi.withHandle(h -> {
       Terms terms = terms(h, orgId, question);
-      return terms.lexemes().isEmpty() ? List.<String>of() : terms.passes(RARE_BUDGET);
+      return terms.lexemes().isEmpty() ? List.<String>of() : terms.passes(RARE_BUDGET, PAIR_TERMS);
     });
   }
 

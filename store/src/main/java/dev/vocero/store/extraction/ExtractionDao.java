@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -32,4 +34,12 @@ public interface ExtractionDao {
       + " error = excluded.error, answers = excluded.answers, created_at = now()")
   void record(UUID orgId, UUID audioId, String extractor, int version, String status, String result, String provider,
       String model, String error, int answers);
+
+  /** {@link #record} of one status and error for several extractors, in one batch (one round trip). */
+  @SqlBatch("insert into extractions (org_id, audio_id, extractor, extractor_version, status, error, answers)"
+      + " values (:orgId, :audioId, :e.name, :e.version, :status, :error, 0)"
+      + " on conflict (audio_id, extractor, extractor_version) do update set status = excluded.status, result = null,"
+      + " provider = null, model = null, error = excluded.error, answers = 0, created_at = now()")
+  void recordAll(UUID orgId, UUID audioId, @BindMethods("e") List<ExtractorRow> extractors, String status,
+      String error);
 }

@@ -30,15 +30,28 @@ class TermsTest {
   }
 
   @Test
-  void givenARareTerm_itShouldFilterByAnyOfTheRareTerms() {
+  void givenARareTerm_itShouldFilterByAnyOfTheRareTermsOrAnyTwoHeldTerms() {
     Terms counted = QUESTION.withCounts(Map.of("pag", 900, "gimnasi", 300, "client", 0, "baj", 900)::get);
-    assertEquals("'client' | 'gimnasi'", counted.filter(500));
+    assertEquals("'client' | 'gimnasi' | 'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", counted.filter(500, 4));
+  }
+
+  @Test
+  void givenNoPairTerms_itShouldFilterAsBeforeByTheRareTermsAlone() {
+    Terms counted = QUESTION.withCounts(Map.of("pag", 900, "gimnasi", 300, "client", 0, "baj", 900)::get);
+    assertEquals("'client' | 'gimnasi'", counted.filter(500, 0));
+  }
+
+  @Test
+  void givenMoreHeldTermsThanPairTerms_itShouldPairOnlyTheRarestOnes() {
+    Terms five = new Terms(List.of("a", "b", "c", "d", "e"), List.of(), "", "")
+        .withCounts(Map.of("a", 600, "b", 700, "c", 800, "d", 900, "e", 1_000)::get);
+    assertEquals("'a' & 'b' | 'a' & 'c' | 'b' & 'c'", five.filter(500, 3));
   }
 
   @Test
   void givenOnlyCommonTerms_itShouldFilterByTwoOfTheThreeRarest() {
     Terms counted = QUESTION.withCounts(Map.of("pag", 1_000, "gimnasi", 700, "client", 0, "baj", 900)::get);
-    assertEquals("'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", counted.filter(500));
+    assertEquals("'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", counted.filter(500, 4));
   }
 
   @Test
@@ -50,6 +63,6 @@ class TermsTest {
   void givenOnlyCommonTerms_itShouldWidenFromPairsToTheRarestToAnyTerm() {
     Terms counted = QUESTION.withCounts(Map.of("pag", 1_000, "gimnasi", 700, "client", 0, "baj", 900)::get);
     assertEquals(List.of("'gimnasi' & 'baj' | 'gimnasi' & 'pag' | 'baj' & 'pag'", "'client' | 'gimnasi'",
-        "'client' | 'gimnasi' | 'baj' | 'pag'"), counted.passes(500));
+        "'client' | 'gimnasi' | 'baj' | 'pag'"), counted.passes(500, 4));
   }
 }

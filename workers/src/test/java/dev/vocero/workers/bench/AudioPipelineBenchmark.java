@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,7 +77,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * competes for the CPUs and roughly doubles the measured overhead), {@code bench.warmupCalls} (20 direct adapter calls),
  * {@code bench.await} ({@code temporal}: wait for the workflow result, then one GET that must say completed;
  * {@code poll}: GET the audio every 10 ms, which itself costs CPU), {@code bench.overrides} (extra config, e.g.
- * {@code worker.maxConcurrentIoActivities=8,worker.maxConcurrentWorkflowTasks=4}).
+ * {@code worker.maxConcurrentIoActivities=8,worker.maxConcurrentWorkflowTasks=4}), {@code bench.jfr} (a file: flight
+ * recording of the measured phase only).
  *
  * <p>Besides the table it prints where the time goes (workflow history event times between PostgreSQL's created_at and
  * completed_at) and who used the CPU during the measured phase.
@@ -89,12 +92,13 @@ class AudioPipelineBenchmark {
   static final boolean POLL = "poll".equalsIgnoreCase(System.getProperty("bench.await", "temporal"));
   static final int WARMUP_AUDIOS = Integer.getInteger("bench.warmupAudios", 100);
   static final int WARMUP_CALLS = Integer.getInteger("bench.warmupCalls", 20);
+  static final String JFR_FILE = System.getProperty("bench.jfr", "");
   static final double WAV_SECONDS = 1.0;
   static final double TARGET_OVERHEAD_P50_MS = 50;
   static final Duration PER_AUDIO_LIMIT = Duration.ofSeconds(60);
   static final Duration PHASE_LIMIT = Duration.ofMinutes(4);
 
-  static final TestDatabase DB = TestDatabase.fresh();
+  static final TestDatabase DB = TestDatabase.freshWithStatementStats(); // counts SQL statements per audio
   static final WireMockServer SPEECH = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, AudioPipelineBenchmark::speechUrl, overrides());
@@ -153,9 +157,13 @@ class AudioPipelineBenchmark {
 
     // Pipeline: real HTTP uploads of distinct WAVs; each client uploads, waits for completion, uploads the next.
     SPEECH.resetRequests();
+    DB.jdbi().useHandle(h -> h.createQuery("select pg_stat_statements_reset()::text").mapTo(String.class).one());
+    Optional<Recording> profile = startProfile();
     CpuSnapshot cpuBefore = CpuSnapshot.take();
     Run pipeline = closedLoop(AUDIOS, i -> process(api, session, temporal, "bench-" + i, wavs[i]));
     CpuSnapshot cpuAfter = CpuSnapshot.take();
+    stopProfile(profile);
+    String statements = statementsPerAudio();
 
     // PostgreSQL stamps both ends: created_at at the row insert (before the workflow starts), completed_at when the
     // workflow's COMPLETED status write lands.
@@ -202,12 +210,45 @@ class AudioPipelineBenchmark {
     out.append(String.format("Provider time subtracted in the overhead row: baseline adapter p50 = %.1f ms (HTTP client"
         + " + %d ms stub delay + WireMock).%n", baselineP50, DELAY_MS));
     out.append(breakdown.render());
+    out.append(statements);
     out.append(cpuAfter.since(cpuBefore, pipeline.wallSeconds(), AUDIOS));
     System.out.println(out);
     System.out.println(benchLines(overheadVsBaseline, baselineP50, breakdown));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+
+  /** PostgreSQL statements of the measured phase (pg_stat_statements: the API's, the workers' and this benchmark's GETs). */
+  private static String statementsPerAudio() {
+    String ofThisDb = " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()";
+    long all = DB.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(calls), 0)" + ofThisDb)
+        .mapTo(Long.class).one());
+    List<String> top = DB.jdbi().withHandle(h -> h.createQuery("select calls, left(regexp_replace(query, '\\s+', ' ',"
+            + " 'g'), 110) as q" + ofThisDb + " and query not like '%pg_stat_statements%' order by calls desc limit 15")
+        .map((rs, ctx) -> String.format("    %6.2f  %s%n", rs.getLong("calls") / (double) AUDIOS, rs.getString("q")))
+        .list());
+    return String.format("%nPostgreSQL statements in the measured phase (pg_stat_statements; BEGIN/COMMIT included):"
+        + " %.1f per audio (%d in all); most frequent, per audio:%n", all / (double) AUDIOS, all) + String.join("", top);
+  }
+
+  /** {@code -Dbench.jfr=file.jfr}: a flight recording (profile settings) of the measured pipeline phase only. */
+  private static Optional<Recording> startProfile() throws Exception {
+    if (JFR_FILE.isBlank()) {
+      return Optional.empty();
+    }
+    Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.start();
+    return Optional.of(recording);
+  }
+
+  private static void stopProfile(Optional<Recording> profile) throws Exception {
+    if (profile.isPresent()) {
+      profile.get().stop();
+      profile.get().dump(Path.of(JFR_FILE));
+      profile.get().close();
+      System.out.println("Flight recording of the measured phase: " + JFR_FILE);
+    }
+  }
 
   private static byte[][] wavs(int count, double firstHz) {
     byte[][] result = new byte[count][];
@@ -556,6 +597,13 @@ class AudioPipelineBenchmark {
         attributed += ms;
         groups.merge(group(names.get(t.getKey())), ms, Double::sum);
       }
+      // neither Vocero nor the engine: the JIT still compiling after the warm-up, and the speech stub's own Jetty
+      double compilerMs = nativeTicks.entrySet().stream().filter(t -> t.getKey().matches("\\d+ C[12] CompilerThre.*"))
+          .mapToDouble(t -> (t.getValue() - before.nativeTicks.getOrDefault(t.getKey(), 0L)) * 10.0).sum();
+      double wireMockMs = groups.getOrDefault("qtp#-#", 0.0);
+      out.append(String.format("  of which JIT compiler threads %.1f ms and WireMock's Jetty threads (qtp) %.1f ms per audio:"
+          + " %.1f ms CPU per audio without them%n", compilerMs / audios, wireMockMs / audios,
+          (processMs - compilerMs - wireMockMs) / audios));
       out.append(String.format("  %-78s %9s %9s%n", "live threads by name (digits/ids folded)", "CPU ms", "ms/audio"));
       groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(18)
           .forEach(g -> out.append(String.format("  %-78s %9.0f %9.2f%n", g.getKey(), g.getValue(), g.getValue() / audios)));
