@@ -57,9 +57,19 @@ public final class CampaignViews {
           row.status(), row.disposition() != null, counts, waiting);
     }
 
-    /** How many of its messages are in {@code state} (a key of {@link #counts()}), 0 when none. */
-    public long count(String state) {
-      return counts == null ? 0 : counts.getOrDefault(state, 0L);
+    /** How many of its messages are in one of {@code states} (keys of {@link #counts()}). */
+    public long count(String... states) {
+      long sum = 0;
+      for (String state : states) {
+        sum += counts == null ? 0 : counts.getOrDefault(state, 0L);
+      }
+      return sum;
+    }
+
+    /** Its messages skipped for any reason ({@code skipped_dnc}, {@code skipped_policy}...). */
+    public long skippedTotal() {
+      return counts == null ? 0 : counts.entrySet().stream().filter(e -> e.getKey().startsWith("skipped_"))
+          .mapToLong(Map.Entry::getValue).sum();
     }
   }
 
