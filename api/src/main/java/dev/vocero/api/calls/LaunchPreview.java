@@ -33,7 +33,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A dry run of a contact list (or a stored batch) under a policy: for each person, the first day the gate would let a
- * contact on one channel through given the person's contacts so far, or why it never would. Reads only; stores nothing.
+ * contact on one channel through given the person's contacts so far, or why it never would. In a campaign, first
+ * contacts start only in its windows and up to its quotas ({@link CampaignSlots}); what follows each attempt is
+ * {@link NextStep}'s answer, as in the contact workflow. Reads only; stores nothing.
  */
 public final class LaunchPreview {
   static final String DNC = "dnc";
