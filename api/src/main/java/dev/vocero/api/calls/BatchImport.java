@@ -91,7 +91,7 @@ public class BatchImport {
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
         summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
             ContactChannel.CALL, Instant.now(), valid.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(valid.deadlineEpochMs()) : null,
-            new LaunchPreview.Retries(valid.maxAttempts(), valid.retryDelaySeconds())));
+            new LaunchPreview.Retries(valid.maxAttempts(), valid.retryDelaySeconds()), null));
   }
 
   /** Only an administrator may loosen a jurisdiction's policy. */

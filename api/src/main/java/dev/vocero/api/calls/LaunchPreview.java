@@ -10,6 +10,10 @@ import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.persons.PersonContactRow;
 import dev.vocero.store.persons.PersonDao;
+import dev.vocero.workflows.calls.BatchSettings;
+import dev.vocero.workflows.calls.Disposition;
+import dev.vocero.workflows.calls.NextStep;
+import dev.vocero.workflows.campaigns.CampaignCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +33,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A dry run of a contact list (or a stored batch) under a policy: for each person, the first day the gate would let a
- * contact on one channel through given the person's contacts so far, or why it never would. Reads only; stores nothing.
+ * contact on one channel through given the person's contacts so far, or why it never would. In a campaign, first
+ * contacts start only in its windows and up to its quotas ({@link CampaignSlots}); what follows each attempt is
+ * {@link NextStep}'s answer, as in the contact workflow. Reads only; stores nothing.
  */
 public final class LaunchPreview {
   static final String DNC = "dnc";
   static final String DEADLINE = "deadline";
+  /** The attempts left when the person has no number left to try. */
+  static final String NO_NUMBER = "no_usable_number";
   private static final Duration HISTORY = Duration.ofDays(31);
 
   private final Map<String, Person> persons = new LinkedHashMap<>();
@@ -40,7 +50,8 @@ public final class LaunchPreview {
     final String keyHash;
     Long personId;
     final ZoneId zone;
-    final Set<String> phones = new HashSet<>();
+    final Set<String> phones = new LinkedHashSet<>(); // in the list's order: the next number is the next one here
+    int rows;
 
     Person(String keyHash, Long personId, ZoneId zone) {
       this.keyHash = keyHash;
@@ -52,15 +63,19 @@ public final class LaunchPreview {
   /** One accepted row of an upload; rows with the same person key are one person (docs/compliance/persons.md). */
   void add(ContactDao.NewContact contact) {
     String key = contact.personHash() != null ? "k:" + contact.personHash() : "r:" + contact.rowNumber();
-    persons.computeIfAbsent(key, k -> new Person(contact.personHash(), null, ZoneId.of(contact.timeZone())))
-        .phones.addAll(contact.phones());
+    Person person = persons.computeIfAbsent(key,
+        k -> new Person(contact.personHash(), null, ZoneId.of(contact.timeZone())));
+    person.phones.addAll(contact.phones());
+    person.rows++;
   }
 
   /** One stored contact; contacts of one person are one. */
   public void add(ContactRow contact) {
     String key = contact.personId() != null ? "p:" + contact.personId() : "c:" + contact.id();
-    persons.computeIfAbsent(key, k -> new Person(null, contact.personId(), ZoneId.of(contact.timeZone())))
-        .phones.addAll(contact.phones());
+    Person person = persons.computeIfAbsent(key,
+        k -> new Person(null, contact.personId(), ZoneId.of(contact.timeZone())));
+    person.phones.addAll(contact.phones());
+    person.rows++;
   }
 
   /**
@@ -85,27 +100,44 @@ public final class LaunchPreview {
       return outcome == null ? 0 : retryDelaySeconds.get(outcome);
     }
 
+    /** The assumed outcome as the contact workflow sees it: unanswered when the settings retry nothing. */
+    Disposition disposition() {
+      String outcome = assumedOutcome();
+      return outcome == null ? Disposition.NO_ANSWER : Disposition.fromWire(outcome);
+    }
+
+    /** The part of the batch's settings that {@link NextStep} reads. */
+    BatchSettings settings() {
+      return new BatchSettings(1, 1, Math.max(1, maxAttempts), retryDelaySeconds == null ? Map.of()
+          : retryDelaySeconds, null, List.of(), 0, 0, 0);
+    }
+
     String assumption() {
       String outcome = assumedOutcome();
       if (outcome == null || maxAttempts <= 1) {
         return "no retries: the settings retry no outcome (or allow one attempt); every first call is assumed"
             + " unanswered, a contact under the policy";
       }
+      NextStep step = NextStep.after(disposition(), 1, settings(), false);
       return "every attempt ends " + outcome + (outcome.equals("no_answer") ? " (the conservative reading: an"
           + " unanswered call counts as a contact)" : " (the settings do not retry no_answer; " + outcome
-          + " is the soonest outcome they retry)") + " and is retried " + delaySeconds() + " s later, or when the"
-          + " policy next allows, up to " + maxAttempts + " attempts";
+          + " is the soonest outcome they retry)") + (step == NextStep.NEXT_NUMBER ? " and is tried again at once on"
+          + " the person's next number (when one is left)" : " and is retried " + delaySeconds() + " s later on the"
+          + " same number") + ", or when the policy next allows, up to " + maxAttempts + " attempts";
     }
   }
 
   public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
       Instant deadline) {
-    return preview(jdbi, orgId, policy, channel, now, deadline, null);
+    return preview(jdbi, orgId, policy, channel, now, deadline, null, null);
   }
 
-  /** As above; with {@code retries}, also every retry of every person (calls only), each one asking the gate. */
+  /**
+   * As above; with {@code retries}, also every retry of every person (calls only), each one asking the gate; with
+   * {@code campaign}, each person's first contact starts only in one of the campaign's windows with quota left.
+   */
   public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
-      Instant deadline, Retries retries) {
+      Instant deadline, Retries retries, CampaignSlots campaign) {
     Map<Long, List<PastContact>> histories = histories(jdbi, orgId, now);
     Set<String> dnc = new HashSet<>(jdbi.withExtension(DncDao.class, dao -> dao.containing(orgId,
         persons.values().stream().flatMap(p -> p.phones.stream()).distinct().toArray(String[]::new))));
@@ -113,6 +145,25 @@ public final class LaunchPreview {
     Map<String, Integer> blocked = new TreeMap<>();
     RetryCounter counter = retries == null ? null : new RetryCounter(retries);
     for (Person person : persons.values()) {
+      Instant start = now;
+      LocalDate campaignDay = null;
+      if (campaign != null) { // the campaign releases the batch (or wave) in its windows, up to its daily quota
+        Optional<CampaignCalendar.Window> window = campaign.window(channel, now);
+        if (window.isEmpty()) {
+          blocked.merge(CampaignSlots.SCHEDULE_OVER, 1, Integer::sum);
+          if (counter != null) {
+            counter.block(CampaignSlots.SCHEDULE_OVER, 1);
+          }
+          continue;
+        }
+        start = CampaignSlots.startIn(window.get(), now);
+        campaignDay = window.get().date();
+        if (channel == ContactChannel.CALL) { // every contact started counts, whatever the gate then says
+          for (int row = 0; row < person.rows; row++) {
+            campaign.take(channel, campaignDay);
+          }
+        }
+      }
       if (dnc.containsAll(person.phones)) {
         blocked.merge(DNC, 1, Integer::sum);
         if (counter != null) {
@@ -122,17 +173,22 @@ public final class LaunchPreview {
       }
       List<PastContact> history = person.personId == null ? List.of()
           : histories.getOrDefault(person.personId, List.of());
-      GateDecision d = ContactGate.decide(policy, channel, now, person.zone, history);
-      Instant first = d.allowed() ? now : d.notBefore();
+      GateDecision d = ContactGate.decide(policy, channel, start, person.zone, history);
+      Instant first = d.allowed() ? start : d.notBefore();
       if (d.verdict() == GateDecision.Verdict.BLOCK) {
         blocked.merge(d.ruleId(), 1, Integer::sum);
       } else if (deadline != null && !first.isBefore(deadline)) {
         blocked.merge(DEADLINE, 1, Integer::sum);
       } else {
         byDay.merge(LocalDate.ofInstant(first, person.zone), 1, Integer::sum);
+        if (campaign != null && channel != ContactChannel.CALL && d.allowed()) { // a wave counts what it sends
+          for (int row = 0; row < person.rows; row++) {
+            campaign.take(channel, campaignDay);
+          }
+        }
       }
       if (counter != null) {
-        counter.play(policy, person.zone, history, now, deadline);
+        counter.play(policy, person.zone, history, start, deadline, new ArrayList<>(person.phones), dnc);
       }
     }
     int reachable = byDay.values().stream().mapToInt(Integer::intValue).sum();
@@ -164,14 +220,23 @@ public final class LaunchPreview {
       counts[1] += attempts - first;
     }
 
-    void play(ContactPolicy policy, ZoneId zone, List<PastContact> earlier, Instant now, Instant deadline) {
+    /**
+     * The person's attempts from {@code start}, each on the number the contact workflow would dial: what follows one
+     * is {@link NextStep}'s answer for the assumed outcome, as in the workflow (a retry after the delay on the same
+     * number, or at once on the next number not on the DNC list).
+     */
+    void play(ContactPolicy policy, ZoneId zone, List<PastContact> earlier, Instant start, Instant deadline,
+        List<String> phones, Set<String> dnc) {
       List<PastContact> history = new ArrayList<>(earlier);
-      Instant ask = now;
+      BatchSettings settings = retries.settings();
+      Disposition assumed = retries.disposition();
+      int number = nextUsable(phones, dnc, 0);
+      Instant ask = start;
       for (int attempt = 0; attempt < attempts; attempt++) {
         GateDecision d = ContactGate.decide(policy, ContactChannel.CALL, ask, zone, history);
         Instant at = d.allowed() ? ask : d.notBefore();
         String stop = d.verdict() == GateDecision.Verdict.BLOCK ? d.ruleId()
-            : deadline != null && !at.isBefore(deadline) ? DEADLINE : null;
+            : deadline != null && !at.isBefore(deadline) ? DEADLINE : number < 0 ? NO_NUMBER : null;
         if (stop != null) {
           int[] counts = blocked.computeIfAbsent(stop, k -> new int[2]);
           counts[0] += attempts - attempt;
@@ -180,8 +245,27 @@ public final class LaunchPreview {
         }
         byDay.computeIfAbsent(LocalDate.ofInstant(at, zone), k -> new int[2])[attempt == 0 ? 0 : 1]++;
         history.add(new PastContact(ContactChannel.CALL, at, ledgerWord(outcome)));
-        ask = at.plus(delay);
+        switch (NextStep.after(assumed, attempt + 1, settings, false)) {
+          case DONE -> {
+            return;
+          }
+          case NEXT_NUMBER -> {
+            number = nextUsable(phones, dnc, number + 1);
+            ask = at;
+          }
+          case RETRY -> ask = at.plus(delay);
+        }
       }
+    }
+
+    /** The first number from {@code from} on that is not on the DNC list, as the planner picks it; -1 when none. */
+    private static int nextUsable(List<String> phones, Set<String> dnc, int from) {
+      for (int i = from; i < phones.size(); i++) {
+        if (!dnc.contains(phones.get(i))) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     RetryPreview result() {

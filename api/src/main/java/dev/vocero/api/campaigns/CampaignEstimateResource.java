@@ -5,6 +5,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.api.calls.BatchViews;
+import dev.vocero.api.calls.CampaignSlots;
 import dev.vocero.api.calls.LaunchPreview;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.domain.compliance.ContactChannel;
@@ -17,6 +18,8 @@ import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.campaigns.CampaignDao;
+import dev.vocero.store.campaigns.CampaignRow;
+import dev.vocero.workflows.campaigns.CampaignSchedule;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.domain.credits.CreditPrices;
@@ -82,17 +85,18 @@ public class CampaignEstimateResource {
   public Estimate estimate(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     return jdbi.inTransaction(handle -> {
       CampaignDao campaigns = handle.attach(CampaignDao.class);
-      campaigns.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
+      CampaignRow row = campaigns.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
+      CampaignSlots slots = slots(row); // shared by its batches and waves, as its quotas are
       List<BatchEstimate> batches = new ArrayList<>();
       for (UUID batchId : campaigns.batchIds(caller.orgId(), id)) {
         BatchRow batch = batch(handle, caller.orgId(), batchId);
         CreditPrices.CallEstimate calls = prices.estimateCalls(batch.contactsCount(), attempts(batch));
         batches.add(new BatchEstimate(batchId, calls.contacts(), calls.attempts(), calls.minutesPerAttempt(),
-            calls.credits(), preview(handle, caller.orgId(), batch, ContactChannel.CALL, null)));
+            calls.credits(), preview(handle, caller.orgId(), batch, ContactChannel.CALL, null, slots)));
       }
       List<WaveEstimate> waves = new ArrayList<>();
       for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
-        waves.add(wave(handle, caller.orgId(), wave));
+        waves.add(wave(handle, caller.orgId(), wave, slots));
       }
       long callCredits = batches.stream().mapToLong(BatchEstimate::credits).sum();
       long messageCredits = waves.stream().mapToLong(WaveEstimate::credits).sum();
@@ -104,7 +108,7 @@ public class CampaignEstimateResource {
     });
   }
 
-  private WaveEstimate wave(Handle handle, UUID orgId, WaveRow wave) {
+  private WaveEstimate wave(Handle handle, UUID orgId, WaveRow wave, CampaignSlots slots) {
     BatchRow batch = batch(handle, orgId, wave.sourceBatchId());
     int segments = 1;
     if ("sms".equals(wave.channel()) && wave.body() != null) {
@@ -117,12 +121,12 @@ public class CampaignEstimateResource {
     long each = prices.messageCost(wave.channel(), wave.contentSid() != null, segments);
     return new WaveEstimate(wave.id(), wave.channel(), batch.contactsCount(), wave.disposition() != null, segments,
         each, each * batch.contactsCount(), preview(handle, orgId, batch, ContactChannel.fromWire(wave.channel()),
-            wave.disposition()));
+            wave.disposition(), slots));
   }
 
   /** A dry run of the gate for the batch's persons (those with {@code disposition}, when given); nothing is stored. */
   private BatchViews.Preview preview(Handle handle, UUID orgId, BatchRow batch, ContactChannel channel,
-      String disposition) {
+      String disposition, CampaignSlots slots) {
     LaunchPreview preview = new LaunchPreview();
     ContactDao contacts = handle.attach(ContactDao.class);
     for (int offset = 0; ; offset += PAGE) {
@@ -144,10 +148,18 @@ public class CampaignEstimateResource {
               .customContactPolicy(orgId).orElse(null)));
       long deadline = settings.path("deadlineEpochMs").asLong(0);
       return preview.preview(jdbi, orgId, policy, channel, Instant.now(),
-          deadline > 0 ? Instant.ofEpochMilli(deadline) : null, channel == ContactChannel.CALL ? retries(settings) : null);
+          deadline > 0 ? Instant.ofEpochMilli(deadline) : null, channel == ContactChannel.CALL ? retries(settings) : null,
+          slots);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The campaign's windows and daily quotas, for the previews: as if it were scheduled now. */
+  private CampaignSlots slots(CampaignRow row) {
+    return new CampaignSlots(new CampaignSchedule(row.startDate().toString(), row.endDate().toString(),
+        row.weekdays(), row.windowStart().toString(), row.windowEnd().toString(), row.timeZone()), row.dailyQuota(),
+        row.messageQuotaMap(json));
   }
 
   /** The batch's retry settings as stored (the workflow's BatchSettings JSON). */

@@ -27,7 +27,8 @@ import org.hibernate.validator.constraints.UniqueElements;
  * {@code dailyQuota} 0 or absent means no quota on calls; {@code messageQuotas} such as {"sms": 500} limits
  * messages per day and channel; {@code batchIds} may be left out (a draft without batches gets them later);
  * {@code waves} are SMS/WhatsApp messages sent to the contacts of one of the campaign's batches inside the same windows;
- * {@code contactPolicy} tightens the policy of every batch and wave of the campaign (same fields as a batch's).
+ * {@code contactPolicy} tightens the policy of every batch and wave of the campaign (same fields as a batch's), from
+ * the moment a batch is attached, while the campaign is still a draft too (docs/compliance/README.md).
  */
 @ErrorCode("invalid_campaign")
 @DateOrder
@@ -48,6 +49,9 @@ public record CampaignRequest(
     @Size(max = MAX_BATCHES) @UniqueElements List<@NotNull UUID> batchIds,
     @Size(max = MAX_WAVES) List<@NotNull @Valid CampaignWaveRequest> waves,
     Map<@OneOf({"sms", "whatsapp"}) String, @NotNull @PositiveOrZero Integer> messageQuotas,
+    @io.swagger.v3.oas.annotations.media.Schema(description = "Limits on top of the batches' policies. They apply to"
+        + " every attached batch and its waves at once, while the campaign is still a draft too (its batches will run"
+        + " under them and may already be calling); a draft cancelled before it was scheduled stops applying them.")
     @Valid dev.vocero.api.calls.ContactPolicyRequest contactPolicy)
     implements DateOrder.Span, WindowOrder.Window {
 

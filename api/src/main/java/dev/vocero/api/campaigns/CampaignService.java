@@ -14,6 +14,9 @@ import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.campaigns.CampaignRow;
+import dev.vocero.api.messaging.MessageViews;
+import dev.vocero.store.messaging.MessageDao;
+import dev.vocero.store.messaging.WaitingMessageDao;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.messaging.WaveRow;
 import dev.vocero.workflows.calls.BatchSettings;
@@ -123,10 +126,9 @@ public class CampaignService {
   public Page<CampaignViews.Campaign> list(VoceroPrincipal caller, PageRequest page) {
     return jdbi.withHandle(handle -> {
       CampaignDao dao = handle.attach(CampaignDao.class);
-      WaveDao waves = handle.attach(WaveDao.class);
       return page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()).stream()
           .map(row -> CampaignViews.Campaign.of(row, dao.batchIds(caller.orgId(), row.id()),
-              waves.ofCampaign(caller.orgId(), row.id()), quotas(row), null,
+              waves(handle, caller.orgId(), row.id()), quotas(row), null,
               PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), row.id()).orElse(null)))).toList(),
           dao.count(caller.orgId()));
     });
@@ -343,8 +345,18 @@ public class CampaignService {
     CampaignDao dao = handle.attach(CampaignDao.class);
     CampaignRow row = dao.find(orgId, id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
     CampaignProgress progress = live && LIVE.contains(row.state()) ? workflows.progress(id) : null;
-    return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), handle.attach(WaveDao.class).ofCampaign(orgId, id),
-        quotas(row), progress, PolicySettings.fromJson(dao.contactPolicy(orgId, id).orElse(null)));
+    return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), waves(handle, orgId, id), quotas(row), progress, PolicySettings.fromJson(dao.contactPolicy(orgId, id).orElse(null)));
+  }
+
+  /** The campaign's waves, each with its messages by state as the wave's own endpoint counts them. */
+  private static List<CampaignViews.Wave> waves(Handle handle, UUID orgId, UUID campaignId) {
+    MessageDao messages = handle.attach(MessageDao.class);
+    WaitingMessageDao waiting = handle.attach(WaitingMessageDao.class);
+    return handle.attach(WaveDao.class).ofCampaign(orgId, campaignId).stream()
+        .map(wave -> CampaignViews.Wave.of(wave, MessageViews.byState(messages.waveCounts(orgId, wave.id())),
+            waiting.byRule(orgId, wave.id()).stream().map(w -> new CampaignViews.Waiting(w.ruleId(), w.messages(),
+                w.from(), w.until())).toList()))
+        .toList();
   }
 
   private static CampaignSchedule schedule(CampaignRow row) {

@@ -39,16 +39,23 @@ public final class MessageViews {
       String disposition, int perMinute, Map<String, Long> counts, Instant createdAt, Instant completedAt) {
 
     static Wave of(WaveRow row, List<MessageDao.StateCount> counts) {
-      Map<String, Long> byState = new TreeMap<>();
-      for (MessageDao.StateCount c : counts) {
-        String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode()
-            : MessageDao.POLICY_WAIT.equals(c.errorCode()) ? "waiting" : c.state();
-        byState.merge(key, c.count(), Long::sum);
-      }
       return new Wave(row.id(), row.name(), row.channel(), row.status(), row.pauseReason(), row.sourceBatchId(),
-          row.disposition(),
-          row.perMinute(), byState, row.createdAt(), row.completedAt());
+          row.disposition(), row.perMinute(), byState(counts), row.createdAt(), row.completedAt());
     }
+  }
+
+  /**
+   * A wave's messages by state: skipped ones as {@code skipped_<error>}, those the contact policy defers as
+   * {@code waiting}. The wave's endpoint and its campaign's both answer this.
+   */
+  public static Map<String, Long> byState(List<MessageDao.StateCount> counts) {
+    Map<String, Long> byState = new TreeMap<>();
+    for (MessageDao.StateCount c : counts) {
+      String key = "cancelled".equals(c.state()) && c.errorCode() != null ? "skipped_" + c.errorCode()
+          : MessageDao.POLICY_WAIT.equals(c.errorCode()) ? "waiting" : c.state();
+      byState.merge(key, c.count(), Long::sum);
+    }
+    return byState;
   }
 
   /**

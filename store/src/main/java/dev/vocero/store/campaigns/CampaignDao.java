@@ -44,9 +44,14 @@ public interface CampaignDao {
   @SqlUpdate("update campaigns set contact_policy = cast(:contactPolicy as jsonb) where org_id = :orgId and id = :id")
   int setContactPolicy(UUID orgId, UUID id, String contactPolicy);
 
-  /** The contact limits of the campaign the batch belongs to; empty when it belongs to none or the campaign has none. */
+  /**
+   * The contact limits of the campaign the batch belongs to, from the moment it is attached (a draft's too: its batches
+   * will run under them); empty when it belongs to none, the campaign has none, or it is a draft that was cancelled
+   * (never scheduled, so its batches go on under their own policy).
+   */
   @SqlQuery("select c.contact_policy::text from campaigns c join campaign_batches cb on cb.campaign_id = c.id"
-      + " where c.org_id = :orgId and cb.batch_id = :batchId and c.contact_policy is not null")
+      + " where c.org_id = :orgId and cb.batch_id = :batchId and c.contact_policy is not null"
+      + " and not (c.state = 'cancelled' and c.scheduled_at is null)")
   Optional<String> contactPolicyOfBatch(UUID orgId, UUID batchId);
 
   @SqlQuery("select " + COLUMNS + " from campaigns where org_id = :orgId and id = :id for update")

@@ -3,14 +3,14 @@ package dev.vocero.workflows.calls;
 import java.util.Locale;
 
 /** What follows an attempt; stored beside its outcome. */
-enum NextStep {
+public enum NextStep {
   RETRY, NEXT_NUMBER, DONE;
 
   /**
    * A human answer, a cancel or the last attempt ends the contact; a bad or failed number moves to the next one;
    * any other disposition is retried when the batch's settings give it a retry delay.
    */
-  static NextStep after(Disposition disposition, int attempt, BatchSettings settings, boolean cancelled) {
+  public static NextStep after(Disposition disposition, int attempt, BatchSettings settings, boolean cancelled) {
     if (cancelled || disposition == Disposition.ANSWERED_HUMAN || attempt >= settings.maxAttempts()) {
       return DONE;
     }

@@ -13,9 +13,16 @@ import java.util.UUID;
  *                      would otherwise page past contacts not called yet and never message them)
  * @param launched      its wave workflow exists
  * @param status        last status seen: new, held, active, completed, cancelled
+ * @param waiting       contacts the contact policy deferred, as the wave's progress last said (0 in a campaign's
+ *                      state carried from before this field: a new field old payloads do without)
  */
 public record CampaignWave(UUID waveId, Channel channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
-    boolean launched, MemberStatus status, int sent, int skipped, int failed) implements CampaignMember {
+    boolean launched, MemberStatus status, int sent, int skipped, int failed, int waiting) implements CampaignMember {
+
+  public CampaignWave(UUID waveId, Channel channel, int perMinute, UUID sourceBatchId, boolean afterBatch,
+      boolean launched, MemberStatus status, int sent, int skipped, int failed) {
+    this(waveId, channel, perMinute, sourceBatchId, afterBatch, launched, status, sent, skipped, failed, 0);
+  }
 
   public static CampaignWave attached(UUID waveId, Channel channel, int perMinute, UUID sourceBatchId,
       boolean afterBatch) {
@@ -37,8 +44,9 @@ public record CampaignWave(UUID waveId, Channel channel, int perMinute, UUID sou
     return status.ended();
   }
 
-  CampaignWave with(boolean nowLaunched, MemberStatus nowStatus, int nowSent, int nowSkipped, int nowFailed) {
+  CampaignWave with(boolean nowLaunched, MemberStatus nowStatus, int nowSent, int nowSkipped, int nowFailed,
+      int nowWaiting) {
     return new CampaignWave(waveId, channel, perMinute, sourceBatchId, afterBatch, nowLaunched, nowStatus, nowSent,
-        nowSkipped, nowFailed);
+        nowSkipped, nowFailed, nowWaiting);
   }
 }

@@ -89,11 +89,11 @@ final class WaveControl implements MemberControl<CampaignWave, WaveProgress> {
 
   @Override
   public CampaignWave seen(CampaignWave wave, MemberStatus status, WaveProgress progress) {
-    return wave.with(true, status, progress.sent(), progress.skipped(), progress.failed());
+    return wave.with(true, status, progress.sent(), progress.skipped(), progress.failed(), progress.waiting());
   }
 
   @Override
   public CampaignWave withStatus(CampaignWave wave, boolean launched, MemberStatus status) {
-    return wave.with(launched, status, wave.sent(), wave.skipped(), wave.failed());
+    return wave.with(launched, status, wave.sent(), wave.skipped(), wave.failed(), wave.waiting());
   }
 }
