@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +81,13 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     this.clock = clock;
   }
 
+  /** On one pooled handle: the nested reads (contact, DNC, cap, the three policy rows) share its connection. */
   @Override
   public AttemptPlan planAttempt(PlanRequest request) {
+    return jdbi.withHandle(handle -> plan(request));
+  }
+
+  private AttemptPlan plan(PlanRequest request) {
     ContactRow contact = jdbi.withExtension(ContactDao.class,
         dao -> dao.findAndMarkInProgress(request.orgId(), request.contactId())).orElseThrow(() -> contactGone(request.contactId()));
     AttemptPlan plan = decide(request, contact, clock.instant());
@@ -281,8 +287,12 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
 
   @Override
   public void recordOutcome(AttemptOutcome outcome) {
-    AttemptRow attempt = attempt(new AttemptRef(outcome.orgId(), outcome.attemptId()));
-    jdbi.useTransaction(handle -> {
+    jdbi.useHandle(handle -> recordOutcome(handle, outcome, attempt(new AttemptRef(outcome.orgId(), outcome.attemptId()))));
+  }
+
+  /** The attempt's outcome, its person's contact history and the decision, in one transaction on {@code handle}. */
+  static void recordOutcome(Handle handle, AttemptOutcome outcome, AttemptRow attempt) {
+    handle.useTransaction(h -> {
       handle.attach(AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
           outcome.reason(), outcome.nextStep());
       handle.attach(PersonDao.class).setAttemptOutcome(outcome.orgId(), outcome.attemptId(),
