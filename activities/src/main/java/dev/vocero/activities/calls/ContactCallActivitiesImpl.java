@@ -227,16 +227,20 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
       // a retry after the dial succeeded
       return new PlacedCall(attempt.provider(), attempt.providerCallId(), defaults.recordingWait());
     }
-    ContactRow contact = contact(ref.orgId(), attempt.contactId());
-    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
-        .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
-    CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
-        urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
-        defaults.ringTimeoutSeconds(), variables(contact));
+    CallRequest request = jdbi.withHandle(handle -> callRequest(ref, attempt)); // one handle, given back before dialing
     PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));
     jdbi.useExtension(AttemptDao.class, dao -> dao.markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId()));
     LOG.info("Attempt {} placed via {} as {}", attempt.id(), telephony.provider(), placed.providerCallId());
     return new PlacedCall(telephony.provider(), placed.providerCallId(), defaults.recordingWait());
+  }
+
+  private CallRequest callRequest(AttemptRef ref, AttemptRow attempt) {
+    ContactRow contact = contact(ref.orgId(), attempt.contactId());
+    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
+        .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
+    return new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
+        urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
+        defaults.ringTimeoutSeconds(), variables(contact));
   }
 
   private PlacedCallInfo dial(CallRequest request) {
