@@ -8,6 +8,7 @@ import dev.vocero.activities.alerts.WebhookActivitiesImpl;
 import dev.vocero.activities.alerts.WebhookDispatcher;
 import dev.vocero.activities.audio.AudioActivitiesImpl;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallAttemptActivitiesImpl;
 import dev.vocero.activities.calls.CallCreditActivitiesImpl;
 import dev.vocero.activities.calls.CallRecordingActivitiesImpl;
 import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
@@ -153,12 +154,15 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         });
       }
     }
+    ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, telephony,
+        new CallbackUrls(config.getTelephony().getPublicBaseUrl()), TelephonyWiring.defaults(config.getTelephony()),
+        Clock.systemUTC());
+    CallCreditActivitiesImpl callCredits = new CallCreditActivitiesImpl(jdbi, config.getCredits().build());
     return new VoceroWorkers.Activities(
         new AudioActivitiesImpl(jdbi, blobs, SpeechToTextFactory.create(config.getSpeech())),
         new ExtractionActivitiesImpl(jdbi, model, env.getObjectMapper()),
         new BatchActivitiesImpl(jdbi, temporal.client()),
-        new ContactCallActivitiesImpl(jdbi, telephony, new CallbackUrls(config.getTelephony().getPublicBaseUrl()),
-            TelephonyWiring.defaults(config.getTelephony()), Clock.systemUTC()),
+        calls,
         new CallRecordingActivitiesImpl(jdbi, blobs, TelephonyWiring.recordingDownloads(config.getTelephony(),
             config.getMode().dev(), config.getWebhooks().isAllowPrivateNetworks())),
         new ChatActivitiesImpl(jdbi, model),
@@ -166,12 +170,13 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
             new PublicAddresses(config.getWebhooks().isAllowPrivateNetworks())),
         new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper(), config.getCredits().build()),
-        new CallCreditActivitiesImpl(jdbi, config.getCredits().build()),
+        callCredits,
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()),
         new CampaignWaveActivitiesImpl(temporal.client()),
         new ReplyActivitiesImpl(jdbi, model, messaging, messagingSettings, env.getObjectMapper(), Clock.systemUTC(),
-            config.getCredits().build()));
+            config.getCredits().build()),
+        new CallAttemptActivitiesImpl(jdbi, calls, callCredits));
   }
 
   /** The workers this process runs (null in API-only mode). */

@@ -9,6 +9,7 @@ import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.workflows.calls.BatchProgress;
 import dev.vocero.workflows.calls.CallCreditActivities;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +54,15 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
   public void settleCall(CallSettlement settlement) {
     Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class,
         dao -> dao.find(settlement.orgId(), settlement.attemptId()));
+    jdbi.useTransaction(handle -> settleIn(handle, settlement, attempt));
+  }
+
+  /** {@link #settleCall} inside the caller's transaction, with the attempt row already read (empty when gone). */
+  void settleIn(Handle handle, CallSettlement settlement, Optional<AttemptRow> attempt) {
     boolean placed = attempt.map(a -> a.providerCallId() != null).orElse(true);
     long seconds = attempt.map(AttemptRow::durationSeconds).map(Integer::longValue)
         .orElse(settlement.durationSeconds() == null ? 0L : settlement.durationSeconds());
     long cost = placed ? prices.callCost(seconds) : 0;
-    ledger.settle(settlement.orgId(), settlement.attemptId().toString(), cost, "call of " + seconds + " s");
+    CreditLedger.settleIn(handle, settlement.orgId(), settlement.attemptId().toString(), cost, "call of " + seconds + " s");
   }
 }

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +81,13 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     this.clock = clock;
   }
 
+  /** On one pooled handle: the nested reads (contact, DNC, cap, the three policy rows) share its connection. */
   @Override
   public AttemptPlan planAttempt(PlanRequest request) {
+    return jdbi.withHandle(handle -> plan(request));
+  }
+
+  private AttemptPlan plan(PlanRequest request) {
     ContactRow contact = jdbi.withExtension(ContactDao.class,
         dao -> dao.findAndMarkInProgress(request.orgId(), request.contactId())).orElseThrow(() -> contactGone(request.contactId()));
     AttemptPlan plan = decide(request, contact, clock.instant());
@@ -221,16 +227,20 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
       // a retry after the dial succeeded
       return new PlacedCall(attempt.provider(), attempt.providerCallId(), defaults.recordingWait());
     }
-    ContactRow contact = contact(ref.orgId(), attempt.contactId());
-    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
-        .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
-    CallRequest request = new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
-        urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
-        defaults.ringTimeoutSeconds(), variables(contact));
+    CallRequest request = jdbi.withHandle(handle -> callRequest(ref, attempt)); // one handle, given back before dialing
     PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));
     jdbi.useExtension(AttemptDao.class, dao -> dao.markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId()));
     LOG.info("Attempt {} placed via {} as {}", attempt.id(), telephony.provider(), placed.providerCallId());
     return new PlacedCall(telephony.provider(), placed.providerCallId(), defaults.recordingWait());
+  }
+
+  private CallRequest callRequest(AttemptRef ref, AttemptRow attempt) {
+    ContactRow contact = contact(ref.orgId(), attempt.contactId());
+    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
+        .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
+    return new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
+        urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
+        defaults.ringTimeoutSeconds(), variables(contact));
   }
 
   private PlacedCallInfo dial(CallRequest request) {
@@ -281,8 +291,12 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
 
   @Override
   public void recordOutcome(AttemptOutcome outcome) {
-    AttemptRow attempt = attempt(new AttemptRef(outcome.orgId(), outcome.attemptId()));
-    jdbi.useTransaction(handle -> {
+    jdbi.useHandle(handle -> recordOutcome(handle, outcome, attempt(new AttemptRef(outcome.orgId(), outcome.attemptId()))));
+  }
+
+  /** The attempt's outcome, its person's contact history and the decision, in one transaction on {@code handle}. */
+  static void recordOutcome(Handle handle, AttemptOutcome outcome, AttemptRow attempt) {
+    handle.useTransaction(h -> {
       handle.attach(AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
           outcome.reason(), outcome.nextStep());
       handle.attach(PersonDao.class).setAttemptOutcome(outcome.orgId(), outcome.attemptId(),

@@ -8,6 +8,7 @@ import dev.vocero.workflows.audio.AudioActivities;
 import dev.vocero.workflows.audio.AudioProcessingWorkflowImpl;
 import dev.vocero.workflows.audio.ExtractionActivities;
 import dev.vocero.workflows.calls.BatchActivities;
+import dev.vocero.workflows.calls.CallAttemptActivities;
 import dev.vocero.workflows.calls.CallBatchWorkflowImpl;
 import dev.vocero.workflows.calls.CallCreditActivities;
 import dev.vocero.workflows.calls.CallRecordingActivities;
@@ -47,7 +48,7 @@ public class VoceroWorkers implements Managed {
       ContactCallActivities calls, CallRecordingActivities recordings, ChatActivities chat, AlertActivities alerts,
       WebhookActivities webhooks, MessageActivities messages, CallCreditActivities credits,
       CampaignActivities campaigns, CampaignBatchActivities campaignBatches,
-      CampaignWaveActivities campaignWaves, ReplyActivities replies) {}
+      CampaignWaveActivities campaignWaves, ReplyActivities replies, CallAttemptActivities attempts) {}
 
   public VoceroWorkers(TemporalConnection temporal, WorkerConfig config, Activities activities,
       WorkerInterceptor... interceptors) {
@@ -68,7 +69,7 @@ public class VoceroWorkers implements Managed {
         CampaignWorkflowImpl.class, InboundReplyWorkflowImpl.class, OperatorMessageWorkflowImpl.class);
     // status writes, the audio's PostgreSQL steps after transcription and the contact-call ones run as local activities
     workflows.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.alerts(),
-        activities.calls(), activities.credits());
+        activities.calls(), activities.credits(), activities.attempts());
     Worker ai = factory.newWorker(TaskQueues.AI, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(config.getMaxConcurrentAiActivities()).build());
     ai.registerActivitiesImplementations(activities.audio(), activities.extraction(), activities.chat(),

@@ -11,9 +11,9 @@ import java.util.List;
  * local activities (their markers), normal activities, signals sent and received, runs. Load-independent.
  */
 record HistoryCosts(int runs, long events, long workflowTasks, long failedTasks, long upserts, long localActivities,
-    long activities, long timers, long signalsIn, long signalsOut) {
+    long activities, long timers, long signalsIn, long signalsOut, long reports, long millisToReport) {
 
-  static final HistoryCosts NONE = new HistoryCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final HistoryCosts NONE = new HistoryCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Every run of a workflow ID, from the latest back through its continue-as-new chain. */
   static HistoryCosts ofChain(WorkflowClient client, String workflowId) {
@@ -56,13 +56,30 @@ record HistoryCosts(int runs, long events, long workflowTasks, long failedTasks,
         default -> { }
       }
     }
-    return new HistoryCosts(1, events.size(), tasks, failed, upserts, local, activities, timers, in, out);
+    long toReport = events.stream().filter(e -> e.getEventType()
+        == EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED).findFirst()
+        .map(e -> millis(e) - millis(events.get(0))).orElse(-1L);
+    return new HistoryCosts(1, events.size(), tasks, failed, upserts, local, activities, timers, in, out,
+        toReport < 0 ? 0 : 1, Math.max(0, toReport));
+  }
+
+  private static long millis(HistoryEvent e) {
+    return e.getEventTime().getSeconds() * 1000 + e.getEventTime().getNanos() / 1_000_000;
+  }
+
+  /**
+   * Mean milliseconds from a child's start to its first signal out (its report): about how long it holds a slot of the
+   * window, so at most {@code window / this} children a second can pass through it (Little's law).
+   */
+  double meanMillisToReport() {
+    return reports == 0 ? 0 : (double) millisToReport / reports;
   }
 
   HistoryCosts plus(HistoryCosts o) {
     return new HistoryCosts(runs + o.runs, events + o.events, workflowTasks + o.workflowTasks,
         failedTasks + o.failedTasks, upserts + o.upserts, localActivities + o.localActivities,
-        activities + o.activities, timers + o.timers, signalsIn + o.signalsIn, signalsOut + o.signalsOut);
+        activities + o.activities, timers + o.timers, signalsIn + o.signalsIn, signalsOut + o.signalsOut,
+        reports + o.reports, millisToReport + o.millisToReport);
   }
 
   /** One row of the cost table: each figure divided by {@code per}. */

@@ -1,5 +1,7 @@
 package dev.vocero.workflows.calls;
 
+import dev.vocero.workflows.calls.CallAttemptActivities.AttemptClose;
+import dev.vocero.workflows.calls.CallAttemptActivities.HeldPlan;
 import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptOutcome;
 import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
@@ -34,10 +36,17 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   private static final Logger log = Workflow.getLogger(ContactCallWorkflowImpl.class);
   /** A WAIT whose window already opened still pauses this long, so a confused planner cannot spin. */
   private static final long MIN_WAIT_MILLIS = 1_000;
+  /**
+   * Version 1: plan and credit hold in one local activity, settlement, outcome and final result in another, and no
+   * search-attribute upserts for {@code dialing} and {@code in call} (docs/workflow-versions.md).
+   */
+  static final String LEAN_ATTEMPT = "contact-call-lean-attempt";
 
   /** Plan and record run as local activities: each skips a workflow task and an activity task round trip. */
   private final ContactCallActivities steps =
       Workflow.newLocalActivityStub(ContactCallActivities.class, CallActivityOptions.localIo());
+  private final CallAttemptActivities attemptSteps =
+      Workflow.newLocalActivityStub(CallAttemptActivities.class, CallActivityOptions.localIo());
 
   private final UUID orgId;
   private final UUID batchId;
@@ -57,6 +66,9 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   private long waitingUntilEpochMs;
   private boolean cancelled;
   private String cancelReason;
+  private boolean lean;
+  /** The contact's result as the lean close already stored it, so {@link #finish} need not store it again. */
+  private ContactOutcome storedResult;
 
   @WorkflowInit
   public ContactCallWorkflowImpl(ContactCallInput input) {
@@ -73,6 +85,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   @Override
   public ContactOutcome call(ContactCallInput input) {
+    lean = Workflow.getVersion(LEAN_ATTEMPT, Workflow.DEFAULT_VERSION, 1) == 1;
     Disposition disposition;
     try {
       disposition = attemptsOrFailed();
@@ -183,10 +196,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
 
   private Disposition runAttempts() {
     while (!cancelled) {
-      AttemptPlan plan = steps.planAttempt(new PlanRequest(orgId, batchId, contactId, attempt, phoneIndex, settings));
+      PlanRequest request = new PlanRequest(orgId, batchId, contactId, attempt, phoneIndex, settings);
+      HeldPlan held = lean ? attemptSteps.planAndHold(request) : new HeldPlan(steps.planAttempt(request), null);
+      AttemptPlan plan = held.plan();
       Disposition end = switch (plan.decision()) {
         case WAIT -> waitForWindow(plan.notBeforeEpochMs());
-        case DIAL -> dialAndDecide(plan);
+        case DIAL -> dialAndDecide(plan, held.hold());
         case BLOCKED_DNC -> Disposition.BLOCKED_DNC;
         case BLOCKED_CAP -> Disposition.BLOCKED_CAP;
         case WINDOW_EXPIRED -> Disposition.WINDOW_EXPIRED;
@@ -210,26 +225,43 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     return null;
   }
 
-  /** Places the planned attempt and records its outcome; returns the final disposition, or null to go on. */
-  private Disposition dialAndDecide(AttemptPlan plan) {
+  /**
+   * Places the planned attempt and records its outcome; returns the final disposition, or null to go on. {@code held}
+   * is the lean plan's credit hold (null before {@code contact-call-lean-attempt}: the hold is taken here).
+   */
+  private Disposition dialAndDecide(AttemptPlan plan, CreditHold held) {
     phoneIndex = plan.phoneIndex();
     AttemptRef ref = new AttemptRef(orgId, plan.attemptId());
     if (cancelled) {
-      recordOutcome(ref, new AttemptResult(Disposition.CANCELED, "cancelled before dialing: " + cancelReason),
-          NextStep.DONE);
+      AttemptResult result = new AttemptResult(Disposition.CANCELED, "cancelled before dialing: " + cancelReason);
+      if (held != null && held.granted()) {
+        closeAttempt(ref, result, NextStep.DONE, true, Disposition.CANCELED); // gives the hold back
+      } else {
+        recordOutcome(ref, result, NextStep.DONE);
+      }
       return Disposition.CANCELED;
     }
-    CreditHold hold = provider.reserve(ref);
+    CreditHold hold = held != null ? held : provider.reserve(ref);
     if (!hold.granted()) {
       return noCredit(ref, hold.reason());
     }
     AttemptResult result = dial(ref);
-    provider.settle(ref);
+    if (!lean) {
+      provider.settle(ref);
+    }
     dialed++;
     lastDisposition = result.disposition();
     NextStep next = nextStep(result.disposition());
-    recordOutcome(ref, result, next);
+    if (lean) {
+      closeAttempt(ref, result, next, true, next == NextStep.DONE ? finalDisposition(result) : null);
+    } else {
+      recordOutcome(ref, result, next);
+    }
     return afterOutcome(next, result);
+  }
+
+  private Disposition finalDisposition(AttemptResult result) {
+    return cancelled ? Disposition.CANCELED : result.disposition();
   }
 
   /** Waits before a retry or moves to the next number (null: plan again), or ends with the attempt's disposition. */
@@ -245,7 +277,7 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
         attempt++;
         yield null;
       }
-      case DONE -> cancelled ? Disposition.CANCELED : result.disposition();
+      case DONE -> finalDisposition(result);
     };
   }
 
@@ -253,7 +285,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
   private Disposition noCredit(AttemptRef ref, String reason) {
     String why = reason == null ? NO_CREDIT : reason;
     lastDisposition = Disposition.NO_CREDIT;
-    recordOutcome(ref, new AttemptResult(Disposition.NO_CREDIT, why), NextStep.DONE);
+    AttemptResult result = new AttemptResult(Disposition.NO_CREDIT, why);
+    if (lean) {
+      closeAttempt(ref, result, NextStep.DONE, false, Disposition.NO_CREDIT);
+    } else {
+      recordOutcome(ref, result, NextStep.DONE);
+    }
     batch.creditExhausted(why);
     return Disposition.NO_CREDIT;
   }
@@ -296,11 +333,30 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
         new AttemptOutcome(orgId, ref.attemptId(), result.disposition(), result.reason(), next.wire()));
   }
 
+  /**
+   * Lean: settlement, outcome and (when {@code finalDisposition} is set) the contact's result in one local activity and
+   * one transaction. A failure after its retries fails the contact, like a failed outcome before.
+   */
+  private void closeAttempt(AttemptRef ref, AttemptResult result, NextStep next, boolean settle,
+      Disposition finalDisposition) {
+    ProviderEvent terminal = events.terminalFor(ref.attemptId());
+    ContactResult contactResult = finalDisposition == null
+        ? null : new ContactResult(orgId, batchId, contactId, finalDisposition, dialed);
+    attemptSteps.closeAttempt(new AttemptClose(
+        new AttemptOutcome(orgId, ref.attemptId(), result.disposition(), result.reason(), next.wire()),
+        settle, terminal == null ? null : terminal.durationSeconds(), contactResult));
+    if (contactResult != null) {
+      storedResult = new ContactOutcome(contactId, finalDisposition, dialed);
+    }
+  }
+
   private ContactOutcome finish(Disposition disposition) {
     lastDisposition = disposition;
     changeState(ContactState.DONE);
     ContactOutcome outcome = new ContactOutcome(contactId, disposition, dialed);
-    recordResult(outcome);
+    if (!outcome.equals(storedResult)) {
+      recordResult(outcome);
+    }
     batch.contactFinished(outcome);
     return outcome;
   }
@@ -332,8 +388,12 @@ public final class ContactCallWorkflowImpl implements ContactCallWorkflow {
     }
   }
 
+  /** Lean: {@code dialing} and {@code in call} live in the progress query only (a call lasts seconds to minutes). */
   private void changeState(ContactState next) {
     state = next;
+    if (lean && (next == ContactState.DIALING || next == ContactState.IN_CALL)) {
+      return;
+    }
     if (!next.wire().equals(Workflow.getTypedSearchAttributes().get(VoceroSearchAttributes.STATUS))) {
       Workflow.upsertTypedSearchAttributes(VoceroSearchAttributes.STATUS.valueSet(next.wire()));
     }

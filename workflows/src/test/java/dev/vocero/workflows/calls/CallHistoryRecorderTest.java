@@ -68,6 +68,32 @@ class CallHistoryRecorderTest {
     store("contact-call.json", CallIds.contactWorkflowId(BATCH, 1), null);
   }
 
+  /**
+   * {@code contact-call-lean-attempt} 1: the path of {@code contact-call.json} with credits enforced (window wait,
+   * no-answer, retry wait, human answer), two local activities per attempt and no dialing/in-call upserts.
+   */
+  @Test
+  void givenTheLeanAttempt_whenRecorded_itShouldStoreItsHistory() throws IOException {
+    credits.enforce(10);
+    long windowOpens = env.currentTimeMillis() + HOUR;
+    center.contacts(java.util.List.of(1L))
+        .planner((request, now) -> now < windowOpens
+            ? new AttemptPlan(Decision.WAIT, null, windowOpens, 0, "outside the calling window") : null)
+        .provider((placement, c) -> {
+          if (placement.attemptNumber() == 1) {
+            FakeCallCenter.answer(Disposition.NO_ANSWER).placed(placement, c);
+          } else {
+            FakeCallCenter.answerAfter(Duration.ofSeconds(30), Disposition.ANSWERED_HUMAN).placed(placement, c);
+          }
+        });
+
+    BatchProgress progress = CallTestSupport.batchStub(client)
+        .run(CallBatchInput.first(ORG, BATCH, settings(1, 1, 3, Map.of("no_answer", 600L), 120)));
+
+    assertEquals(1, progress.finished());
+    store("contact-call-lean-attempt.json", CallIds.contactWorkflowId(BATCH, 1), null);
+  }
+
   /** A recorded call: answered, reported to the batch, the recording arrives, an audio child is started and abandoned. */
   @Test
   void givenARecordedCall_whenRecorded_itShouldStoreItsHistory() throws IOException {

@@ -25,12 +25,14 @@ class CallReplayTest {
   private static final String CONTACT_NO_CREDIT = "histories/contact-call-no-credit.json";
   /** Started again after a restart: settled the cut-off attempt from its stored callback, then retried. */
   private static final String CONTACT_RESUMED = "histories/contact-call-resumed.json";
+  /** {@code contact-call-lean-attempt} 1: the contact's path with two local activities per attempt, credits enforced. */
+  private static final String CONTACT_LEAN = "histories/contact-call-lean-attempt.json";
   /** A run behind its timetable starts 3 due children in one task, a report frees a slot, then continue-as-new. */
   private static final String BATCH = "histories/call-batch.json";
 
   @Test
   void givenTheContactCallHistories_whenReplayed_itShouldBeDeterministic() {
-    for (String history : new String[] {CONTACT, CONTACT_RECORDING, CONTACT_NO_CREDIT, CONTACT_RESUMED}) {
+    for (String history : new String[] {CONTACT, CONTACT_RECORDING, CONTACT_NO_CREDIT, CONTACT_RESUMED, CONTACT_LEAN}) {
       assertDoesNotThrow(() ->
           ReplayThroughCodec.fromResource(history, ContactCallWorkflowImpl.class), history);
     }
@@ -54,6 +56,20 @@ class CallReplayTest {
     assertEquals(4, count(contact, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), "provider events");
     assertEquals(2, count(contact, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "two dials");
     assertEquals(1, count(contact, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED));
+  }
+
+  @Test
+  void givenTheLeanAttemptHistory_itShouldCoverTwoLocalStepsPerAttemptAndOnlyTheLastingStates() throws IOException {
+    List<HistoryEvent> lean = events(CONTACT_LEAN);
+    List<String> markers = markerPayloads(lean);
+    assertTrue(markers.contains("\"" + ContactCallWorkflowImpl.LEAN_ATTEMPT + "\""), "the version marker");
+    assertEquals(3, markerPayloads(lean).stream().filter("\"CallAttemptPlanAndHold\""::equals).count(), "wait, then two dials");
+    assertEquals(2, markerPayloads(lean).stream().filter("\"CallAttemptCloseAttempt\""::equals).count());
+    assertFalse(markers.contains("\"CreditsReserveCall\""));
+    assertFalse(markers.contains("\"CallsRecordContactResult\""), "stored by the last close");
+    assertEquals(2, count(lean, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, "CallsPlaceCall"), "two dials");
+    assertEquals(2, count(lean, EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES), "retry_wait and done only");
+    assertEquals(1, count(lean, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED), "one report");
   }
 
   @Test

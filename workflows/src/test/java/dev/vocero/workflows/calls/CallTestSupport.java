@@ -47,7 +47,8 @@ final class CallTestSupport {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         FakeAudioWorkflow.class);
-    workflows.registerActivitiesImplementations(center, credits); // local activities run in the workflow worker
+    // local activities run in the workflow worker
+    workflows.registerActivitiesImplementations(center, credits, new FakeCallAttempts(center, credits));
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue).registerActivitiesImplementations(center);
     }
