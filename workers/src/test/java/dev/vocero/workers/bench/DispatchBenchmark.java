@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each maximum-pace run is set beside the engine baseline (a bare sliding-window parent over as many trivial children,
  * same worker, window = cap) and its costs per call (history events, workflow tasks, upserts, activities, PostgreSQL
  * statements). Knobs: {@code bench.contacts} (2000), {@code bench.large} (true: a 10,000-contact run follows),
- * {@code bench.pacedContacts} (500), {@code bench.sampledChildren} (100).
+ * {@code bench.pacedContacts} (500), {@code bench.pacedCap} (40), {@code bench.sampledChildren} (100).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DispatchBenchmark {
@@ -60,6 +60,11 @@ class DispatchBenchmark {
   static final int SAMPLED_CHILDREN = Integer.getInteger("bench.sampledChildren", 100);
   static final double MAX_PACE = 100;
   static final int CAP = 200;
+  /**
+   * The paced run's cap: large enough that slots never bind at 20/s (the sandbox rings 1 s, so a contact holds its slot
+   * over a second and a cap of 10 passes fewer than 10 calls/s), so the run measures the pacing, not the cap.
+   */
+  static final int PACED_CAP = Integer.getInteger("bench.pacedCap", 40);
   /** The batch's page (BatchLimits' default), so the baseline continues as new as often. */
   static final int PAGE = 500;
   static final String SETTINGS = "{\"name\":\"%s\",\"callsPerSecond\":%s,\"maxConcurrentCalls\":%d,\"maxAttempts\":1,"
@@ -118,7 +123,7 @@ class DispatchBenchmark {
       large = run(api, session, temporal, "max pace (large)", LARGE, MAX_PACE, CAP);
       results.add(large);
     }
-    Result paced = run(api, session, temporal, "pace 20/s", PACED_CONTACTS, 20, 10);
+    Result paced = run(api, session, temporal, "pace 20/s", PACED_CONTACTS, 20, PACED_CAP);
     results.add(paced);
 
     StringBuilder out = new StringBuilder("\n");
@@ -212,9 +217,9 @@ class DispatchBenchmark {
         measured.doneInStore(), measured.contacts(), baseline, lost ? "no" : "yes")
         + String.format("BENCH|dispatch|paced run steady rate|%.2f calls/s|20 calls/s ± 5 %%|set pace 20 calls/s|%s%n",
         paced.steadyPerSecond(), Math.abs(deviation) <= 0.05 ? "yes" : "no")
-        + String.format("BENCH|dispatch|highest concurrency over the cap|%s|≤ cap|caps 200 and 10|%s%n",
+        + String.format("BENCH|dispatch|highest concurrency over the cap|%s|≤ cap|caps %d and %d|%s%n",
         results.stream().map(r -> r.maxConcurrency() + "/" + r.cap()).reduce((a, b) -> a + " " + b).orElse(""),
-        capped ? "yes" : "no");
+        CAP, PACED_CAP, capped ? "yes" : "no");
   }
 
   record Result(String label, String status, int contacts, double pace, int cap, double wallSeconds, int done, int attempts,
