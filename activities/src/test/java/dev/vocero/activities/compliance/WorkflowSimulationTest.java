@@ -43,6 +43,7 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,10 +59,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.tomcat.jdbc.pool.DataSource;
 import org.apache.tomcat.jdbc.pool.PoolProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A month of Vocero through the real workflows: per jurisdiction two overlapping call batches (CallBatch with its
@@ -71,7 +74,7 @@ import org.junit.jupiter.api.Test;
  * domain's {@link IndependentChecker}, which does not call the gate, checks what Vocero stored.
  */
 class WorkflowSimulationTest {
-  static final int PERSONS = Integer.getInteger("simulation.persons", 1_000);
+  static final int PERSONS = Integer.getInteger("simulation.persons", 200);
   static final long SEED = Long.getLong("simulation.seed", 20261207L);
   static final Instant START = Instant.parse("2026-03-06T00:00:00Z");
   static final Duration LENGTH = Duration.ofDays(30);
@@ -90,6 +93,7 @@ class WorkflowSimulationTest {
   record Launch(Instant at, String name, Runnable start) {}
 
   @Test
+  @Timeout(value = 20, unit = TimeUnit.MINUTES) // a failure, not a hung build, if the test server stops skipping time
   void givenAMonthOfBatchesAndWavesThroughTheWorkflows_theCheckerShouldFindNoViolationInWhatWasStored() {
     long wallStart = System.nanoTime();
     Jdbi jdbi = pooled(TestDatabase.fresh());
@@ -137,6 +141,7 @@ class WorkflowSimulationTest {
       assertTrue(stored.contacts.stream().anyMatch(c -> c.outcome().equals("conversation")));
       assertTrue(stored.contacts.stream().anyMatch(c -> c.outcome().equals("not_placed")), "a next number was used");
       assertTrue(messaging.stoppedAt().size() > 0, "someone answered STOP");
+      assertTrue(skippedForDnc(jdbi) > 0, "a wave skipped a number on the DNC list");
       assertEquals(dncSince.keySet(), Set.copyOf(jdbi.withHandle(h -> h.createQuery(
           "select phone_e164 from dnc_numbers where org_id = :o").bind("o", org).mapTo(String.class).list())),
           "every STOP is on the DNC list");
@@ -168,12 +173,15 @@ class WorkflowSimulationTest {
     MessageActivitiesImpl messages = new MessageActivitiesImpl(jdbi, messaging,
         new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
         CreditPrices.defaults(), clock);
-    Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
+    // a small worker's slots: on two busy cores, 200 tasks at once time out (and are retried) instead of finishing
+    Worker workflows = env.newWorker(TaskQueues.WORKFLOWS, WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskExecutionSize(16).setMaxConcurrentLocalActivityExecutionSize(16).build());
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         MessageWaveWorkflowImpl.class);
     workflows.registerActivitiesImplementations(calls, credits); // local activities run in the workflow worker
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
-      env.newWorker(queue).registerActivitiesImplementations(calls, credits, batches, messages);
+      env.newWorker(queue, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(16).build())
+          .registerActivitiesImplementations(calls, credits, batches, messages);
     }
     env.start();
   }
@@ -277,6 +285,12 @@ class WorkflowSimulationTest {
     });
   }
 
+  /** Wave messages not sent because their number was on the DNC list (from the start, or after a STOP). */
+  private long skippedForDnc(Jdbi jdbi) {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from messages where org_id = :o and state = 'cancelled'"
+        + " and error_code = 'dnc'").bind("o", org).mapTo(Long.class).one());
+  }
+
   /** Decisions that held a contact back, by rule, channel and verdict. */
   private Map<String, Long> held(Jdbi jdbi) {
     Map<String, Long> held = new TreeMap<>();
@@ -296,7 +310,8 @@ class WorkflowSimulationTest {
     System.out.println("Workflow simulation: allowed by jurisdiction and rule "
         + count(contacts, c -> c.person().jurisdiction() + " " + c.ruleId()));
     System.out.println("Workflow simulation: held by rule, channel and verdict " + held(jdbi));
-    System.out.println("Workflow simulation: STOP replies " + messaging.stoppedAt().size());
+    System.out.println("Workflow simulation: STOP replies " + messaging.stoppedAt().size()
+        + ", wave messages skipped for DNC " + skippedForDnc(jdbi));
     System.out.println("Workflow simulation: violations " + violations.size());
     violations.stream().limit(20).forEach(v -> System.out.println("  " + v));
   }
