@@ -96,7 +96,8 @@ class WorkflowSimulationTest {
   @Timeout(value = 20, unit = TimeUnit.MINUTES) // a failure, not a hung build, if the test server stops skipping time
   void givenAMonthOfBatchesAndWavesThroughTheWorkflows_theCheckerShouldFindNoViolationInWhatWasStored() {
     long wallStart = System.nanoTime();
-    Jdbi jdbi = pooled(TestDatabase.fresh());
+    DataSource pool = pooled(TestDatabase.fresh());
+    Jdbi jdbi = VoceroDatabase.configure(Jdbi.create(pool));
     jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Simulation"));
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setInitialTime(START).build());
@@ -126,41 +127,48 @@ class WorkflowSimulationTest {
       report(jdbi, stored.contacts, violations, messaging, simulated);
 
       assertEquals(List.of(), violations.stream().limit(20).toList());
-      Map<String, Long> byJurisdiction = count(stored.contacts, c -> c.person().jurisdiction() + " "
-          + (c.channel() == ContactChannel.CALL ? "call" : "message"));
-      for (String cc : CODES) {
-        assertTrue(byJurisdiction.getOrDefault(cc + " call", 0L) > 0, "calls in " + cc + ": " + byJurisdiction);
-        assertTrue(byJurisdiction.getOrDefault(cc + " message", 0L) > 0, "messages in " + cc + ": " + byJurisdiction);
-      }
-      Map<String, Long> held = held(jdbi);
-      assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("co.one-channel-a-week")), held.toString());
-      assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("us.reg-f-after-conversation")), held.toString());
-      assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("cl.phone-once-a-week")), held.toString());
-      assertTrue(held.keySet().stream().anyMatch(k -> k.endsWith(" sms wait") || k.endsWith(" whatsapp wait")),
-          "a wave waited: " + held);
-      assertTrue(stored.contacts.stream().anyMatch(c -> c.outcome().equals("conversation")));
-      assertTrue(stored.contacts.stream().anyMatch(c -> c.outcome().equals("not_placed")), "a next number was used");
-      assertTrue(messaging.stoppedAt().size() > 0, "someone answered STOP");
-      assertTrue(skippedForDnc(jdbi) > 0, "a wave skipped a number on the DNC list");
-      assertEquals(dncSince.keySet(), Set.copyOf(jdbi.withHandle(h -> h.createQuery(
-          "select phone_e164 from dnc_numbers where org_id = :o").bind("o", org).mapTo(String.class).list())),
-          "every STOP is on the DNC list");
+      assertDidRealWork(jdbi, stored.contacts, messaging, dncSince);
     } finally {
       env.close();
+      pool.close();
     }
+  }
+
+  /** Calls and messages in every jurisdiction, the key rules held someone back, STOP and DNC were honoured. */
+  private void assertDidRealWork(Jdbi jdbi, List<SimulatedContact> contacts, SimulatedMessaging messaging,
+      Map<String, Instant> dncSince) {
+    Map<String, Long> byJurisdiction = count(contacts, c -> c.person().jurisdiction() + " "
+        + (c.channel() == ContactChannel.CALL ? "call" : "message"));
+    for (String cc : CODES) {
+      assertTrue(byJurisdiction.getOrDefault(cc + " call", 0L) > 0, "calls in " + cc + ": " + byJurisdiction);
+      assertTrue(byJurisdiction.getOrDefault(cc + " message", 0L) > 0, "messages in " + cc + ": " + byJurisdiction);
+    }
+    Map<String, Long> held = held(jdbi);
+    assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("co.one-channel-a-week")), held.toString());
+    assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("us.reg-f-after-conversation")), held.toString());
+    assertTrue(held.keySet().stream().anyMatch(k -> k.startsWith("cl.phone-once-a-week")), held.toString());
+    assertTrue(held.keySet().stream().anyMatch(k -> k.endsWith(" sms wait") || k.endsWith(" whatsapp wait")),
+        "a wave waited: " + held);
+    assertTrue(contacts.stream().anyMatch(c -> c.outcome().equals("conversation")));
+    assertTrue(contacts.stream().anyMatch(c -> c.outcome().equals("not_placed")), "a next number was used");
+    assertTrue(messaging.stoppedAt().size() > 0, "someone answered STOP");
+    assertTrue(skippedForDnc(jdbi) > 0, "a wave skipped a number on the DNC list");
+    assertEquals(dncSince.keySet(), Set.copyOf(jdbi.withHandle(h -> h.createQuery(
+        "select phone_e164 from dnc_numbers where org_id = :o").bind("o", org).mapTo(String.class).list())),
+        "every STOP is on the DNC list");
   }
 
   /**
    * Pooled like the application's database (a connection per statement costs more than the statement), with commits
    * not waiting for the disk: the test checks decisions, not durability.
    */
-  private static Jdbi pooled(TestDatabase db) {
+  private static DataSource pooled(TestDatabase db) {
     PoolProperties pool = new PoolProperties();
     pool.setDataSource(db.dataSource());
     pool.setMaxActive(48);
     pool.setMaxIdle(48);
     pool.setInitSQL("set synchronous_commit = off");
-    return VoceroDatabase.configure(Jdbi.create(new DataSource(pool)));
+    return new DataSource(pool);
   }
 
   private void workers(TestWorkflowEnvironment env, Jdbi jdbi, Clock clock, SimulatedMessaging messaging) {
