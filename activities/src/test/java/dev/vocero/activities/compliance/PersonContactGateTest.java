@@ -333,30 +333,6 @@ class PersonContactGateTest {
     }
   }
 
-  /** The time-skipping server's time, for the gate's decisions. */
-  private static final class ServerClock extends Clock {
-    private final TestWorkflowEnvironment env;
-
-    ServerClock(TestWorkflowEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(env.currentTimeMillis());
-    }
-  }
-
   /** The messaging provider's side, with the server's time of each send. */
   private static final class TimedMessaging implements Messaging {
     private final TestWorkflowEnvironment env;

@@ -44,7 +44,7 @@ class ContactSimulationTest {
   @Test
   void givenAMonthOfBatchesWavesAndReplies_theCheckerShouldFindNoViolation() {
     Random random = new Random(20261207);
-    List<Person> persons = new ArrayList<>();
+    List<SimulatedPerson> persons = new ArrayList<>();
     List<String> codes = List.of("CL", "CO", "US", "MX", "ES");
     for (int i = 0; i < PERSONS; i++) {
       String cc = codes.get(i % codes.size());
@@ -53,23 +53,23 @@ class ContactSimulationTest {
       for (int n = 0; n <= random.nextInt(3); n++) {
         numbers.add("+" + (1_000_000_000L + i * 10L + n));
       }
-      persons.add(new Person(i, cc, ZoneId.of(zones.get(random.nextInt(zones.size()))), numbers));
+      persons.add(new SimulatedPerson(i, cc, ZoneId.of(zones.get(random.nextInt(zones.size()))), numbers));
     }
     Set<String> dnc = new HashSet<>();
     Map<String, Instant> dncSince = new HashMap<>();
-    for (Person p : persons) {
+    for (SimulatedPerson p : persons) {
       if (random.nextInt(20) == 0) {
         dnc.add(p.numbers().get(0));
         dncSince.put(p.numbers().get(0), START);
       }
     }
     List<Dial> dials = new ArrayList<>();
-    for (Person p : persons) { // two batches share every person; the second starts a day later
+    for (SimulatedPerson p : persons) { // two batches share every person; the second starts a day later
       dials.add(new Dial(p, START, 6));
       dials.add(new Dial(p, START.plus(Duration.ofDays(1)), 6));
     }
-    Map<Integer, List<PastContact>> ledger = new HashMap<>();
-    List<Contact> contacts = new ArrayList<>();
+    Map<Long, List<PastContact>> ledger = new HashMap<>();
+    List<SimulatedContact> contacts = new ArrayList<>();
     Map<String, Integer> decisions = new TreeMap<>();
     Instant morning = START.plus(Duration.ofHours(15)); // 10:00 in Bogota, 16:00 in Madrid, 07:00 in Los Angeles
     Map<Instant, ContactChannel> waves = Map.of(
@@ -104,7 +104,7 @@ class ContactSimulationTest {
           String number = dial.person.numbers().get(dial.numberIndex);
           ledger.computeIfAbsent(dial.person.id(), k -> new ArrayList<>())
               .add(new PastContact(ContactChannel.CALL, now, outcome));
-          contacts.add(new Contact(dial.person, ContactChannel.CALL, number, now, outcome, d.ruleId()));
+          contacts.add(new SimulatedContact(dial.person, ContactChannel.CALL, number, now, outcome, d.ruleId()));
           dial.attempts++;
           boolean ended = outcome.equals("conversation") || dial.attempts >= dial.maxAttempts;
           if (outcome.equals("not_placed")) {
@@ -115,7 +115,7 @@ class ContactSimulationTest {
         }
       }
       if (wave != null) {
-        for (Person p : persons) {
+        for (SimulatedPerson p : persons) {
           String number = p.numbers().get(0);
           if (dnc.contains(number)) {
             continue;
@@ -123,7 +123,7 @@ class ContactSimulationTest {
           GateDecision d = ask(p, wave, now, ledger, decisions);
           if (d.allowed()) {
             ledger.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(new PastContact(wave, now, "sent"));
-            contacts.add(new Contact(p, wave, number, now, "sent", d.ruleId()));
+            contacts.add(new SimulatedContact(p, wave, number, now, "sent", d.ruleId()));
             if (random.nextInt(50) == 0) { // STOP: the number goes on the DNC list (replies are not contacts)
               dnc.add(number);
               dncSince.put(number, now.plusSeconds(1));
@@ -136,7 +136,7 @@ class ContactSimulationTest {
     List<String> violations = new IndependentChecker(dncSince).violations(contacts);
     Map<String, Integer> allowedByRule = new TreeMap<>();
     Map<String, Integer> byJurisdiction = new TreeMap<>();
-    for (Contact c : contacts) {
+    for (SimulatedContact c : contacts) {
       allowedByRule.merge(c.ruleId() + " " + c.channel().wire(), 1, Integer::sum);
       byJurisdiction.merge(c.person().jurisdiction(), 1, Integer::sum);
     }
@@ -152,8 +152,8 @@ class ContactSimulationTest {
     assertTrue(decisions.keySet().stream().anyMatch(k -> k.startsWith("us.reg-f-after-conversation")));
   }
 
-  private static GateDecision ask(Person p, ContactChannel channel, Instant now, Map<Integer, List<PastContact>> ledger,
-      Map<String, Integer> decisions) {
+  private static GateDecision ask(SimulatedPerson p, ContactChannel channel, Instant now,
+      Map<Long, List<PastContact>> ledger, Map<String, Integer> decisions) {
     ContactPolicy policy = ContactPolicies.of(p.jurisdiction()).orElseThrow();
     GateDecision d = ContactGate.decide(policy, channel, now, p.zone(), ledger.getOrDefault(p.id(), List.of()));
     if (!d.allowed()) {
@@ -167,20 +167,16 @@ class ContactSimulationTest {
     return r < 5 ? "no_answer" : r < 7 ? "conversation" : r < 9 ? "answered" : "not_placed";
   }
 
-  record Person(int id, String jurisdiction, ZoneId zone, List<String> numbers) {}
-
-  record Contact(Person person, ContactChannel channel, String number, Instant at, String outcome, String ruleId) {}
-
   /** One batch's calls to one person: attempts, the number in use and when to plan next. */
   static final class Dial {
-    final Person person;
+    final SimulatedPerson person;
     final int maxAttempts;
     Instant next;
     int numberIndex;
     int attempts;
     boolean done;
 
-    Dial(Person person, Instant start, int maxAttempts) {
+    Dial(SimulatedPerson person, Instant start, int maxAttempts) {
       this.person = person;
       this.next = start;
       this.maxAttempts = maxAttempts;

@@ -22,17 +22,17 @@ import java.util.stream.Collectors;
  * holidays, per-person limits over rolling periods, gaps, the quiet period after a conversation, the one-channel week,
  * DNC, and a rule id on every contact.
  */
-final class IndependentChecker {
+public final class IndependentChecker {
   private static final Set<String> UNCOUNTED = Set.of("not_placed");
   private final Map<String, Instant> dncSince;
 
-  IndependentChecker(Map<String, Instant> dncSince) {
+  public IndependentChecker(Map<String, Instant> dncSince) {
     this.dncSince = dncSince;
   }
 
-  List<String> violations(List<ContactSimulationTest.Contact> contacts) {
+  public List<String> violations(List<SimulatedContact> contacts) {
     List<String> found = new ArrayList<>();
-    for (ContactSimulationTest.Contact c : contacts) {
+    for (SimulatedContact c : contacts) {
       if (c.ruleId() == null || c.ruleId().isBlank()) {
         found.add("no rule: " + c);
       }
@@ -44,13 +44,13 @@ final class IndependentChecker {
         found.add("DNC number contacted: " + c);
       }
     }
-    Map<Integer, List<ContactSimulationTest.Contact>> byPerson = contacts.stream()
+    Map<Long, List<SimulatedContact>> byPerson = contacts.stream()
         .collect(Collectors.groupingBy(c -> c.person().id()));
     byPerson.values().forEach(list -> found.addAll(personViolations(list)));
     return found;
   }
 
-  private static boolean inHours(ContactSimulationTest.Contact c) {
+  private static boolean inHours(SimulatedContact c) {
     ZonedDateTime local = c.at().atZone(c.person().zone());
     DayOfWeek day = local.getDayOfWeek();
     LocalTime t = local.toLocalTime();
@@ -75,11 +75,11 @@ final class IndependentChecker {
     return HolidayManager.getInstance(ManagerParameters.create(calendar)).isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
   }
 
-  private static List<String> personViolations(List<ContactSimulationTest.Contact> all) {
+  private static List<String> personViolations(List<SimulatedContact> all) {
     List<String> found = new ArrayList<>();
-    List<ContactSimulationTest.Contact> counted = all.stream().filter(c -> !UNCOUNTED.contains(c.outcome())).toList();
-    List<ContactSimulationTest.Contact> calls = counted.stream().filter(c -> c.channel() == ContactChannel.CALL).toList();
-    List<ContactSimulationTest.Contact> messages = counted.stream()
+    List<SimulatedContact> counted = all.stream().filter(c -> !UNCOUNTED.contains(c.outcome())).toList();
+    List<SimulatedContact> calls = counted.stream().filter(c -> c.channel() == ContactChannel.CALL).toList();
+    List<SimulatedContact> messages = counted.stream()
         .filter(c -> c.channel() != ContactChannel.CALL).toList();
     String cc = all.get(0).person().jurisdiction();
     switch (cc) {
@@ -94,9 +94,9 @@ final class IndependentChecker {
       }
       case "CO" -> {
         atMost(counted, 1, Duration.ofDays(1), "CO one contact a day", found);
-        for (ContactSimulationTest.Contact c : counted) {
+        for (SimulatedContact c : counted) {
           long channels = counted.stream().filter(o -> !o.at().isAfter(c.at())
-              && o.at().isAfter(c.at().minus(Duration.ofDays(7)))).map(ContactSimulationTest.Contact::channel)
+              && o.at().isAfter(c.at().minus(Duration.ofDays(7)))).map(SimulatedContact::channel)
               .distinct().count();
           if (channels > 1) {
             found.add("CO several channels in a week: " + c);
@@ -105,7 +105,7 @@ final class IndependentChecker {
       }
       case "US" -> {
         atMost(calls, 7, Duration.ofDays(7), "US seven calls in seven days", found);
-        for (ContactSimulationTest.Contact talk : all) {
+        for (SimulatedContact talk : all) {
           if ("conversation".equals(talk.outcome())) {
             calls.stream().filter(c -> c.at().isAfter(talk.at())
                 && c.at().isBefore(talk.at().plus(Duration.ofDays(7))))
@@ -120,7 +120,7 @@ final class IndependentChecker {
   }
 
   /** No window of {@code period} (ending at any contact) holds more than {@code max} of {@code sorted}. */
-  private static void atMost(List<ContactSimulationTest.Contact> sorted, int max, Duration period, String rule,
+  private static void atMost(List<SimulatedContact> sorted, int max, Duration period, String rule,
       List<String> found) {
     for (int i = 0; i < sorted.size(); i++) {
       Instant end = sorted.get(i).at();

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The checker can fail: contacts a gate should have refused are reported. */
 class IndependentCheckerTest {
-  static final ContactSimulationTest.Person ANA = new ContactSimulationTest.Person(1, "CL",
+  static final SimulatedPerson ANA = new SimulatedPerson(1, "CL",
       ZoneId.of("America/Santiago"), List.of("+56911111111", "+56922222222"));
-  static final ContactSimulationTest.Person LUIS = new ContactSimulationTest.Person(2, "CO",
+  static final SimulatedPerson LUIS = new SimulatedPerson(2, "CO",
       ZoneId.of("America/Bogota"), List.of("+573001112233"));
   static final Instant TUESDAY_10 = Instant.parse("2026-03-03T13:00:00Z"); // 10:00 in Santiago, 08:00 in Bogota
 
@@ -27,7 +27,7 @@ class IndependentCheckerTest {
             call(ANA, 1, TUESDAY_10.plus(Duration.ofDays(1)), "no_answer"),      // second number, same week
             call(ANA, 0, TUESDAY_10.plus(Duration.ofHours(12)), "not_placed"),  // 22:00: outside hours
             call(LUIS, 0, TUESDAY_10, "no_answer"),
-            new ContactSimulationTest.Contact(LUIS, ContactChannel.SMS, "+573001112233",
+            new SimulatedContact(LUIS, ContactChannel.SMS, "+573001112233",
                 TUESDAY_10.plus(Duration.ofDays(2)), "sent", "co.hours"),            // another channel that week
             call(LUIS, 0, TUESDAY_10.plus(Duration.ofDays(4)), "no_answer")));    // after STOP
     assertEquals(5, found.size(), String.join("\n", found)); // the call after STOP is also a second channel that week
@@ -37,9 +37,9 @@ class IndependentCheckerTest {
     assertTrue(found.stream().anyMatch(f -> f.startsWith("DNC number contacted")));
   }
 
-  private static ContactSimulationTest.Contact call(ContactSimulationTest.Person p, int number, Instant at,
+  private static SimulatedContact call(SimulatedPerson p, int number, Instant at,
       String outcome) {
-    return new ContactSimulationTest.Contact(p, ContactChannel.CALL, p.numbers().get(number), at, outcome,
+    return new SimulatedContact(p, ContactChannel.CALL, p.numbers().get(number), at, outcome,
         p.jurisdiction().toLowerCase() + ".hours");
   }
 }
