@@ -42,7 +42,11 @@ public final class CallAttemptActivitiesImpl implements CallAttemptActivities {
     });
   }
 
-  /** One transaction: a retry after a failure finds nothing half-done (each step is idempotent besides). */
+  /**
+   * One transaction: a retry after a failure finds nothing half-done (each step is idempotent besides). The settlement
+   * comes last: it locks the organisation's credit account row until the commit, and every call of the organisation
+   * settles on that row, so the lock is held for the settlement alone, not for the outcome and result before it.
+   */
   @Override
   public void closeAttempt(AttemptClose close) {
     AttemptOutcome outcome = close.outcome();
@@ -51,15 +55,15 @@ public final class CallAttemptActivitiesImpl implements CallAttemptActivities {
           .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
               "attempt " + outcome.attemptId() + " no longer exists", ContactCallActivitiesImpl.CONTACT_NOT_FOUND));
       handle.useTransaction(h -> {
-        if (close.settle()) {
-          credits.settleIn(h, new CallSettlement(outcome.orgId(), outcome.attemptId(), close.durationSeconds()),
-              Optional.of(attempt));
-        }
         ContactCallActivitiesImpl.recordOutcome(h, outcome, attempt);
         ContactResult result = close.result();
         if (result != null) {
           h.attach(ContactDao.class).recordResult(result.orgId(), result.contactId(), result.disposition().wire(),
               result.attempts());
+        }
+        if (close.settle()) {
+          credits.settleIn(h, new CallSettlement(outcome.orgId(), outcome.attemptId(), close.durationSeconds()),
+              Optional.of(attempt));
         }
       });
     });
