@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vocero.activities.telephony.CallRequest;
-import dev.vocero.activities.telephony.CallStatusInfo;
-import dev.vocero.activities.telephony.PlacedCallInfo;
-import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.store.TestDatabase;
@@ -33,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
@@ -67,7 +62,7 @@ class CallAttemptActivitiesImplTest {
       }
     });
     ledger = new CreditLedger(jdbi);
-    ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new NoTelephony(),
+    ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("the lean steps"),
         new CallbackUrls("http://localhost:8080"), new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30),
         Clock.fixed(CO_TUESDAY, ZoneOffset.UTC));
     attempts = new CallAttemptActivitiesImpl(jdbi, calls,
@@ -170,25 +165,4 @@ class CallAttemptActivitiesImplTest {
     return ledger.account(org).orElseThrow();
   }
 
-  private static final class NoTelephony implements Telephony {
-    @Override
-    public String provider() {
-      return "twilio";
-    }
-
-    @Override
-    public PlacedCallInfo place(CallRequest request) {
-      throw new AssertionError("the lean steps never dial");
-    }
-
-    @Override
-    public Optional<CallStatusInfo> fetch(String providerCallId) {
-      throw new AssertionError("the lean steps never poll");
-    }
-
-    @Override
-    public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
-      throw new AssertionError("the lean steps never dial");
-    }
-  }
 }

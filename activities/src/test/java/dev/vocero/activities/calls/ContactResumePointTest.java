@@ -2,10 +2,6 @@ package dev.vocero.activities.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vocero.activities.telephony.CallRequest;
-import dev.vocero.activities.telephony.CallStatusInfo;
-import dev.vocero.activities.telephony.PlacedCallInfo;
-import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.AttemptDao;
@@ -23,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +42,7 @@ class ContactResumePointTest {
 
   @BeforeEach
   void setUp() {
-    activities = new ContactCallActivitiesImpl(jdbi, new NoProvider(), new CallbackUrls("http://localhost:8080"),
+    activities = new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("resuming"), new CallbackUrls("http://localhost:8080"),
         new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30), Clock.systemUTC());
     jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org"));
     jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 2, 2, 0, null));
@@ -119,26 +114,4 @@ class ContactResumePointTest {
     return id;
   }
 
-  /** resumePoint reads PostgreSQL only: the provider is never asked. */
-  private static final class NoProvider implements Telephony {
-    @Override
-    public String provider() {
-      return "twilio";
-    }
-
-    @Override
-    public PlacedCallInfo place(CallRequest request) {
-      throw new AssertionError("no call is placed while resuming");
-    }
-
-    @Override
-    public Optional<CallStatusInfo> fetch(String providerCallId) {
-      throw new AssertionError("the provider is not asked while resuming");
-    }
-
-    @Override
-    public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
-      throw new AssertionError("the provider is not asked while resuming");
-    }
-  }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
-import dev.vocero.activities.telephony.CallRequest;
-import dev.vocero.activities.telephony.CallStatusInfo;
-import dev.vocero.activities.telephony.PlacedCallInfo;
-import dev.vocero.activities.telephony.Telephony;
+import dev.vocero.activities.calls.UnusedTelephony;
 import dev.vocero.domain.persons.PersonKey;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.store.accounts.OrganizationDao;
@@ -123,29 +120,8 @@ class DraftCampaignPolicyTest {
   }
 
   private ContactCallActivitiesImpl calls(Instant now) {
-    return new ContactCallActivitiesImpl(jdbi, new NoTelephony(), new CallbackUrls("http://localhost:8080"),
+    return new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("planning"), new CallbackUrls("http://localhost:8080"),
         new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30), Clock.fixed(now, ZoneOffset.UTC));
   }
 
-  private static final class NoTelephony implements Telephony {
-    @Override
-    public String provider() {
-      return "twilio";
-    }
-
-    @Override
-    public PlacedCallInfo place(CallRequest request) {
-      throw new AssertionError("planning places no call");
-    }
-
-    @Override
-    public Optional<CallStatusInfo> fetch(String providerCallId) {
-      throw new AssertionError("planning asks no provider");
-    }
-
-    @Override
-    public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
-      throw new AssertionError("planning asks no provider");
-    }
-  }
 }

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
+import dev.vocero.activities.calls.UnusedTelephony;
 import dev.vocero.activities.messaging.MessageActivitiesImpl;
 import dev.vocero.activities.messaging.MessageRequest;
 import dev.vocero.activities.messaging.Messaging;
 import dev.vocero.activities.messaging.MessagingSettings;
 import dev.vocero.activities.messaging.SentMessage;
-import dev.vocero.activities.telephony.CallRequest;
-import dev.vocero.activities.telephony.CallStatusInfo;
-import dev.vocero.activities.telephony.PlacedCallInfo;
-import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.credits.CreditPrices;
 import dev.vocero.domain.persons.PersonKey;
@@ -288,7 +285,7 @@ class PersonContactGateTest {
       long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
       contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
       contact(batch, 4, "79.333.444", "America/Bogota", "+573007778899");
-      ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new NoTelephony(),
+      ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("planning"),
           new CallbackUrls("http://localhost:8080"), new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null,
               30), serverClock);
       Instant beforeCall = serverClock.instant();
@@ -486,7 +483,7 @@ class PersonContactGateTest {
   }
 
   private ContactCallActivitiesImpl calls(Instant now) {
-    return new ContactCallActivitiesImpl(jdbi, new NoTelephony(), new CallbackUrls("http://localhost:8080"),
+    return new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("planning"), new CallbackUrls("http://localhost:8080"),
         new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30), Clock.fixed(now, ZoneOffset.UTC));
   }
 
@@ -511,25 +508,4 @@ class PersonContactGateTest {
     }
   }
 
-  private static final class NoTelephony implements Telephony {
-    @Override
-    public String provider() {
-      return "twilio";
-    }
-
-    @Override
-    public PlacedCallInfo place(CallRequest request) {
-      throw new AssertionError("planning places no call");
-    }
-
-    @Override
-    public Optional<CallStatusInfo> fetch(String providerCallId) {
-      throw new AssertionError("planning asks no provider");
-    }
-
-    @Override
-    public Optional<PlacedCallInfo> findPlaced(CallRequest request, Instant notBefore) {
-      throw new AssertionError("planning asks no provider");
-    }
-  }
 }
