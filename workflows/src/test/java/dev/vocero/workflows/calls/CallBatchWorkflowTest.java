@@ -280,7 +280,9 @@ class CallBatchWorkflowTest {
     assertEquals(new BatchProgress(BatchStatus.COMPLETED, 4, 4, 0, false, 50, 10), progress);
     List<Long> starts = childStartDecisionTimes(history(client, BATCH_WORKFLOW_ID));
     assertTrue(starts.get(1) - starts.get(0) < 100_000, "the 100 s wait of the old pace was cut short");
-    assertOnTimetable(starts.subList(1, 4), 20);
+    // the first of these went out in the workflow task that ran the update; its started event in the history can be a
+    // millisecond later than the time the workflow saw (seen once in CI: 1 ms), so this check allows that much
+    assertOnTimetable(starts.subList(1, 4), 20, 1);
   }
 
   @Test
@@ -318,9 +320,13 @@ class CallBatchWorkflowTest {
 
   /** Start k is never decided before start 0 plus k intervals (a late batch may start several at once). */
   private static void assertOnTimetable(List<Long> starts, long intervalMillis) {
+    assertOnTimetable(starts, intervalMillis, 0);
+  }
+
+  private static void assertOnTimetable(List<Long> starts, long intervalMillis, long toleranceMillis) {
     for (int k = 1; k < starts.size(); k++) {
       long ahead = starts.get(0) + k * intervalMillis - starts.get(k);
-      assertTrue(ahead <= 0, "child " + k + " started " + ahead + " ms before its place on the timetable");
+      assertTrue(ahead <= toleranceMillis, "child " + k + " started " + ahead + " ms before its place on the timetable");
     }
   }
 
