@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.activities.calls.BatchActivitiesImpl;
+import dev.vocero.activities.calls.CallAttemptActivitiesImpl;
 import dev.vocero.activities.calls.CallCreditActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
@@ -186,7 +187,8 @@ class WorkflowSimulationTest {
         .setMaxConcurrentWorkflowTaskExecutionSize(16).setMaxConcurrentLocalActivityExecutionSize(16).build());
     workflows.registerWorkflowImplementationTypes(CallBatchWorkflowImpl.class, ContactCallWorkflowImpl.class,
         MessageWaveWorkflowImpl.class);
-    workflows.registerActivitiesImplementations(calls, credits); // local activities run in the workflow worker
+    // local activities run in the workflow worker: the lean attempt's two steps, and the older ones resumes still use
+    workflows.registerActivitiesImplementations(calls, credits, new CallAttemptActivitiesImpl(jdbi, calls, credits));
     for (String queue : List.of(TaskQueues.IO, TaskQueues.TELEPHONY)) {
       env.newWorker(queue, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(16).build())
           .registerActivitiesImplementations(calls, credits, batches, messages);
