@@ -15,6 +15,7 @@ import dev.vocero.activities.extraction.ExtractionActivitiesImpl;
 import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
 import dev.vocero.activities.campaigns.CampaignActivitiesImpl;
+import dev.vocero.activities.campaigns.CampaignWakeUp;
 import dev.vocero.activities.chat.ChatActivitiesImpl;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.messaging.MessageActivitiesImpl;
@@ -169,7 +170,8 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
         new AlertActivitiesImpl(jdbi, new ExtractedSentiment(jdbi)),
         new WebhookActivitiesImpl(jdbi, Clock.systemUTC(),
             new PublicAddresses(config.getWebhooks().isAllowPrivateNetworks())),
-        new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper(), config.getCredits().build()),
+        new MessageActivitiesImpl(jdbi, messaging, messagingSettings, env.getObjectMapper(), config.getCredits().build(),
+            Clock.systemUTC(), new CampaignWakeUp(temporal.client())),
         callCredits,
         new CampaignActivitiesImpl(jdbi, env.getObjectMapper()),
         new CampaignBatchActivitiesImpl(temporal.client()),

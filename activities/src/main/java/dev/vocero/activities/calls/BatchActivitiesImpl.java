@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.activities.campaigns.CampaignWakeUp;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.calls.ContactDao;
@@ -10,8 +11,6 @@ import dev.vocero.workflows.calls.BatchStatus;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.ContactOutcome;
 import dev.vocero.workflows.calls.Disposition;
-import dev.vocero.workflows.campaigns.CampaignIds;
-import dev.vocero.workflows.campaigns.CampaignWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -19,23 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pages a batch's contacts for the batch workflow, mirrors its status into PostgreSQL (and tells its campaign when it
  * ended), and tells it which of its contacts' workflows closed without reporting.
  */
 public final class BatchActivitiesImpl implements BatchActivities {
-  private static final Logger log = LoggerFactory.getLogger(BatchActivitiesImpl.class);
   private final Jdbi jdbi;
   private final WorkflowClient temporal;
+  private final CampaignWakeUp wakeUp;
 
   public BatchActivitiesImpl(Jdbi jdbi, WorkflowClient temporal) {
     this.jdbi = jdbi;
     this.temporal = temporal;
+    this.wakeUp = new CampaignWakeUp(temporal);
   }
 
   @Override
@@ -52,24 +49,8 @@ public final class BatchActivitiesImpl implements BatchActivities {
         dao.updateStatusWithReason(change.orgId(), change.batchId(), change.status().wire(), change.started(), change.finished(),
             change.pauseReason()));
     if (change.status() == BatchStatus.COMPLETED || change.status() == BatchStatus.CANCELLED) {
-      wakeCampaigns(change.orgId(), change.batchId());
-    }
-  }
-
-  /**
-   * Signals the campaign the batch belongs to, so a wave waiting for the batch starts now rather than at the campaign's
-   * next poll. Best effort: a campaign not running (a draft, or ended) has nothing to wake, and the poll stays.
-   */
-  private void wakeCampaigns(UUID orgId, UUID batchId) {
-    for (UUID campaignId : jdbi.withExtension(CampaignDao.class, dao -> dao.campaignsOfBatch(orgId, batchId))) {
-      try {
-        temporal.newWorkflowStub(CampaignWorkflow.class, CampaignIds.campaignWorkflowId(campaignId)).memberEnded();
-      } catch (WorkflowNotFoundException e) {
-        log.debug("Campaign {} of batch {} is not running: nothing to wake", campaignId, batchId);
-      } catch (RuntimeException e) {
-        log.warn("Campaign {} not told that batch {} ended (it reads it at its next poll): {}", campaignId, batchId,
-            e.toString());
-      }
+      wakeUp.memberEnded(jdbi.withExtension(CampaignDao.class,
+          dao -> dao.campaignsOfBatch(change.orgId(), change.batchId())), "batch " + change.batchId());
     }
   }
 

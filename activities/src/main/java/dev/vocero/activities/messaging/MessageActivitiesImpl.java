@@ -4,6 +4,7 @@ import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.activities.campaigns.CampaignWakeUp;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.domain.calls.ContactTemplate;
 import dev.vocero.store.calls.DncDao;
@@ -60,6 +61,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
   private final ObjectMapper json;
   private final MessageCredits credits;
   private final Clock clock;
+  private final CampaignWakeUp wakeUp;
 
   /** With the default price table. */
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json) {
@@ -74,6 +76,13 @@ public final class MessageActivitiesImpl implements MessageActivities {
   /** {@code clock} dates the contact gate's decisions. */
   public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
       CreditPrices prices, Clock clock) {
+    this(jdbi, messaging, settings, json, prices, clock, null);
+  }
+
+  /** {@code wakeUp} tells a campaign when one of its waves ended (null: the campaign finds out at its next poll). */
+  public MessageActivitiesImpl(Jdbi jdbi, Messaging messaging, MessagingSettings settings, ObjectMapper json,
+      CreditPrices prices, Clock clock, CampaignWakeUp wakeUp) {
+    this.wakeUp = wakeUp;
     this.clock = clock;
     this.jdbi = jdbi;
     this.credits = new MessageCredits(jdbi, prices);
@@ -310,6 +319,10 @@ public final class MessageActivitiesImpl implements MessageActivities {
         handle.attach(MessageDao.class).cancelWaiting(change.orgId(), change.waveId());
       }
     });
+    if (wakeUp != null && (p.status() == WaveStatus.COMPLETED || p.status() == WaveStatus.CANCELLED)) {
+      wakeUp.memberEnded(jdbi.withExtension(WaveDao.class, dao -> dao.campaignOf(change.orgId(), change.waveId()))
+          .map(UUID::fromString).stream().toList(), "wave " + change.waveId());
+    }
   }
 
   private WaveRow wave(UUID orgId, UUID waveId) {
