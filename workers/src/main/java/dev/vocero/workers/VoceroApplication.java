@@ -70,6 +70,7 @@ import dev.vocero.workers.temporal.TemporalConnection;
 import dev.vocero.workers.temporal.VoceroWorkers;
 import dev.vocero.activities.campaigns.CampaignBatchActivitiesImpl;
 import dev.vocero.activities.campaigns.CampaignWaveActivitiesImpl;
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import dev.vocero.workers.accounts.CreateOrganizationCommand;
@@ -80,6 +81,8 @@ import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.lifecycle.Managed;
 import dev.vocero.activities.compliance.ContactHistoryRetention;
@@ -191,6 +194,19 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     return dropFolders;
   }
 
+  /**
+   * Migrates on a pool of its own that is closed once the schema is current: left open, it kept its initial ten
+   * connections idle for as long as the process ran.
+   */
+  static void migrate(DataSourceFactory database) throws Exception {
+    ManagedDataSource migrations = database.build(new MetricRegistry(), "flyway");
+    try {
+      VoceroDatabase.migrate(migrations);
+    } finally {
+      migrations.stop();
+    }
+  }
+
   @Override
   public void run(VoceroConfiguration config, Environment env) throws Exception {
     Map<String, Duration> retention = config.getCompliance().retentionPeriods(); // below a legal floor: no start
@@ -201,7 +217,7 @@ public class VoceroApplication extends Application<VoceroConfiguration> {
     if (config.getEmbedded() != null) {
       env.lifecycle().manage(config.getEmbedded()); // managed first, so stopped last
     }
-    VoceroDatabase.migrate(config.getDatabase().build(env.metrics(), "flyway"));
+    migrate(config.getDatabase());
     Jdbi jdbi = VoceroDatabase.configure(new VoceroJdbiFactory().build(env, config.getDatabase(), "postgresql"));
 
     CamelContext camel = new DefaultCamelContext();
