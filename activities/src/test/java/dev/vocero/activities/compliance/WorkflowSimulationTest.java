@@ -94,7 +94,7 @@ class WorkflowSimulationTest {
   record Launch(Instant at, String name, Runnable start) {}
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.MINUTES) // a failure, not a hung build, if the test server stops skipping time
+  @Timeout(value = 20, unit = TimeUnit.MINUTES) // a failure, not a hung build, if the server stalls some other way
   void givenAMonthOfBatchesAndWavesThroughTheWorkflows_theCheckerShouldFindNoViolationInWhatWasStored() {
     long wallStart = System.nanoTime();
     DataSource pool = pooled(TestDatabase.fresh());
@@ -102,6 +102,7 @@ class WorkflowSimulationTest {
     jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Simulation"));
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setInitialTime(START).build());
+    TimeSkippingWatchdog watchdog = new TimeSkippingWatchdog(env, Duration.ofSeconds(15));
     try {
       for (SearchAttributeKey<String> key : VoceroSearchAttributes.ALL) {
         env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
@@ -113,12 +114,16 @@ class WorkflowSimulationTest {
       List<Launch> launches = lists(jdbi, env.getWorkflowClient(), dncSince);
       launches.sort(Comparator.comparing(Launch::at));
       for (Launch launch : launches) {
-        env.sleep(Duration.between(clock.instant(), launch.at()));
+        watchdog.sleep(Duration.between(clock.instant(), launch.at()));
         launch.start().run();
         System.out.printf("Workflow simulation: %s started at %s, %.1f s wall%n", launch.name(), launch.at(),
             (System.nanoTime() - wallStart) / 1e9);
       }
-      env.sleep(Duration.between(clock.instant(), START.plus(LENGTH)));
+      watchdog.sleep(Duration.between(clock.instant(), START.plus(LENGTH)));
+      if (watchdog.released() > 0) {
+        System.out.printf("Workflow simulation: the test server leaked %d time-skipping lock(s), given back%n",
+            watchdog.released());
+      }
       double simulated = (System.nanoTime() - wallStart) / 1e9;
 
       messaging.stoppedAt().forEach((number, at) -> dncSince.merge(number, at, (a, b) -> a.isBefore(b) ? a : b));
@@ -130,6 +135,7 @@ class WorkflowSimulationTest {
       assertEquals(List.of(), violations.stream().limit(20).toList());
       assertDidRealWork(jdbi, stored.contacts, messaging, dncSince);
     } finally {
+      watchdog.close();
       env.close();
       pool.close();
     }
