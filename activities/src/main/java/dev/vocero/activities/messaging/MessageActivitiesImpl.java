@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.store.calls.ContactDao;
 import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.workflows.messaging.WaveStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -222,7 +223,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
   }
 
   private ContactRow contact(SendRequest request) {
-    return jdbi.withExtension(dev.vocero.store.calls.ContactDao.class,
+    return jdbi.withExtension(ContactDao.class,
         dao -> dao.find(request.orgId(), request.contactId()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
             MessageFailure.MESSAGE_REJECTED.type()));

@@ -12,6 +12,7 @@ import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.JsonExceptionMapper;
+import dev.vocero.store.accounts.OrganizationDao;
 import jakarta.validation.Validator;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
@@ -87,7 +88,7 @@ public class BatchImport {
     }, r -> keep(rejected, r));
     ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(), null,
         settings.policySettings(), PolicySettings.fromJson(jdbi.withExtension(
-            dev.vocero.store.accounts.OrganizationDao.class, dao -> dao.customContactPolicy(caller.orgId())).orElse(null)));
+            OrganizationDao.class, dao -> dao.customContactPolicy(caller.orgId())).orElse(null)));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
         summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
             ContactChannel.CALL, Instant.now(), valid.deadlineEpochMs() > 0 ? Instant.ofEpochMilli(valid.deadlineEpochMs()) : null,

@@ -12,6 +12,7 @@ import dev.vocero.domain.compliance.ContactChannel;
 import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.PolicySettings;
+import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.calls.ContactDao;
@@ -144,7 +145,7 @@ public class CampaignEstimateResource {
           PolicySettings.fromJson(handle.attach(CampaignDao.class).contactPolicyOfBatch(orgId, batch.id())
               .orElse(null)),
           PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)),
-          PolicySettings.fromJson(handle.attach(dev.vocero.store.accounts.OrganizationDao.class)
+          PolicySettings.fromJson(handle.attach(OrganizationDao.class)
               .customContactPolicy(orgId).orElse(null)));
       long deadline = settings.path("deadlineEpochMs").asLong(0);
       return preview.preview(jdbi, orgId, policy, channel, Instant.now(),

@@ -1,5 +1,6 @@
 package dev.vocero.store.campaigns;
 
+import dev.vocero.store.calls.BatchDao;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,8 +41,8 @@ public interface CampaignReportDao {
   @RegisterConstructorMapper(Day.class)
   List<Day> days(UUID orgId, UUID campaignId);
 
-  @SqlQuery("select b.id, b.name, b.status, b.contacts_count, " + dev.vocero.store.calls.BatchDao.LIVE_STARTED
-      + " as started, " + dev.vocero.store.calls.BatchDao.LIVE_FINISHED + " as finished, b.created_at"
+  @SqlQuery("select b.id, b.name, b.status, b.contacts_count, " + BatchDao.LIVE_STARTED
+      + " as started, " + BatchDao.LIVE_FINISHED + " as finished, b.created_at"
       + " from campaign_batches cb join call_batches b on b.id = cb.batch_id and b.org_id = cb.org_id"
       + " where cb.org_id = :orgId and cb.campaign_id = :campaignId order by cb.added_at, b.id")
   @RegisterConstructorMapper(Batch.class)

@@ -1,14 +1,9 @@
 package dev.vocero.workers.db;
 
 import dev.vocero.store.VoceroDatabase;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.ExtensionFactory;
 import org.jdbi.v3.core.extension.Extensions;
@@ -23,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlObjectWarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(SqlObjectWarmUp.class);
-  private static final String PACKAGE = VoceroDatabase.class.getPackageName().replace('.', '/') + "/";
 
   private SqlObjectWarmUp() {}
 
@@ -38,7 +32,7 @@ final class SqlObjectWarmUp {
     for (String name : daoClassNames()) {
       try {
         Class<?> type = Class.forName(name, false, VoceroDatabase.class.getClassLoader());
-        if (type.isInterface() && factory.accepts(type)) {
+        if (factory.accepts(type)) {
           extensions.findMetadata(type, factory);
           built++;
         }
@@ -49,37 +43,15 @@ final class SqlObjectWarmUp {
     return built;
   }
 
+  /** The store's interfaces named {@code …Dao}, from its own class path entry (a directory or the packaged jar). */
   static List<String> daoClassNames() {
-    try {
-      Path root = Path.of(VoceroDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.isDirectory(root) ? fromDirectory(root) : fromJar(root);
-    } catch (IOException | URISyntaxException | RuntimeException e) {
+    try (ScanResult scan = new ClassGraph().enableClassInfo()
+        .overrideClassLoaders(VoceroDatabase.class.getClassLoader())
+        .acceptPackages(VoceroDatabase.class.getPackageName()).scan()) {
+      return scan.getAllInterfaces().filter(type -> type.getSimpleName().endsWith("Dao")).getNames();
+    } catch (RuntimeException e) {
       LOG.debug("store classes not listed: {}", e.toString());
       return List.of();
     }
-  }
-
-  private static List<String> fromDirectory(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root.resolve(PACKAGE))) {
-      return files.map(p -> root.relativize(p).toString().replace('\\', '/')).filter(SqlObjectWarmUp::isDao)
-          .map(SqlObjectWarmUp::className).toList();
-    }
-  }
-
-  private static List<String> fromJar(Path jar) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (JarFile file = new JarFile(jar.toFile())) {
-      file.stream().map(e -> e.getName()).filter(SqlObjectWarmUp::isDao).map(SqlObjectWarmUp::className)
-          .forEach(names::add);
-    }
-    return names;
-  }
-
-  private static boolean isDao(String path) {
-    return path.startsWith(PACKAGE) && path.endsWith("Dao.class");
-  }
-
-  private static String className(String path) {
-    return path.substring(0, path.length() - ".class".length()).replace('/', '.');
   }
 }
