@@ -173,6 +173,11 @@ class DispatchBenchmark {
               + " %s", r.placedPerSecond() / e.perSecond(), e.perSecond(),
               r.placedPerSecond() / e.perSecond() >= 0.7 ? "PASS" : "FAIL")));
     }
+    for (Result r : results) {
+      out.append(String.format("  %s: the batch initiated %.1f starts/s steady (middle 90%%); start → placed p50 %.0f ms"
+          + " in the first tenth of the run, %.0f ms in the last%n", r.label(), r.starts().steadyPerSecond(),
+          r.starts().earlyLagMillis(), r.starts().lateLagMillis()));
+    }
     double slotMillis = paced.child().meanMillisToReport();
     out.append(String.format("  pace 20/s: a contact holds its slot %.0f ms on average (start → report sent), so %d slots"
         + " pass at most %.1f calls/s; the pace is met only when that is above 20/s%n", slotMillis, paced.cap(),
@@ -225,7 +230,7 @@ class DispatchBenchmark {
   record Result(String label, String status, int contacts, double pace, int cap, double wallSeconds, int done, int attempts,
                 int doneInStore, double placedPerSecond, double steadyPerSecond, int maxConcurrency, double callP50Ms,
                 double callP99Ms, HistoryCosts parent, HistoryCosts child, int sampled, long statements,
-                List<String> topStatements) {}
+                List<String> topStatements, StartLag starts) {}
 
   record Engine(String label, int children, double wallSeconds, double perSecond, int finished, HistoryCosts parent,
                 HistoryCosts child, int sampled) {}
@@ -324,10 +329,15 @@ class DispatchBenchmark {
     for (int i = 0; i < contactIds.size() && sample.size() < SAMPLED_CHILDREN; i += step) {
       sample.add(CallIds.contactWorkflowId(batchId, contactIds.get(i)));
     }
+    StartLag starts = StartLag.of(HistoryCosts.childStarts(temporal, CallIds.batchWorkflowId(batchId)),
+        DB.jdbi().withHandle(h -> h.createQuery("select contact_id, extract(epoch from placed_at) * 1000 as p"
+            + " from call_attempts where batch_id = :b and placed_at is not null order by placed_at")
+        .bind("b", batchId).map((rs, ctx) -> Map.entry(CallIds.contactWorkflowId(batchId, rs.getLong("contact_id")),
+            (long) rs.getDouble("p"))).list()));
     return new Result(label, status, contacts, pace, cap, wall, done, attempts, doneInStore, whole, steady,
         maxOverlap(calls), percentile(durations, 50), percentile(durations, 99),
         HistoryCosts.ofChain(temporal, CallIds.batchWorkflowId(batchId)), HistoryCosts.ofEach(temporal, sample),
-        sample.size(), statements, top);
+        sample.size(), statements, top, starts);
   }
 
 

@@ -4,7 +4,9 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What workflows cost the engine, counted from their histories: events, workflow tasks, search-attribute upserts,
@@ -37,6 +39,28 @@ record HistoryCosts(int runs, long events, long workflowTasks, long failedTasks,
       sum = sum.plus(of(client.fetchHistory(id).getEvents()));
     }
     return sum;
+  }
+
+  /**
+   * When each child was initiated (its workflow ID → the time of its {@code StartChildWorkflowExecutionInitiated}
+   * event, which is when the parent's workflow task that started it completed), over the whole continue-as-new chain.
+   */
+  static Map<String, Long> childStarts(WorkflowClient client, String workflowId) {
+    Map<String, Long> starts = new HashMap<>();
+    WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+    while (true) {
+      for (HistoryEvent e : history.getEvents()) {
+        if (e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED) {
+          starts.putIfAbsent(e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId(), millis(e));
+        }
+      }
+      String previous = history.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
+          .getContinuedExecutionRunId();
+      if (previous.isEmpty()) {
+        return starts;
+      }
+      history = client.fetchHistory(workflowId, previous);
+    }
   }
 
   static HistoryCosts of(List<HistoryEvent> events) {
