@@ -1,6 +1,7 @@
 package dev.vocero.workers;
 
 import dev.vocero.store.TestDatabase;
+import dev.vocero.workers.dev.TemporalLockLog;
 import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -50,6 +51,7 @@ public final class TestStack {
     if (temporal == null) {
       temporalPort = freePort();
       temporal = TestServer.createPortBoundServer(temporalPort);
+      TemporalLockLog.install(temporal); // as dev runs it: the benchmarks measure the embedded engine
       Runtime.getRuntime().addShutdownHook(new Thread(temporal::close));
     }
     return "localhost:" + temporalPort;

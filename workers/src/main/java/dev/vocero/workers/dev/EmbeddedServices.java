@@ -47,7 +47,9 @@ public class EmbeddedServices implements Managed {
       return new EmbeddedServices(lock, postgres, null, -1);
     }
     try {
-      return new EmbeddedServices(lock, postgres, TestServer.createPortBoundServer(temporalPort), temporalPort);
+      TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
+      TemporalLockLog.install(temporal); // else its lock log grows, and slows it, for as long as it runs
+      return new EmbeddedServices(lock, postgres, temporal, temporalPort);
     } catch (RuntimeException e) {
       postgres.close();
       lock.close();
