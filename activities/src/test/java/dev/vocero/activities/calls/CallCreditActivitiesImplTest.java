@@ -17,26 +17,18 @@ import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Holds and charges on real PostgreSQL: the duration the webhook stored on the attempt decides the charge. */
 class CallCreditActivitiesImplTest {
-  static Jdbi jdbi;
-  static CallCreditActivitiesImpl credits;
-  static CreditLedger ledger;
-  /** A new instance per test, after {@link #database}: a new organisation each time. */
+  static final Jdbi jdbi = TestDatabase.fresh().jdbi();
+  static final CallCreditActivitiesImpl credits = new CallCreditActivitiesImpl(jdbi,
+      new CreditPrices(2, 1, 1, 2)); // 4 credits held per call
+  static final CreditLedger ledger = new CreditLedger(jdbi);
   final OneContactBatch fixture = OneContactBatch.insert(ledger, new OrgRows(jdbi), "Ana", "+573001234560");
   final UUID org = fixture.org();
   final UUID batch = fixture.batch();
   final long contact = fixture.contact();
-
-  @BeforeAll
-  static void database() {
-    jdbi = TestDatabase.fresh().jdbi();
-    credits = new CallCreditActivitiesImpl(jdbi, new CreditPrices(2, 1, 1, 2)); // 4 credits held per call
-    ledger = new CreditLedger(jdbi);
-  }
 
   @Test
   void givenAnAnsweredCall_whenHeldRetriedAndSettledTwice_itShouldChargeItsStartedMinutesOnce() {

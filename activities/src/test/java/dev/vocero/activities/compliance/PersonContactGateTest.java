@@ -328,46 +328,38 @@ class PersonContactGateTest {
   void givenAnOrganisationWithCustomDefaults_itShouldGateItsCustomBatchesWithThemUnlessTheBatchHasItsOwn() {
     jdbi.useExtension(OrganizationDao.class, dao -> dao.setCustomContactPolicy(org,
         "{\"callsPerWeek\":1}"));
-    UUID first = rows.batch("CUSTOM");
-    UUID second = rows.batch("CUSTOM");
-    long ana = rows.contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    long anaAgain = rows.contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
-    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
-    AttemptPlan plan = rows.calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
+    AnaInTwoBatches ana = anaInTwoCustomBatches();
+    AttemptPlan plan = planCustom(ana.first(), ana.inFirst(), CO_TUESDAY);
     rows.calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.NO_ANSWER, "no-answer",
         "done"));
 
-    AttemptPlan again = rows.calls(CO_TUESDAY.plus(Duration.ofHours(2)))
-        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+    AttemptPlan again = planCustom(ana.second(), ana.inSecond(), CO_TUESDAY.plus(Duration.ofHours(2)));
 
     assertEquals(Decision.DIAL, plan.decision());
     assertEquals(Decision.WAIT, again.decision(), again.reason());
     assertTrue(again.reason().endsWith("[org.calls-per-week]"), again.reason());
-    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana.inFirst()),
+        10, 0));
     assertEquals(List.of("CUSTOM@2026-12-07+org", "CUSTOM@2026-12-07+org"),
         history.stream().map(PersonContactRow::policy).toList());
   }
 
   @Test
   void givenCustomWindowBatches_itShouldGateThePersonWithVocerosDefaultLimits() {
-    UUID first = rows.batch("CUSTOM");
-    UUID second = rows.batch("CUSTOM");
-    long ana = rows.contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    long anaAgain = rows.contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
-    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
-    AttemptPlan plan = rows.calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
+    AnaInTwoBatches ana = anaInTwoCustomBatches();
+    AttemptPlan plan = planCustom(ana.first(), ana.inFirst(), CO_TUESDAY);
     assertEquals(Decision.DIAL, plan.decision());
     assertEquals("custom.hours", jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
         .bind("a", plan.attemptId()).mapTo(String.class).one()));
 
     rows.calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.ANSWERED_HUMAN, "completed",
         "done"));
-    AttemptPlan again = rows.calls(CO_TUESDAY.plus(Duration.ofHours(2)))
-        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+    AttemptPlan again = planCustom(ana.second(), ana.inSecond(), CO_TUESDAY.plus(Duration.ofHours(2)));
     assertEquals(Decision.WAIT, again.decision(), again.reason());
     assertTrue(again.reason().endsWith("[custom.quiet-after-conversation]"), again.reason());
     assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), again.notBeforeEpochMs());
-    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana.inFirst()),
+        10, 0));
     assertEquals(List.of("CUSTOM@2026-12-07", "CUSTOM@2026-12-07"),
         history.stream().map(PersonContactRow::policy).toList());
   }
@@ -404,6 +396,22 @@ class PersonContactGateTest {
     AttemptPlan second = calls.planAttempt(rows.plan(batch, joe, 2, 1, "US"));
     assertEquals(Decision.WAIT, second.decision());
     assertTrue(second.reason().endsWith("[batch.calls-per-day]"), second.reason());
+  }
+
+  /** Ana's contacts in two CUSTOM batches, her document written two ways: one person. */
+  private record AnaInTwoBatches(UUID first, long inFirst, UUID second, long inSecond) {}
+
+  private AnaInTwoBatches anaInTwoCustomBatches() {
+    UUID first = rows.batch("CUSTOM");
+    UUID second = rows.batch("CUSTOM");
+    return new AnaInTwoBatches(first, rows.contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233"),
+        second, rows.contact(second, 2, "1020304050", "America/Bogota", "+573009998877"));
+  }
+
+  /** Her first attempt in a CUSTOM batch that may call every day 08:00-20:00, no retry delay of its own. */
+  private AttemptPlan planCustom(UUID batch, long contact, Instant now) {
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
+    return rows.calls(now).planAttempt(new PlanRequest(org, batch, contact, 1, 0, custom));
   }
 
   private String rule(UUID messageId) {
