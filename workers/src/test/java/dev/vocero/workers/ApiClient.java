@@ -122,12 +122,24 @@ public final class ApiClient {
    * it fails or the timeout passes.
    */
   public JsonNode awaitCompletedAudio(String id, String token, Duration timeout) {
-    return await("/api/v1/audios/" + id, token, audio -> {
-      if (audio.get("status").asText().equals("failed")) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode audio = get("/api/v1/audios/" + id, token).body();
+      String status = audio.get("status").asText();
+      if (status.equals("completed")) {
+        return audio;
+      }
+      if (status.equals("failed")) {
         throw new AssertionError("audio " + id + " failed: " + audio.get("failureReason"));
       }
-      return audio.get("status").asText().equals("completed");
-    }, timeout);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("audio " + id + " did not complete within " + timeout);
   }
 
   /**
