@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A small real-HTTP client for the API tests: JSON in, JSON out, multipart uploads. Every response is checked against
@@ -115,12 +117,6 @@ public final class ApiClient {
     return exchange(request.build());
   }
 
-  /** Registers a new organization and returns a logged-in admin's access token. */
-  /**
-   * Announces a body of {@code contentLength} bytes but sends only the headers, then reads the answer: a
-   * server that refuses oversize uploads must answer before reading the body. (java.net.http cannot do
-   * this: it writes the whole body before it reads a response.)
-   */
   /**
    * Polls {@code GET /api/v1/audios/{id}} until the audio is {@code completed} and returns it; fails the test when
    * it fails or the timeout passes.
@@ -146,6 +142,11 @@ public final class ApiClient {
     throw new AssertionError("audio " + id + " did not complete within " + timeout);
   }
 
+  /**
+   * Announces a body of {@code contentLength} bytes but sends only the headers, then reads the answer: a
+   * server that refuses oversize uploads must answer before reading the body. (java.net.http cannot do
+   * this: it writes the whole body before it reads a response.)
+   */
   public String announceUpload(String path, String token, long contentLength) {
     try (java.net.Socket socket = new java.net.Socket("localhost", URI.create(base).getPort())) {
       socket.setSoTimeout(10_000);
@@ -171,6 +172,7 @@ public final class ApiClient {
     return end > 0 && length.find() && text.length() - end - 4 >= Integer.parseInt(length.group(1));
   }
 
+  /** Registers a new organization and returns its admin, logged in. */
   public Session registerAndLogin(String organization) {
     String email = "admin-" + UUID.randomUUID() + "@example.com";
     String password = "correct horse battery";
@@ -231,6 +233,52 @@ public final class ApiClient {
   }
 
   public record Session(String email, String password, String accessToken, String refreshToken) {}
+
+  /** Uploads the rows as an xlsx with these settings to {@code path}: the batches' endpoint or its dry run. */
+  public Reply uploadSheet(String path, Session who, List<List<String>> rows, String settings) {
+    try {
+      return upload(path, who.accessToken(), "file", "lista.xlsx", CallFixtures.workbook(rows),
+          Map.of("settings", settings));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new batch of these rows; returns its id. */
+  public String createBatch(Session who, List<List<String>> rows, String settings) {
+    return created(uploadSheet("/api/v1/batches", who, rows, settings), "batch");
+  }
+
+  /** A new campaign; returns its id. */
+  public String createCampaign(Session who, Map<String, Object> body) {
+    return created(post("/api/v1/campaigns", who.accessToken(), body), "campaign");
+  }
+
+  private static String created(Reply reply, String what) {
+    if (reply.status() != 201) {
+      throw new AssertionError("creating a " + what + " failed: " + reply.status() + " " + reply.body());
+    }
+    return reply.body().get("id").asText();
+  }
+
+  /** Reads {@code path} every 200 ms until the condition holds and returns it; fails the test after the timeout. */
+  public JsonNode await(String path, String token, Predicate<JsonNode> condition, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = get(path, token).body();
+      if (condition.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("not reached within " + timeout + " at " + path + ": " + last);
+  }
 
   private Reply exchange(HttpRequest request) {
     try {

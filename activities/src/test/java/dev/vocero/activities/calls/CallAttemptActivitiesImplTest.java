@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.domain.credits.CreditPrices;
+import dev.vocero.store.OrgRows;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
-import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DecisionDao;
@@ -36,7 +35,6 @@ import org.jdbi.v3.core.HandleListener;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The lean attempt's two steps on real PostgreSQL: what they store, and that each opens one pooled handle. */
@@ -48,9 +46,11 @@ class CallAttemptActivitiesImplTest {
   static Jdbi jdbi;
   static CreditLedger ledger;
   static CallAttemptActivitiesImpl attempts;
-  final UUID org = UUID.randomUUID();
-  final UUID batch = UUID.randomUUID();
-  long contact;
+  /** A new instance per test, after {@link #database}: a new organisation each time. */
+  final OneContactBatch fixture = OneContactBatch.insert(ledger, new OrgRows(jdbi), "Luis", "+573001112233");
+  final UUID org = fixture.org();
+  final UUID batch = fixture.batch();
+  final long contact = fixture.contact();
 
   @BeforeAll
   static void database() {
@@ -67,16 +67,6 @@ class CallAttemptActivitiesImplTest {
         Clock.fixed(CO_TUESDAY, ZoneOffset.UTC));
     attempts = new CallAttemptActivitiesImpl(jdbi, calls,
         new CallCreditActivitiesImpl(jdbi, new CreditPrices(2, 1, 1, 2))); // 4 credits held per call
-  }
-
-  @BeforeEach
-  void batchWithOneContact() {
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Luis",
-        List.of("+573001112233"), null, null, "America/Bogota", null, null, "{}"))));
-    contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    ledger.setEnforced(org, true);
   }
 
   @Test

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocero.store.OrgRows;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.AttemptDao;
-import dev.vocero.store.calls.BatchDao;
-import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.DecisionDao;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.credits.CreditLedger;
@@ -19,35 +17,18 @@ import dev.vocero.workflows.calls.CallCreditActivities.CreditHold;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Holds and charges on real PostgreSQL: the duration the webhook stored on the attempt decides the charge. */
 class CallCreditActivitiesImplTest {
-  static Jdbi jdbi;
-  static CallCreditActivitiesImpl credits;
-  static CreditLedger ledger;
-  final UUID org = UUID.randomUUID();
-  final UUID batch = UUID.randomUUID();
-  long contact;
-
-  @BeforeAll
-  static void database() {
-    jdbi = TestDatabase.fresh().jdbi();
-    credits = new CallCreditActivitiesImpl(jdbi, new CreditPrices(2, 1, 1, 2)); // 4 credits held per call
-    ledger = new CreditLedger(jdbi);
-  }
-
-  @BeforeEach
-  void batchWithOneContact() {
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(batch, org, "B", "{}", "x.csv", "csv", 1, 1, 0, null));
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(2, "Ana",
-        List.of("+573001234560"), null, null, "America/Bogota", null, null, "{}"))));
-    contact = jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 1)).get(0);
-    ledger.setEnforced(org, true);
-  }
+  static final Jdbi jdbi = TestDatabase.fresh().jdbi();
+  static final CallCreditActivitiesImpl credits = new CallCreditActivitiesImpl(jdbi,
+      new CreditPrices(2, 1, 1, 2)); // 4 credits held per call
+  static final CreditLedger ledger = new CreditLedger(jdbi);
+  final OneContactBatch fixture = OneContactBatch.insert(ledger, new OrgRows(jdbi), "Ana", "+573001234560");
+  final UUID org = fixture.org();
+  final UUID batch = fixture.batch();
+  final long contact = fixture.contact();
 
   @Test
   void givenAnAnsweredCall_whenHeldRetriedAndSettledTwice_itShouldChargeItsStartedMinutesOnce() {

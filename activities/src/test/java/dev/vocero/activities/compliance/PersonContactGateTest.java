@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vocero.activities.calls.CallbackUrls;
 import dev.vocero.activities.calls.ContactCallActivitiesImpl;
-import dev.vocero.activities.calls.UnusedTelephony;
 import dev.vocero.activities.messaging.MessageActivitiesImpl;
 import dev.vocero.activities.messaging.MessageRequest;
 import dev.vocero.activities.messaging.Messaging;
@@ -14,11 +12,9 @@ import dev.vocero.activities.messaging.MessagingSettings;
 import dev.vocero.activities.messaging.SentMessage;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.credits.CreditPrices;
-import dev.vocero.domain.persons.PersonKey;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.BatchDao;
-import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.WaveDao;
 import dev.vocero.store.persons.PersonContactRow;
@@ -29,13 +25,10 @@ import dev.vocero.workflows.calls.ContactCallActivities.AttemptPlan;
 import dev.vocero.workflows.calls.ContactCallActivities.Decision;
 import dev.vocero.workflows.calls.ContactCallActivities.PlanRequest;
 import dev.vocero.workflows.calls.Disposition;
+import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.messaging.MessageActivities.Outcome;
 import dev.vocero.workflows.messaging.MessageActivities.SendRequest;
 import dev.vocero.workflows.messaging.MessageActivities.SendResult;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import dev.vocero.workflows.common.TaskQueues;
 import dev.vocero.workflows.messaging.MessageWaveWorkflow;
 import dev.vocero.workflows.messaging.MessageWaveWorkflowImpl;
 import dev.vocero.workflows.messaging.MessagingIds;
@@ -44,9 +37,11 @@ import dev.vocero.workflows.messaging.WaveProgress;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import dev.vocero.store.campaigns.CampaignDao;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +49,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real PostgreSQL: the person's contact gate as the call planner and the wave sender ask it. */
@@ -69,40 +63,31 @@ class PersonContactGateTest {
   // Tuesday 2026-03-03 10:00 in Santiago (UTC-3) and in Bogota (UTC-5)
   static final Instant CL_TUESDAY = Instant.parse("2026-03-03T13:00:00Z");
   static final Instant CO_TUESDAY = Instant.parse("2026-03-03T15:00:00Z");
-  static Jdbi jdbi;
+  static final Jdbi jdbi = TestDatabase.fresh().jdbi();
 
-  final UUID org = UUID.randomUUID();
-
-  @BeforeAll
-  static void database() {
-    jdbi = TestDatabase.fresh().jdbi();
-  }
-
-  @BeforeEach
-  void organization() {
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
-  }
+  final GateRows rows = new GateRows(jdbi); // a new organisation per test
+  final UUID org = rows.org();
 
   @Test
   void givenAChileanListWithTwoNumbersPerDebtorInTwoBatches_itShouldCallEachPersonOnceAWeek() {
-    UUID first = batch("CL");
-    UUID second = batch("CL");
-    long ana = contact(first, 2, "12.345.678-5", "America/Santiago", "+56911111111", "+56922222222");
-    long anaAgain = contact(second, 2, "12345678-5", "America/Santiago", "+56933333333");
-    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    UUID first = rows.batch("CL");
+    UUID second = rows.batch("CL");
+    long ana = rows.contact(first, 2, "12.345.678-5", "America/Santiago", "+56911111111", "+56922222222");
+    long anaAgain = rows.contact(second, 2, "12345678-5", "America/Santiago", "+56933333333");
+    ContactCallActivitiesImpl calls = rows.calls(CL_TUESDAY);
 
-    AttemptPlan dial = calls.planAttempt(plan(first, ana, 1, 0, "CL"));
+    AttemptPlan dial = calls.planAttempt(rows.plan(first, ana, 1, 0, "CL"));
     assertEquals(Decision.DIAL, dial.decision());
     calls.recordOutcome(new AttemptOutcome(org, dial.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
 
-    AttemptPlan otherNumber = calls.planAttempt(plan(first, ana, 2, 1, "CL"));
-    AttemptPlan otherBatch = calls.planAttempt(plan(second, anaAgain, 1, 0, "CL"));
+    AttemptPlan otherNumber = calls.planAttempt(rows.plan(first, ana, 2, 1, "CL"));
+    AttemptPlan otherBatch = calls.planAttempt(rows.plan(second, anaAgain, 1, 0, "CL"));
     for (AttemptPlan held : List.of(otherNumber, otherBatch)) {
       assertEquals(Decision.WAIT, held.decision(), held.reason());
       assertEquals(CL_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), held.notBeforeEpochMs());
       assertTrue(held.reason().endsWith("[cl.phone-once-a-week]"), held.reason());
     }
-    AttemptPlan nextWeek = calls(CL_TUESDAY.plus(Duration.ofDays(7))).planAttempt(plan(second, anaAgain, 1, 0, "CL"));
+    AttemptPlan nextWeek = rows.calls(CL_TUESDAY.plus(Duration.ofDays(7))).planAttempt(rows.plan(second, anaAgain, 1, 0, "CL"));
     assertEquals(Decision.DIAL, nextWeek.decision());
 
     long person = person(ana);
@@ -122,11 +107,11 @@ class PersonContactGateTest {
     List<UUID> batchIds = new ArrayList<>();
     List<Long> contacts = new ArrayList<>();
     for (int i = 0; i < batches; i++) {
-      UUID b = batch("CL");
+      UUID b = rows.batch("CL");
       batchIds.add(b);
-      contacts.add(contact(b, 2, "9.876.543-3", "America/Santiago", "+5691234567" + i));
+      contacts.add(rows.contact(b, 2, "9.876.543-3", "America/Santiago", "+5691234567" + i));
     }
-    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    ContactCallActivitiesImpl calls = rows.calls(CL_TUESDAY);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(batches);
     try {
@@ -135,7 +120,7 @@ class PersonContactGateTest {
         int n = i;
         Callable<AttemptPlan> task = () -> {
           start.await();
-          return calls.planAttempt(plan(batchIds.get(n), contacts.get(n), 1, 0, "CL"));
+          return calls.planAttempt(rows.plan(batchIds.get(n), contacts.get(n), 1, 0, "CL"));
         };
         plans.add(pool.submit(task));
       }
@@ -159,9 +144,9 @@ class PersonContactGateTest {
 
   @Test
   void givenThePlanOfOneAttemptRunTwiceAtOnce_itShouldDialOnceAndAnswerDialToBoth() throws Exception {
-    UUID batch = batch("CL");
-    long ana = contact(batch, 2, "7.654.321-6", "America/Santiago", "+56955555555");
-    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
+    UUID batch = rows.batch("CL");
+    long ana = rows.contact(batch, 2, "7.654.321-6", "America/Santiago", "+56955555555");
+    ContactCallActivitiesImpl calls = rows.calls(CL_TUESDAY);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -169,7 +154,7 @@ class PersonContactGateTest {
       for (int i = 0; i < 4; i++) {
         runs.add(pool.submit(() -> {
           start.await();
-          return calls.planAttempt(plan(batch, ana, 1, 0, "CL"));
+          return calls.planAttempt(rows.plan(batch, ana, 1, 0, "CL"));
         }));
       }
       start.countDown();
@@ -185,21 +170,13 @@ class PersonContactGateTest {
 
   @Test
   void givenAColombianCampaignThatCalledAPerson_whenItsSmsWaveReachesHimThatWeek_itShouldNotTextHim() {
-    UUID batch = batch("CO");
-    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    long eva = contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
-    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
-    assertEquals(Decision.DIAL, call.decision());
-    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
-        "done"));
+    UUID batch = rows.batch("CO");
+    long luis = luisCalledOnTuesday(batch);
+    long eva = rows.contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
 
-    UUID wave = UUID.randomUUID();
-    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
-        batch, null, 60, null));
+    UUID wave = wave(batch);
     RecordingMessaging messaging = new RecordingMessaging();
-    MessageActivitiesImpl messages = new MessageActivitiesImpl(jdbi, messaging,
-        new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
-        CreditPrices.defaults(), Clock.fixed(CO_TUESDAY.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+    MessageActivitiesImpl messages = messages(messaging, CO_TUESDAY.plus(Duration.ofDays(2)));
 
     SendResult toLuis = messages.send(new SendRequest(org, wave, luis));
     SendResult toEva = messages.send(new SendRequest(org, wave, eva));
@@ -219,14 +196,9 @@ class PersonContactGateTest {
 
   @Test
   void givenAColombianWaveThatMayWait_whenThePersonWasCalledThisWeek_itShouldHoldTheTextUntilNextWeekThenSendIt() {
-    UUID batch = batch("CO");
-    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
-    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
-        "done"));
-    UUID wave = UUID.randomUUID();
-    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
-        batch, null, 60, null));
+    UUID batch = rows.batch("CO");
+    long luis = luisCalledOnTuesday(batch);
+    UUID wave = wave(batch);
     RecordingMessaging messaging = new RecordingMessaging();
     Instant thursday = CO_TUESDAY.plus(Duration.ofDays(2));
     Instant nextTuesday = CO_TUESDAY.plus(Duration.ofDays(7));
@@ -251,15 +223,10 @@ class PersonContactGateTest {
 
   @Test
   void givenACampaignWaveWhoseCampaignEndsBeforeTheWait_itShouldSkipTheTextWithTheRule() {
-    UUID batch = batch("CO");
-    long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    AttemptPlan call = calls(CO_TUESDAY).planAttempt(plan(batch, luis, 1, 0, "CO"));
-    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
-        "done"));
-    UUID campaign = UUID.randomUUID();
-    jdbi.useExtension(CampaignDao.class, dao -> dao.insert(campaign, org, "Marzo", LocalDate.parse("2026-03-02"),
-        LocalDate.parse("2026-03-06"), List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 0),
-        LocalTime.of(18, 0), "America/Bogota", 0, "{}", null));
+    UUID batch = rows.batch("CO");
+    long luis = luisCalledOnTuesday(batch);
+    UUID campaign = rows.weekdayCampaign(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-06"),
+        LocalTime.of(8, 0), LocalTime.of(18, 0), "America/Bogota");
     UUID wave = UUID.randomUUID();
     jdbi.useExtension(WaveDao.class, dao -> dao.insertHeld(wave, org, "Not reached", "sms", "Hola", null, null, batch,
         null, 60, campaign, null));
@@ -281,24 +248,18 @@ class PersonContactGateTest {
         .setInitialTime(CO_TUESDAY).build());
     try {
       Clock serverClock = new ServerClock(env);
-      UUID batch = batch("CO");
-      long luis = contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-      contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
-      contact(batch, 4, "79.333.444", "America/Bogota", "+573007778899");
-      ContactCallActivitiesImpl calls = new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("planning"),
-          new CallbackUrls("http://localhost:8080"), new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null,
-              30), serverClock);
+      UUID batch = rows.batch("CO");
+      long luis = rows.contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+      rows.contact(batch, 3, "52.111.222", "America/Bogota", "+573004445566");
+      rows.contact(batch, 4, "79.333.444", "America/Bogota", "+573007778899");
+      ContactCallActivitiesImpl calls = rows.calls(serverClock);
       Instant beforeCall = serverClock.instant();
-      AttemptPlan call = calls.planAttempt(plan(batch, luis, 1, 0, "CO"));
+      AttemptPlan call = calls.planAttempt(rows.plan(batch, luis, 1, 0, "CO"));
       calls.recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer", "done"));
       Instant called = serverClock.instant();
-      UUID wave = UUID.randomUUID();
-      jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
-          batch, null, 60, null));
-      TimedMessaging messaging = new TimedMessaging(env);
-      MessageActivitiesImpl activities = new MessageActivitiesImpl(jdbi, messaging,
-          new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
-          CreditPrices.defaults(), serverClock);
+      UUID wave = wave(batch);
+      RecordingMessaging messaging = new RecordingMessaging(serverClock);
+      MessageActivitiesImpl activities = messages(messaging, serverClock);
       env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(MessageWaveWorkflowImpl.class);
       env.newWorker(TaskQueues.IO).registerActivitiesImplementations(activities);
       env.newWorker(TaskQueues.TELEPHONY).registerActivitiesImplementations(activities);
@@ -330,38 +291,32 @@ class PersonContactGateTest {
     }
   }
 
-  /** The messaging provider's side, with the server's time of each send. */
-  private static final class TimedMessaging implements Messaging {
-    private final TestWorkflowEnvironment env;
-    final List<String> sentTo = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<Instant> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Luis, a debtor of the Colombian batch, called on Tuesday without an answer; returns his contact. */
+  private long luisCalledOnTuesday(UUID batch) {
+    long luis = rows.contact(batch, 2, "1.020.304.050", "America/Bogota", "+573001112233");
+    AttemptPlan call = rows.calls(CO_TUESDAY).planAttempt(rows.plan(batch, luis, 1, 0, "CO"));
+    assertEquals(Decision.DIAL, call.decision());
+    rows.calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, call.attemptId(), Disposition.NO_ANSWER, "no-answer",
+        "done"));
+    return luis;
+  }
 
-    TimedMessaging(TestWorkflowEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public String provider() {
-      return "sandbox";
-    }
-
-    @Override
-    public SentMessage send(MessageRequest request) {
-      sentTo.add(request.to());
-      sentAt.add(Instant.ofEpochMilli(env.currentTimeMillis()));
-      return new SentMessage("SM" + request.messageId().toString().replace("-", ""), "queued");
-    }
-
-    @Override
-    public Optional<SentMessage> findSent(MessageRequest request, Instant notBefore) {
-      return Optional.empty();
-    }
+  /** An SMS wave to the batch, not held by any campaign. */
+  private UUID wave(UUID batch) {
+    UUID wave = UUID.randomUUID();
+    jdbi.useExtension(WaveDao.class, dao -> dao.insert(wave, org, "Not reached", "sms", "Hola {{name}}", null, null,
+        batch, null, 60, null));
+    return wave;
   }
 
   private MessageActivitiesImpl messages(RecordingMessaging messaging, Instant now) {
+    return messages(messaging, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private MessageActivitiesImpl messages(RecordingMessaging messaging, Clock clock) {
     return new MessageActivitiesImpl(jdbi, messaging,
         new MessagingSettings("+14155550199", "+14155550198", "https://vocero.example.com"), new ObjectMapper(),
-        CreditPrices.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+        CreditPrices.defaults(), clock);
   }
 
   private Map<String, Long> counts(UUID wave) {
@@ -373,63 +328,55 @@ class PersonContactGateTest {
   void givenAnOrganisationWithCustomDefaults_itShouldGateItsCustomBatchesWithThemUnlessTheBatchHasItsOwn() {
     jdbi.useExtension(OrganizationDao.class, dao -> dao.setCustomContactPolicy(org,
         "{\"callsPerWeek\":1}"));
-    UUID first = batch("CUSTOM");
-    UUID second = batch("CUSTOM");
-    long ana = contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    long anaAgain = contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
-    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
-    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
-    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.NO_ANSWER, "no-answer",
+    AnaInTwoBatches ana = anaInTwoCustomBatches();
+    AttemptPlan plan = planCustom(ana.first(), ana.inFirst(), CO_TUESDAY);
+    rows.calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.NO_ANSWER, "no-answer",
         "done"));
 
-    AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
-        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+    AttemptPlan again = planCustom(ana.second(), ana.inSecond(), CO_TUESDAY.plus(Duration.ofHours(2)));
 
     assertEquals(Decision.DIAL, plan.decision());
     assertEquals(Decision.WAIT, again.decision(), again.reason());
     assertTrue(again.reason().endsWith("[org.calls-per-week]"), again.reason());
-    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana.inFirst()),
+        10, 0));
     assertEquals(List.of("CUSTOM@2026-12-07+org", "CUSTOM@2026-12-07+org"),
         history.stream().map(PersonContactRow::policy).toList());
   }
 
   @Test
   void givenCustomWindowBatches_itShouldGateThePersonWithVocerosDefaultLimits() {
-    UUID first = batch("CUSTOM");
-    UUID second = batch("CUSTOM");
-    long ana = contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233");
-    long anaAgain = contact(second, 2, "1020304050", "America/Bogota", "+573009998877");
-    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
-    AttemptPlan plan = calls(CO_TUESDAY).planAttempt(new PlanRequest(org, first, ana, 1, 0, custom));
+    AnaInTwoBatches ana = anaInTwoCustomBatches();
+    AttemptPlan plan = planCustom(ana.first(), ana.inFirst(), CO_TUESDAY);
     assertEquals(Decision.DIAL, plan.decision());
     assertEquals("custom.hours", jdbi.withHandle(h -> h.createQuery("select rule_id from call_attempts where id = :a")
         .bind("a", plan.attemptId()).mapTo(String.class).one()));
 
-    calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.ANSWERED_HUMAN, "completed",
+    rows.calls(CO_TUESDAY).recordOutcome(new AttemptOutcome(org, plan.attemptId(), Disposition.ANSWERED_HUMAN, "completed",
         "done"));
-    AttemptPlan again = calls(CO_TUESDAY.plus(Duration.ofHours(2)))
-        .planAttempt(new PlanRequest(org, second, anaAgain, 1, 0, custom));
+    AttemptPlan again = planCustom(ana.second(), ana.inSecond(), CO_TUESDAY.plus(Duration.ofHours(2)));
     assertEquals(Decision.WAIT, again.decision(), again.reason());
     assertTrue(again.reason().endsWith("[custom.quiet-after-conversation]"), again.reason());
     assertEquals(CO_TUESDAY.plus(Duration.ofDays(7)).toEpochMilli(), again.notBeforeEpochMs());
-    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 10, 0));
+    List<PersonContactRow> history = jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana.inFirst()),
+        10, 0));
     assertEquals(List.of("CUSTOM@2026-12-07", "CUSTOM@2026-12-07"),
         history.stream().map(PersonContactRow::policy).toList());
   }
 
   @Test
   void givenAChileanBatchWithAnOverrideOfTwoCallsAWeek_itShouldCallTwiceAndRecordTheOverride() {
-    UUID batch = batch("CL");
+    UUID batch = rows.batch("CL");
     jdbi.useExtension(BatchDao.class, dao -> dao.setContactPolicy(org, batch, new PolicySettings(null, 2, null, null,
         null, null, null, new PolicySettings.Override("the debtor asked for a second call")).toJson()));
-    long ana = contact(batch, 2, "11.111.112-K", "America/Santiago", "+56911111111", "+56922222222");
-    ContactCallActivitiesImpl calls = calls(CL_TUESDAY);
-    AttemptPlan first = calls.planAttempt(plan(batch, ana, 1, 0, "CL"));
+    long ana = rows.contact(batch, 2, "11.111.112-K", "America/Santiago", "+56911111111", "+56922222222");
+    ContactCallActivitiesImpl calls = rows.calls(CL_TUESDAY);
+    AttemptPlan first = calls.planAttempt(rows.plan(batch, ana, 1, 0, "CL"));
     calls.recordOutcome(new AttemptOutcome(org, first.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
-    AttemptPlan second = calls.planAttempt(plan(batch, ana, 2, 1, "CL"));
+    AttemptPlan second = calls.planAttempt(rows.plan(batch, ana, 2, 1, "CL"));
     assertEquals(Decision.DIAL, second.decision(), second.reason());
     calls.recordOutcome(new AttemptOutcome(org, second.attemptId(), Disposition.NO_ANSWER, "no-answer", "retry"));
-    AttemptPlan third = calls.planAttempt(plan(batch, ana, 3, 0, "CL"));
+    AttemptPlan third = calls.planAttempt(rows.plan(batch, ana, 3, 0, "CL"));
     assertEquals(Decision.WAIT, third.decision());
     assertTrue(third.reason().endsWith("[override.calls-per-week]"), third.reason());
     assertEquals("CL@2026-12-07+override", jdbi.withExtension(PersonDao.class, dao -> dao.list(org, person(ana), 1, 0))
@@ -438,17 +385,33 @@ class PersonContactGateTest {
 
   @Test
   void givenAUsBatchTightenedToOneCallADay_itShouldHoldTheSecondCallUnderTheBatchRule() {
-    UUID batch = batch("US");
+    UUID batch = rows.batch("US");
     jdbi.useExtension(BatchDao.class, dao -> dao.setContactPolicy(org, batch, new PolicySettings(1, null, null, null,
         null, null, null, null).toJson()));
-    long joe = contact(batch, 2, null, "America/New_York", "+12125550100", "+12125550101");
+    long joe = rows.contact(batch, 2, null, "America/New_York", "+12125550100", "+12125550101");
     Instant tuesday = Instant.parse("2026-03-03T15:00:00Z"); // 10:00 in New York
-    ContactCallActivitiesImpl calls = calls(tuesday);
-    AttemptPlan first = calls.planAttempt(plan(batch, joe, 1, 0, "US"));
+    ContactCallActivitiesImpl calls = rows.calls(tuesday);
+    AttemptPlan first = calls.planAttempt(rows.plan(batch, joe, 1, 0, "US"));
     calls.recordOutcome(new AttemptOutcome(org, first.attemptId(), Disposition.NO_ANSWER, "no-answer", "next_number"));
-    AttemptPlan second = calls.planAttempt(plan(batch, joe, 2, 1, "US"));
+    AttemptPlan second = calls.planAttempt(rows.plan(batch, joe, 2, 1, "US"));
     assertEquals(Decision.WAIT, second.decision());
     assertTrue(second.reason().endsWith("[batch.calls-per-day]"), second.reason());
+  }
+
+  /** Ana's contacts in two CUSTOM batches, her document written two ways: one person. */
+  private record AnaInTwoBatches(UUID first, long inFirst, UUID second, long inSecond) {}
+
+  private AnaInTwoBatches anaInTwoCustomBatches() {
+    UUID first = rows.batch("CUSTOM");
+    UUID second = rows.batch("CUSTOM");
+    return new AnaInTwoBatches(first, rows.contact(first, 2, "1.020.304.050", "America/Bogota", "+573001112233"),
+        second, rows.contact(second, 2, "1020304050", "America/Bogota", "+573009998877"));
+  }
+
+  /** Her first attempt in a CUSTOM batch that may call every day 08:00-20:00, no retry delay of its own. */
+  private AttemptPlan planCustom(UUID batch, long contact, Instant now) {
+    BatchSettings custom = new BatchSettings(1, 1, 3, Map.of(), "CUSTOM", List.of("MON-SUN 08:00-20:00"), 0, 60, 0);
+    return rows.calls(now).planAttempt(new PlanRequest(org, batch, contact, 1, 0, custom));
   }
 
   private String rule(UUID messageId) {
@@ -460,36 +423,19 @@ class PersonContactGateTest {
     return jdbi.withExtension(PersonDao.class, dao -> dao.personOf(org, contact)).orElseThrow();
   }
 
-  private UUID batch(String jurisdiction) {
-    UUID id = UUID.randomUUID();
-    jdbi.useExtension(BatchDao.class, dao -> dao.insert(id, org, "B", "{\"jurisdiction\":\"" + jurisdiction + "\"}",
-        "x.csv", "csv", 1, 1, 0, null));
-    return id;
-  }
-
-  private long contact(UUID batch, int row, String document, String zone, String... phones) {
-    Optional<PersonKey> key = PersonKey.of(document, Map.of());
-    jdbi.useExtension(ContactDao.class, dao -> dao.insertAll(org, batch, List.of(new ContactDao.NewContact(row, "N",
-        List.of(phones), null, null, zone, document, null, "{}", key.map(k -> k.kind().wire()).orElse(null),
-        key.map(PersonKey::hash).orElse(null)))));
-    jdbi.useExtension(PersonDao.class, dao -> dao.attachBatch(org, batch));
-    return jdbi.withExtension(ContactDao.class, dao -> dao.idsAfter(org, batch, 0, 100)).stream()
-        .reduce((a, b) -> b).orElseThrow();
-  }
-
-  private PlanRequest plan(UUID batch, long contact, int attempt, int phoneIndex, String jurisdiction) {
-    return new PlanRequest(org, batch, contact, attempt, phoneIndex,
-        new BatchSettings(1, 1, 3, Map.of("no_answer", 3600L), jurisdiction, List.of(), 0, 60, 0));
-  }
-
-  private ContactCallActivitiesImpl calls(Instant now) {
-    return new ContactCallActivitiesImpl(jdbi, new UnusedTelephony("planning"), new CallbackUrls("http://localhost:8080"),
-        new ContactCallActivitiesImpl.TelephonyDefaults(null, false, null, 30), Clock.fixed(now, ZoneOffset.UTC));
-  }
-
-  /** The messaging provider's side: what it was asked to send. */
+  /** The messaging provider's side: what it was asked to send, and when by the clock it is given. */
   private static final class RecordingMessaging implements Messaging {
-    final List<String> sentTo = new ArrayList<>();
+    private final Clock clock;
+    final List<String> sentTo = new CopyOnWriteArrayList<>();
+    final List<Instant> sentAt = new CopyOnWriteArrayList<>();
+
+    RecordingMessaging(Clock clock) {
+      this.clock = clock;
+    }
+
+    RecordingMessaging() {
+      this(Clock.systemUTC());
+    }
 
     @Override
     public String provider() {
@@ -499,6 +445,7 @@ class PersonContactGateTest {
     @Override
     public SentMessage send(MessageRequest request) {
       sentTo.add(request.to());
+      sentAt.add(clock.instant());
       return new SentMessage("SM" + request.messageId().toString().replace("-", ""), "queued");
     }
 

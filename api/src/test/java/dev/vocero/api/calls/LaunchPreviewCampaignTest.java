@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vocero.domain.compliance.ContactChannel;
 import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
+import dev.vocero.store.OrgRows;
 import dev.vocero.store.TestDatabase;
-import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.workflows.campaigns.CampaignSchedule;
@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,18 +28,8 @@ class LaunchPreviewCampaignTest {
   // Monday 2026-03-02 10:00 UTC = 07:00 in Santiago (UTC-3), before Chile's 08:00
   static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
   static final ContactPolicy CHILE = ContactPolicies.forBatch("CL", List.of(), null);
-  static Jdbi jdbi;
-  final UUID org = UUID.randomUUID();
-
-  @BeforeAll
-  static void database() {
-    jdbi = TestDatabase.fresh().jdbi();
-  }
-
-  @BeforeEach
-  void organization() {
-    jdbi.useExtension(OrganizationDao.class, dao -> dao.insert(org, "Org " + org));
-  }
+  static final Jdbi jdbi = TestDatabase.fresh().jdbi();
+  final UUID org = new OrgRows(jdbi).org(); // a new organisation per test
 
   /** Weekdays 09:00–17:00 in Santiago. */
   static CampaignSchedule weekdays(String start, String end) {

@@ -1,5 +1,8 @@
 package dev.vocero.workers.api;
 
+import static dev.vocero.workers.CallFixtures.CHILEAN_DEBTORS;
+import static dev.vocero.workers.CallFixtures.anyTimeSettings;
+import static dev.vocero.workers.CallFixtures.chileanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,16 +16,13 @@ import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +37,6 @@ class CampaignContactPolicyApiTest {
   static final TestDatabase DB = TestDatabase.fresh();
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
-  /** Two debtors of Chile (one RUT written two ways is one person), and a third. */
-  static final List<List<String>> SHEET = List.of(List.of("Nombre", "Teléfono", "RUT"),
-      List.of("Ana Pérez", "+56911111111", "12.345.678-5"), List.of("Ana Pérez", "+56922222222", "12345678-5"),
-      List.of("Luis Soto", "+56933333333", "9.876.543-3"));
   static ApiClient api;
   static Session admin;
   static Session operator;
@@ -52,29 +48,13 @@ class CampaignContactPolicyApiTest {
     operator = api.operatorOf(admin);
   }
 
-  /** A Chilean batch that starts a call every 100 s at most. */
+  /** Ana and Luis in a Chilean batch that starts a call every 100 s at most. */
   static String chileanBatch(Session who, String contactPolicy) {
-    return batch(who, "{\"name\":\"Chile\",\"callsPerSecond\":0.01,\"maxConcurrentCalls\":1,\"maxAttempts\":1,"
-        + "\"jurisdiction\":\"CL\",\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10"
-        + (contactPolicy == null ? "" : ",\"contactPolicy\":" + contactPolicy) + "}");
-  }
-
-  static String batch(Session who, String settings) {
-    try {
-      Reply created = api.upload("/api/v1/batches", who.accessToken(), "file", "lista.xlsx",
-          CallFixtures.workbook(SHEET), Map.of("settings", settings));
-      assertEquals(201, created.status(), String.valueOf(created.body()));
-      return created.body().get("id").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return api.createBatch(who, CHILEAN_DEBTORS, chileanSettings(contactPolicy));
   }
 
   static Map<String, Object> campaign(List<String> batchIds, Object contactPolicy) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Map<String, Object> body = new HashMap<>(Map.of("name", "Campaña", "startDate", today.toString(),
-        "endDate", today.plusDays(30).toString(), "weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-        "windowStart", "00:00", "windowEnd", "23:59", "timeZone", "UTC", "batchIds", batchIds));
+    Map<String, Object> body = CallFixtures.campaign("Campaña", batchIds);
     if (contactPolicy != null) {
       body.put("contactPolicy", contactPolicy);
     }
@@ -107,14 +87,7 @@ class CampaignContactPolicyApiTest {
     String batchId = chileanBatch(operator, null);
     Reply refused = api.post("/api/v1/campaigns", operator.accessToken(), campaign(List.of(batchId),
         Map.of("callsPerWeek", 2, "minHoursBetweenMessages", 12, "windows", List.of("SUN 10:00-12:00"))));
-    assertEquals(422, refused.status(), String.valueOf(refused.body()));
-    assertEquals("invalid_campaign", refused.code());
-    JsonNode details = refused.body().get("details");
-    assertEquals(List.of("contactPolicy.callsPerWeek", "contactPolicy.minHoursBetweenMessages",
-        "contactPolicy.windows"), details.findValuesAsText("field"));
-    assertEquals(List.of("looser_than_policy", "looser_than_policy", "looser_than_policy"),
-        details.findValuesAsText("code"));
-    assertTrue(details.get(0).get("message").asText().contains("cl.phone-once-a-week"), details.toString());
+    ContactPolicyApiTest.assertRefusedAsLooserThanChile(refused, "invalid_campaign");
     assertEquals(0L, (long) DB.jdbi().withHandle(h -> h.createQuery("select count(*) from campaign_batches where batch_id ="
         + " cast(:b as uuid)").bind("b", batchId).mapTo(Long.class).one()), "nothing stored");
   }
@@ -173,29 +146,16 @@ class CampaignContactPolicyApiTest {
 
     Reply report = api.get("/api/v1/campaigns/" + id + "/report.xlsx", admin.accessToken());
     assertEquals(200, report.status());
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        new java.io.ByteArrayInputStream(report.raw().body()))) {
-      Map<String, String> summary = new HashMap<>();
-      for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("Resumen")) {
-        if (row.getCell(0) != null && row.getCell(1) != null
-            && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-          summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
-        }
-      }
-      assertEquals("convenio de pago", summary.get("EXCEPCIÓN a la política (override)"), "the report shows it: "
-          + summary);
-      assertTrue(summary.get("Límites propios de la campaña").contains("llamadas por semana ≤ 2"), summary.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, String> summary = CallFixtures.reportSummary(report.raw().body());
+    assertEquals("convenio de pago", summary.get("EXCEPCIÓN a la política (override)"), "the report shows it: "
+        + summary);
+    assertTrue(summary.get("Límites propios de la campaña").contains("llamadas por semana ≤ 2"), summary.toString());
   }
 
   /** The wave runs under the campaign's policy: no message a week, so no person is texted and each skip names it. */
   @Test
   void givenACampaignThatAllowsNoMessage_whenItsWaveRuns_noPersonShouldBeTexted() {
-    String batchId = batch(operator, "{\"name\":\"Sin mensajes\",\"callsPerSecond\":0.01,\"maxConcurrentCalls\":1,"
-        + "\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 00:00-23:59\"],"
-        + "\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}");
+    String batchId = api.createBatch(operator, CHILEAN_DEBTORS, anyTimeSettings("Sin mensajes"));
     Map<String, Object> body = campaign(List.of(batchId), Map.of("messagesPerWeek", 0));
     body.put("waves", List.of(Map.of("name", "Aviso", "channel", "sms", "body", "Hola {{name}}", "batchId", batchId,
         "perMinute", 600)));
@@ -208,7 +168,8 @@ class CampaignContactPolicyApiTest {
         estimate.toString());
 
     assertEquals(200, api.post(path + "/schedule", operator.accessToken(), null).status());
-    JsonNode wave = await("/api/v1/messages/waves/" + waveId, w -> "completed".equals(w.get("status").asText()));
+    JsonNode wave = api.await("/api/v1/messages/waves/" + waveId, operator.accessToken(),
+        w -> "completed".equals(w.get("status").asText()), Duration.ofSeconds(40));
     assertEquals(1, wave.get("counts").size(), "every message skipped, none sent: " + wave);
     assertTrue(wave.at("/counts/skipped_policy").asInt() >= 2, "both persons skipped: " + wave);
     List<String> rules = DB.jdbi().withHandle(h -> h.createQuery("select distinct rule_id from messages"
@@ -228,15 +189,16 @@ class CampaignContactPolicyApiTest {
     java.time.ZonedDateTime close = open.plusMinutes(30);
     String window = open.getDayOfWeek().name().substring(0, 3) + " " + open.toLocalTime() + "-"
         + (close.toLocalDate().equals(open.toLocalDate()) ? close.toLocalTime().toString() : "23:59");
-    String batchId = batch(operator, "{\"name\":\"Ventana\",\"callsPerSecond\":5,\"maxConcurrentCalls\":2,"
-        + "\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"" + window + "\"],"
-        + "\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}");
+    String batchId = api.createBatch(operator, CHILEAN_DEBTORS, "{\"name\":\"Ventana\",\"callsPerSecond\":5,"
+        + "\"maxConcurrentCalls\":2,\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\","
+        + "\"customWindows\":[\"" + window + "\"],\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}");
     Reply created = api.post("/api/v1/campaigns", operator.accessToken(), campaign(List.of(batchId),
         Map.of("callsPerDay", 0)));
     assertEquals(201, created.status(), String.valueOf(created.body()));
 
     String path = "/api/v1/batches/" + batchId;
-    JsonNode done = await(path, b -> "completed".equals(b.at("/batch/status").asText()), 1500);
+    JsonNode done = api.await(path, operator.accessToken(), b -> "completed".equals(b.at("/batch/status").asText()),
+        Duration.ofMinutes(6));
     assertEquals(0L, (long) DB.jdbi().withHandle(h -> h.createQuery("select count(*) from person_contacts"
         + " where batch_id = cast(:b as uuid) and decision = 'allow'").bind("b", batchId).mapTo(Long.class).one()),
         "no call placed: " + done);
@@ -252,13 +214,7 @@ class CampaignContactPolicyApiTest {
     Instant deadline = Instant.now().plus(11, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String settings = "{\"name\":\"Chile\",\"maxAttempts\":3,\"retryDelaySeconds\":{\"no_answer\":3600},"
         + "\"jurisdiction\":\"CL\",\"defaultRegion\":\"CL\",\"deadline\":\"" + deadline + "\"}";
-    Reply dryRun;
-    try {
-      dryRun = api.upload("/api/v1/batches?dryRun=true", org.accessToken(), "file", "lista.xlsx",
-          CallFixtures.workbook(SHEET), Map.of("settings", settings));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Reply dryRun = api.uploadSheet("/api/v1/batches?dryRun=true", org, CHILEAN_DEBTORS, settings);
     assertEquals(200, dryRun.status(), String.valueOf(dryRun.body()));
     JsonNode retries = dryRun.body().at("/preview/retries");
     assertEquals("no_answer", retries.get("assumedOutcome").asText(), retries.toString());
@@ -276,26 +232,5 @@ class CampaignContactPolicyApiTest {
     assertEquals(1, blocked.get("deadline").get("retries").asInt());
     assertEquals(3, blocked.get("dnc").get("attempts").asInt(), "Luis's three attempts: " + retries);
     assertEquals(0, api.get("/api/v1/batches", org.accessToken()).body().get("total").asInt(), "nothing stored");
-  }
-
-  static JsonNode await(String path, Predicate<JsonNode> condition) {
-    return await(path, condition, 150);
-  }
-
-  static JsonNode await(String path, Predicate<JsonNode> condition, int polls) {
-    JsonNode last = null;
-    for (int i = 0; i < polls; i++) {
-      last = api.get(path, operator.accessToken()).body();
-      if (condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not reached at " + path + ": " + last);
   }
 }

@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
-import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,8 +30,6 @@ class CampaignWaveCountsApiTest {
   static final TestDatabase DB = TestDatabase.fresh();
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
-  static final List<List<String>> SHEET = List.of(List.of("Nombre", "Teléfono", "RUT"),
-      List.of("Ana Pérez", "+56922222222", "12.345.678-5"), List.of("Luis Soto", "+56933333333", "9.876.543-3"));
   static ApiClient api;
   static Session operator;
 
@@ -51,30 +41,10 @@ class CampaignWaveCountsApiTest {
 
   /** Two waves of one campaign at once, on a batch that may text any day at any hour. */
   static String campaignWithTwoWaves(Session who) {
-    Reply batch;
-    try {
-      batch = api.upload("/api/v1/batches", who.accessToken(), "file", "lista.xlsx", CallFixtures.workbook(SHEET),
-          Map.of("settings", "{\"name\":\"Avisos\",\"callsPerSecond\":0.01,\"maxConcurrentCalls\":1,"
-              + "\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 00:00-23:59\"],"
-              + "\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    assertEquals(201, batch.status(), String.valueOf(batch.body()));
-    String batchId = batch.body().get("id").asText();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Map<String, Object> body = new HashMap<>(Map.of("name", "Avisos", "startDate", today.toString(),
-        "endDate", today.plusDays(30).toString(), "weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-        "windowStart", "00:00", "windowEnd", "23:59", "timeZone", "UTC", "batchIds", List.of(batchId)));
-    body.put("contactPolicy", Map.of("minHoursBetweenMessages", 72));
+    String batchId = api.createBatch(who, CallFixtures.TWO_CHILEAN_DEBTORS, CallFixtures.anyTimeSettings("Avisos"));
+    Map<String, Object> body = CallFixtures.twoWavesUnderA72HourGap(batchId);
     body.put("messageQuotas", Map.of("sms", 10)); // a quota makes the campaign read its waves every second or two
-    body.put("waves", List.of(
-        Map.of("name", "Aviso", "channel", "sms", "body", "Hola {{name}}", "batchId", batchId, "perMinute", 600),
-        Map.of("name", "Recordatorio", "channel", "sms", "body", "Recuerde, {{name}}", "batchId", batchId,
-            "perMinute", 600)));
-    Reply created = api.post("/api/v1/campaigns", who.accessToken(), body);
-    assertEquals(201, created.status(), String.valueOf(created.body()));
-    return created.body().get("id").asText();
+    return api.createCampaign(who, body);
   }
 
   @Test
@@ -88,7 +58,8 @@ class CampaignWaveCountsApiTest {
 
     Instant scheduled = Instant.now();
     assertEquals(200, api.post(path + "/schedule", operator.accessToken(), null).status());
-    JsonNode campaign = await(path, c -> waiting(c) == 2 && progressWaiting(c) == 2);
+    JsonNode campaign = api.await(path, operator.accessToken(), c -> waiting(c) == 2 && progressWaiting(c) == 2,
+        Duration.ofSeconds(80));
 
     long sent = 0;
     for (JsonNode wave : campaign.get("waves")) {
@@ -123,22 +94,5 @@ class CampaignWaveCountsApiTest {
   static long progressWaiting(JsonNode campaign) {
     JsonNode waves = campaign.at("/progress/waves");
     return waves.isArray() ? waves.findValues("waiting").stream().mapToLong(JsonNode::asLong).sum() : -1;
-  }
-
-  static JsonNode await(String path, Predicate<JsonNode> condition) {
-    JsonNode last = null;
-    for (int i = 0; i < 300; i++) {
-      last = api.get(path, operator.accessToken()).body();
-      if (condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not reached at " + path + ": " + last);
   }
 }

@@ -1,5 +1,7 @@
 package dev.vocero.workers.api;
 
+import static dev.vocero.workers.CallFixtures.CHILEAN_DEBTORS;
+import static dev.vocero.workers.CallFixtures.chileanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,10 +34,6 @@ class ContactPolicyApiTest {
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
   static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
-  /** Two rows of one debtor (one RUT written two ways), and a second debtor. */
-  static final List<List<String>> SHEET = List.of(List.of("Nombre", "Teléfono", "RUT"),
-      List.of("Ana Pérez", "+56911111111", "12.345.678-5"), List.of("Ana Pérez", "+56922222222", "12345678-5"),
-      List.of("Luis Soto", "+56933333333", "9.876.543-3"));
   static ApiClient api;
   static Session admin;
   static Session operator;
@@ -48,27 +45,22 @@ class ContactPolicyApiTest {
     operator = api.operatorOf(admin);
   }
 
-  static String settings(String contactPolicy) {
-    return "{\"name\":\"Chile\",\"callsPerSecond\":0.01,\"maxConcurrentCalls\":1,\"maxAttempts\":1,"
-        + "\"jurisdiction\":\"CL\",\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10"
-        + (contactPolicy == null ? "" : ",\"contactPolicy\":" + contactPolicy) + "}";
-  }
-
-  static Reply upload(Session who, String path, String settings) {
-    try {
-      return api.upload(path, who.accessToken(), "file", "lista.xlsx", CallFixtures.workbook(SHEET),
-          Map.of("settings", settings));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /** Ana and Luis in a Chilean batch with this contactPolicy (JSON; null: none). */
+  static Reply upload(Session who, String path, String contactPolicy) {
+    return api.uploadSheet(path, who, CHILEAN_DEBTORS, chileanSettings(contactPolicy));
   }
 
   @Test
   void givenAChileanBatchAskingForTwoCallsAWeekOrSundays_itShouldBeRefusedNamingEachField() {
     Reply refused = upload(operator, "/api/v1/batches",
-        settings("{\"callsPerWeek\":2,\"windows\":[\"SUN 10:00-12:00\"],\"minHoursBetweenMessages\":12}"));
+        "{\"callsPerWeek\":2,\"windows\":[\"SUN 10:00-12:00\"],\"minHoursBetweenMessages\":12}");
+    assertRefusedAsLooserThanChile(refused, "invalid_settings");
+  }
+
+  /** Refused with {@code code}, naming each field that asks for more than Chile allows: calls, messages, windows. */
+  static void assertRefusedAsLooserThanChile(Reply refused, String code) {
     assertEquals(422, refused.status(), String.valueOf(refused.body()));
-    assertEquals("invalid_settings", refused.code());
+    assertEquals(code, refused.code());
     JsonNode details = refused.body().get("details");
     assertEquals(List.of("contactPolicy.callsPerWeek", "contactPolicy.minHoursBetweenMessages",
         "contactPolicy.windows"), details.findValuesAsText("field"));
@@ -80,14 +72,14 @@ class ContactPolicyApiTest {
   @Test
   void givenAnOverride_itShouldBeAdminOnlyNeedAReasonAndBeAuditedAndShown() {
     String override = "{\"callsPerWeek\":2,\"override\":{\"reason\":\"the debtor asked for a second call\"}}";
-    Reply forbidden = upload(operator, "/api/v1/batches", settings(override));
+    Reply forbidden = upload(operator, "/api/v1/batches", override);
     assertEquals(403, forbidden.status(), String.valueOf(forbidden.body()));
     assertEquals("forbidden", forbidden.code());
-    Reply noReason = upload(admin, "/api/v1/batches", settings("{\"callsPerWeek\":2,\"override\":{\"reason\":\" \"}}"));
+    Reply noReason = upload(admin, "/api/v1/batches", "{\"callsPerWeek\":2,\"override\":{\"reason\":\" \"}}");
     assertEquals(422, noReason.status());
     assertEquals(List.of("contactPolicy.override.reason"), noReason.body().get("details").findValuesAsText("field"));
 
-    Reply created = upload(admin, "/api/v1/batches", settings(override));
+    Reply created = upload(admin, "/api/v1/batches", override);
     assertEquals(201, created.status(), String.valueOf(created.body()));
     String id = created.body().get("id").asText();
     JsonNode detail = api.get("/api/v1/batches/" + id, admin.accessToken()).body();
@@ -101,26 +93,15 @@ class ContactPolicyApiTest {
 
     Reply report = api.get("/api/v1/batches/" + id + "/report.xlsx", admin.accessToken());
     assertEquals(200, report.status());
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        new java.io.ByteArrayInputStream(report.raw().body()))) {
-      java.util.Map<String, String> summary = new java.util.HashMap<>();
-      for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("Resumen")) {
-        if (row.getCell(0) != null && row.getCell(1) != null
-            && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-          summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
-        }
-      }
-      assertEquals("the debtor asked for a second call", summary.get("EXCEPCIÓN a la política (override)"),
-          "the report shows the override: " + summary);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Map<String, String> summary = CallFixtures.reportSummary(report.raw().body());
+    assertEquals("the debtor asked for a second call", summary.get("EXCEPCIÓN a la política (override)"),
+        "the report shows the override: " + summary);
   }
 
   @Test
   void givenAStricterPolicy_itShouldBeStoredAndShown() {
     Reply created = upload(operator, "/api/v1/batches",
-        settings("{\"callsPerDay\":1,\"windows\":[\"MON-FRI 09:00-18:00\"]}"));
+        "{\"callsPerDay\":1,\"windows\":[\"MON-FRI 09:00-18:00\"]}");
     assertEquals(201, created.status(), String.valueOf(created.body()));
     JsonNode detail = api.get("/api/v1/batches/" + created.body().get("id").asText(), operator.accessToken()).body();
     assertEquals("MON-FRI 09:00-18:00", detail.at("/contactPolicy/windows/0").asText());
@@ -143,7 +124,7 @@ class ContactPolicyApiTest {
     });
     long ledger = ledgerRows(orgId);
 
-    Reply dryRun = upload(org, "/api/v1/batches?dryRun=true", settings(null));
+    Reply dryRun = upload(org, "/api/v1/batches?dryRun=true", null);
 
     assertEquals(200, dryRun.status(), String.valueOf(dryRun.body()));
     JsonNode preview = dryRun.body().get("preview");
@@ -164,7 +145,7 @@ class ContactPolicyApiTest {
   void givenACampaign_itsEstimateShouldPreviewEachBatchAndWaveUnderTheBatchPolicy() {
     Session org = api.registerAndLogin("Cobranzas Campaña Chile");
     assertEquals(201, api.post("/api/v1/dnc", org.accessToken(), Map.of("phone", "+56933333333")).status());
-    Reply batch = upload(org, "/api/v1/batches", settings("{\"windows\":[\"SAT 08:00-09:00\"]}"));
+    Reply batch = upload(org, "/api/v1/batches", "{\"windows\":[\"SAT 08:00-09:00\"]}");
     assertEquals(201, batch.status(), String.valueOf(batch.body()));
     String batchId = batch.body().get("id").asText();
     LocalDate today = LocalDate.now(SANTIAGO);

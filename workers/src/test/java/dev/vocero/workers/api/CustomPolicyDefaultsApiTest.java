@@ -8,13 +8,10 @@ import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
-import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,13 +85,8 @@ class CustomPolicyDefaultsApiTest {
     String settings = "{\"name\":\"Propia\",\"callsPerSecond\":0.01,\"maxConcurrentCalls\":1,\"maxAttempts\":1,"
         + "\"jurisdiction\":\"CUSTOM\",\"customWindows\":[\"MON-SUN 08:00-20:00\"],\"defaultRegion\":\"CO\","
         + "\"answerTimeoutSeconds\":10" + (contactPolicy == null ? "" : ",\"contactPolicy\":" + contactPolicy) + "}";
-    try {
-      Reply reply = api.upload("/api/v1/batches?dryRun=true", admin.accessToken(), "file", "lista.xlsx",
-          CallFixtures.workbook(SHEET), Map.of("settings", settings));
-      assertEquals(200, reply.status(), String.valueOf(reply.body()));
-      return reply.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Reply reply = api.uploadSheet("/api/v1/batches?dryRun=true", admin, SHEET, settings);
+    assertEquals(200, reply.status(), String.valueOf(reply.body()));
+    return reply.body();
   }
 }

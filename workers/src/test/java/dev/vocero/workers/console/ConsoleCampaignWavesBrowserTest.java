@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocero.store.TestDatabase;
 import dev.vocero.workers.ApiClient;
-import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
 import dev.vocero.workers.CallFixtures;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +29,6 @@ class ConsoleCampaignWavesBrowserTest extends ConsoleBrowserSupport {
   static final TestDatabase DB = TestDatabase.fresh();
   static final DropwizardAppExtension<VoceroConfiguration> APP =
       TestStack.app(DB, TestStack::temporalTarget, () -> "http://127.0.0.1:9");
-  static final List<List<String>> SHEET = List.of(List.of("Nombre", "Teléfono", "RUT"),
-      List.of("Ana Pérez", "+56922222222", "12.345.678-5"), List.of("Luis Soto", "+56933333333", "9.876.543-3"));
   static ApiClient api;
   static Session operator;
 
@@ -52,25 +44,10 @@ class ConsoleCampaignWavesBrowserTest extends ConsoleBrowserSupport {
   }
 
   @Test
-  void givenTwoWavesUnderA72HourGap_theCampaignPageShouldShowTheWaitingTextsWithTheirRule() throws IOException {
-    Reply batch = api.upload("/api/v1/batches", operator.accessToken(), "file", "lista.xlsx",
-        CallFixtures.workbook(SHEET), Map.of("settings", "{\"name\":\"Avisos\",\"callsPerSecond\":0.01,"
-            + "\"maxConcurrentCalls\":1,\"maxAttempts\":1,\"jurisdiction\":\"CUSTOM\","
-            + "\"customWindows\":[\"MON-SUN 00:00-23:59\"],\"defaultRegion\":\"CL\",\"answerTimeoutSeconds\":10}"));
-    assertEquals(201, batch.status(), String.valueOf(batch.body()));
-    String batchId = batch.body().get("id").asText();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Map<String, Object> body = new HashMap<>(Map.of("name", "Avisos", "startDate", today.toString(),
-        "endDate", today.plusDays(30).toString(), "weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-        "windowStart", "00:00", "windowEnd", "23:59", "timeZone", "UTC", "batchIds", List.of(batchId)));
-    body.put("contactPolicy", Map.of("minHoursBetweenMessages", 72));
-    body.put("waves", List.of(
-        Map.of("name", "Aviso", "channel", "sms", "body", "Hola {{name}}", "batchId", batchId, "perMinute", 600),
-        Map.of("name", "Recordatorio", "channel", "sms", "body", "Recuerde, {{name}}", "batchId", batchId,
-            "perMinute", 600)));
-    Reply created = api.post("/api/v1/campaigns", operator.accessToken(), body);
-    assertEquals(201, created.status(), String.valueOf(created.body()));
-    String campaignId = created.body().get("id").asText();
+  void givenTwoWavesUnderA72HourGap_theCampaignPageShouldShowTheWaitingTextsWithTheirRule() {
+    String batchId = api.createBatch(operator, CallFixtures.TWO_CHILEAN_DEBTORS,
+        CallFixtures.anyTimeSettings("Avisos"));
+    String campaignId = api.createCampaign(operator, CallFixtures.twoWavesUnderA72HourGap(batchId));
 
     signIn(operator.email(), operator.password());
     browser.get(base + "/campaigns/" + campaignId);
