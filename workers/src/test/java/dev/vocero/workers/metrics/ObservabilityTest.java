@@ -144,8 +144,11 @@ class ObservabilityTest {
   void givenWorkDone_whenMetricsAreScraped_itShouldCarryDropwizardTemporalAndVoceroSeries() {
     String metrics = eventually(() -> {
       String text = scrape();
-      return text.contains("temporal_") && text.contains("vocero_audio_step_seconds_count") ? text : null;
-    }, "temporal_ and vocero_audio_step series on /metrics");
+      // the SDK reports every few seconds, series by series: wait for each one asserted below, not for the first
+      return text.contains("temporal_request_total") && text.contains("temporal_request_latency_seconds_bucket")
+          && text.contains("temporal_workflow_endtoend_latency_seconds_count")
+          && text.contains("vocero_audio_step_seconds_count") ? text : null;
+    }, "the SDK's and vocero_audio_step series on /metrics");
     keep(metrics);
 
     assertTrue(value(metrics, "io_dropwizard_db_ManagedPooledDataSource_postgresql_size", "") > 0,
