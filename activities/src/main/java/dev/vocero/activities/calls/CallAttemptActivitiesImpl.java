@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ContactDao;
@@ -19,11 +20,13 @@ import org.jdbi.v3.core.Jdbi;
 /** The plan with its credit hold, and the attempt's close, each on one pooled handle (see the interface). */
 public final class CallAttemptActivitiesImpl implements CallAttemptActivities {
   private final Jdbi jdbi;
+  private final SharedDaos daos;
   private final ContactCallActivitiesImpl calls;
   private final CallCreditActivitiesImpl credits;
 
   public CallAttemptActivitiesImpl(Jdbi jdbi, ContactCallActivitiesImpl calls, CallCreditActivitiesImpl credits) {
     this.jdbi = jdbi;
+    this.daos = new SharedDaos(jdbi);
     this.calls = calls;
     this.credits = credits;
   }
@@ -51,14 +54,14 @@ public final class CallAttemptActivitiesImpl implements CallAttemptActivities {
   public void closeAttempt(AttemptClose close) {
     AttemptOutcome outcome = close.outcome();
     jdbi.useHandle(handle -> {
-      AttemptRow attempt = handle.attach(AttemptDao.class).find(outcome.orgId(), outcome.attemptId())
+      AttemptRow attempt = daos.get(AttemptDao.class).find(outcome.orgId(), outcome.attemptId())
           .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
               "attempt " + outcome.attemptId() + " no longer exists", ContactCallActivitiesImpl.CONTACT_NOT_FOUND));
       handle.useTransaction(h -> {
         ContactCallActivitiesImpl.recordOutcome(h, outcome, attempt);
         ContactResult result = close.result();
         if (result != null) {
-          h.attach(ContactDao.class).recordResult(result.orgId(), result.contactId(), result.disposition().wire(),
+          daos.get(ContactDao.class).recordResult(result.orgId(), result.contactId(), result.disposition().wire(),
               result.attempts());
         }
         if (close.settle()) {

@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.DecisionDao;
@@ -20,11 +21,13 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
   private static final Logger LOG = LoggerFactory.getLogger(CallCreditActivitiesImpl.class);
 
   private final Jdbi jdbi;
+  private final SharedDaos daos;
   private final CreditLedger ledger;
   private final CreditPrices prices;
 
   public CallCreditActivitiesImpl(Jdbi jdbi, CreditPrices prices) {
     this.jdbi = jdbi;
+    this.daos = new SharedDaos(jdbi);
     this.ledger = new CreditLedger(jdbi);
     this.prices = prices;
   }
@@ -43,8 +46,8 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
   private CreditHold refuse(CallReservation request, long needed, long available) {
     String reason = BatchProgress.CREDIT_REASON + ": " + available + " credits available, " + needed + " needed to hold "
         + prices.reserveMinutes() + " call-minutes; top up and resume the batch";
-    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(request.orgId(), request.batchId(), request.contactId(),
-        request.attemptId(), NO_CREDIT, reason));
+    daos.get(DecisionDao.class).insert(request.orgId(), request.batchId(), request.contactId(), request.attemptId(),
+        NO_CREDIT, reason);
     LOG.info("Attempt {} of batch {} not dialed: no credit", request.attemptId(), request.batchId());
     return new CreditHold(false, 0, reason);
   }
@@ -52,8 +55,7 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
   /** The duration the webhook stored on the attempt wins; a call that was never placed costs nothing. */
   @Override
   public void settleCall(CallSettlement settlement) {
-    Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class,
-        dao -> dao.find(settlement.orgId(), settlement.attemptId()));
+    Optional<AttemptRow> attempt = daos.get(AttemptDao.class).find(settlement.orgId(), settlement.attemptId());
     jdbi.useTransaction(handle -> settleIn(handle, settlement, attempt));
   }
 

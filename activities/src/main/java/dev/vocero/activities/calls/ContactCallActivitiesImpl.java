@@ -18,6 +18,7 @@ import dev.vocero.activities.telephony.PlacedCallInfo;
 import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.activities.telephony.TelephonyException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ContactDao;
@@ -53,6 +54,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   private static final java.util.regex.Pattern RULE_SUFFIX = java.util.regex.Pattern.compile("\\[([a-z]{2}\\.[a-z0-9-]+)]$");
 
   private final Jdbi jdbi;
+  private final SharedDaos daos;
   private final Telephony telephony;
   private final CallbackUrls urls;
   private final TelephonyDefaults defaults;
@@ -75,6 +77,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
     ContactPolicies.all(); // an invalid policy file stops the worker at start-up, not at its first call
     this.jdbi = jdbi;
+    this.daos = new SharedDaos(jdbi);
     this.telephony = telephony;
     this.urls = urls;
     this.defaults = defaults;
@@ -88,14 +91,14 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   private AttemptPlan plan(PlanRequest request) {
-    ContactRow contact = jdbi.withExtension(ContactDao.class,
-        dao -> dao.findAndMarkInProgress(request.orgId(), request.contactId())).orElseThrow(() -> contactGone(request.contactId()));
+    ContactRow contact = daos.get(ContactDao.class).findAndMarkInProgress(request.orgId(), request.contactId())
+        .orElseThrow(() -> contactGone(request.contactId()));
     AttemptPlan plan = decide(request, contact, clock.instant());
     String attemptNote = plan.decision() == Decision.WAIT
         ? plan.reason() : plan.reason() + " (attempt " + request.attemptNumber() + ")";
-    jdbi.useExtension(DecisionDao.class, dao -> dao.insertWithRule(request.orgId(), request.batchId(),
+    daos.get(DecisionDao.class).insertWithRule(request.orgId(), request.batchId(),
         request.contactId(), plan.attemptId(), plan.decision().name().toLowerCase(java.util.Locale.ROOT), attemptNote,
-        ruleOf(plan.reason())));
+        ruleOf(plan.reason()));
     return plan;
   }
 
@@ -126,7 +129,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     boolean sawCap = false;
     for (; index < contact.phones().size(); index++) {
       String phone = contact.phones().get(index);
-      if (jdbi.withExtension(DncDao.class, dao -> dao.contains(request.orgId(), phone))) {
+      if (daos.get(DncDao.class).contains(request.orgId(), phone)) {
         sawDnc = true;
       } else if (overCap(request, phone, now)) {
         sawCap = true;
@@ -156,8 +159,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
           request.orgId(), request.batchId(), request.contactId(), ContactChannel.CALL, p,
           ZoneId.of(contact.timeZone()), null, attemptId, null, phone, now))).orElse(null);
       if (decision == null || decision.allowed()) {
-        AttemptDao attempts = handle.attach(AttemptDao.class);
-        attempts.insertPlannedWithRule(attemptId, request.orgId(), request.batchId(), request.contactId(),
+        daos.get(AttemptDao.class).insertPlannedWithRule(attemptId, request.orgId(), request.batchId(), request.contactId(),
             request.attemptNumber(), index, phone, decision == null ? null : decision.ruleId());
       }
       return decision;
@@ -187,20 +189,18 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
    * at each attempt, so nothing of it travels in the workflow's history.
    */
   private ContactPolicy policy(PlanRequest request) {
-    String stored = jdbi.withExtension(BatchDao.class, dao -> dao.contactPolicy(request.orgId(), request.batchId()))
+    String stored = daos.get(BatchDao.class).contactPolicy(request.orgId(), request.batchId()).orElse(null);
+    String campaign = daos.get(CampaignDao.class).contactPolicyOfBatch(request.orgId(), request.batchId())
         .orElse(null);
-    String campaign = jdbi.withExtension(CampaignDao.class,
-        dao -> dao.contactPolicyOfBatch(request.orgId(), request.batchId())).orElse(null);
-    String orgDefaults = jdbi.withExtension(OrganizationDao.class,
-        dao -> dao.customContactPolicy(request.orgId())).orElse(null);
+    String orgDefaults = daos.get(OrganizationDao.class).customContactPolicy(request.orgId()).orElse(null);
     return ContactPolicies.forBatch(request.settings().jurisdiction(), request.settings().customWindows(),
         PolicySettings.fromJson(campaign), PolicySettings.fromJson(stored), PolicySettings.fromJson(orgDefaults));
   }
 
   private boolean overCap(PlanRequest request, String phone, Instant now) {
     int cap = request.settings().weeklyCapPerPhone();
-    return cap > 0 && jdbi.withExtension(AttemptDao.class,
-        dao -> dao.countSince(request.orgId(), phone, now.minus(Duration.ofDays(7)))) >= cap;
+    return cap > 0
+        && daos.get(AttemptDao.class).countSince(request.orgId(), phone, now.minus(Duration.ofDays(7))) >= cap;
   }
 
   /** Deterministic: a retried planAttempt for the same attempt and number finds the row it already made. */
@@ -229,14 +229,14 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
     }
     CallRequest request = jdbi.withHandle(handle -> callRequest(ref, attempt)); // one handle, given back before dialing
     PlacedCallInfo placed = telephony.findPlaced(request, attempt.createdAt()).orElseGet(() -> dial(request));
-    jdbi.useExtension(AttemptDao.class, dao -> dao.markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId()));
+    daos.get(AttemptDao.class).markPlaced(ref.orgId(), attempt.id(), telephony.provider(), placed.providerCallId());
     LOG.info("Attempt {} placed via {} as {}", attempt.id(), telephony.provider(), placed.providerCallId());
     return new PlacedCall(telephony.provider(), placed.providerCallId(), defaults.recordingWait());
   }
 
   private CallRequest callRequest(AttemptRef ref, AttemptRow attempt) {
     ContactRow contact = contact(ref.orgId(), attempt.contactId());
-    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(ref.orgId()))
+    String from = daos.get(OrganizationNumberDao.class).sender(ref.orgId())
         .orElse(defaults.fromNumber()); // the organization's own caller id, else the shared default
     return new CallRequest(attempt.id(), attempt.phoneE164(), from, urls.answer(attempt.id()),
         urls.status(attempt.id()), defaults.record() ? urls.recording(attempt.id()) : null, defaults.machineDetection(),
@@ -282,8 +282,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
       return new ProviderEvent("poll:" + attempt.id() + ":unknown", telephony.provider(), attempt.id(),
           attempt.providerCallId(), -1, "unknown", false, null, null);
     }
-    jdbi.useExtension(AttemptDao.class, dao -> dao.recordProviderStatus(attempt.id(), status.status(), status.answeredBy(),
-        status.durationSeconds() == null ? null : status.durationSeconds().intValue()));
+    daos.get(AttemptDao.class).recordProviderStatus(attempt.id(), status.status(), status.answeredBy(),
+        status.durationSeconds() == null ? null : status.durationSeconds().intValue());
     return new ProviderEvent("poll:" + attempt.id() + ":" + status.status(), telephony.provider(), attempt.id(),
         attempt.providerCallId(), Integer.MAX_VALUE, status.status(), status.terminal(), status.disposition(),
         status.durationSeconds());
@@ -308,15 +308,14 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
 
   @Override
   public void recordContactResult(ContactResult result) {
-    jdbi.useExtension(ContactDao.class, dao ->
-        dao.recordResult(result.orgId(), result.contactId(), result.disposition().wire(), result.attempts()));
+    daos.get(ContactDao.class).recordResult(result.orgId(), result.contactId(), result.disposition().wire(),
+        result.attempts());
   }
 
   @Override
   public ResumePoint resumePoint(ResumeRequest request) {
-    List<AttemptRow> attempts = jdbi.withExtension(AttemptDao.class,
-        dao -> dao.listForContact(request.orgId(), request.contactId())).stream()
-        .filter(a -> a.batchId().equals(request.batchId())).toList();
+    List<AttemptRow> attempts = daos.get(AttemptDao.class).listForContact(request.orgId(), request.contactId())
+        .stream().filter(a -> a.batchId().equals(request.batchId())).toList();
     if (attempts.isEmpty()) {
       return ResumePoint.FRESH;
     }
@@ -360,7 +359,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
 
   /** The terminal status callback stored for the attempt (the webhook stores it before anything else), if any. */
   private ProviderEvent storedTerminal(UUID attemptId) {
-    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.listForAttempt(attemptId)).stream()
+    return daos.get(ProviderEventDao.class).listForAttempt(attemptId).stream()
         .filter(e -> e.terminal() && "status".equals(e.kind())).findFirst()
         .map(e -> new ProviderEvent(e.eventKey(), e.provider(), e.attemptId(), e.providerCallId(), e.sequence(),
             e.status(), true, e.disposition() == null ? null : Disposition.fromWire(e.disposition()), null))
@@ -368,7 +367,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   private ContactRow contact(UUID orgId, long contactId) {
-    return jdbi.withExtension(ContactDao.class, dao -> dao.find(orgId, contactId)).orElseThrow(() -> contactGone(contactId));
+    return daos.get(ContactDao.class).find(orgId, contactId).orElseThrow(() -> contactGone(contactId));
   }
 
   private static ApplicationFailure contactGone(long contactId) {
@@ -376,7 +375,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   }
 
   private AttemptRow attempt(AttemptRef ref) {
-    return jdbi.withExtension(AttemptDao.class, dao -> dao.find(ref.orgId(), ref.attemptId())).orElseThrow(() ->
+    return daos.get(AttemptDao.class).find(ref.orgId(), ref.attemptId()).orElseThrow(() ->
         ApplicationFailure.newNonRetryableFailure("attempt " + ref.attemptId() + " no longer exists", CONTACT_NOT_FOUND));
   }
 }

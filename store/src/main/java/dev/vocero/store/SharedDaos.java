@@ -1,0 +1,74 @@
+package dev.vocero.store;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.extension.ExtensionContext;
+import org.jdbi.v3.core.extension.Extensions;
+import org.jdbi.v3.core.extension.HandleSupplier;
+
+/**
+ * One instance of each DAO for the whole process, working on whichever handle the calling thread has in scope.
+ *
+ * <p>{@code jdbi.withExtension(Dao.class, …)} and {@code handle.attach(Dao.class)} build, on every call, an invoker
+ * with its own copy of the configuration for every method of the DAO: about half of the database work of a call
+ * attempt, none of it SQL (docs/benchmarks.md). A DAO from here was built once; each of its calls runs on the handle
+ * of the {@code jdbi.withHandle}/{@code inTransaction} it is called inside (Jdbi's handle scope, the same one
+ * {@code withExtension} joins), or on a handle of its own when there is none. Same SQL, same transactions.
+ */
+public final class SharedDaos {
+  private final Jdbi jdbi;
+  private final HandleSupplier scoped;
+  private final ConcurrentHashMap<Class<?>, Object> daos = new ConcurrentHashMap<>();
+
+  public SharedDaos(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    this.scoped = new ScopedHandleSupplier(jdbi);
+  }
+
+  /** The process's instance of {@code type}, built on first use. */
+  public <D> D get(Class<D> type) {
+    return type.cast(daos.computeIfAbsent(type, t -> jdbi.getConfig(Extensions.class).findFor(t, scoped)
+        .orElseThrow(() -> new IllegalArgumentException(t.getName() + " is not a SQL object"))));
+  }
+
+  /** The handle of the calling thread's scope; a call made outside any opens one for itself, as {@code onDemand}. */
+  private static final class ScopedHandleSupplier implements HandleSupplier {
+    private final Jdbi jdbi;
+
+    ScopedHandleSupplier(Jdbi jdbi) {
+      this.jdbi = jdbi;
+    }
+
+    @Override
+    public Handle getHandle() {
+      HandleSupplier current = jdbi.getHandleScope().get();
+      if (current == null) {
+        throw new IllegalStateException("a shared DAO's statement ran outside its call");
+      }
+      return current.getHandle();
+    }
+
+    @Override
+    public Jdbi getJdbi() {
+      return jdbi;
+    }
+
+    @Override
+    public ConfigRegistry getConfig() {
+      HandleSupplier current = jdbi.getHandleScope().get();
+      return current != null ? current.getConfig() : jdbi.getConfig();
+    }
+
+    @Override
+    public <V> V invokeInContext(ExtensionContext context, Callable<V> task) throws Exception {
+      HandleSupplier current = jdbi.getHandleScope().get();
+      if (current != null) {
+        return current.invokeInContext(context, task);
+      }
+      return jdbi.withHandle(handle -> jdbi.getHandleScope().get().invokeInContext(context, task));
+    }
+  }
+}
