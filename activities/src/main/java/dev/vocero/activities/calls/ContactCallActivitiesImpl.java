@@ -159,8 +159,8 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
           request.orgId(), request.batchId(), request.contactId(), ContactChannel.CALL, p,
           ZoneId.of(contact.timeZone()), null, attemptId, null, phone, now))).orElse(null);
       if (decision == null || decision.allowed()) {
-        daos.get(AttemptDao.class).insertPlannedWithRule(attemptId, request.orgId(), request.batchId(), request.contactId(),
-            request.attemptNumber(), index, phone, decision == null ? null : decision.ruleId());
+        daos.get(AttemptDao.class).insertPlannedWithRule(attemptId, request.orgId(), request.batchId(),
+            request.contactId(), request.attemptNumber(), index, phone, decision == null ? null : decision.ruleId());
       }
       return decision;
     });
