@@ -1,7 +1,7 @@
 package dev.vocero.workers;
 
 import dev.vocero.store.TestDatabase;
-import dev.vocero.workers.dev.TemporalLockLog;
+import dev.vocero.workers.dev.EmbeddedTemporal;
 import dev.vocero.workers.config.Mode;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.ConfigOverride;
@@ -12,7 +12,6 @@ import dev.vocero.workflows.codec.PayloadKey;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Real PostgreSQL, a real Temporal test server on a port, and the real application, for one test class. */
+/** Real PostgreSQL, a real Temporal test server (on a port, and in-process to the application, as dev runs it), and the real application, for one test class. */
 public final class TestStack {
-  private static TestServer.PortBoundTestServer temporal;
+  private static EmbeddedTemporal temporal;
   private static int temporalPort;
 
   /** Not published like test-vocero.yml's key (which server and worker refuse); the same id, so payloads interchange. */
@@ -50,8 +49,7 @@ public final class TestStack {
   public static synchronized String temporalTarget() {
     if (temporal == null) {
       temporalPort = freePort();
-      temporal = TestServer.createPortBoundServer(temporalPort);
-      TemporalLockLog.install(temporal); // as dev runs it: the benchmarks measure the embedded engine
+      temporal = EmbeddedTemporal.start(temporalPort); // as dev runs it: the benchmarks measure the embedded engine
       Runtime.getRuntime().addShutdownHook(new Thread(temporal::close));
     }
     return "localhost:" + temporalPort;

@@ -67,7 +67,7 @@ public class DevStartup implements ServerLifecycleListener {
             + "/metrics)",
         "  Temporal       " + config.getTemporal().getTarget() + " (namespace " + config.getTemporal().getNamespace()
             + (config.getEmbedded() instanceof EmbeddedServices services && services.embeddedTemporal()
-                ? "; embedded: the temporal CLI's workflow describe/show work, the Web UI's list needs"
+                ? "; embedded, in-process to this process's workers: the temporal CLI's workflow describe/show work, the Web UI's list needs"
                     + " 'temporal server start-dev' and dev --temporal localhost:7233)"
                 : ")"),
         "  Codec          " + api + "/codec  (payloads are encrypted: temporal --codec-endpoint, docs/encryption.md)",

@@ -1,7 +1,6 @@
 package dev.vocero.workers.dev;
 
 import io.dropwizard.lifecycle.Managed;
-import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,15 +9,16 @@ import java.nio.file.Path;
 
 /**
  * The embedded PostgreSQL (data kept under the data directory across restarts) and, unless an external
- * Temporal is given, Temporal's test server bound to a port in real time. Stopped after everything else.
+ * Temporal is given, Temporal's test server in real time, on a port and to this process in-process
+ * ({@link EmbeddedTemporal}). Stopped after everything else.
  */
 public class EmbeddedServices implements Managed {
   private final DataDirLock lock;
   private final EmbeddedPostgres postgres;
-  private final TestServer.PortBoundTestServer temporal;
+  private final EmbeddedTemporal temporal;
   private final int temporalPort;
 
-  private EmbeddedServices(DataDirLock lock, EmbeddedPostgres postgres, TestServer.PortBoundTestServer temporal,
+  private EmbeddedServices(DataDirLock lock, EmbeddedPostgres postgres, EmbeddedTemporal temporal,
       int temporalPort) {
     this.lock = lock;
     this.postgres = postgres;
@@ -47,8 +47,7 @@ public class EmbeddedServices implements Managed {
       return new EmbeddedServices(lock, postgres, null, -1);
     }
     try {
-      TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
-      TemporalLockLog.install(temporal); // else its lock log grows, and slows it, for as long as it runs
+      EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
       return new EmbeddedServices(lock, postgres, temporal, temporalPort);
     } catch (RuntimeException e) {
       postgres.close();

@@ -1,6 +1,8 @@
 package dev.vocero.workers.temporal;
 
 import dev.vocero.workers.config.TemporalConfig;
+import dev.vocero.workers.dev.EmbeddedTemporal;
+import io.grpc.ManagedChannel;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
 import dev.vocero.workflows.codec.EncryptionCodec;
@@ -27,6 +29,8 @@ public class TemporalConnection implements Managed {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final EncryptionCodec codec;
+  /** The in-process channel to a Temporal embedded in this process, else null (the stubs own their channel). */
+  private final ManagedChannel inProcess;
 
   public TemporalConnection(TemporalConfig config) {
     this(config, new NoopScope());
@@ -35,9 +39,15 @@ public class TemporalConnection implements Managed {
   /** {@code metrics}: where the SDK reports its client and worker metrics; {@code interceptors}: on every client call. */
   public TemporalConnection(TemporalConfig config, Scope metrics, WorkflowClientInterceptor... interceptors) {
     this.config = config;
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(config.getTarget())
-        .setMetricsScope(metrics)
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+    // dev's own Temporal, in this process: no HTTP/2 on the loopback (EmbeddedTemporal); otherwise the network
+    this.inProcess = secured() ? null : EmbeddedTemporal.channelFor(config.getTarget()).orElse(null);
+    if (inProcess != null) {
+      options.setChannel(inProcess);
+    } else {
+      options.setTarget(config.getTarget());
+    }
+    options.setMetricsScope(metrics)
         .setRpcTimeout(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
         // fail fast when Temporal is down, so the API can answer 503 instead of hanging
         .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(config.getRpcTimeoutSeconds()))
@@ -48,6 +58,11 @@ public class TemporalConnection implements Managed {
     // the client's converter is the workers' too: every payload Vocero writes or reads goes through the codec
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.getNamespace())
         .setDataConverter(codec.dataConverter()).setInterceptors(interceptors).build());
+  }
+
+  private boolean secured() {
+    return config.getClientCertPath() != null || config.isTls()
+        || config.getApiKey() != null && !config.getApiKey().isBlank();
   }
 
   private void configureSecurity(WorkflowServiceStubsOptions.Builder options) {
@@ -76,6 +91,11 @@ public class TemporalConnection implements Managed {
     return codec;
   }
 
+  /** True when this process reaches Temporal in-process: the {@code dev} Temporal it embeds itself. */
+  public boolean inProcess() {
+    return inProcess != null;
+  }
+
   public WorkflowServiceStubs stubs() {
     return stubs;
   }
@@ -94,5 +114,8 @@ public class TemporalConnection implements Managed {
   @Override
   public void stop() {
     stubs.shutdown();
+    if (inProcess != null) {
+      inProcess.shutdown();
+    }
   }
 }
