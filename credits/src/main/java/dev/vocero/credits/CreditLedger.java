@@ -1,5 +1,6 @@
 package dev.vocero.credits;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.store.credits.LedgerEntry;
@@ -36,7 +37,7 @@ public final class CreditLedger {
   public record Topup(LedgerEntry entry, boolean duplicate, CreditAccount account) {}
 
   public Optional<CreditAccount> account(UUID orgId) {
-    return jdbi.withExtension(CreditDao.class, dao -> dao.account(orgId));
+    return SharedDaos.of(jdbi).with(CreditDao.class, dao -> dao.account(orgId));
   }
 
   /** Adds credits; with an idempotency key, a repeated top-up returns the first one instead of adding again. */
@@ -92,7 +93,7 @@ public final class CreditLedger {
 
   /** {@link #settle} inside the caller's transaction, so the charge commits with the change that caused it. */
   public static Settlement settleIn(Handle handle, UUID orgId, String reference, long cost, String note) {
-    if (handle.attach(CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
+    if (SharedDaos.attach(handle, CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
       return new Settlement(false, 0, 0); // nothing held (e.g. not enforced): no need to lock the account
     }
     CreditDao dao = lock(handle, orgId);
@@ -123,7 +124,7 @@ public final class CreditLedger {
 
   /** {@link #release} inside the caller's transaction. */
   public static boolean releaseIn(Handle handle, UUID orgId, String reference, String note) {
-    if (handle.attach(CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
+    if (SharedDaos.attach(handle, CreditDao.class).find(orgId, RESERVE, reference).isEmpty()) {
       return false;
     }
     CreditDao dao = lock(handle, orgId);
@@ -137,11 +138,11 @@ public final class CreditLedger {
   }
 
   public boolean setEnforced(UUID orgId, boolean enforced) {
-    return jdbi.withExtension(CreditDao.class, dao -> dao.setEnforced(orgId, enforced)) == 1;
+    return SharedDaos.of(jdbi).with(CreditDao.class, dao -> dao.setEnforced(orgId, enforced)) == 1;
   }
 
   private static CreditDao lock(Handle handle, UUID orgId) {
-    CreditDao dao = handle.attach(CreditDao.class);
+    CreditDao dao = SharedDaos.attach(handle, CreditDao.class);
     dao.ensureAccount(orgId);
     handle.createQuery("select org_id from credit_accounts where org_id = :orgId for update")
         .bind("orgId", orgId).mapTo(UUID.class).one();

@@ -1,5 +1,6 @@
 package dev.vocero.credits;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 
@@ -95,7 +96,7 @@ public final class MessageCredits {
         .list());
     int charged = 0;
     for (UUID id : ids) {
-      charged += jdbi.inTransaction(handle -> handle.attach(MessageDao.class).findById(id)
+      charged += jdbi.inTransaction(handle -> SharedDaos.attach(handle, MessageDao.class).findById(id)
           .map(message -> CreditLedger.settleIn(handle, message.orgId(), message.id().toString(), cost(message),
               "no final status from the provider after " + olderThan.toHours() + " h: charged as sent").reserved()
               ? 1 : 0)

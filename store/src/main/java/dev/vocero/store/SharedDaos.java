@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.extension.ExtensionCallback;
+import org.jdbi.v3.core.extension.ExtensionConsumer;
 import org.jdbi.v3.core.extension.ExtensionContext;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.extension.HandleSupplier;
@@ -26,6 +29,69 @@ public final class SharedDaos {
   public SharedDaos(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.scoped = new ScopedHandleSupplier(jdbi);
+  }
+
+  /**
+   * The one instance for {@code jdbi}, kept in its configuration (so it goes when the Jdbi goes). Its DAOs run on the
+   * handle of the calling thread's scope: inside {@code jdbi.withHandle(handle -> …)} or {@code inTransaction}, a DAO
+   * from here is {@code handle.attach(Dao.class)} without the cost. Not for a handle from {@code jdbi.open()}, which
+   * is in no scope.
+   */
+  public static SharedDaos of(Jdbi jdbi) {
+    return jdbi.getConfig(Holder.class).daos(jdbi);
+  }
+
+  /**
+   * {@code jdbi.withExtension(type, callback)} without the cost: the callback gets the shared instance, on one handle
+   * (the scope's, else one opened for the callback and closed after it).
+   */
+  public <D, R, X extends Exception> R with(Class<D> type, ExtensionCallback<R, D, X> callback) throws X {
+    D dao = get(type);
+    return jdbi.withHandle(handle -> callback.withExtension(dao));
+  }
+
+  /** {@code jdbi.useExtension(type, consumer)} without the cost; see {@link #with}. */
+  public <D, X extends Exception> void use(Class<D> type, ExtensionConsumer<D, X> consumer) throws X {
+    D dao = get(type);
+    jdbi.useHandle(handle -> consumer.useExtension(dao));
+  }
+
+  /**
+   * {@code handle.attach(type)} without the cost when {@code handle} is the calling thread's scope (the handle of the
+   * {@code jdbi.withHandle}/{@code inTransaction} being run): the shared instance, which runs on that same handle.
+   * Any other handle (one from {@code jdbi.open()}, say) gets an attached DAO as before.
+   */
+  public static <D> D attach(Handle handle, Class<D> type) {
+    HandleSupplier current = handle.getJdbi().getHandleScope().get();
+    if (current != null && current.getHandle() == handle) {
+      return of(handle.getJdbi()).get(type);
+    }
+    return handle.attach(type);
+  }
+
+  /** Where {@link #of} keeps a Jdbi's instance: one per Jdbi, and the same in the copies its handles make. */
+  public static final class Holder implements JdbiConfig<Holder> {
+    private volatile SharedDaos daos;
+
+    public Holder() {}
+
+    SharedDaos daos(Jdbi jdbi) {
+      SharedDaos built = daos;
+      if (built != null) {
+        return built;
+      }
+      synchronized (this) {
+        if (daos == null) {
+          daos = new SharedDaos(jdbi);
+        }
+        return daos;
+      }
+    }
+
+    @Override
+    public Holder createCopy() {
+      return this;
+    }
   }
 
   /** The process's instance of {@code type}, built on first use. */

@@ -64,4 +64,37 @@ class SharedDaosTest {
     assertFalse(seen, "another thread's uncommitted row");
     assertTrue(DAOS.get(OrganizationDao.class).find(org).isPresent(), "committed once its transaction ended");
   }
+
+  @Test
+  void givenOneJdbi_ofShouldHandBackOneInstance_andAnotherJdbiItsOwn() {
+    assertSame(SharedDaos.of(JDBI), SharedDaos.of(JDBI));
+    assertSame(SharedDaos.of(JDBI).get(OrganizationDao.class), SharedDaos.of(JDBI).get(OrganizationDao.class));
+    Jdbi other = DB.jdbi(); // another Jdbi on the same database
+    assertFalse(SharedDaos.of(JDBI) == SharedDaos.of(other));
+  }
+
+  @Test
+  void givenTheScopesHandle_attachShouldHandBackTheSharedDao_andItsWritesShouldRollBackWithIt() {
+    UUID org = UUID.randomUUID();
+    assertThrows(IllegalStateException.class, () -> JDBI.useTransaction(handle -> {
+      OrganizationDao dao = SharedDaos.attach(handle, OrganizationDao.class);
+      assertSame(SharedDaos.of(JDBI).get(OrganizationDao.class), dao);
+      dao.insert(org, "Revertida por attach");
+      throw new IllegalStateException("roll back");
+    }));
+    assertFalse(SharedDaos.of(JDBI).get(OrganizationDao.class).find(org).isPresent());
+  }
+
+  @Test
+  void givenAHandleOutsideAnyScope_attachShouldAttachToThatHandle() {
+    UUID org = UUID.randomUUID();
+    try (var handle = JDBI.open()) {
+      handle.begin();
+      OrganizationDao dao = SharedDaos.attach(handle, OrganizationDao.class);
+      assertFalse(dao == SharedDaos.of(JDBI).get(OrganizationDao.class), "an opened handle is in no scope");
+      dao.insert(org, "En su handle");
+      handle.rollback();
+    }
+    assertFalse(SharedDaos.of(JDBI).get(OrganizationDao.class).find(org).isPresent(), "written on the opened handle");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.vocero.activities.alerts;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.alerts.AlertDao;
 import dev.vocero.store.alerts.AlertRuleDao;
 import dev.vocero.store.alerts.AlertRuleRow;
@@ -42,14 +43,14 @@ public final class AlertActivitiesImpl implements AlertActivities {
     UUID orgId = request.orgId();
     // One pooled handle and one transaction for the whole step: reads, inserts and the pending deliveries
     return jdbi.inTransaction(handle -> {
-      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+      AudioRow audio = SharedDaos.attach(handle, AudioDao.class).find(orgId, request.audioId())
           .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
-      List<AlertRuleRow> rules = handle.attach(AlertRuleDao.class).listEnabled(orgId);
+      List<AlertRuleRow> rules = SharedDaos.attach(handle, AlertRuleDao.class).listEnabled(orgId);
       List<AlertMatch> matches = rules.isEmpty() ? List.of() : engine.evaluate(rules,
-          handle.attach(TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(),
+          SharedDaos.attach(handle, TranscriptDao.class).list(orgId, audio.id()), audio.durationMs(),
           sentimentIfNeeded(rules, audio));
       int raised = matches.isEmpty() ? 0 : insertAlerts(handle, audio, matches);
-      List<UUID> pending = handle.attach(DeliveryDao.class).pendingForAudio(orgId, audio.id());
+      List<UUID> pending = SharedDaos.attach(handle, DeliveryDao.class).pendingForAudio(orgId, audio.id());
       LOG.info("audio {}: {} rules, {} matches, {} new alerts, {} deliveries pending", audio.id(), rules.size(),
           matches.size(), raised, pending.size());
       return new AlertResult(raised, pending);
@@ -58,9 +59,9 @@ public final class AlertActivitiesImpl implements AlertActivities {
 
   private static int insertAlerts(Handle handle, AudioRow audio, List<AlertMatch> matches) {
     UUID orgId = audio.orgId();
-    AlertDao alerts = handle.attach(AlertDao.class);
-    DeliveryDao deliveries = handle.attach(DeliveryDao.class);
-    List<WebhookRow> webhooks = handle.attach(WebhookDao.class).listEnabledFor(orgId, WebhookRow.ALERT_RAISED);
+    AlertDao alerts = SharedDaos.attach(handle, AlertDao.class);
+    DeliveryDao deliveries = SharedDaos.attach(handle, DeliveryDao.class);
+    List<WebhookRow> webhooks = SharedDaos.attach(handle, WebhookDao.class).listEnabledFor(orgId, WebhookRow.ALERT_RAISED);
     int inserted = 0;
     for (AlertMatch match : matches) {
       UUID alertId = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.vocero.activities.alerts;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.extraction.ExtractionDao;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,6 @@ public final class ExtractedSentiment implements SentimentSource {
 
   @Override
   public Optional<Double> score(UUID orgId, UUID audioId) {
-    return jdbi.withExtension(ExtractionDao.class, dao -> dao.sentimentScore(orgId, audioId));
+    return SharedDaos.of(jdbi).with(ExtractionDao.class, dao -> dao.sentimentScore(orgId, audioId));
   }
 }

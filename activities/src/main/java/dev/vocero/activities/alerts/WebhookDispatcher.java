@@ -1,5 +1,6 @@
 package dev.vocero.activities.alerts;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.events.WebhookEventDao;
 import dev.vocero.store.events.WebhookEventDao.PendingDispatch;
 import dev.vocero.workflows.alerts.AlertActivityOptions;
@@ -31,7 +32,7 @@ public final class WebhookDispatcher {
   /** Starts up to {@code limit} pending deliveries; returns how many were handed over. Throws when Temporal fails. */
   public int dispatch(int limit) {
     return jdbi.inTransaction(handle -> {
-      WebhookEventDao outbox = handle.attach(WebhookEventDao.class);
+      WebhookEventDao outbox = SharedDaos.attach(handle, WebhookEventDao.class);
       List<PendingDispatch> pending = outbox.lockPendingDispatch(limit);
       for (PendingDispatch delivery : pending) {
         start(delivery);

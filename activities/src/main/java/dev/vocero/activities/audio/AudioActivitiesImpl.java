@@ -9,6 +9,7 @@ import dev.vocero.activities.speech.Segment;
 import dev.vocero.activities.speech.SpeechException;
 import dev.vocero.activities.speech.SpeechToText;
 import dev.vocero.activities.speech.Transcript;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.PrivacySettings;
 import dev.vocero.store.audio.AudioDao;
@@ -110,12 +111,12 @@ public final class AudioActivitiesImpl implements AudioActivities {
     String detected = transcript.language() != null ? transcript.language() : hint;
     String redactions = redaction.enabled() ? json(TranscriptRedaction.counts(segments)) : null;
     boolean stored = jdbi.inTransaction(handle -> {
-      if (handle.attach(AudioDao.class)
+      if (SharedDaos.attach(handle, AudioDao.class)
           .recordTranscription(orgId, audio.id(), detected, durationMs, speech.provider()) == 0) {
         return false;
       }
-      handle.attach(TranscriptDao.class).replace(orgId, audio.id(), segments);
-      handle.attach(RedactionDao.class).record(orgId, audio.id(), redactions);
+      SharedDaos.attach(handle, TranscriptDao.class).replace(orgId, audio.id(), segments);
+      SharedDaos.attach(handle, RedactionDao.class).record(orgId, audio.id(), redactions);
       return true;
     });
     if (!stored) {
@@ -131,11 +132,11 @@ public final class AudioActivitiesImpl implements AudioActivities {
     UUID orgId = request.orgId();
     // One pooled handle and one transaction for the whole step: its reads and the replace
     return jdbi.inTransaction(handle -> {
-      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+      AudioRow audio = SharedDaos.attach(handle, AudioDao.class).find(orgId, request.audioId())
           .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
-      List<OpportunityRow> found = matcher.match(handle.attach(KeywordDao.class).list(orgId),
-          handle.attach(TranscriptDao.class).list(orgId, audio.id()));
-      handle.attach(OpportunityDao.class).replace(orgId, audio.id(), found);
+      List<OpportunityRow> found = matcher.match(SharedDaos.attach(handle, KeywordDao.class).list(orgId),
+          SharedDaos.attach(handle, TranscriptDao.class).list(orgId, audio.id()));
+      SharedDaos.attach(handle, OpportunityDao.class).replace(orgId, audio.id(), found);
       return new OpportunityResult(found.size());
     });
   }

@@ -1,6 +1,7 @@
 package dev.vocero.activities.calls;
 
 import dev.vocero.activities.campaigns.CampaignWakeUp;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.calls.ContactDao;
@@ -37,7 +38,7 @@ public final class BatchActivitiesImpl implements BatchActivities {
 
   @Override
   public ContactPage nextContacts(ContactPageRequest request) {
-    List<Long> ids = jdbi.withExtension(ContactDao.class,
+    List<Long> ids = SharedDaos.of(jdbi).with(ContactDao.class,
         dao -> dao.idsToCallAfter(request.orgId(), request.batchId(), request.afterContactId(), request.limit() + 1));
     boolean more = ids.size() > request.limit();
     return new ContactPage(more ? List.copyOf(ids.subList(0, request.limit())) : ids, more);
@@ -45,11 +46,11 @@ public final class BatchActivitiesImpl implements BatchActivities {
 
   @Override
   public void recordBatchStatus(BatchStatusChange change) {
-    jdbi.useExtension(BatchDao.class, dao ->
+    SharedDaos.of(jdbi).use(BatchDao.class, dao ->
         dao.updateStatusWithReason(change.orgId(), change.batchId(), change.status().wire(), change.started(), change.finished(),
             change.pauseReason()));
     if (change.status() == BatchStatus.COMPLETED || change.status() == BatchStatus.CANCELLED) {
-      wakeUp.memberEnded(jdbi.withExtension(CampaignDao.class,
+      wakeUp.memberEnded(SharedDaos.of(jdbi).with(CampaignDao.class,
           dao -> dao.campaignsOfBatch(change.orgId(), change.batchId())), "batch " + change.batchId());
     }
   }
@@ -79,15 +80,15 @@ public final class BatchActivitiesImpl implements BatchActivities {
   /** The contact's stored result; without one it ends {@code failed}, with the reason recorded among its decisions. */
   private ContactOutcome recordedOrFailed(ContactCheck check, long contactId, String workflowStatus) {
     return jdbi.inTransaction(handle -> {
-      ContactRow contact = handle.attach(ContactDao.class).find(check.orgId(), contactId).orElse(null);
+      ContactRow contact = SharedDaos.attach(handle, ContactDao.class).find(check.orgId(), contactId).orElse(null);
       if (contact == null) {
         return new ContactOutcome(contactId, Disposition.FAILED, 0);
       }
       if (contact.finalDisposition() != null) {
         return new ContactOutcome(contactId, Disposition.fromWire(contact.finalDisposition()), contact.attempts());
       }
-      handle.attach(ContactDao.class).recordResult(check.orgId(), contactId, Disposition.FAILED.wire(), contact.attempts());
-      handle.attach(DecisionDao.class).insert(check.orgId(), check.batchId(), contactId, null, "done",
+      SharedDaos.attach(handle, ContactDao.class).recordResult(check.orgId(), contactId, Disposition.FAILED.wire(), contact.attempts());
+      SharedDaos.attach(handle, DecisionDao.class).insert(check.orgId(), check.batchId(), contactId, null, "done",
           "the contact's call workflow ended (" + workflowStatus + ") without reporting to the batch");
       return new ContactOutcome(contactId, Disposition.FAILED, contact.attempts());
     });

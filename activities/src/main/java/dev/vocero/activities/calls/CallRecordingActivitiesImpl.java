@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.recordings.RecordingDownloads;
 import dev.vocero.activities.recordings.RecordingDownloads.Downloaded;
@@ -48,11 +49,11 @@ public final class CallRecordingActivitiesImpl implements CallRecordingActivitie
   @Override
   public StoredRecording storeRecording(RecordingRequest request) {
     RecordingEvent recording = request.recording();
-    AttemptRow attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.find(request.orgId(), request.attemptId()))
+    AttemptRow attempt = SharedDaos.of(jdbi).with(AttemptDao.class, dao -> dao.find(request.orgId(), request.attemptId()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
             "attempt " + request.attemptId() + " no longer exists", CallFailure.RECORDING_UNAVAILABLE.type()));
     String language = language(request);
-    Optional<UUID> existing = jdbi.withExtension(CallRecordingDao.class, dao -> dao.audioOf(request.orgId(), attempt.id()));
+    Optional<UUID> existing = SharedDaos.of(jdbi).with(CallRecordingDao.class, dao -> dao.audioOf(request.orgId(), attempt.id()));
     if (existing.isPresent()) {
       return new StoredRecording(existing.get(), language, false);
     }
@@ -67,7 +68,7 @@ public final class CallRecordingActivitiesImpl implements CallRecordingActivitie
       }
       UUID audioId = audioId(attempt.id());
       boolean created = jdbi.inTransaction(handle -> {
-        CallRecordingDao dao = handle.attach(CallRecordingDao.class);
+        CallRecordingDao dao = SharedDaos.attach(handle, CallRecordingDao.class);
         int inserted = dao.insertAudio(audioId, request.orgId(), attempt.id(), title(attempt), filename(recording, file),
             file.contentType(), file.size(), file.sha256(), key, language);
         dao.link(request.orgId(), attempt.id(), recording.url(), audioId);
@@ -88,7 +89,7 @@ public final class CallRecordingActivitiesImpl implements CallRecordingActivitie
 
   /** The batch's script language (es-MX → es): a hint, the speech provider still detects it. */
   private String language(RecordingRequest request) {
-    return jdbi.withExtension(CallRecordingDao.class, dao -> dao.scriptLanguage(request.orgId(), request.attemptId()))
+    return SharedDaos.of(jdbi).with(CallRecordingDao.class, dao -> dao.scriptLanguage(request.orgId(), request.attemptId()))
         .filter(tag -> tag.length() >= 2).map(tag -> tag.substring(0, 2).toLowerCase(Locale.ROOT)).orElse(null);
   }
 

@@ -1,5 +1,6 @@
 package dev.vocero.activities.calls;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.activities.compliance.PersonContactGate;
 import dev.vocero.domain.compliance.CallingWindows;
@@ -18,7 +19,6 @@ import dev.vocero.activities.telephony.PlacedCallInfo;
 import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.activities.telephony.Telephony;
 import dev.vocero.activities.telephony.TelephonyException;
-import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ContactDao;
@@ -297,11 +297,11 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   /** The attempt's outcome, its person's contact history and the decision, in one transaction on {@code handle}. */
   static void recordOutcome(Handle handle, AttemptOutcome outcome, AttemptRow attempt) {
     handle.useTransaction(h -> {
-      handle.attach(AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
+      SharedDaos.attach(handle, AttemptDao.class).recordOutcome(outcome.orgId(), outcome.attemptId(), outcome.disposition().wire(),
           outcome.reason(), outcome.nextStep());
-      handle.attach(PersonDao.class).setAttemptOutcome(outcome.orgId(), outcome.attemptId(),
+      SharedDaos.attach(handle, PersonDao.class).setAttemptOutcome(outcome.orgId(), outcome.attemptId(),
           PersonContactGate.callOutcome(outcome.disposition().wire(), attempt.placedAt() != null));
-      handle.attach(DecisionDao.class).insert(outcome.orgId(), attempt.batchId(), attempt.contactId(), attempt.id(),
+      SharedDaos.attach(handle, DecisionDao.class).insert(outcome.orgId(), attempt.batchId(), attempt.contactId(), attempt.id(),
           outcome.nextStep(), outcome.disposition().wire() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
     });
   }

@@ -2,6 +2,7 @@ package dev.vocero.activities.campaigns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.campaigns.CampaignDao.DispositionCount;
 import dev.vocero.workflows.campaigns.CampaignActivities;
@@ -24,7 +25,7 @@ public final class CampaignActivitiesImpl implements CampaignActivities {
 
   @Override
   public void recordState(StateChange change) {
-    jdbi.useExtension(CampaignDao.class,
+    SharedDaos.of(jdbi).use(CampaignDao.class,
         dao -> dao.recordState(change.orgId(), change.campaignId(), change.state().wire(), change.startedTotal(),
             change.pauseReason()));
   }
@@ -34,7 +35,7 @@ public final class CampaignActivitiesImpl implements CampaignActivities {
     LocalDate date = LocalDate.parse(day.date());
     ZoneId zone = ZoneId.of(day.timeZone());
     jdbi.useTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       List<DispositionCount> counts = day.batchIds().isEmpty() ? List.of() : dao.finishedBetween(day.orgId(),
           day.batchIds(), date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
       Map<String, Long> byDisposition = new LinkedHashMap<>();

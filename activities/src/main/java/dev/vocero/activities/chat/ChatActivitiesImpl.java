@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.llm.LanguageModelException;
 import dev.vocero.activities.llm.LlmAnswer;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.chat.ChatMessageDao;
 import dev.vocero.store.chat.ConversationDao;
 import dev.vocero.store.chat.Passage;
@@ -73,7 +74,7 @@ public final class ChatActivitiesImpl implements ChatActivities {
 
   @Override
   public void recordTurn(TurnRecord turn) {
-    if (jdbi.withExtension(ConversationDao.class, dao -> dao.find(turn.orgId(), turn.conversationId())).isEmpty()) {
+    if (SharedDaos.of(jdbi).with(ConversationDao.class, dao -> dao.find(turn.orgId(), turn.conversationId())).isEmpty()) {
       throw ChatFailure.CHAT_CONVERSATION_NOT_FOUND.failure("conversation " + turn.conversationId() + " not found");
     }
     String citations;
@@ -82,7 +83,7 @@ public final class ChatActivitiesImpl implements ChatActivities {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("citations are not serializable", e);
     }
-    jdbi.useExtension(ChatMessageDao.class, dao -> dao.recordTurn(turn.orgId(), turn.conversationId(), turn.turn(),
+    SharedDaos.of(jdbi).use(ChatMessageDao.class, dao -> dao.recordTurn(turn.orgId(), turn.conversationId(), turn.turn(),
         turn.question(), turn.reply().answer(), citations, turn.reply().modelUsed(), turn.reply().provider()));
   }
 

@@ -1,5 +1,6 @@
 package dev.vocero.activities.compliance;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.persons.PersonDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class ContactHistoryRetention {
     Instant now = clock.instant();
     Map<String, Integer> purged = new java.util.TreeMap<>();
     periods.forEach((jurisdiction, period) -> purged.put(jurisdiction,
-        jdbi.withExtension(PersonDao.class, dao -> dao.purge(jurisdiction, now.minus(period)))));
+        SharedDaos.of(jdbi).with(PersonDao.class, dao -> dao.purge(jurisdiction, now.minus(period)))));
     return purged;
   }
 }

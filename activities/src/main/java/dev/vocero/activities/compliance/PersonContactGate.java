@@ -6,6 +6,7 @@ import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
 import dev.vocero.domain.phones.MaskedPhone;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.persons.PersonContactRow;
 import dev.vocero.store.persons.PersonDao;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class PersonContactGate {
 
   /** Must run inside the transaction that also records the contact (the attempt row or the message). */
   public static GateDecision decide(Handle handle, Ask ask) {
-    PersonDao persons = handle.attach(PersonDao.class);
+    PersonDao persons = SharedDaos.attach(handle, PersonDao.class);
     long personId = person(persons, ask);
     persons.lock(ask.orgId(), personId);
     // after the lock: a retried activity whose first run is still deciding finds that run's allow

@@ -3,6 +3,7 @@ package dev.vocero.activities.extraction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.activities.llm.LanguageModel;
 import dev.vocero.activities.llm.LanguageModelException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.audio.SegmentRow;
@@ -59,12 +60,12 @@ public final class ExtractionActivitiesImpl implements ExtractionActivities {
     UUID orgId = request.orgId();
     // One pooled handle and one transaction for the whole step; the skipped rows go in one batch
     return jdbi.inTransaction(handle -> {
-      AudioRow audio = handle.attach(AudioDao.class).find(orgId, request.audioId())
+      AudioRow audio = SharedDaos.attach(handle, AudioDao.class).find(orgId, request.audioId())
           .orElseThrow(() -> AudioFailure.AUDIO_NOT_FOUND.failure("audio " + request.audioId() + " not found"));
-      List<ExtractorRow> enabled = enabledSeedingDefaults(handle.attach(ExtractorDao.class), orgId);
+      List<ExtractorRow> enabled = enabledSeedingDefaults(SharedDaos.attach(handle, ExtractorDao.class), orgId);
       String skipped = !model.configured() ? NO_MODEL
-          : handle.attach(TranscriptDao.class).count(orgId, audio.id()) == 0 ? EMPTY_TRANSCRIPT : null;
-      ExtractionDao dao = handle.attach(ExtractionDao.class);
+          : SharedDaos.attach(handle, TranscriptDao.class).count(orgId, audio.id()) == 0 ? EMPTY_TRANSCRIPT : null;
+      ExtractionDao dao = SharedDaos.attach(handle, ExtractionDao.class);
       dao.deleteAll(orgId, audio.id());
       if (skipped == null) {
         return new ExtractionPlan(enabled.stream().map(e -> new ExtractorRef(e.name(), e.version())).toList(), null);

@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.workflows.messaging.WaveStatus;
@@ -95,9 +96,9 @@ public final class MessageActivitiesImpl implements MessageActivities {
   public RecipientPage recipients(RecipientRequest request) {
     WaveRow wave = wave(request.orgId(), request.waveId());
     if ("held".equals(wave.status())) {
-      jdbi.useExtension(WaveDao.class, dao -> dao.markRunning(request.orgId(), request.waveId()));
+      SharedDaos.of(jdbi).use(WaveDao.class, dao -> dao.markRunning(request.orgId(), request.waveId()));
     }
-    return new RecipientPage(jdbi.withExtension(WaveDao.class, dao -> dao.recipients(request.orgId(),
+    return new RecipientPage(SharedDaos.of(jdbi).with(WaveDao.class, dao -> dao.recipients(request.orgId(),
         wave.sourceBatchId(), wave.disposition(), request.afterContactId(), request.limit()))
         .stream().map(ContactRow::id).toList());
   }
@@ -105,7 +106,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
   @Override
   public SendResult send(SendRequest request) {
     UUID messageId = MessagingIds.outboundMessageId(request.waveId(), request.contactId());
-    Optional<MessageRow> found = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId));
+    Optional<MessageRow> found = SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.findById(messageId));
     Recorded recorded = found.map(row -> new Recorded(row, null)).orElseGet(() -> record(request, messageId));
     MessageRow message = recorded.message();
     if (message.providerSid() != null) {
@@ -119,7 +120,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
       if (wait != null) {
         return new SendResult(Outcome.WAITING, messageId, MessageDao.POLICY_WAIT, wait.notBefore().toEpochMilli());
       }
-      message = jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
+      message = SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow();
       if (!"pending".equals(message.state())) {
         return finished(message);
       }
@@ -154,7 +155,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
       String skipped = gate == null || gate.allowed() ? skip : mayWait(request, wave, gate) ? MessageDao.POLICY_WAIT
           : POLICY;
       boolean pending = skipped == null || MessageDao.POLICY_WAIT.equals(skipped);
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       if (dao.insertOutbound(messageId, request.orgId(), request.waveId(), contact.id(), phone == null ? "" : phone,
           wave.channel(), body, wave.contentSid(), variables, pending ? "pending" : "cancelled", skipped) == 1) {
         dao.setSegments(messageId, segments);
@@ -164,7 +165,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
         waiting[0] = MessageDao.POLICY_WAIT.equals(skipped) ? gate : null;
       }
     });
-    return new Recorded(jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow(),
+    return new Recorded(SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.findById(messageId)).orElseThrow(),
         waiting[0]);
   }
 
@@ -178,7 +179,7 @@ public final class MessageActivitiesImpl implements MessageActivities {
     String skip = skipReason(request.orgId(), message.phoneE164());
     Optional<ContactPolicy> policy = skip == null ? policy(wave) : Optional.empty();
     return jdbi.inTransaction(handle -> {
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       if (skip != null) {
         dao.advance(message.id(), "cancelled", skip);
         return null;
@@ -215,15 +216,15 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (!request.mayWait() || gate.verdict() != GateDecision.Verdict.WAIT || gate.notBefore() == null) {
       return false;
     }
-    Instant deadline = jdbi.withHandle(handle -> handle.attach(WaveDao.class).campaignOf(wave.orgId(), wave.id())
-        .flatMap(id -> handle.attach(CampaignDao.class).find(wave.orgId(), UUID.fromString(id)))
+    Instant deadline = jdbi.withHandle(handle -> SharedDaos.attach(handle, WaveDao.class).campaignOf(wave.orgId(), wave.id())
+        .flatMap(id -> SharedDaos.attach(handle, CampaignDao.class).find(wave.orgId(), UUID.fromString(id)))
         .map(c -> ZonedDateTime.of(c.endDate(), c.windowEnd(), ZoneId.of(c.timeZone())).toInstant())
         .orElse(clock.instant().plus(STANDALONE_WAIT)));
     return !gate.notBefore().isAfter(deadline);
   }
 
   private ContactRow contact(SendRequest request) {
-    return jdbi.withExtension(ContactDao.class,
+    return SharedDaos.of(jdbi).with(ContactDao.class,
         dao -> dao.find(request.orgId(), request.contactId()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("contact " + request.contactId() + " is gone",
             MessageFailure.MESSAGE_REJECTED.type()));
@@ -235,19 +236,19 @@ public final class MessageActivitiesImpl implements MessageActivities {
    * under the campaign's contactPolicy) and then the batch's own.
    */
   private Optional<ContactPolicy> policy(WaveRow wave) {
-    return jdbi.withHandle(handle -> handle.attach(BatchDao.class).find(wave.orgId(), wave.sourceBatchId())
+    return jdbi.withHandle(handle -> SharedDaos.attach(handle, BatchDao.class).find(wave.orgId(), wave.sourceBatchId())
         .map(batch -> {
           try {
             com.fasterxml.jackson.databind.JsonNode settings = json.readTree(batch.settings());
             List<String> windows = new java.util.ArrayList<>();
             settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
-            String campaign = handle.attach(CampaignDao.class).contactPolicyOfBatch(wave.orgId(), batch.id())
+            String campaign = SharedDaos.attach(handle, CampaignDao.class).contactPolicyOfBatch(wave.orgId(), batch.id())
                 .orElse(null);
             return ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
                 PolicySettings.fromJson(campaign),
-                PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(wave.orgId(), batch.id())
+                PolicySettings.fromJson(SharedDaos.attach(handle, BatchDao.class).contactPolicy(wave.orgId(), batch.id())
                     .orElse(null)),
-                PolicySettings.fromJson(handle.attach(OrganizationDao.class).customContactPolicy(wave.orgId())
+                PolicySettings.fromJson(SharedDaos.attach(handle, OrganizationDao.class).customContactPolicy(wave.orgId())
                     .orElse(null)));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("batch settings are not JSON", e);
@@ -259,10 +260,10 @@ public final class MessageActivitiesImpl implements MessageActivities {
     if (phone == null || phone.isBlank()) {
       return "no_phone";
     }
-    if (jdbi.withExtension(DncDao.class, dao -> dao.contains(orgId, phone))) {
+    if (SharedDaos.of(jdbi).with(DncDao.class, dao -> dao.contains(orgId, phone))) {
       return "dnc";
     }
-    return jdbi.withExtension(MessageDao.class, dao -> dao.takenOver(orgId, phone)) ? "takeover" : null;
+    return SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.takenOver(orgId, phone)) ? "takeover" : null;
   }
 
   /** {@code {"1":"{{name}}"}} with the contact's values: Twilio's ContentVariables JSON. */
@@ -294,16 +295,16 @@ public final class MessageActivitiesImpl implements MessageActivities {
   public void recordFailure(SendFailure failure) {
     UUID messageId = MessagingIds.outboundMessageId(failure.waveId(), failure.contactId());
     if (WAVE_CANCELLED.equals(failure.errorCode())) {
-      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "cancelled", "wave_cancelled"));
+      SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.advance(messageId, "cancelled", "wave_cancelled"));
     } else {
-      jdbi.useExtension(MessageDao.class, dao -> dao.advance(messageId, "failed",
+      SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.advance(messageId, "failed",
           MessageFailure.MESSAGE_REJECTED.type().equals(failure.errorCode()) ? null : "retries_exhausted"));
     }
-    jdbi.withExtension(MessageDao.class, dao -> dao.findById(messageId))
+    SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.findById(messageId))
         .filter(message -> message.providerSid() == null) // one the provider took is settled by its status callback
         .ifPresent(message -> {
           credits.release(message, "not sent: " + failure.errorCode());
-          jdbi.useExtension(PersonDao.class, dao -> dao.setMessageOutcome(failure.orgId(), messageId,
+          SharedDaos.of(jdbi).use(PersonDao.class, dao -> dao.setMessageOutcome(failure.orgId(), messageId,
               PastContact.NOT_PLACED));
         });
   }
@@ -312,22 +313,22 @@ public final class MessageActivitiesImpl implements MessageActivities {
   public void recordWave(WaveStatusChange change) {
     WaveProgress p = change.progress();
     jdbi.useTransaction(handle -> {
-      WaveDao dao = handle.attach(WaveDao.class);
+      WaveDao dao = SharedDaos.attach(handle, WaveDao.class);
       dao.recordCounts(change.orgId(), change.waveId(), p.sent(), p.skipped(), p.failed());
       dao.setPauseReason(change.orgId(), change.waveId(), p.status() == WaveStatus.PAUSED ? p.pauseReason() : null);
       dao.setStatus(change.orgId(), change.waveId(), p.status().wire());
       if (p.status() == WaveStatus.CANCELLED) {
-        handle.attach(MessageDao.class).cancelWaiting(change.orgId(), change.waveId());
+        SharedDaos.attach(handle, MessageDao.class).cancelWaiting(change.orgId(), change.waveId());
       }
     });
     if (wakeUp != null && (p.status() == WaveStatus.COMPLETED || p.status() == WaveStatus.CANCELLED)) {
-      wakeUp.memberEnded(jdbi.withExtension(WaveDao.class, dao -> dao.campaignOf(change.orgId(), change.waveId()))
+      wakeUp.memberEnded(SharedDaos.of(jdbi).with(WaveDao.class, dao -> dao.campaignOf(change.orgId(), change.waveId()))
           .map(UUID::fromString).stream().toList(), "wave " + change.waveId());
     }
   }
 
   private WaveRow wave(UUID orgId, UUID waveId) {
-    return jdbi.withExtension(WaveDao.class, dao -> dao.find(orgId, waveId))
+    return SharedDaos.of(jdbi).with(WaveDao.class, dao -> dao.find(orgId, waveId))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("wave " + waveId + " is gone", MessageFailure.MESSAGE_REJECTED.type()));
   }
 }

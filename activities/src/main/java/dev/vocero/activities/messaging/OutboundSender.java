@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.workflows.messaging.MessageFailure;
 import dev.vocero.activities.telephony.ProviderBackoff;
 import dev.vocero.store.accounts.OrganizationNumberDao;
@@ -41,16 +42,16 @@ public final class OutboundSender {
    *     for good, or a retryable one on an outage
    */
   public void send(MessageRow message) {
-    String from = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.sender(message.orgId()))
+    String from = SharedDaos.of(jdbi).with(OrganizationNumberDao.class, dao -> dao.sender(message.orgId()))
         .orElse(settings.from(message.channel())); // the organization's own number, else the shared default
     MessageRequest outbound = new MessageRequest(message.id(), message.channel(), message.phoneE164(), from, message.body(), message.contentSid(), message.contentVariables(),
         settings.statusCallback(message.id()));
-    jdbi.useExtension(MessageDao.class, dao -> dao.markProcessing(message.id()));
+    SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.markProcessing(message.id()));
     SentMessage sent = (message.sendAttempts() > 0 ? messaging.findSent(outbound, message.createdAt())
         : Optional.<SentMessage>empty()).orElseGet(() -> deliver(outbound, message));
     String state = Optional.ofNullable(MessageStates.fromTwilio(sent.status())).orElse("processing");
     jdbi.useTransaction(handle -> {
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       dao.markAccepted(message.id(), messaging.provider(), sent.sid(), state);
       if (MessageRequest.SMS.equals(message.channel()) && sent.segments() != null && sent.segments() > 0) {
         dao.setSegments(message.id(), sent.segments()); // the provider's count is what it bills
@@ -64,7 +65,7 @@ public final class OutboundSender {
       return messaging.send(request);
     } catch (MessagingException e) {
       if (e.kind() == MessagingException.Kind.REJECTED) {
-        jdbi.useExtension(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
+        SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.advance(request.messageId(), "failed",
             e.errorCode() == null ? "rejected" : e.errorCode()));
         credits.release(message, "refused by the provider" + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")"));
         throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), MessageFailure.MESSAGE_REJECTED.type());

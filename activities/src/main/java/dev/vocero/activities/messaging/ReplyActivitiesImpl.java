@@ -1,5 +1,6 @@
 package dev.vocero.activities.messaging;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.workflows.messaging.MessageFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -66,7 +67,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     if (credits.reserve(message).status() != ReservationStatus.INSUFFICIENT) {
       return true;
     }
-    jdbi.useExtension(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "no_credit"));
+    SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "no_credit"));
     LOG.info("Message {} not sent: no credit", message.id());
     return false;
   }
@@ -80,16 +81,16 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     MessageRow inbound = found.get();
     UUID org = message.orgId();
     String phone = inbound.phoneE164();
-    AutoReplySettings settings = jdbi.withExtension(AutoReplyDao.class, dao -> dao.get(org));
+    AutoReplySettings settings = SharedDaos.of(jdbi).with(AutoReplyDao.class, dao -> dao.get(org));
     Decision decision = jdbi.inTransaction(handle -> {
-      MessageDao messages = handle.attach(MessageDao.class);
+      MessageDao messages = SharedDaos.attach(handle, MessageDao.class);
       if (!settings.enabled()) {
         return Decision.DISABLED;
       }
       if (!model.configured()) {
         return Decision.NO_MODEL;
       }
-      if (handle.attach(DncDao.class).contains(org, phone)) {
+      if (SharedDaos.attach(handle, DncDao.class).contains(org, phone)) {
         return Decision.OPTED_OUT;
       }
       if (messages.takenOver(org, phone)) {
@@ -119,10 +120,10 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
   public ComposedReply compose(InboundMessage message) {
     MessageRow inbound = inbound(message).orElseThrow(() ->
         ApplicationFailure.newNonRetryableFailure("inbound message " + message.messageId() + " is gone", MessageFailure.REPLY_MODEL_REJECTED.type()));
-    AutoReplySettings settings = jdbi.withExtension(AutoReplyDao.class, dao -> dao.get(message.orgId()));
-    List<MessageRow> history = jdbi.withExtension(MessageDao.class,
+    AutoReplySettings settings = SharedDaos.of(jdbi).with(AutoReplyDao.class, dao -> dao.get(message.orgId()));
+    List<MessageRow> history = SharedDaos.of(jdbi).with(MessageDao.class,
         dao -> dao.latest(message.orgId(), inbound.phoneE164(), settings.historyMessages()));
-    Map<String, String> contact = inbound.contactId() == null ? Map.of() : jdbi.withExtension(ContactDao.class,
+    Map<String, String> contact = inbound.contactId() == null ? Map.of() : SharedDaos.of(jdbi).with(ContactDao.class,
         dao -> dao.find(message.orgId(), inbound.contactId()))
         .map(c -> ContactTemplate.variables(c.variables(), c.name(), c.amount(), c.dueDate(), c.document(), json))
         .orElse(Map.of());
@@ -141,7 +142,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
 
   @Override
   public void handOff(InboundMessage message) {
-    inbound(message).ifPresent(inbound -> jdbi.useExtension(MessageDao.class,
+    inbound(message).ifPresent(inbound -> SharedDaos.of(jdbi).use(MessageDao.class,
         dao -> dao.takeOver(message.orgId(), inbound.phoneE164(), null, MessageDao.BY_ASSISTANT)));
   }
 
@@ -152,13 +153,13 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
         ApplicationFailure.newNonRetryableFailure("inbound message " + reply.inboundMessageId() + " is gone",
             MessageFailure.MESSAGE_REJECTED.type()));
     MessageRow message = jdbi.inTransaction(handle -> {
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       Optional<MessageRow> recorded = dao.findById(replyId);
       if (recorded.isPresent()) {
         return recorded.get();
       }
       // checked again: a person may have taken over, or the customer opted out, while the model was thinking
-      String skip = handle.attach(DncDao.class).contains(reply.orgId(), inbound.phoneE164()) ? "dnc"
+      String skip = SharedDaos.attach(handle, DncDao.class).contains(reply.orgId(), inbound.phoneE164()) ? "dnc"
           : dao.takenOver(reply.orgId(), inbound.phoneE164()) ? "takeover" : null;
       dao.insertReply(replyId, reply.orgId(), inbound.contactId(), inbound.phoneE164(), inbound.channel(),
           reply.text(), inbound.id());
@@ -184,7 +185,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
 
   @Override
   public Sent sendRecorded(RecordedMessage recorded) {
-    MessageRow message = jdbi.withExtension(MessageDao.class, dao -> dao.find(recorded.orgId(), recorded.messageId()))
+    MessageRow message = SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.find(recorded.orgId(), recorded.messageId()))
         .filter(m -> "outbound".equals(m.direction()))
         .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("message " + recorded.messageId() + " is gone",
             MessageFailure.MESSAGE_REJECTED.type()));
@@ -194,8 +195,8 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
     if (!"pending".equals(message.state()) && !"processing".equals(message.state())) {
       return "cancelled".equals(message.state()) ? Sent.SKIPPED_OPTED_OUT : Sent.REJECTED;
     }
-    if (jdbi.withExtension(DncDao.class, dao -> dao.contains(recorded.orgId(), message.phoneE164()))) {
-      jdbi.useExtension(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "dnc"));
+    if (SharedDaos.of(jdbi).with(DncDao.class, dao -> dao.contains(recorded.orgId(), message.phoneE164()))) {
+      SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.advance(message.id(), "cancelled", "dnc"));
       return Sent.SKIPPED_OPTED_OUT;
     }
     if (!covered(message)) {
@@ -206,7 +207,7 @@ public final class ReplyActivitiesImpl implements ReplyActivities {
   }
 
   private Optional<MessageRow> inbound(InboundMessage message) {
-    return jdbi.withExtension(MessageDao.class, dao -> dao.find(message.orgId(), message.messageId()))
+    return SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.find(message.orgId(), message.messageId()))
         .filter(m -> "inbound".equals(m.direction()));
   }
 

@@ -6,6 +6,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.alerts.AlertDao;
 import io.dropwizard.auth.Auth;
@@ -53,7 +54,7 @@ public class AlertResource {
     String statusFilter = oneOf("status", status, STATUSES);
     String severityFilter = oneOf("severity", severity, SEVERITIES);
     UUID audio = uuid(audioId);
-    return jdbi.withExtension(AlertDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(AlertDao.class, dao -> page.of(
         dao.list(caller.orgId(), statusFilter, severityFilter, audio, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Alert::of).toList(),
         dao.count(caller.orgId(), statusFilter, severityFilter, audio)));
@@ -63,7 +64,7 @@ public class AlertResource {
   @Path("/{id}")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public AlertViews.Alert get(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    return AlertViews.Alert.of(jdbi.withExtension(AlertDao.class, dao -> dao.find(caller.orgId(), id))
+    return AlertViews.Alert.of(SharedDaos.of(jdbi).with(AlertDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Alert " + id)));
   }
 
@@ -72,9 +73,9 @@ public class AlertResource {
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public AlertViews.Alert assign(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @NotNull @Valid AssignBody body) {
     return AlertViews.Alert.of(jdbi.inTransaction(handle -> {
-      AlertDao alerts = handle.attach(AlertDao.class);
+      AlertDao alerts = SharedDaos.attach(handle, AlertDao.class);
       alerts.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Alert " + id));
-      boolean colleague = handle.attach(UserDao.class).find(caller.orgId(), body.userId()).filter(u -> u.active()).isPresent();
+      boolean colleague = SharedDaos.attach(handle, UserDao.class).find(caller.orgId(), body.userId()).filter(u -> u.active()).isPresent();
       if (!colleague) {
         throw ApiException.unprocessable("unknown_user",
             "userId must be an active user of your organization (see GET /api/v1/users).");
@@ -92,7 +93,7 @@ public class AlertResource {
   public AlertViews.Alert resolve(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @Valid ResolveBody body) {
     String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
     return AlertViews.Alert.of(jdbi.inTransaction(handle -> {
-      AlertDao alerts = handle.attach(AlertDao.class);
+      AlertDao alerts = SharedDaos.attach(handle, AlertDao.class);
       alerts.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Alert " + id));
       if (alerts.resolve(caller.orgId(), id, caller.userId(), note) == 0) {
         throw ApiException.conflict("alert_resolved", "Alert " + id + " is already resolved.");

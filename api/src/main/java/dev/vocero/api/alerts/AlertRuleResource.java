@@ -4,6 +4,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.domain.alerts.RulePatterns;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.alerts.AlertRuleDao;
 import dev.vocero.store.alerts.AlertRuleRow;
 import io.dropwizard.auth.Auth;
@@ -63,14 +64,14 @@ public class AlertRuleResource {
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public List<AlertViews.Rule> list(@Auth VoceroPrincipal caller) {
-    return jdbi.withExtension(AlertRuleDao.class, dao -> dao.list(caller.orgId())).stream().map(AlertViews.Rule::of).toList();
+    return SharedDaos.of(jdbi).with(AlertRuleDao.class, dao -> dao.list(caller.orgId())).stream().map(AlertViews.Rule::of).toList();
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public AlertViews.Rule get(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    return AlertViews.Rule.of(jdbi.withExtension(AlertRuleDao.class, dao -> dao.find(caller.orgId(), id))
+    return AlertViews.Rule.of(SharedDaos.of(jdbi).with(AlertRuleDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Alert rule " + id)));
   }
 
@@ -81,7 +82,7 @@ public class AlertRuleResource {
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid RuleBody body) {
     AlertRuleRow rule = row(UUID.randomUUID(), caller, body);
     AlertRuleRow stored = jdbi.inTransaction(handle -> {
-      AlertRuleDao dao = handle.attach(AlertRuleDao.class);
+      AlertRuleDao dao = SharedDaos.attach(handle, AlertRuleDao.class);
       if (dao.count(caller.orgId()) >= MAX_RULES) {
         throw ApiException.unprocessable("too_many_rules",
             "An organization can have at most " + MAX_RULES + " alert rules; delete or edit an existing one.");
@@ -98,7 +99,7 @@ public class AlertRuleResource {
   public AlertViews.Rule update(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @NotNull @Valid RuleBody body) {
     AlertRuleRow rule = row(id, caller, body);
     return AlertViews.Rule.of(jdbi.inTransaction(handle -> {
-      AlertRuleDao dao = handle.attach(AlertRuleDao.class);
+      AlertRuleDao dao = SharedDaos.attach(handle, AlertRuleDao.class);
       if (dao.update(rule) == 0) {
         throw ApiException.notFound("Alert rule " + id);
       }
@@ -110,7 +111,7 @@ public class AlertRuleResource {
   @Path("/{id}")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response delete(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    if (jdbi.withExtension(AlertRuleDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
+    if (SharedDaos.of(jdbi).with(AlertRuleDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
       throw ApiException.notFound("Alert rule " + id);
     }
     return Response.noContent().build();

@@ -6,6 +6,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.alerts.DeliveryDao;
 import dev.vocero.store.alerts.DeliveryRow;
 import dev.vocero.store.alerts.WebhookDao;
@@ -52,7 +53,7 @@ public class WebhookResource {
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public List<AlertViews.Webhook> list(@Auth VoceroPrincipal caller) {
-    return jdbi.withExtension(WebhookDao.class, dao -> dao.list(caller.orgId())).stream().map(AlertViews.Webhook::of).toList();
+    return SharedDaos.of(jdbi).with(WebhookDao.class, dao -> dao.list(caller.orgId())).stream().map(AlertViews.Webhook::of).toList();
   }
 
   @GET
@@ -70,7 +71,7 @@ public class WebhookResource {
     WebhookRow webhook = new WebhookRow(UUID.randomUUID(), caller.orgId(), body.validUrl(), newSecret(), body.cleanDescription(),
         !Boolean.FALSE.equals(body.enabled()), body.validEventTypes(), null, null);
     WebhookRow stored = jdbi.inTransaction(handle -> {
-      WebhookDao dao = handle.attach(WebhookDao.class);
+      WebhookDao dao = SharedDaos.attach(handle, WebhookDao.class);
       if (dao.count(caller.orgId()) >= MAX_WEBHOOKS) {
         throw ApiException.unprocessable("too_many_webhooks",
             "An organization can have at most " + MAX_WEBHOOKS + " webhooks; delete or edit an existing one.");
@@ -88,7 +89,7 @@ public class WebhookResource {
     String url = body.validUrl();
     List<String> types = body.validEventTypes();
     return AlertViews.Webhook.of(jdbi.inTransaction(handle -> {
-      WebhookDao dao = handle.attach(WebhookDao.class);
+      WebhookDao dao = SharedDaos.attach(handle, WebhookDao.class);
       if (dao.update(caller.orgId(), id, url, body.cleanDescription(), !Boolean.FALSE.equals(body.enabled()), types) == 0) {
         throw ApiException.notFound("Webhook " + id);
       }
@@ -100,7 +101,7 @@ public class WebhookResource {
   @Path("/{id}")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response delete(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    if (jdbi.withExtension(WebhookDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
+    if (SharedDaos.of(jdbi).with(WebhookDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
       throw ApiException.notFound("Webhook " + id);
     }
     return Response.noContent().build();
@@ -113,7 +114,7 @@ public class WebhookResource {
       @Valid @BeanParam PageParams paging) {
     PageRequest page = paging.withDefaultSize(20);
     find(caller, id);
-    return jdbi.withExtension(DeliveryDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(DeliveryDao.class, dao -> page.of(
         dao.listForWebhook(caller.orgId(), id, page.pageSize(), page.offset()).stream()
             .map(AlertViews.Delivery::of).toList(),
         dao.countForWebhook(caller.orgId(), id)));
@@ -124,7 +125,7 @@ public class WebhookResource {
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public AlertViews.Delivery delivery(@Auth VoceroPrincipal caller, @PathParam("id") UUID id,
       @PathParam("deliveryId") UUID deliveryId) {
-    return jdbi.withExtension(DeliveryDao.class, dao -> dao.findForWebhook(caller.orgId(), id, deliveryId))
+    return SharedDaos.of(jdbi).with(DeliveryDao.class, dao -> dao.findForWebhook(caller.orgId(), id, deliveryId))
         .map(AlertViews.Delivery::of)
         .orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId + " of webhook " + id));
   }
@@ -138,7 +139,7 @@ public class WebhookResource {
   public Response replay(@Auth VoceroPrincipal caller, @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
     UUID replayId = UUID.randomUUID();
     DeliveryRow replay = jdbi.inTransaction(handle -> {
-      DeliveryDao dao = handle.attach(DeliveryDao.class);
+      DeliveryDao dao = SharedDaos.attach(handle, DeliveryDao.class);
       if (dao.insertReplay(caller.orgId(), id, deliveryId, replayId) == 0) {
         throw ApiException.notFound("Delivery " + deliveryId + " of webhook " + id);
       }
@@ -149,7 +150,7 @@ public class WebhookResource {
   }
 
   private WebhookRow find(VoceroPrincipal caller, UUID id) {
-    return jdbi.withExtension(WebhookDao.class, dao -> dao.find(caller.orgId(), id))
+    return SharedDaos.of(jdbi).with(WebhookDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Webhook " + id));
   }
 

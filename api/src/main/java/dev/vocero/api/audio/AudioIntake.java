@@ -2,6 +2,7 @@ package dev.vocero.api.audio;
 
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.blob.BlobStore;
@@ -42,7 +43,7 @@ public class AudioIntake {
     try (StagedUpload upload = StagedUpload.stage(body, staging, config.getMaxBytes())) {
       String contentType = sniff(upload);
       if (!force) {
-        Optional<AudioRow> existing = jdbi.withExtension(AudioDao.class, dao -> dao.findBySha256(caller.orgId(), upload.sha256()));
+        Optional<AudioRow> existing = SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.findBySha256(caller.orgId(), upload.sha256()));
         if (existing.isPresent()) {
           return new Result(existing.get(), false);
         }
@@ -81,20 +82,20 @@ public class AudioIntake {
     AudioRow row = AudioRow.queued(UUID.randomUUID(), caller.orgId(), title, filename, contentType, upload.size(),
         upload.sha256(), key, language, caller.userId());
     try {
-      jdbi.useExtension(AudioDao.class, dao -> dao.insert(row));
+      SharedDaos.of(jdbi).use(AudioDao.class, dao -> dao.insert(row));
       workflows.start(caller.orgId(), row.id(), language);
     } catch (RuntimeException e) {
       undo(row, blobWasThere);
       throw e;
     }
     LOG.info("Audio {} accepted: {} bytes, {}", row.id(), upload.size(), contentType);
-    return jdbi.withExtension(AudioDao.class, dao -> dao.find(caller.orgId(), row.id())).orElseThrow();
+    return SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.find(caller.orgId(), row.id())).orElseThrow();
   }
 
   private void undo(AudioRow row, boolean blobWasThere) {
     try {
-      jdbi.useExtension(AudioDao.class, dao -> dao.delete(row.orgId(), row.id()));
-      if (!blobWasThere && jdbi.withExtension(AudioDao.class, dao -> dao.countByBlobKey(row.blobKey())) == 0) {
+      SharedDaos.of(jdbi).use(AudioDao.class, dao -> dao.delete(row.orgId(), row.id()));
+      if (!blobWasThere && SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.countByBlobKey(row.blobKey())) == 0) {
         blobs.delete(row.blobKey());
       }
     } catch (IOException | RuntimeException cleanup) {

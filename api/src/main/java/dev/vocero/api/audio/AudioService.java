@@ -4,6 +4,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.audio.OpportunityDao;
@@ -36,7 +37,7 @@ public class AudioService {
 
   public Page<AudioViews.Summary> list(VoceroPrincipal caller, String status, PageRequest page) {
     String wireStatus = status == null || status.isBlank() ? null : status(status);
-    return jdbi.withExtension(AudioDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(AudioDao.class, dao -> page.of(
         dao.list(caller.orgId(), wireStatus, page.pageSize(), page.offset()).stream().map(AudioViews.Summary::of)
             .toList(),
         dao.count(caller.orgId(), wireStatus)));
@@ -44,16 +45,16 @@ public class AudioService {
 
   public AudioViews.Detail get(VoceroPrincipal caller, UUID id) {
     return jdbi.inTransaction(handle -> {
-      AudioRow audio = handle.attach(AudioDao.class).find(caller.orgId(), id)
+      AudioRow audio = SharedDaos.attach(handle, AudioDao.class).find(caller.orgId(), id)
           .orElseThrow(() -> ApiException.notFound("Audio " + id));
-      return AudioViews.Detail.of(audio, handle.attach(TranscriptDao.class).list(caller.orgId(), id),
-          handle.attach(OpportunityDao.class).list(caller.orgId(), id),
-          handle.attach(ExtractionDao.class).list(caller.orgId(), id));
+      return AudioViews.Detail.of(audio, SharedDaos.attach(handle, TranscriptDao.class).list(caller.orgId(), id),
+          SharedDaos.attach(handle, OpportunityDao.class).list(caller.orgId(), id),
+          SharedDaos.attach(handle, ExtractionDao.class).list(caller.orgId(), id));
     });
   }
 
   public AudioRow find(VoceroPrincipal caller, UUID id) {
-    return jdbi.withExtension(AudioDao.class, dao -> dao.find(caller.orgId(), id))
+    return SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Audio " + id));
   }
 
@@ -63,8 +64,8 @@ public class AudioService {
     if (!AudioStatus.fromWire(audio.status()).terminal()) {
       workflows.cancel(id, "deleted by " + caller.userId());
     }
-    jdbi.useExtension(AudioDao.class, dao -> dao.delete(caller.orgId(), id));
-    if (jdbi.withExtension(AudioDao.class, dao -> dao.countByBlobKey(audio.blobKey())) == 0) {
+    SharedDaos.of(jdbi).use(AudioDao.class, dao -> dao.delete(caller.orgId(), id));
+    if (SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.countByBlobKey(audio.blobKey())) == 0) {
       blobs.delete(audio.blobKey());
     }
     LOG.info("Audio {} deleted", id);

@@ -3,6 +3,7 @@ package dev.vocero.api.audio;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.KeywordDao;
 import dev.vocero.store.audio.KeywordRow;
 import io.dropwizard.auth.Auth;
@@ -54,7 +55,7 @@ public class KeywordResource {
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public List<KeywordRow> list(@Auth VoceroPrincipal caller) {
-    return jdbi.withExtension(KeywordDao.class, dao -> dao.list(caller.orgId()));
+    return SharedDaos.of(jdbi).with(KeywordDao.class, dao -> dao.list(caller.orgId()));
   }
 
   @POST
@@ -63,7 +64,7 @@ public class KeywordResource {
       content = @Content(schema = @Schema(implementation = KeywordRow.class)))
   public Response create(@Auth VoceroPrincipal caller, @NotNull @Valid KeywordBody body) {
     KeywordRow row = jdbi.inTransaction(handle -> {
-      KeywordDao dao = handle.attach(KeywordDao.class);
+      KeywordDao dao = SharedDaos.attach(handle, KeywordDao.class);
       rejectDuplicate(dao, caller, body, -1);
       long id = dao.insert(caller.orgId(), body.keyword().trim(), body.topic().trim(), body.priority(), body.variantList(),
           body.language());
@@ -77,7 +78,7 @@ public class KeywordResource {
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public KeywordRow update(@Auth VoceroPrincipal caller, @PathParam("id") long id, @NotNull @Valid KeywordBody body) {
     return jdbi.inTransaction(handle -> {
-      KeywordDao dao = handle.attach(KeywordDao.class);
+      KeywordDao dao = SharedDaos.attach(handle, KeywordDao.class);
       rejectDuplicate(dao, caller, body, id);
       if (dao.update(caller.orgId(), id, body.keyword().trim(), body.topic().trim(), body.priority(), body.variantList(),
           body.language()) == 0) {
@@ -91,7 +92,7 @@ public class KeywordResource {
   @Path("/{id}")
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response delete(@Auth VoceroPrincipal caller, @PathParam("id") long id) {
-    if (jdbi.withExtension(KeywordDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
+    if (SharedDaos.of(jdbi).with(KeywordDao.class, dao -> dao.delete(caller.orgId(), id)) == 0) {
       throw ApiException.notFound("Keyword " + id);
     }
     return Response.noContent().build();

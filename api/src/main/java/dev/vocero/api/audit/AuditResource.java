@@ -7,6 +7,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audit.AuditDao;
 import dev.vocero.store.audit.AuditEntry;
 import io.dropwizard.auth.Auth;
@@ -62,11 +63,11 @@ public class AuditResource {
         text(objectId), text(action), instant("from", from), instant("to", to));
     if (wantsCsv(format, headers)) {
       StreamingOutput body = out -> AuditCsv.write(out,
-          (limit, offset) -> jdbi.withExtension(AuditDao.class, dao -> dao.page(filter, limit, offset)));
+          (limit, offset) -> SharedDaos.of(jdbi).with(AuditDao.class, dao -> dao.page(filter, limit, offset)));
       return Response.ok(body, CSV).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
     }
     PageRequest page = paging.withDefaultSize(50);
-    AuditViews.Entries entries = jdbi.withExtension(AuditDao.class, dao -> new AuditViews.Entries(
+    AuditViews.Entries entries = SharedDaos.of(jdbi).with(AuditDao.class, dao -> new AuditViews.Entries(
         dao.page(filter, page.pageSize(), page.offset()).stream().map(this::view).toList(), page.page(),
         page.pageSize(), dao.count(filter)));
     return Response.ok(entries, MediaType.APPLICATION_JSON_TYPE).build();

@@ -3,6 +3,7 @@ package dev.vocero.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audit.AuditDao;
 import java.io.IOException;
 import java.util.UUID;
@@ -34,7 +35,7 @@ public final class AuditSnapshots {
     if (table == null || objectId == null) {
       return null;
     }
-    return jdbi.withExtension(AuditDao.class, dao -> dao.snapshot(table.name(), table.orgColumn(), table.idColumn(),
+    return SharedDaos.of(jdbi).with(AuditDao.class, dao -> dao.snapshot(table.name(), table.orgColumn(), table.idColumn(),
         orgId, objectId)).map(this::parse).orElse(null);
   }
 

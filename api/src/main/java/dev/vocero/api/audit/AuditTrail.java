@@ -1,6 +1,7 @@
 package dev.vocero.api.audit;
 
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.ApiKeyDao;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.accounts.UserRow;
@@ -44,7 +45,7 @@ public final class AuditTrail {
   public void login(String email, boolean succeeded, int status, String clientIp) {
     String mail = email == null ? "" : email.strip();
     try {
-      var user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(mail));
+      var user = SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.findByEmailForLogin(mail));
       login(user.map(UserRow::orgId).orElse(null), user.map(UserRow::id).orElse(null), mail, succeeded, status,
           clientIp);
     } catch (RuntimeException e) {
@@ -59,13 +60,13 @@ public final class AuditTrail {
 
   /** The key's name and the prefix a leak scan would find ("CRM (vk_Ab12Cd34…)"); never the secret. */
   private String keyLabel(VoceroPrincipal key) {
-    return jdbi.withExtension(ApiKeyDao.class, dao -> dao.find(key.orgId(), key.apiKeyId()))
+    return SharedDaos.of(jdbi).with(ApiKeyDao.class, dao -> dao.find(key.orgId(), key.apiKeyId()))
         .map(row -> row.name() + " (" + row.prefix() + "…)").orElse(null);
   }
 
   private void append(AuditEntry entry) {
     try {
-      jdbi.useExtension(AuditDao.class, dao -> dao.append(entry));
+      SharedDaos.of(jdbi).use(AuditDao.class, dao -> dao.append(entry));
     } catch (RuntimeException e) {
       LOG.error("Could not append to the audit trail (action {}): {}", entry.action(), e.toString());
     }

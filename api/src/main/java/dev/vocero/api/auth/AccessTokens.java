@@ -2,6 +2,7 @@ package dev.vocero.api.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.AccessTokenDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class AccessTokens {
     if (caller.tokenId() == null) {
       return;
     }
-    jdbi.useExtension(AccessTokenDao.class, dao -> {
+    SharedDaos.of(jdbi).use(AccessTokenDao.class, dao -> {
       dao.forgetExpired();
       dao.revoke(caller.tokenId(), caller.userId(), clock.instant().plusSeconds(ttlSeconds));
     });

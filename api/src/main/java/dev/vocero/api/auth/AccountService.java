@@ -1,6 +1,7 @@
 package dev.vocero.api.auth;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.accounts.UserRow;
@@ -34,16 +35,16 @@ public class AccountService {
     String email = normalize(request.email());
     String hash = passwords.hash(request.password());
     return jdbi.inTransaction(handle -> {
-      UserDao users = handle.attach(UserDao.class);
+      UserDao users = SharedDaos.attach(handle, UserDao.class);
       if (users.findByEmailForLogin(email).isPresent()) {
         throw ApiException.conflict("email_taken", "An account with this e-mail already exists. Log in instead.");
       }
       UUID orgId = UUID.randomUUID();
-      handle.attach(OrganizationDao.class).insert(orgId, request.organization().trim());
+      SharedDaos.attach(handle, OrganizationDao.class).insert(orgId, request.organization().trim());
       UserRow user = new UserRow(UUID.randomUUID(), orgId, email, request.name().trim(), Role.ADMIN.wire(), hash, true, null);
       users.insert(user);
-      DefaultKeywords.seed(handle.attach(KeywordDao.class), orgId);
-      DefaultExtractors.seedIfNone(handle.attach(ExtractorDao.class), orgId);
+      DefaultKeywords.seed(SharedDaos.attach(handle, KeywordDao.class), orgId);
+      DefaultExtractors.seedIfNone(SharedDaos.attach(handle, ExtractorDao.class), orgId);
       return users.find(orgId, user.id()).orElseThrow();
     });
   }
@@ -55,7 +56,7 @@ public class AccountService {
 
   /** The active user with this e-mail and password, or 401 {@code invalid_credentials} (the console signs in here too). */
   public UserRow authenticate(String email, String password) {
-    UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(normalize(email))).orElse(null);
+    UserRow user = SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.findByEmailForLogin(normalize(email))).orElse(null);
     boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
     if (!ok || !user.active()) {
       throw ApiException.unauthorized("invalid_credentials", "E-mail or password is not correct.");
@@ -65,7 +66,7 @@ public class AccountService {
 
   public AuthViews.Tokens refresh(String refreshToken) {
     RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
-    UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.find(rotation.consumed().orgId(), rotation.consumed().userId()))
+    UserRow user = SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.find(rotation.consumed().orgId(), rotation.consumed().userId()))
         .filter(UserRow::active)
         .orElseThrow(() -> ApiException.unauthorized("user_disabled", "This user no longer has access."));
     return tokens(user, rotation.next());
@@ -85,7 +86,7 @@ public class AccountService {
     String email = normalize(request.email());
     String hash = passwords.hash(request.password());
     return jdbi.inTransaction(handle -> {
-      UserDao users = handle.attach(UserDao.class);
+      UserDao users = SharedDaos.attach(handle, UserDao.class);
       if (users.findByEmailForLogin(email).isPresent()) {
         throw ApiException.conflict("email_taken", "A user with this e-mail already exists.");
       }
@@ -97,7 +98,7 @@ public class AccountService {
 
   public UserRow updateUser(VoceroPrincipal admin, UUID userId, AuthRequests.UpdateUser request) {
     return jdbi.inTransaction(handle -> {
-      UserDao users = handle.attach(UserDao.class);
+      UserDao users = SharedDaos.attach(handle, UserDao.class);
       UserRow user = users.find(admin.orgId(), userId).orElseThrow(() -> ApiException.notFound("User " + userId));
       String role = request.role() == null ? user.role() : requireRole(request.role()).wire();
       boolean active = request.active() == null ? user.active() : request.active();

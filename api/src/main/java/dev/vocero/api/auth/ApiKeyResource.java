@@ -4,6 +4,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.ApiKeyDao;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,7 +62,7 @@ public class ApiKeyResource {
   @GET
   public Page<ApiKeyViews.Key> list(@Auth VoceroPrincipal admin, @Valid @BeanParam PageParams paging) {
     PageRequest page = paging.withDefaultSize(50);
-    return jdbi.withExtension(ApiKeyDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(ApiKeyDao.class, dao -> page.of(
         dao.page(admin.orgId(), page.pageSize(), page.offset()).stream().map(ApiKeyViews.Key::of).toList(),
         dao.count(admin.orgId())));
   }

@@ -2,6 +2,7 @@ package dev.vocero.api.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.ApiKeyDao;
 import dev.vocero.store.accounts.ApiKeyRow;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class ApiKeys {
     RANDOM.nextBytes(random);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     UUID id = UUID.randomUUID();
-    return jdbi.withExtension(ApiKeyDao.class, dao -> {
+    return SharedDaos.of(jdbi).with(ApiKeyDao.class, dao -> {
       dao.insert(id, admin.orgId(), name, secret.substring(0, PREFIX.length() + 8), hash(secret), role.wire(),
           admin.userId(), expiresAt);
       return new Issued(dao.find(admin.orgId(), id).orElseThrow(), secret);
@@ -65,7 +66,7 @@ public final class ApiKeys {
     }
     Instant now = clock.instant();
     Optional<VoceroPrincipal> principal = byHash.get(hash(secret),
-            h -> jdbi.withExtension(ApiKeyDao.class, dao -> dao.bySecretHash(h)))
+            h -> SharedDaos.of(jdbi).with(ApiKeyDao.class, dao -> dao.bySecretHash(h)))
         .filter(key -> key.revokedAt() == null && (key.expiresAt() == null || key.expiresAt().isAfter(now)))
         .flatMap(key -> Optional.ofNullable(Role.parse(key.role()))
             .map(role -> VoceroPrincipal.ofApiKey(key.id(), key.orgId(), role, key.createdBy())));
@@ -75,7 +76,7 @@ public final class ApiKeys {
 
   /** True when the key existed in the caller's organization and is now revoked. */
   public boolean revoke(UUID orgId, UUID id) {
-    boolean known = jdbi.withExtension(ApiKeyDao.class, dao -> {
+    boolean known = SharedDaos.of(jdbi).with(ApiKeyDao.class, dao -> {
       dao.revoke(orgId, id);
       return dao.find(orgId, id).isPresent();
     });
@@ -85,7 +86,7 @@ public final class ApiKeys {
 
   private void touch(UUID id) {
     if (recentlyTouched.asMap().putIfAbsent(id, Boolean.TRUE) == null) {
-      jdbi.useExtension(ApiKeyDao.class, dao -> dao.touch(id));
+      SharedDaos.of(jdbi).use(ApiKeyDao.class, dao -> dao.touch(id));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vocero.api.auth;
 import dev.vocero.api.audit.AuditTrail;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.http.ClientAddress;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.OrganizationRow;
 import dev.vocero.store.accounts.UserDao;
@@ -97,9 +98,9 @@ public class AuthResource {
   @Path("/me")
   @PermitAll
   public AuthViews.Me me(@Auth VoceroPrincipal principal) {
-    var user = jdbi.withExtension(UserDao.class, dao -> dao.find(principal.orgId(), principal.userId()))
+    var user = SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.find(principal.orgId(), principal.userId()))
         .orElseThrow(() -> ApiException.unauthorized("user_not_found", "This user no longer exists."));
-    String org = jdbi.withExtension(OrganizationDao.class, dao -> dao.find(principal.orgId()))
+    String org = SharedDaos.of(jdbi).with(OrganizationDao.class, dao -> dao.find(principal.orgId()))
         .map(OrganizationRow::name).orElse(null);
     return new AuthViews.Me(AuthViews.User.of(user), org);
   }

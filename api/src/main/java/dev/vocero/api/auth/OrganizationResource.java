@@ -3,6 +3,7 @@ package dev.vocero.api.auth;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.domain.compliance.PolicySettings;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.OrganizationRow;
 import dev.vocero.store.accounts.PrivacySettings;
@@ -55,7 +56,7 @@ public class OrganizationResource {
   @GET
   @PermitAll
   public Organization get(@Auth VoceroPrincipal principal) {
-    return jdbi.withExtension(OrganizationDao.class, dao -> view(dao, principal.orgId()));
+    return SharedDaos.of(jdbi).with(OrganizationDao.class, dao -> view(dao, principal.orgId()));
   }
 
   @PATCH
@@ -63,7 +64,7 @@ public class OrganizationResource {
   public Organization update(@Auth VoceroPrincipal admin, @NotNull @Valid UpdatePrivacy request) {
     String region = region(request.piiPhoneRegion());
     return jdbi.inTransaction(handle -> {
-      OrganizationDao dao = handle.attach(OrganizationDao.class);
+      OrganizationDao dao = SharedDaos.attach(handle, OrganizationDao.class);
       PrivacySettings current = dao.privacy(admin.orgId())
           .orElseThrow(() -> ApiException.notFound("Organization " + admin.orgId()));
       boolean redaction = request.piiRedaction() != null ? request.piiRedaction() : current.piiRedaction();

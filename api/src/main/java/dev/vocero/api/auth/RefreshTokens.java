@@ -1,6 +1,7 @@
 package dev.vocero.api.auth;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.RefreshTokenDao;
 import dev.vocero.store.accounts.RefreshTokenRow;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public class RefreshTokens {
       throw ApiException.unauthorized("refresh_token_expired", "This refresh token has expired. Log in again.");
     }
     return jdbi.inTransaction(handle -> {
-      RefreshTokenDao dao = handle.attach(RefreshTokenDao.class);
+      RefreshTokenDao dao = SharedDaos.attach(handle, RefreshTokenDao.class);
       if (dao.consume(row.id()) != 1) { // a concurrent refresh won the race
         throw ApiException.unauthorized("refresh_token_reused", "This refresh token was just used. Log in again.");
       }
@@ -58,15 +59,15 @@ public class RefreshTokens {
 
   /** Ends the session the token belongs to; unknown tokens are ignored (logout is idempotent). */
   public void revoke(String token) {
-    jdbi.useExtension(RefreshTokenDao.class, dao -> dao.findByHash(hash(token)).ifPresent(r -> dao.revokeFamily(r.familyId())));
+    SharedDaos.of(jdbi).use(RefreshTokenDao.class, dao -> dao.findByHash(hash(token)).ifPresent(r -> dao.revokeFamily(r.familyId())));
   }
 
   public void revokeAll(UUID orgId, UUID userId) {
-    jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeAllForUser(orgId, userId));
+    SharedDaos.of(jdbi).use(RefreshTokenDao.class, dao -> dao.revokeAllForUser(orgId, userId));
   }
 
   private String issue(UUID orgId, UUID userId, UUID familyId) {
-    return jdbi.withExtension(RefreshTokenDao.class, dao -> issue(dao, orgId, userId, familyId));
+    return SharedDaos.of(jdbi).with(RefreshTokenDao.class, dao -> issue(dao, orgId, userId, familyId));
   }
 
   private String issue(RefreshTokenDao dao, UUID orgId, UUID userId, UUID familyId) {

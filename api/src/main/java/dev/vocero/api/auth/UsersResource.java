@@ -1,6 +1,7 @@
 package dev.vocero.api.auth;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.UserDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ public class UsersResource {
 
   @GET
   public List<AuthViews.User> list(@Auth VoceroPrincipal admin) {
-    return jdbi.withExtension(UserDao.class, dao -> dao.list(admin.orgId())).stream().map(AuthViews.User::of).toList();
+    return SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.list(admin.orgId())).stream().map(AuthViews.User::of).toList();
   }
 
   @POST
@@ -53,7 +54,7 @@ public class UsersResource {
   @GET
   @Path("/{id}")
   public AuthViews.User get(@Auth VoceroPrincipal admin, @PathParam("id") UUID id) {
-    return jdbi.withExtension(UserDao.class, dao -> dao.find(admin.orgId(), id)).map(AuthViews.User::of)
+    return SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.find(admin.orgId(), id)).map(AuthViews.User::of)
         .orElseThrow(() -> ApiException.notFound("User " + id));
   }
 

@@ -12,6 +12,7 @@ import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.JsonExceptionMapper;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import jakarta.validation.Validator;
 import dev.vocero.store.calls.BatchDao;
@@ -87,7 +88,7 @@ public class BatchImport {
       preview.add(contact);
     }, r -> keep(rejected, r));
     ContactPolicy policy = ContactPolicies.forBatch(valid.jurisdiction(), valid.customWindows(), null,
-        settings.policySettings(), PolicySettings.fromJson(jdbi.withExtension(
+        settings.policySettings(), PolicySettings.fromJson(SharedDaos.of(jdbi).with(
             OrganizationDao.class, dao -> dao.customContactPolicy(caller.orgId())).orElse(null)));
     return new BatchViews.DryRun(summary.format(), summary.rowsRead(), summary.accepted(), summary.rejected(),
         summary.columnMapping(), rejected, persons.grouping(), preview.preview(jdbi, caller.orgId(), policy,
@@ -115,7 +116,7 @@ public class BatchImport {
     try {
       workflows.start(caller.orgId(), batchId, settings);
     } catch (RuntimeException e) {
-      jdbi.useExtension(BatchDao.class, dao -> dao.delete(caller.orgId(), batchId));
+      SharedDaos.of(jdbi).use(BatchDao.class, dao -> dao.delete(caller.orgId(), batchId));
       throw e;
     }
     PolicySettings policy = request.policySettings();
@@ -131,7 +132,7 @@ public class BatchImport {
       BatchSettingsRequest request, BatchSettings settings, List<ContactLists.Rejected> reported,
       PersonGrouping.Counter persons) {
     String name = request.name() == null || request.name().isBlank() ? (filename == null ? "Batch" : filename) : request.name().trim();
-    BatchDao batches = handle.attach(BatchDao.class);
+    BatchDao batches = SharedDaos.attach(handle, BatchDao.class);
     batches.insert(batchId, caller.orgId(), name, write(settings), filename, null, 0, 0, 0, caller.userId());
     batches.updateScript(caller.orgId(), batchId, request.script(), request.language());
     if (request.policySettings() != null) {
@@ -140,7 +141,7 @@ public class BatchImport {
     if (request.agent() != null) {
       batches.updateAgent(caller.orgId(), batchId, write(request.validAgent()));
     }
-    ContactDao contacts = handle.attach(ContactDao.class);
+    ContactDao contacts = SharedDaos.attach(handle, ContactDao.class);
     List<ContactDao.NewContact> chunk = new ArrayList<>(CHUNK);
     ContactLists.Summary summary = read(file, filename, request.region(), contact -> {
       persons.add(contact);
@@ -159,7 +160,7 @@ public class BatchImport {
     if (!chunk.isEmpty()) {
       contacts.insertAll(caller.orgId(), batchId, chunk);
     }
-    handle.attach(PersonDao.class).attachBatch(caller.orgId(), batchId);
+    SharedDaos.attach(handle, PersonDao.class).attachBatch(caller.orgId(), batchId);
     if (summary.accepted() == 0) {
       throw new ApiException(422, "no_valid_contacts", "None of the " + summary.rowsRead()
           + " rows is a contact we can call; see details.", details(reported), null);

@@ -4,6 +4,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.http.DownloadNames;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import io.dropwizard.auth.Auth;
@@ -42,7 +43,7 @@ public class BatchReportResource {
   @ApiResponse(responseCode = "200", description = "The report workbook",
       content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
   public Response download(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
+    BatchRow batch = SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));
     StreamingOutput body = out -> reports.write(batch, out);
     return Response.ok(body, XLSX).header("Content-Disposition", DownloadNames.attachment(filename(batch))).build();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.spreadsheets.BatchReportWriter;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
@@ -47,14 +48,14 @@ public final class BatchReports {
   }
 
   private BatchReportWriter build(Handle handle, BatchRow requested) {
-    BatchDao batches = handle.attach(BatchDao.class);
+    BatchDao batches = SharedDaos.attach(handle, BatchDao.class);
     BatchRow batch = batches.find(requested.orgId(), requested.id()).orElse(requested);
     BatchReportWriter report = new BatchReportWriter(new BatchReportWriter.Summary(batch.name(), batch.status(),
         batch.createdAt(), batch.completedAt(), batch.contactsCount(), batch.rejectedCount(), batch.started(), batch.finished(),
         batches.countsByDisposition(batch.orgId(), batch.id()),
         PolicySettings.fromJson(batches.contactPolicy(batch.orgId(), batch.id()).orElse(null))));
     try {
-      ReportDao dao = handle.attach(ReportDao.class);
+      ReportDao dao = SharedDaos.attach(handle, ReportDao.class);
       addCalls(dao, batch, report);
       addRejected(dao, batch, report);
       return report;

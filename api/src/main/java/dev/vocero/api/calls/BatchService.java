@@ -6,6 +6,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.OpportunityDao;
 import dev.vocero.store.audio.TranscriptDao;
@@ -44,14 +45,14 @@ public class BatchService {
   }
 
   public Page<BatchViews.Summary> list(VoceroPrincipal caller, PageRequest page) {
-    return jdbi.withExtension(BatchDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(BatchDao.class, dao -> page.of(
         dao.list(caller.orgId(), page.pageSize(), page.offset()).stream().map(BatchViews.Summary::of).toList(),
         dao.count(caller.orgId())));
   }
 
   public BatchViews.Detail get(VoceroPrincipal caller, UUID id) {
     BatchRow batch = find(caller, id);
-    return jdbi.withExtension(BatchDao.class, dao -> new BatchViews.Detail(BatchViews.Summary.of(batch),
+    return SharedDaos.of(jdbi).with(BatchDao.class, dao -> new BatchViews.Detail(BatchViews.Summary.of(batch),
         readTree(batch.settings()), dao.countsByStatus(caller.orgId(), id), dao.countsByDisposition(caller.orgId(), id),
         dev.vocero.domain.compliance.PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null))));
   }
@@ -60,8 +61,8 @@ public class BatchService {
       PageRequest page) {
     find(caller, id);
     return jdbi.inTransaction(handle -> {
-      ContactDao contacts = handle.attach(ContactDao.class);
-      AttemptDao attempts = handle.attach(AttemptDao.class);
+      ContactDao contacts = SharedDaos.attach(handle, ContactDao.class);
+      AttemptDao attempts = SharedDaos.attach(handle, AttemptDao.class);
       Map<ContactRow, List<AttemptRow>> attemptsByContact = new LinkedHashMap<>();
       contacts.list(caller.orgId(), id, status, disposition, page.pageSize(), page.offset())
           .forEach(c -> attemptsByContact.put(c, attempts.listForContact(caller.orgId(), c.id())));
@@ -77,14 +78,14 @@ public class BatchService {
   public BatchViews.CallDetail call(VoceroPrincipal caller, UUID id, UUID attemptId) {
     find(caller, id);
     return jdbi.inTransaction(handle -> {
-      AttemptRow attempt = handle.attach(AttemptDao.class).find(caller.orgId(), attemptId)
+      AttemptRow attempt = SharedDaos.attach(handle, AttemptDao.class).find(caller.orgId(), attemptId)
           .filter(a -> a.batchId().equals(id))
           .orElseThrow(() -> ApiException.notFound("Call attempt " + attemptId + " of batch " + id));
-      AudioViews.Detail audio = attempt.audioId() == null ? null : handle.attach(AudioDao.class)
+      AudioViews.Detail audio = attempt.audioId() == null ? null : SharedDaos.attach(handle, AudioDao.class)
           .find(caller.orgId(), attempt.audioId())
-          .map(a -> AudioViews.Detail.of(a, handle.attach(TranscriptDao.class).list(caller.orgId(), a.id()),
-              handle.attach(OpportunityDao.class).list(caller.orgId(), a.id()),
-              handle.attach(ExtractionDao.class).list(caller.orgId(), a.id())))
+          .map(a -> AudioViews.Detail.of(a, SharedDaos.attach(handle, TranscriptDao.class).list(caller.orgId(), a.id()),
+              SharedDaos.attach(handle, OpportunityDao.class).list(caller.orgId(), a.id()),
+              SharedDaos.attach(handle, ExtractionDao.class).list(caller.orgId(), a.id())))
           .orElse(null);
       Map<UUID, String> statuses = audio == null ? Map.of() : Map.of(audio.id(), audio.status());
       return new BatchViews.CallDetail(id, attempt.contactId(), BatchViews.Attempt.of(attempt, statuses), audio);
@@ -114,7 +115,7 @@ public class BatchService {
       BatchSettings paced = json.readValue(batch.settings(), BatchSettings.class)
           .withPace(progress.callsPerSecond(), progress.maxConcurrentCalls());
       String settings = json.writeValueAsString(paced);
-      jdbi.useExtension(BatchDao.class, dao -> dao.updateSettings(batch.orgId(), batch.id(), settings));
+      SharedDaos.of(jdbi).use(BatchDao.class, dao -> dao.updateSettings(batch.orgId(), batch.id(), settings));
     } catch (IOException e) {
       throw new IllegalStateException("the batch's stored settings are not readable", e);
     }
@@ -126,12 +127,12 @@ public class BatchService {
       return Map.of();
     }
     Map<UUID, String> statuses = new HashMap<>();
-    handle.attach(CallRecordingDao.class).statuses(orgId, audioIds).forEach(s -> statuses.put(s.id(), s.status()));
+    SharedDaos.attach(handle, CallRecordingDao.class).statuses(orgId, audioIds).forEach(s -> statuses.put(s.id(), s.status()));
     return statuses;
   }
 
   private BatchRow find(VoceroPrincipal caller, UUID id) {
-    return jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
+    return SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));
   }
 

@@ -8,6 +8,7 @@ import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.DncDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,7 @@ public class DncResource {
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public Page<DncDao.Entry> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
     PageRequest page = paging.withDefaultSize(50);
-    return jdbi.withExtension(DncDao.class, dao ->
+    return SharedDaos.of(jdbi).with(DncDao.class, dao ->
         page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 
@@ -71,7 +72,7 @@ public class DncResource {
     String phone = PhoneNumbers.e164(body.phone(), region(body.region())).orElseThrow(() ->
         ApiException.unprocessable("invalid_phone", "'" + body.phone() + "' is not a valid phone number"
             + " (give it in international form, e.g. +57 300 123 4567, or pass region)."));
-    int added = jdbi.withExtension(DncDao.class, dao -> dao.add(caller.orgId(), phone, body.reason(), "api"));
+    int added = SharedDaos.of(jdbi).with(DncDao.class, dao -> dao.add(caller.orgId(), phone, body.reason(), "api"));
     return Response.status(added == 1 ? 201 : 200).entity(new BulkResult(added, 1 - added, List.of())).build();
   }
 
@@ -88,7 +89,7 @@ public class DncResource {
           () -> invalid.add(new ApiError.Detail("phones[" + invalid.size() + "]", "invalid_phone", "not a valid number: " + raw)));
     }
     int added = jdbi.inTransaction(handle -> {
-      int[] counts = handle.attach(DncDao.class).addAll(caller.orgId(), List.copyOf(valid), body.reason(), "import");
+      int[] counts = SharedDaos.attach(handle, DncDao.class).addAll(caller.orgId(), List.copyOf(valid), body.reason(), "import");
       int sum = 0;
       for (int c : counts) {
         sum += c;
@@ -103,7 +104,7 @@ public class DncResource {
   @RolesAllowed(Role.OPERATOR_OR_ABOVE)
   public Response remove(@Auth VoceroPrincipal caller, @PathParam("phone") String raw) {
     String phone = PhoneNumbers.e164(raw, null).orElseThrow(() -> ApiException.notFound("Number " + raw));
-    if (jdbi.withExtension(DncDao.class, dao -> dao.remove(caller.orgId(), phone)) == 0) {
+    if (SharedDaos.of(jdbi).with(DncDao.class, dao -> dao.remove(caller.orgId(), phone)) == 0) {
       throw ApiException.notFound("Number " + raw + " on the do-not-call list");
     }
     return Response.noContent().build();

@@ -1,5 +1,6 @@
 package dev.vocero.api.calls;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.CallIds;
 import dev.vocero.workflows.calls.ContactCallWorkflow;
@@ -82,13 +83,13 @@ public class EventDelivery implements AutoCloseable {
   private boolean signal(long eventId, UUID batchId, long contactId, Consumer<ContactCallWorkflow> signal) {
     try {
       signal.accept(client.newWorkflowStub(ContactCallWorkflow.class, CallIds.contactWorkflowId(batchId, contactId)));
-      jdbi.useExtension(ProviderEventDao.class, dao -> dao.markDelivered(eventId));
+      SharedDaos.of(jdbi).use(ProviderEventDao.class, dao -> dao.markDelivered(eventId));
       return true;
     } catch (WorkflowNotFoundException e) {
-      jdbi.useExtension(ProviderEventDao.class, dao -> dao.markDelivered(eventId)); // the call workflow already ended
+      SharedDaos.of(jdbi).use(ProviderEventDao.class, dao -> dao.markDelivered(eventId)); // the call workflow already ended
       return true;
     } catch (RuntimeException e) {
-      jdbi.useExtension(ProviderEventDao.class, dao -> dao.countFailedDelivery(eventId));
+      SharedDaos.of(jdbi).use(ProviderEventDao.class, dao -> dao.countFailedDelivery(eventId));
       LOG.warn("Event {} stays pending for the relay: {}", eventId, e.getClass().getSimpleName());
       return false;
     }

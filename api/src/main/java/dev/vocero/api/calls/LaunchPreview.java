@@ -5,6 +5,7 @@ import dev.vocero.domain.compliance.ContactGate;
 import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PastContact;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.ContactDao;
 import dev.vocero.store.calls.ContactRow;
 import dev.vocero.store.calls.DncDao;
@@ -139,7 +140,7 @@ public final class LaunchPreview {
   public BatchViews.Preview preview(Jdbi jdbi, UUID orgId, ContactPolicy policy, ContactChannel channel, Instant now,
       Instant deadline, Retries retries, CampaignSlots campaign) {
     Map<Long, List<PastContact>> histories = histories(jdbi, orgId, now);
-    Set<String> dnc = new HashSet<>(jdbi.withExtension(DncDao.class, dao -> dao.containing(orgId,
+    Set<String> dnc = new HashSet<>(SharedDaos.of(jdbi).with(DncDao.class, dao -> dao.containing(orgId,
         persons.values().stream().flatMap(p -> p.phones.stream()).distinct().toArray(String[]::new))));
     Map<LocalDate, Integer> byDay = new TreeMap<>();
     Map<String, Integer> blocked = new TreeMap<>();
@@ -295,7 +296,7 @@ public final class LaunchPreview {
   /** The allowed contacts so far of the persons the organisation already has, by person id. */
   private Map<Long, List<PastContact>> histories(Jdbi jdbi, UUID orgId, Instant now) {
     String[] hashes = persons.values().stream().map(p -> p.keyHash).filter(h -> h != null).toArray(String[]::new);
-    return jdbi.withExtension(PersonDao.class, dao -> {
+    return SharedDaos.of(jdbi).with(PersonDao.class, dao -> {
       if (hashes.length > 0) {
         Map<String, Long> idOf = new HashMap<>();
         dao.byKeyHashes(orgId, hashes).forEach(ref -> idOf.put(ref.keyHash(), ref.id()));

@@ -3,6 +3,7 @@ package dev.vocero.api.calls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
@@ -53,9 +54,9 @@ public class RetellWebhookResource {
     JsonNode call = root.path("call");
     UUID attemptId = attemptId(call);
     Optional<AttemptRow> attempt = attemptId == null ? Optional.empty()
-        : jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
+        : SharedDaos.of(jdbi).with(AttemptDao.class, dao -> dao.findForWebhook(attemptId));
     ProviderEvent parsed = webhooks.retellEvent(attempt.map(AttemptRow::id).orElse(null), event, call);
-    Optional<Long> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.insert("retell", parsed.eventKey(),
+    Optional<Long> stored = SharedDaos.of(jdbi).with(ProviderEventDao.class, dao -> dao.insert("retell", parsed.eventKey(),
         attempt.map(AttemptRow::orgId).orElse(null), parsed.attemptId(), parsed.providerCallId(), parsed.sequence(),
         parsed.status(), parsed.terminal(), parsed.disposition() == null ? null : parsed.disposition().wire(),
         json.writeValueAsString(redacted(root)), attempt.isPresent() ? "pending" : "orphan"));
@@ -75,7 +76,7 @@ public class RetellWebhookResource {
 
   /** call_ended and call_analyzed both name the recording: it is stored and signalled once. */
   private void storeRecording(AttemptRow attempt, RecordingEvent recording) {
-    jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording("retell", recording.eventKey(), attempt.id(),
+    SharedDaos.of(jdbi).with(ProviderEventDao.class, dao -> dao.intakeRecording("retell", recording.eventKey(), attempt.id(),
             recording.providerCallId(), recording.status(), true, recording.recordingId(), recording.url(), "{}", true))
         .filter(ProviderEventDao.Intake::toSignal)
         .ifPresent(intake -> delivery.deliverRecordingLater(intake.id(), attempt.batchId(), attempt.contactId(), recording));

@@ -1,6 +1,7 @@
 package dev.vocero.api.calls;
 
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.workflows.calls.ProviderEvent;
 import java.time.Duration;
@@ -211,7 +212,7 @@ public class StatusIntake implements AutoCloseable {
 
   private Optional<ProviderEventDao.Intake> storeOne(Callback c) {
     ProviderEvent e = c.event();
-    return jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeStatus(c.provider(), e.eventKey(), e.attemptId(),
+    return SharedDaos.of(jdbi).with(ProviderEventDao.class, dao -> dao.intakeStatus(c.provider(), e.eventKey(), e.attemptId(),
         e.providerCallId(), e.sequence(), e.status(), e.terminal(), e.disposition() == null ? null : e.disposition().wire(),
         c.payload(), c.signal(), c.answeredBy(), e.durationSeconds() == null ? null : e.durationSeconds().intValue()));
   }
@@ -228,7 +229,7 @@ public class StatusIntake implements AutoCloseable {
     ProviderEventDao dao() {
       if (handle == null) {
         handle = jdbi.open();
-        dao = handle.attach(ProviderEventDao.class);
+        dao = SharedDaos.attach(handle, ProviderEventDao.class);
       }
       return dao;
     }

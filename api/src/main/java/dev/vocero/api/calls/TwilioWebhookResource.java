@@ -1,6 +1,7 @@
 package dev.vocero.api.calls;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.ProviderEventDao;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.workflows.calls.RecordingEvent;
@@ -72,7 +73,7 @@ public class TwilioWebhookResource {
           "A recording status callback needs RecordingSid and RecordingStatus. Nothing was stored.");
     }
     RecordingEvent event = webhooks.twilioRecording(attemptId(uri), params);
-    Optional<ProviderEventDao.Intake> stored = jdbi.withExtension(ProviderEventDao.class, dao -> dao.intakeRecording(
+    Optional<ProviderEventDao.Intake> stored = SharedDaos.of(jdbi).with(ProviderEventDao.class, dao -> dao.intakeRecording(
         "twilio", event.eventKey(), event.attemptId(), event.providerCallId(), event.status(), event.terminal(),
         event.recordingId(), event.url(), statuses.payload(params), event.terminal()));
     stored.ifPresent(intake -> {

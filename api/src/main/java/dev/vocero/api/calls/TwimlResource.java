@@ -6,6 +6,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Say;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.BatchDao;
@@ -55,9 +56,9 @@ public class TwimlResource {
       @HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) throws IOException {
     TwilioRequests.verified(webhooks, uri, signature, form);
     AttemptRow attempt = attempt(attemptId);
-    ContactRow contact = jdbi.withExtension(ContactDao.class, dao -> dao.find(attempt.orgId(), attempt.contactId()))
+    ContactRow contact = SharedDaos.of(jdbi).with(ContactDao.class, dao -> dao.find(attempt.orgId(), attempt.contactId()))
         .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
-    BatchDao.Script script = jdbi.withExtension(BatchDao.class, dao -> dao.script(attempt.orgId(), attempt.batchId()))
+    BatchDao.Script script = SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.script(attempt.orgId(), attempt.batchId()))
         .orElse(new BatchDao.Script(null, "es-MX", null));
     Map<String, String> variables = variables(contact);
     if (script.agent() != null) {
@@ -85,7 +86,7 @@ public class TwimlResource {
       case "2" -> "callback_request";
       default -> "keypress_" + (digits == null ? "none" : digits.replaceAll("[^0-9*#]", ""));
     };
-    jdbi.useExtension(DecisionDao.class, dao -> dao.insert(attempt.orgId(), attempt.batchId(), attempt.contactId(),
+    SharedDaos.of(jdbi).use(DecisionDao.class, dao -> dao.insert(attempt.orgId(), attempt.batchId(), attempt.contactId(),
         attempt.id(), "keypress", outcome));
     String reply = "payment_promise".equals(outcome) ? "Gracias, registramos su compromiso de pago."
         : "callback_request".equals(outcome) ? "De acuerdo, le llamaremos más tarde." : "Gracias.";
@@ -107,7 +108,7 @@ public class TwimlResource {
   }
 
   private AttemptRow attempt(UUID attemptId) {
-    return jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(attemptId))
+    return SharedDaos.of(jdbi).with(AttemptDao.class, dao -> dao.findForWebhook(attemptId))
         .orElseThrow(() -> ApiException.notFound("Call " + attemptId));
   }
 }

@@ -12,6 +12,7 @@ import dev.vocero.domain.compliance.ContactChannel;
 import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.PolicySettings;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
@@ -85,7 +86,7 @@ public class CampaignEstimateResource {
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public Estimate estimate(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
     return jdbi.inTransaction(handle -> {
-      CampaignDao campaigns = handle.attach(CampaignDao.class);
+      CampaignDao campaigns = SharedDaos.attach(handle, CampaignDao.class);
       CampaignRow row = campaigns.find(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
       CampaignSlots slots = slots(row); // shared by its batches and waves, as its quotas are
       List<BatchEstimate> batches = new ArrayList<>();
@@ -96,7 +97,7 @@ public class CampaignEstimateResource {
             calls.credits(), preview(handle, caller.orgId(), batch, ContactChannel.CALL, null, slots)));
       }
       List<WaveEstimate> waves = new ArrayList<>();
-      for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
+      for (WaveRow wave : SharedDaos.attach(handle, WaveDao.class).ofCampaign(caller.orgId(), id)) {
         waves.add(wave(handle, caller.orgId(), wave, slots));
       }
       long callCredits = batches.stream().mapToLong(BatchEstimate::credits).sum();
@@ -113,7 +114,7 @@ public class CampaignEstimateResource {
     BatchRow batch = batch(handle, orgId, wave.sourceBatchId());
     int segments = 1;
     if ("sms".equals(wave.channel()) && wave.body() != null) {
-      for (ContactRow contact : handle.attach(ContactDao.class).list(orgId, batch.id(), null, null, SAMPLE, 0)) {
+      for (ContactRow contact : SharedDaos.attach(handle, ContactDao.class).list(orgId, batch.id(), null, null, SAMPLE, 0)) {
         segments = Math.max(segments, SmsSegments.segments(ContactTemplate.render(wave.body(),
             ContactTemplate.variables(contact.variables(), contact.name(), contact.amount(), contact.dueDate(),
                 contact.document(), json))));
@@ -129,7 +130,7 @@ public class CampaignEstimateResource {
   private BatchViews.Preview preview(Handle handle, UUID orgId, BatchRow batch, ContactChannel channel,
       String disposition, CampaignSlots slots) {
     LaunchPreview preview = new LaunchPreview();
-    ContactDao contacts = handle.attach(ContactDao.class);
+    ContactDao contacts = SharedDaos.attach(handle, ContactDao.class);
     for (int offset = 0; ; offset += PAGE) {
       List<ContactRow> page = contacts.list(orgId, batch.id(), null, disposition, PAGE, offset);
       page.forEach(preview::add);
@@ -142,10 +143,10 @@ public class CampaignEstimateResource {
       List<String> windows = new ArrayList<>();
       settings.path("customWindows").forEach(rule -> windows.add(rule.asText()));
       ContactPolicy policy = ContactPolicies.forBatch(settings.path("jurisdiction").asText(null), windows,
-          PolicySettings.fromJson(handle.attach(CampaignDao.class).contactPolicyOfBatch(orgId, batch.id())
+          PolicySettings.fromJson(SharedDaos.attach(handle, CampaignDao.class).contactPolicyOfBatch(orgId, batch.id())
               .orElse(null)),
-          PolicySettings.fromJson(handle.attach(BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)),
-          PolicySettings.fromJson(handle.attach(OrganizationDao.class)
+          PolicySettings.fromJson(SharedDaos.attach(handle, BatchDao.class).contactPolicy(orgId, batch.id()).orElse(null)),
+          PolicySettings.fromJson(SharedDaos.attach(handle, OrganizationDao.class)
               .customContactPolicy(orgId).orElse(null)));
       long deadline = settings.path("deadlineEpochMs").asLong(0);
       return preview.preview(jdbi, orgId, policy, channel, Instant.now(),
@@ -171,7 +172,7 @@ public class CampaignEstimateResource {
   }
 
   private static BatchRow batch(Handle handle, UUID orgId, UUID batchId) {
-    return handle.attach(BatchDao.class).find(orgId, batchId)
+    return SharedDaos.attach(handle, BatchDao.class).find(orgId, batchId)
         .orElseThrow(() -> ApiException.notFound("Batch " + batchId));
   }
 

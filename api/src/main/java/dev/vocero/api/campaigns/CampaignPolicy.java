@@ -11,6 +11,7 @@ import dev.vocero.domain.compliance.ContactPolicies;
 import dev.vocero.domain.compliance.ContactPolicy;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.domain.compliance.PolicyTightening;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class CampaignPolicy {
       }
     }
     Map<String, ApiError.Detail> looser = new LinkedHashMap<>();
-    BatchDao batches = handle.attach(BatchDao.class);
+    BatchDao batches = SharedDaos.attach(handle, BatchDao.class);
     for (int i = 0; i < batchIds.size(); i++) {
       BatchRow batch = batches.find(orgId, batchIds.get(i)).orElse(null);
       if (batch == null) {

@@ -4,6 +4,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.http.DownloadNames;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.campaigns.CampaignRow;
 import io.dropwizard.auth.Auth;
@@ -50,7 +51,7 @@ public class CampaignReportResource {
   @ApiResponse(responseCode = "200", description = "The report workbook",
       content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
   public Response download(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) {
-    CampaignRow campaign = jdbi.withExtension(CampaignDao.class, dao -> dao.find(caller.orgId(), id))
+    CampaignRow campaign = SharedDaos.of(jdbi).with(CampaignDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Campaign " + id));
     Instant now = clock.instant();
     byte[] workbook = reports.write(campaign, now);

@@ -3,6 +3,7 @@ package dev.vocero.api.campaigns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.domain.spreadsheets.CampaignReportWriter;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.campaigns.CampaignReportDao;
 import dev.vocero.store.campaigns.CampaignRow;
@@ -44,15 +45,15 @@ public final class CampaignReports {
 
   private CampaignReportWriter.Report read(Handle handle, CampaignRow requested, Instant generatedAt) {
     UUID orgId = requested.orgId();
-    CampaignRow campaign = handle.attach(CampaignDao.class).find(orgId, requested.id()).orElse(requested);
-    CampaignReportDao dao = handle.attach(CampaignReportDao.class);
+    CampaignRow campaign = SharedDaos.attach(handle, CampaignDao.class).find(orgId, requested.id()).orElse(requested);
+    CampaignReportDao dao = SharedDaos.attach(handle, CampaignReportDao.class);
     CampaignReportDao.Extras extras = dao.extras(orgId, campaign.id()).orElse(new CampaignReportDao.Extras("{}", null));
     CampaignReportWriter.Summary summary = new CampaignReportWriter.Summary(campaign.name(), campaign.state(),
         extras.pauseReason(), new CampaignReportWriter.Schedule(campaign.startDate(), campaign.endDate(),
             campaign.weekdays(), campaign.windowStart(), campaign.windowEnd(), campaign.timeZone()),
         campaign.dailyQuota(), counts(extras.messageQuotas()), campaign.createdAt(),
         campaign.scheduledAt(), campaign.endedAt(), dao.messagesByState(orgId, campaign.id()), generatedAt,
-        dev.vocero.domain.compliance.PolicySettings.fromJson(handle.attach(CampaignDao.class)
+        dev.vocero.domain.compliance.PolicySettings.fromJson(SharedDaos.attach(handle, CampaignDao.class)
             .contactPolicy(orgId, campaign.id()).orElse(null)));
     List<CampaignReportWriter.Day> days = dao.days(orgId, campaign.id()).stream()
         .map(d -> new CampaignReportWriter.Day(d.day(), d.callsStarted(), d.callsFinished(),

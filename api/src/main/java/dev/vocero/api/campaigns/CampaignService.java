@@ -10,6 +10,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.errors.Violations;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.campaigns.CampaignDao;
@@ -69,7 +70,7 @@ public class CampaignService {
     CampaignViews.Campaign created = jdbi.inTransaction(handle -> {
       checkBatches(handle, caller.orgId(), id, request.batches());
       checkPolicy(handle, caller.orgId(), request);
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       dao.insert(id, caller.orgId(), request.name().trim(), request.startDate(), request.endDate(),
           request.weekdayNames(), request.windowStart(), request.windowEnd(), request.timeZone(), request.quota(),
           write(request.quotas()), caller.userId());
@@ -104,7 +105,7 @@ public class CampaignService {
   public CampaignViews.Campaign update(VoceroPrincipal caller, UUID id, CampaignRequest request) {
     CampaignPolicy.requireAdminForOverride(caller, request.policySettings());
     CampaignViews.Campaign updated = jdbi.inTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       requireDraft(lock(dao, caller, id), "edited");
       checkBatches(handle, caller.orgId(), id, request.batches());
       checkPolicy(handle, caller.orgId(), request);
@@ -113,7 +114,7 @@ public class CampaignService {
           write(request.quotas()));
       dao.setContactPolicy(caller.orgId(), id, request.policySettings() == null ? null
           : request.policySettings().toJson());
-      handle.attach(WaveDao.class).deleteHeldOfCampaign(caller.orgId(), id);
+      SharedDaos.attach(handle, WaveDao.class).deleteHeldOfCampaign(caller.orgId(), id);
       dao.detachAll(caller.orgId(), id);
       dao.attach(id, caller.orgId(), request.batches());
       insertWaves(handle, caller, id, request.waveList());
@@ -125,7 +126,7 @@ public class CampaignService {
 
   public Page<CampaignViews.Campaign> list(VoceroPrincipal caller, PageRequest page) {
     return jdbi.withHandle(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       return page.of(dao.list(caller.orgId(), page.pageSize(), page.offset()).stream()
           .map(row -> CampaignViews.Campaign.of(row, dao.batchIds(caller.orgId(), row.id()),
               waves(handle, caller.orgId(), row.id()), quotas(row), null,
@@ -141,7 +142,7 @@ public class CampaignService {
 
   public List<CampaignViews.Day> days(VoceroPrincipal caller, UUID id) {
     return jdbi.withHandle(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       find(dao, caller, id);
       return dao.days(caller.orgId(), id).stream().map(d -> new CampaignViews.Day(d.day(), d.callsStarted(),
           d.callsFinished(), readTree(d.finishedByDisposition()), d.messagesSent(), readTree(d.messagesByStatus())))
@@ -151,7 +152,7 @@ public class CampaignService {
 
   public void delete(VoceroPrincipal caller, UUID id) {
     jdbi.useTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       requireDraft(lock(dao, caller, id), "deleted");
       dao.deleteDraft(caller.orgId(), id);
     });
@@ -160,7 +161,7 @@ public class CampaignService {
   /** draft → scheduled: starts the campaign's workflow; the row changes only if the start succeeded. */
   public void schedule(VoceroPrincipal caller, UUID id) {
     jdbi.useTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       CampaignRow row = requireDraft(lock(dao, caller, id), "scheduled");
       List<UUID> batchIds = dao.batchIds(caller.orgId(), id);
       if (batchIds.isEmpty()) {
@@ -176,7 +177,7 @@ public class CampaignService {
         batches.add(CampaignBatch.attached(batchId, settings(handle, caller.orgId(), batchId)));
       }
       List<CampaignWave> waves = new ArrayList<>();
-      for (WaveRow wave : handle.attach(WaveDao.class).ofCampaign(caller.orgId(), id)) {
+      for (WaveRow wave : SharedDaos.attach(handle, WaveDao.class).ofCampaign(caller.orgId(), id)) {
         waves.add(CampaignWave.attached(wave.id(), Channel.fromWire(wave.channel()), wave.perMinute(), wave.sourceBatchId(),
             wave.disposition() != null));
       }
@@ -198,9 +199,9 @@ public class CampaignService {
 
   /** A draft is cancelled at once (true); a live campaign is told to stop and shows cancelled later (false). */
   public boolean cancel(VoceroPrincipal caller, UUID id) {
-    CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
+    CampaignRow row = SharedDaos.of(jdbi).with(CampaignDao.class, dao -> find(dao, caller, id));
     if (CampaignState.DRAFT.wire().equals(row.state())) {
-      jdbi.useExtension(CampaignDao.class, dao -> dao.cancelDraft(caller.orgId(), id));
+      SharedDaos.of(jdbi).use(CampaignDao.class, dao -> dao.cancelDraft(caller.orgId(), id));
       return true;
     }
     requireLive(caller, id, "cancelled");
@@ -211,7 +212,7 @@ public class CampaignService {
   /** A batch of the same organisation, not part of any campaign yet; a live campaign adopts it at once. */
   public void addBatch(VoceroPrincipal caller, UUID id, UUID batchId) {
     jdbi.useTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       CampaignRow row = lock(dao, caller, id);
       checkBatches(handle, caller.orgId(), id, List.of(batchId));
       if (dao.batchIds(caller.orgId(), id).contains(batchId)) {
@@ -237,7 +238,7 @@ public class CampaignService {
    */
   public void addWave(VoceroPrincipal caller, UUID id, CampaignWaveRequest wave) {
     jdbi.useTransaction(handle -> {
-      CampaignDao dao = handle.attach(CampaignDao.class);
+      CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
       CampaignRow row = lock(dao, caller, id);
       if (!CampaignState.DRAFT.wire().equals(row.state()) && !LIVE.contains(row.state())) {
         throw ApiException.conflict("campaign_state", "The campaign has ended (" + row.state() + ").");
@@ -265,7 +266,7 @@ public class CampaignService {
 
   private List<UUID> insertWaves(Handle handle, VoceroPrincipal caller, UUID campaignId,
       List<CampaignWaveRequest> waves) {
-    WaveDao dao = handle.attach(WaveDao.class);
+    WaveDao dao = SharedDaos.attach(handle, WaveDao.class);
     List<UUID> ids = new ArrayList<>();
     for (CampaignWaveRequest wave : waves) {
       UUID waveId = UUID.randomUUID();
@@ -290,7 +291,7 @@ public class CampaignService {
   }
 
   private void requireLive(VoceroPrincipal caller, UUID id, String verb) {
-    CampaignRow row = jdbi.withExtension(CampaignDao.class, dao -> find(dao, caller, id));
+    CampaignRow row = SharedDaos.of(jdbi).with(CampaignDao.class, dao -> find(dao, caller, id));
     if (!LIVE.contains(row.state())) {
       throw ApiException.conflict("campaign_state", "A " + row.state() + " campaign cannot be " + verb
           + (CampaignState.DRAFT.wire().equals(row.state()) ? "; schedule it first." : "."));
@@ -310,8 +311,8 @@ public class CampaignService {
     if (batchIds.isEmpty()) {
       return;
     }
-    BatchDao batches = handle.attach(BatchDao.class);
-    List<UUID> taken = handle.attach(CampaignDao.class).takenBatches(campaignId, batchIds);
+    BatchDao batches = SharedDaos.attach(handle, BatchDao.class);
+    List<UUID> taken = SharedDaos.attach(handle, CampaignDao.class).takenBatches(campaignId, batchIds);
     List<ApiError.Detail> problems = new ArrayList<>();
     for (int i = 0; i < batchIds.size(); i++) {
       UUID batchId = batchIds.get(i);
@@ -332,7 +333,7 @@ public class CampaignService {
   }
 
   private BatchSettings settings(Handle handle, UUID orgId, UUID batchId) {
-    BatchRow batch = handle.attach(BatchDao.class).find(orgId, batchId)
+    BatchRow batch = SharedDaos.attach(handle, BatchDao.class).find(orgId, batchId)
         .orElseThrow(() -> ApiException.notFound("Batch " + batchId));
     try {
       return json.readValue(batch.settings(), BatchSettings.class);
@@ -342,7 +343,7 @@ public class CampaignService {
   }
 
   private CampaignViews.Campaign view(Handle handle, UUID orgId, UUID id, boolean live) {
-    CampaignDao dao = handle.attach(CampaignDao.class);
+    CampaignDao dao = SharedDaos.attach(handle, CampaignDao.class);
     CampaignRow row = dao.find(orgId, id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
     CampaignProgress progress = live && LIVE.contains(row.state()) ? workflows.progress(id) : null;
     return CampaignViews.Campaign.of(row, dao.batchIds(orgId, id), waves(handle, orgId, id), quotas(row), progress, PolicySettings.fromJson(dao.contactPolicy(orgId, id).orElse(null)));
@@ -350,9 +351,9 @@ public class CampaignService {
 
   /** The campaign's waves, each with its messages by state as the wave's own endpoint counts them. */
   private static List<CampaignViews.Wave> waves(Handle handle, UUID orgId, UUID campaignId) {
-    MessageDao messages = handle.attach(MessageDao.class);
-    WaitingMessageDao waiting = handle.attach(WaitingMessageDao.class);
-    return handle.attach(WaveDao.class).ofCampaign(orgId, campaignId).stream()
+    MessageDao messages = SharedDaos.attach(handle, MessageDao.class);
+    WaitingMessageDao waiting = SharedDaos.attach(handle, WaitingMessageDao.class);
+    return SharedDaos.attach(handle, WaveDao.class).ofCampaign(orgId, campaignId).stream()
         .map(wave -> CampaignViews.Wave.of(wave, MessageViews.byState(messages.waveCounts(orgId, wave.id())),
             waiting.byRule(orgId, wave.id()).stream().map(w -> new CampaignViews.Waiting(w.ruleId(), w.messages(),
                 w.from(), w.until())).toList()))

@@ -7,6 +7,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.chat.ChatMessageDao;
 import dev.vocero.store.chat.ChatMessageRow;
 import dev.vocero.store.chat.ConversationDao;
@@ -37,7 +38,7 @@ public class ChatService {
     List<UUID> scope = audioIds == null ? List.of() : audioIds.stream().distinct().toList();
     String cleanTitle = title == null || title.isBlank() ? null : title.trim();
     ConversationRow row = jdbi.inTransaction(handle -> {
-      ConversationDao dao = handle.attach(ConversationDao.class);
+      ConversationDao dao = SharedDaos.attach(handle, ConversationDao.class);
       if (!scope.isEmpty() && dao.countAudios(caller.orgId(), scope) != scope.size()) {
         throw ApiException.unprocessable("unknown_audio",
             "audioIds must name audios of your organization; at least one of them does not exist.");
@@ -49,7 +50,7 @@ public class ChatService {
   }
 
   public Page<ChatViews.Conversation> list(VoceroPrincipal caller, PageRequest page) {
-    return jdbi.withExtension(ConversationDao.class, dao -> page.of(
+    return SharedDaos.of(jdbi).with(ConversationDao.class, dao -> page.of(
         dao.list(caller.orgId(), page.pageSize(), page.offset()).stream().map(ChatViews.Conversation::of).toList(),
         dao.count(caller.orgId())));
   }
@@ -67,13 +68,13 @@ public class ChatService {
 
   public List<ChatViews.Message> history(VoceroPrincipal caller, UUID id) {
     find(caller, id);
-    return jdbi.withExtension(ChatMessageDao.class, dao -> dao.list(caller.orgId(), id)).stream()
+    return SharedDaos.of(jdbi).with(ChatMessageDao.class, dao -> dao.list(caller.orgId(), id)).stream()
         .map(m -> ChatViews.Message.of(m, citations(m))).toList();
   }
 
   /** What a conversation that is not running starts with: the last turns as stored. */
   private ChatMemory memory(VoceroPrincipal caller, UUID id) {
-    return jdbi.withExtension(ChatMessageDao.class, dao -> {
+    return SharedDaos.of(jdbi).with(ChatMessageDao.class, dao -> {
       int turns = dao.lastTurn(caller.orgId(), id);
       List<ChatTurn> recent = new ArrayList<>();
       String question = null;
@@ -89,7 +90,7 @@ public class ChatService {
   }
 
   private ConversationRow find(VoceroPrincipal caller, UUID id) {
-    return jdbi.withExtension(ConversationDao.class, dao -> dao.find(caller.orgId(), id))
+    return SharedDaos.of(jdbi).with(ConversationDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Conversation " + id));
   }
 

@@ -10,6 +10,7 @@ import dev.vocero.api.calls.ContactLists;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.http.DownloadNames;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.workflows.calls.PaceChange;
@@ -187,7 +188,7 @@ public class BatchPages {
   @Produces(XLSX)
   public Response report(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(p.principal().orgId(), id))
+    BatchRow batch = SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.find(p.principal().orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));
     StreamingOutput body = out -> reports.write(batch, out);
     return Response.ok(body, XLSX).header("Content-Disposition", DownloadNames.attachment(

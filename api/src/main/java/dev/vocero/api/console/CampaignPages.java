@@ -15,6 +15,7 @@ import dev.vocero.api.errors.JsonExceptionMapper;
 import dev.vocero.api.errors.Violations;
 import dev.vocero.api.http.DownloadNames;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.store.campaigns.CampaignRow;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -154,7 +155,7 @@ public class CampaignPages {
   @Produces(BatchPages.XLSX)
   public Response report(@Context ContainerRequestContext context, @PathParam("id") UUID id) {
     ConsoleRequest p = ConsoleRequest.of(context);
-    CampaignRow campaign = jdbi.withExtension(CampaignDao.class, dao -> dao.find(p.principal().orgId(), id))
+    CampaignRow campaign = SharedDaos.of(jdbi).with(CampaignDao.class, dao -> dao.find(p.principal().orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Campaign " + id));
     java.time.Instant now = clock.instant();
     byte[] workbook = reports.write(campaign, now);

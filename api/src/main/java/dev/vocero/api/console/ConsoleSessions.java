@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vocero.api.auth.AccessTokens;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.ConsoleSessionDao;
 import dev.vocero.store.accounts.UserRow;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class ConsoleSessions {
   /** A new session for a user whose password was just checked; returns the cookie's value. */
   public String start(UserRow user) {
     String cookie = token();
-    jdbi.useExtension(ConsoleSessionDao.class, dao -> {
+    SharedDaos.of(jdbi).use(ConsoleSessionDao.class, dao -> {
       dao.forgetExpired();
       dao.insert(hash(cookie), user.id(), user.orgId(), token(), clock.instant().plus(lifetime));
     });
@@ -52,7 +53,7 @@ public final class ConsoleSessions {
     if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
       return Optional.empty();
     }
-    return current.get(hash(cookie), key -> jdbi.withExtension(ConsoleSessionDao.class, dao -> dao.holder(key))
+    return current.get(hash(cookie), key -> SharedDaos.of(jdbi).with(ConsoleSessionDao.class, dao -> dao.holder(key))
             .filter(ConsoleSessionDao.Holder::active)
             .flatMap(h -> Optional.ofNullable(Role.parse(h.role())).map(role -> new ConsoleUser(
                 new VoceroPrincipal(h.userId(), h.orgId(), h.email(), role), h.name(), h.csrfToken(), h.expiresAt()))))
@@ -64,7 +65,7 @@ public final class ConsoleSessions {
       return;
     }
     String key = hash(cookie);
-    jdbi.useExtension(ConsoleSessionDao.class, dao -> dao.delete(key));
+    SharedDaos.of(jdbi).use(ConsoleSessionDao.class, dao -> dao.delete(key));
     current.invalidate(key);
   }
 

@@ -4,6 +4,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.messaging.ConversationResource;
 import dev.vocero.api.messaging.MessageViews;
 import dev.vocero.domain.phones.PhoneNumbers;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.messaging.MessageDao;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
@@ -80,7 +81,7 @@ public class MessagePages {
   }
 
   private List<InboxItem> inbox(ConsoleRequest p) {
-    return jdbi.withExtension(MessageDao.class, dao -> dao.inbox(p.principal().orgId(), INBOX_SIZE)).stream()
+    return SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.inbox(p.principal().orgId(), INBOX_SIZE)).stream()
         .map(InboxItem::of).toList();
   }
 
@@ -142,7 +143,7 @@ public class MessagePages {
 
   /** The number of the conversation that {@code id} belongs to; another organisation's message is not found. */
   private String phone(ContainerRequestContext context, ConsoleRequest p, UUID id) {
-    String phone = jdbi.withExtension(MessageDao.class, dao -> dao.find(p.principal().orgId(), id))
+    String phone = SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.find(p.principal().orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Conversation " + id)).phoneE164();
     if (context != null) {
       ConsoleAudit.object(context, PhoneNumbers.mask(phone));

@@ -6,6 +6,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.audio.AudioViews;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.alerts.AlertDao;
 import dev.vocero.store.audio.AudioRow;
 import dev.vocero.store.blob.BlobStore;
@@ -144,7 +145,7 @@ public class RecordingPages {
   }
 
   private java.util.List<dev.vocero.store.alerts.AlertRow> alerts(ConsoleRequest p, UUID audioId) {
-    return jdbi.withExtension(AlertDao.class, dao -> dao.list(p.principal().orgId(), null, null, audioId, 100, 0));
+    return SharedDaos.of(jdbi).with(AlertDao.class, dao -> dao.list(p.principal().orgId(), null, null, audioId, 100, 0));
   }
 
   /** Whether the list or a recording's page keeps polling: only while something is still being processed. */

@@ -22,6 +22,7 @@ import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
 import dev.vocero.domain.phones.PhoneNumbers;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.credits.CreditDao;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -269,11 +270,11 @@ public class SettingsPages {
   private String page(ConsoleRequest p, FormErrors errors, AlertViews.CreatedWebhook created) {
     var caller = p.principal();
     PageRequest dncPage = new PageRequest(1, 50);
-    Page<SettingsView.DncLine> dnc = jdbi.withExtension(DncDao.class, dao -> dncPage.of(
+    Page<SettingsView.DncLine> dnc = SharedDaos.of(jdbi).with(DncDao.class, dao -> dncPage.of(
         dao.list(caller.orgId(), dncPage.pageSize(), 0).stream().map(e -> new SettingsView.DncLine(
             PhoneNumbers.mask(e.phoneE164()), e.reason(), e.source(), e.createdAt())).toList(),
         dao.count(caller.orgId())));
-    SettingsView view = jdbi.withExtension(CreditDao.class, credits -> new SettingsView(r.keywords().list(caller), dnc,
+    SettingsView view = SharedDaos.of(jdbi).with(CreditDao.class, credits -> new SettingsView(r.keywords().list(caller), dnc,
         p.user().isAdmin() ? r.autoReply().get(caller) : null, r.organization().get(caller),
         r.alertRules().list(caller),
         r.extractors().list(caller), r.webhooks().list(caller),

@@ -7,6 +7,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.credits.CreditLedger;
 import dev.vocero.domain.credits.CreditPrices;
@@ -60,7 +61,7 @@ public class AccountResource {
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public Page<dev.vocero.store.credits.LedgerEntry> transactions(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
     PageRequest page = paging.withDefaultSize(50);
-    return jdbi.withExtension(CreditDao.class, dao ->
+    return SharedDaos.of(jdbi).with(CreditDao.class, dao ->
         page.of(dao.page(caller.orgId(), page.pageSize(), page.offset()), dao.count(caller.orgId())));
   }
 

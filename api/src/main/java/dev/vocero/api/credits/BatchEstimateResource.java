@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.calls.BatchRow;
 import dev.vocero.store.credits.CreditAccount;
@@ -39,7 +40,7 @@ public class BatchEstimateResource {
   @GET
   @RolesAllowed(Role.VIEWER_OR_ABOVE)
   public CreditViews.Estimate estimate(@Auth VoceroPrincipal caller, @PathParam("id") UUID id) throws IOException {
-    BatchRow batch = jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), id))
+    BatchRow batch = SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.find(caller.orgId(), id))
         .orElseThrow(() -> ApiException.notFound("Batch " + id));
     int attempts = json.readTree(batch.settings()).path("maxAttempts").asInt(1);
     CreditAccount account = ledger.account(caller.orgId()).orElseThrow(() -> ApiException.notFound("Organization"));

@@ -8,6 +8,7 @@ import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.store.accounts.OrganizationNumberDao;
 import dev.vocero.credits.CreditLedger;
@@ -59,7 +60,7 @@ public class PlatformResource {
   public Page<Organization> list(@Auth VoceroPrincipal caller, @Valid @BeanParam PageParams paging) {
     operators.require(caller);
     PageRequest page = paging.withDefaultSize(50);
-    List<Organization> items = jdbi.withExtension(OrganizationDao.class, dao -> dao.page(page.pageSize(), page.offset()))
+    List<Organization> items = SharedDaos.of(jdbi).with(OrganizationDao.class, dao -> dao.page(page.pageSize(), page.offset()))
         .stream()
         .map(org -> new Organization(org.id(), org.name(), org.createdAt(),
             CreditViews.Balance.of(administration.account(org.id()), prices)))
@@ -75,7 +76,7 @@ public class PlatformResource {
   public Numbers numbers(@Auth VoceroPrincipal caller, @PathParam("orgId") UUID orgId) {
     operators.require(caller);
     administration.account(orgId);
-    return new Numbers(orgId, jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.numbers(orgId)));
+    return new Numbers(orgId, SharedDaos.of(jdbi).with(OrganizationNumberDao.class, dao -> dao.numbers(orgId)));
   }
 
   /** 201 when added, 200 when it was already the organization's, 409 {@code number_taken} when another's. */
@@ -86,8 +87,8 @@ public class PlatformResource {
     operators.require(caller);
     administration.account(orgId);
     String e164 = e164(number);
-    int added = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.add(orgId, e164));
-    UUID owner = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.owner(e164)).orElseThrow();
+    int added = SharedDaos.of(jdbi).with(OrganizationNumberDao.class, dao -> dao.add(orgId, e164));
+    UUID owner = SharedDaos.of(jdbi).with(OrganizationNumberDao.class, dao -> dao.owner(e164)).orElseThrow();
     if (!owner.equals(orgId)) {
       throw ApiException.conflict("number_taken", "This number belongs to another organization; remove it there first.");
     }
@@ -100,7 +101,7 @@ public class PlatformResource {
       @PathParam("number") String number) {
     operators.require(caller);
     String e164 = e164(number);
-    int removed = jdbi.withExtension(OrganizationNumberDao.class, dao -> dao.remove(orgId, e164));
+    int removed = SharedDaos.of(jdbi).with(OrganizationNumberDao.class, dao -> dao.remove(orgId, e164));
     if (removed == 0) {
       throw ApiException.notFound("Number " + e164 + " of organization " + orgId);
     }

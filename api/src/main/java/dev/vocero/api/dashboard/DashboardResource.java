@@ -2,6 +2,7 @@ package dev.vocero.api.dashboard;
 
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.credits.CreditAccount;
 import dev.vocero.store.credits.CreditDao;
 import dev.vocero.store.dashboard.DashboardDao;
@@ -57,13 +58,13 @@ public class DashboardResource {
 
   private static DashboardViews.Overview overview(Handle handle, UUID orgId, Instant now, LocalDate day, Instant from,
       Instant to) {
-    DashboardDao dao = handle.attach(DashboardDao.class);
+    DashboardDao dao = SharedDaos.attach(handle, DashboardDao.class);
     List<DashboardViews.RunningCampaign> running = dao.runningCampaigns(orgId, now).stream()
         .map(c -> new DashboardViews.RunningCampaign(c.id(), c.name(), c.timeZone(), c.dailyQuota(), c.startedToday()))
         .toList();
     Map<String, Long> ended = dao.callsEndedByDisposition(orgId, from, to);
     Map<String, Long> messages = dao.messagesByState(orgId, from, to);
-    CreditAccount credits = handle.attach(CreditDao.class).account(orgId)
+    CreditAccount credits = SharedDaos.attach(handle, CreditDao.class).account(orgId)
         .orElse(new CreditAccount(orgId, 0, 0, false));
     DashboardDao.AudioCounts audio = dao.audiosFinished(orgId, from, to);
     DashboardDao.AlertCounts alerts = dao.unresolvedAlerts(orgId);

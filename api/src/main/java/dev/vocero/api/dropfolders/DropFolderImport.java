@@ -10,6 +10,7 @@ import dev.vocero.api.calls.BatchSettingsRequest;
 import dev.vocero.api.calls.BatchViews;
 import dev.vocero.api.errors.ApiError;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.dropfolders.DropFolderClaimDao;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class DropFolderImport {
     String key = folder.path().toAbsolutePath().normalize().toString();
     long size = attributes.size();
     long modified = attributes.lastModifiedTime().toMillis();
-    if (jdbi.withExtension(DropFolderClaimDao.class, dao -> dao.claim(key, name, size, modified)) == 0) {
+    if (SharedDaos.of(jdbi).with(DropFolderClaimDao.class, dao -> dao.claim(key, name, size, modified)) == 0) {
       return Outcome.TAKEN;
     }
     try {
@@ -148,7 +149,7 @@ public final class DropFolderImport {
   }
 
   private Outcome retry(Folder folder, String key, String name, long size, long modified, Exception e) {
-    jdbi.useExtension(DropFolderClaimDao.class, dao -> dao.release(key, name, size, modified));
+    SharedDaos.of(jdbi).use(DropFolderClaimDao.class, dao -> dao.release(key, name, size, modified));
     LOG.warn("Drop folder {}: a file could not be imported now and is tried again: {}", folder.name(), e.toString());
     return Outcome.RETRY;
   }

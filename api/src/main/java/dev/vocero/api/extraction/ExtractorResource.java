@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.extraction.DefaultExtractors;
 import dev.vocero.store.extraction.ExtractorDao;
 import dev.vocero.store.extraction.ExtractorRow;
@@ -140,7 +141,7 @@ public class ExtractorResource {
 
   /** Organizations created before extractors existed get the defaults on first use. */
   private static ExtractorDao seeded(Handle handle, VoceroPrincipal caller) {
-    ExtractorDao dao = handle.attach(ExtractorDao.class);
+    ExtractorDao dao = SharedDaos.attach(handle, ExtractorDao.class);
     DefaultExtractors.seedIfNone(dao, caller.orgId());
     return dao;
   }

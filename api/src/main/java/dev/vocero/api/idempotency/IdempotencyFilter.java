@@ -2,6 +2,7 @@ package dev.vocero.api.idempotency;
 
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.idempotency.IdempotencyDao;
 import dev.vocero.store.idempotency.IdempotencyRow;
 import jakarta.annotation.Priority;
@@ -92,7 +93,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     Instant deadline = clock.instant().plus(WAIT);
     while (true) {
       Instant now = clock.instant();
-      if (jdbi.withExtension(IdempotencyDao.class, dao -> dao.claim(caller.orgId(), key, hash, now.plus(KEEP))) == 1) {
+      if (SharedDaos.of(jdbi).with(IdempotencyDao.class, dao -> dao.claim(caller.orgId(), key, hash, now.plus(KEEP))) == 1) {
         IdempotencyRow claimed = find(caller.orgId(), key);
         request.setProperty(CLAIM, new Claim(caller.orgId(), key, claimed == null ? null : claimed.createdAt()));
         return;
@@ -102,7 +103,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         continue; // released between the claim and the look
       }
       if (row.expiresAt().isBefore(now) || (!row.done() && row.createdAt().isBefore(now.minus(ABANDONED)))) {
-        jdbi.useExtension(IdempotencyDao.class, dao -> dao.release(row.orgId(), row.key(), row.createdAt()));
+        SharedDaos.of(jdbi).use(IdempotencyDao.class, dao -> dao.release(row.orgId(), row.key(), row.createdAt()));
         continue;
       }
       if (!row.requestHash().equals(hash)) {
@@ -173,18 +174,18 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
   }
 
   private IdempotencyRow find(UUID orgId, String key) {
-    return jdbi.withExtension(IdempotencyDao.class, dao -> dao.find(orgId, key)).orElse(null);
+    return SharedDaos.of(jdbi).with(IdempotencyDao.class, dao -> dao.find(orgId, key)).orElse(null);
   }
 
   private void finish(Claim claim, int status, String type, byte[] body) {
-    jdbi.useExtension(IdempotencyDao.class, dao -> dao.finish(claim.orgId(), claim.key(), status, type, body));
+    SharedDaos.of(jdbi).use(IdempotencyDao.class, dao -> dao.finish(claim.orgId(), claim.key(), status, type, body));
   }
 
   /** Best effort: when PostgreSQL is what failed, the row is taken over after {@link #ABANDONED}. */
   private void release(Claim claim) {
     try {
       if (claim.createdAt() != null) {
-        jdbi.useExtension(IdempotencyDao.class, dao -> dao.release(claim.orgId(), claim.key(), claim.createdAt()));
+        SharedDaos.of(jdbi).use(IdempotencyDao.class, dao -> dao.release(claim.orgId(), claim.key(), claim.createdAt()));
       }
     } catch (RuntimeException e) {
       LOG.warn("Could not release an idempotency key after a failed request: {}", e.toString());
@@ -195,7 +196,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     Instant last = lastSweep.get();
     Instant now = clock.instant();
     if (last.plus(SWEEP_EVERY).isBefore(now) && lastSweep.compareAndSet(last, now)) {
-      jdbi.useExtension(IdempotencyDao.class, IdempotencyDao::sweepExpired);
+      SharedDaos.of(jdbi).use(IdempotencyDao.class, IdempotencyDao::sweepExpired);
     }
   }
 

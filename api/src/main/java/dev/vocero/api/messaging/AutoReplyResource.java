@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.AutoReplySettings;
 import io.dropwizard.auth.Auth;
@@ -51,7 +52,7 @@ public class AutoReplyResource {
 
   @GET
   public View get(@Auth VoceroPrincipal admin) {
-    return view(jdbi.withExtension(AutoReplyDao.class, dao -> dao.get(admin.orgId())));
+    return view(SharedDaos.of(jdbi).with(AutoReplyDao.class, dao -> dao.get(admin.orgId())));
   }
 
   @PUT
@@ -68,7 +69,7 @@ public class AutoReplyResource {
         : write(settings.handoffKeywords().stream().map(k -> k.strip().toLowerCase(Locale.ROOT))
             .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
     return view(jdbi.inTransaction(handle -> {
-      AutoReplyDao dao = handle.attach(AutoReplyDao.class);
+      AutoReplyDao dao = SharedDaos.attach(handle, AutoReplyDao.class);
       dao.save(admin.orgId(), settings.enabled(), instructions,
           settings.historyMessages() == null ? defaults.historyMessages() : settings.historyMessages(),
           settings.maxRepliesPerDay() == null ? defaults.maxRepliesPerDay() : settings.maxRepliesPerDay(),

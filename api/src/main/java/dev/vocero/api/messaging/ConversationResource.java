@@ -4,6 +4,7 @@ import dev.vocero.api.auth.Role;
 import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.domain.phones.PhoneNumbers;
 import dev.vocero.api.errors.ApiException;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.messaging.MessageDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +53,7 @@ public class ConversationResource {
   public MessageViews.Conversation thread(@Auth VoceroPrincipal caller, @PathParam("phone") String phone,
       @QueryParam("region") String region) {
     String e164 = e164(phone, region);
-    return jdbi.withExtension(MessageDao.class, dao -> {
+    return SharedDaos.of(jdbi).with(MessageDao.class, dao -> {
       Optional<MessageDao.Takeover> takeover = dao.takeover(caller.orgId(), e164);
       return new MessageViews.Conversation(PhoneNumbers.mask(e164), takeover.isPresent(),
           takeover.map(MessageDao.Takeover::reason).orElse(null), takeover.map(MessageDao.Takeover::takenAt).orElse(null),
@@ -67,7 +68,7 @@ public class ConversationResource {
   public MessageViews.Conversation takeOver(@Auth VoceroPrincipal caller, @PathParam("phone") String phone,
       @QueryParam("region") String region) {
     String e164 = e164(phone, region);
-    jdbi.useExtension(MessageDao.class, dao -> dao.takeOver(caller.orgId(), e164, caller.userId(), MessageDao.BY_OPERATOR));
+    SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.takeOver(caller.orgId(), e164, caller.userId(), MessageDao.BY_OPERATOR));
     return thread(caller, phone, region);
   }
 
@@ -78,7 +79,7 @@ public class ConversationResource {
   public MessageViews.Conversation release(@Auth VoceroPrincipal caller, @PathParam("phone") String phone,
       @QueryParam("region") String region) {
     String e164 = e164(phone, region);
-    jdbi.useExtension(MessageDao.class, dao -> dao.release(caller.orgId(), e164));
+    SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.release(caller.orgId(), e164));
     return thread(caller, phone, region);
   }
 
@@ -98,12 +99,12 @@ public class ConversationResource {
     String e164 = e164(phone, region);
     UUID id = UUID.randomUUID();
     jdbi.useTransaction(handle -> {
-      if (handle.attach(DncDao.class).contains(caller.orgId(), e164)) {
+      if (SharedDaos.attach(handle, DncDao.class).contains(caller.orgId(), e164)) {
         throw ApiException.conflict("opted_out", "This number is on the do-not-contact list (it opted out or was"
             + " added by hand); no message is sent. Remove it from /api/v1/dnc only if the customer asked to be"
             + " contacted again.");
       }
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       String channel = message.channel() != null ? message.channel()
           : dao.lastInboundChannel(caller.orgId(), e164).orElse("sms");
       dao.takeOver(caller.orgId(), e164, caller.userId(), MessageDao.BY_OPERATOR);
@@ -113,10 +114,10 @@ public class ConversationResource {
     try {
       replies.startOperator(caller.orgId(), id);
     } catch (RuntimeException e) {
-      jdbi.useExtension(MessageDao.class, dao -> dao.deleteUnsent(caller.orgId(), id));
+      SharedDaos.of(jdbi).use(MessageDao.class, dao -> dao.deleteUnsent(caller.orgId(), id));
       throw e;
     }
-    MessageViews.Message view = jdbi.withExtension(MessageDao.class, dao -> dao.find(caller.orgId(), id))
+    MessageViews.Message view = SharedDaos.of(jdbi).with(MessageDao.class, dao -> dao.find(caller.orgId(), id))
         .map(MessageViews.Message::of).orElseThrow();
     return Response.status(Response.Status.ACCEPTED).entity(view).build();
   }

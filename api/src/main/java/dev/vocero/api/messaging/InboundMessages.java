@@ -1,6 +1,7 @@
 package dev.vocero.api.messaging;
 
 import dev.vocero.domain.phones.PhoneNumbers;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.DncDao;
 import dev.vocero.store.messaging.AutoReplyDao;
 import dev.vocero.store.messaging.MessageDao;
@@ -37,16 +38,16 @@ final class InboundMessages {
   int receive(Inbound message, boolean optOut) {
     Map<UUID, UUID> answer = new LinkedHashMap<>(); // org → its copy of the message, for an automatic reply
     List<UUID> orgs = jdbi.inTransaction(handle -> {
-      MessageDao messages = handle.attach(MessageDao.class);
+      MessageDao messages = SharedDaos.attach(handle, MessageDao.class);
       List<UUID> recipients = messages.recipientsOf(message.phone(), message.to());
       for (UUID orgId : recipients) {
         UUID id = UUID.nameUUIDFromBytes(("inbound:" + message.sid() + ":" + orgId).getBytes(StandardCharsets.UTF_8));
         messages.insertInbound(id, orgId, messages.lastContact(orgId, message.phone()).orElse(null), message.phone(),
             message.channel(), message.body(), "twilio", message.sid() + ":" + orgId);
         if (optOut) {
-          handle.attach(DncDao.class).add(orgId, message.phone(), "opt-out reply by " + message.channel(),
+          SharedDaos.attach(handle, DncDao.class).add(orgId, message.phone(), "opt-out reply by " + message.channel(),
               message.channel() + "_opt_out");
-        } else if (handle.attach(AutoReplyDao.class).enabled(orgId) && !messages.takenOver(orgId, message.phone())) {
+        } else if (SharedDaos.attach(handle, AutoReplyDao.class).enabled(orgId) && !messages.takenOver(orgId, message.phone())) {
           answer.put(orgId, id);
         }
       }

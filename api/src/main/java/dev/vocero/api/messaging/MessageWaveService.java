@@ -6,6 +6,7 @@ import dev.vocero.api.auth.VoceroPrincipal;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.WaveDao;
@@ -37,21 +38,21 @@ public class MessageWaveService {
     UUID waveId = UUID.randomUUID();
     int perMinute = wave.perMinute() == null ? 60 : wave.perMinute();
     String disposition = wave.disposition() == null ? null : wave.disposition().trim().toLowerCase(Locale.ROOT);
-    jdbi.useExtension(WaveDao.class, dao -> dao.insert(waveId, caller.orgId(), wave.name().trim(), wave.channel(),
+    SharedDaos.of(jdbi).use(WaveDao.class, dao -> dao.insert(waveId, caller.orgId(), wave.name().trim(), wave.channel(),
         blank(wave.body()) ? null : wave.body(), wave.contentSid(), variables(wave), wave.batchId(), disposition,
         perMinute, caller.userId()));
     try {
       waves.start(caller.orgId(), waveId, perMinute);
     } catch (RuntimeException e) {
-      jdbi.useExtension(WaveDao.class, dao -> dao.delete(caller.orgId(), waveId));
+      SharedDaos.of(jdbi).use(WaveDao.class, dao -> dao.delete(caller.orgId(), waveId));
       throw e;
     }
     return get(caller, waveId);
   }
 
   public MessageViews.Wave get(VoceroPrincipal caller, UUID waveId) {
-    return jdbi.withHandle(handle -> handle.attach(WaveDao.class).find(caller.orgId(), waveId)
-        .map(row -> MessageViews.Wave.of(row, handle.attach(MessageDao.class).waveCounts(caller.orgId(), waveId)))
+    return jdbi.withHandle(handle -> SharedDaos.attach(handle, WaveDao.class).find(caller.orgId(), waveId)
+        .map(row -> MessageViews.Wave.of(row, SharedDaos.attach(handle, MessageDao.class).waveCounts(caller.orgId(), waveId)))
         .orElseThrow(() -> ApiException.notFound("Wave " + waveId)));
   }
 
@@ -78,7 +79,7 @@ public class MessageWaveService {
           + String.join(", ", STATES.stream().sorted().toList()) + ".");
     }
     String e164 = phone == null ? null : ConversationResource.e164(phone, region);
-    return page.of(jdbi.withExtension(MessageDao.class,
+    return page.of(SharedDaos.of(jdbi).with(MessageDao.class,
         dao -> dao.list(caller.orgId(), e164, state, page.pageSize(), page.offset()))
         .stream().map(MessageViews.Message::of).toList());
   }
@@ -101,7 +102,7 @@ public class MessageWaveService {
             + " blocked_dnc, blocked_cap, window_expired, invalid_number.");
       }
     }
-    if (jdbi.withExtension(BatchDao.class, dao -> dao.find(caller.orgId(), wave.batchId())).isEmpty()) {
+    if (SharedDaos.of(jdbi).with(BatchDao.class, dao -> dao.find(caller.orgId(), wave.batchId())).isEmpty()) {
       throw ApiException.unprocessable("unknown_batch", "Batch " + wave.batchId()
           + " does not exist in your organisation; a wave messages the contacts of one of your batches.");
     }
@@ -110,7 +111,7 @@ public class MessageWaveService {
   /** A wave of a campaign follows the campaign's windows and quotas: it is controlled through the campaign. */
   private void requireOwnWave(VoceroPrincipal caller, UUID id, String verb) {
     get(caller, id);
-    jdbi.withExtension(WaveDao.class, dao -> dao.campaignOf(caller.orgId(), id)).ifPresent(campaign -> {
+    SharedDaos.of(jdbi).with(WaveDao.class, dao -> dao.campaignOf(caller.orgId(), id)).ifPresent(campaign -> {
       throw ApiException.conflict("wave_in_campaign", "This wave belongs to campaign " + campaign + ", which holds and"
           + " releases it with its windows and quotas; " + verb + " the campaign instead (POST /api/v1/campaigns/"
           + campaign + "/" + verb + ").");

@@ -10,6 +10,7 @@ import dev.vocero.api.calls.TelephonyWebhooks;
 import dev.vocero.api.calls.TwilioRequests;
 import dev.vocero.api.errors.ApiException;
 import dev.vocero.credits.MessageCredits;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.messaging.MessageDao;
 import dev.vocero.store.messaging.MessageRow;
 import dev.vocero.store.messaging.MessageStates;
@@ -73,7 +74,7 @@ public class MessagingWebhookResource {
     String errorCode = blank(params.get("ErrorCode")) ? null : params.get("ErrorCode");
     String state = MessageStates.fromTwilio(status);
     jdbi.useTransaction(handle -> {
-      MessageDao dao = handle.attach(MessageDao.class);
+      MessageDao dao = SharedDaos.attach(handle, MessageDao.class);
       Optional<MessageRow> message = messageId(uri).flatMap(dao::findById).or(() -> dao.findBySid(sid));
       int stored = dao.insertEvent("twilio", sid + ":" + status, message.map(MessageRow::id).orElse(null), status,
           errorCode, payload(params));

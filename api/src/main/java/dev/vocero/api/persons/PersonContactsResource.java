@@ -6,6 +6,7 @@ import dev.vocero.api.errors.ApiException;
 import dev.vocero.api.paging.Page;
 import dev.vocero.api.paging.PageParams;
 import dev.vocero.api.paging.PageRequest;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.persons.PersonContactRow;
 import dev.vocero.store.persons.PersonDao;
 import io.dropwizard.auth.Auth;
@@ -50,7 +51,7 @@ public class PersonContactsResource {
   public Page<ContactView> list(@Auth VoceroPrincipal caller, @PathParam("id") long id,
       @Valid @BeanParam PageParams paging) {
     PageRequest page = paging.withDefaultSize(50);
-    return jdbi.withExtension(PersonDao.class, dao -> {
+    return SharedDaos.of(jdbi).with(PersonDao.class, dao -> {
       if (!dao.exists(caller.orgId(), id)) {
         throw ApiException.notFound("Person " + id);
       }

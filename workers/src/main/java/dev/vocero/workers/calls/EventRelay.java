@@ -1,6 +1,7 @@
 package dev.vocero.workers.calls;
 
 import dev.vocero.api.calls.EventDelivery;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.calls.AttemptDao;
 import dev.vocero.store.calls.AttemptRow;
 import dev.vocero.store.calls.ProviderEventDao;
@@ -56,10 +57,10 @@ public class EventRelay implements Managed {
     Instant before = Instant.now().minus(every);
     while (true) {
       List<ProviderEventDao.StoredEvent> page =
-          jdbi.withExtension(ProviderEventDao.class, dao -> dao.listPending(before, PAGE));
+          SharedDaos.of(jdbi).with(ProviderEventDao.class, dao -> dao.listPending(before, PAGE));
       int deliveredNow = 0;
       for (ProviderEventDao.StoredEvent event : page) {
-        Optional<AttemptRow> attempt = jdbi.withExtension(AttemptDao.class, dao -> dao.findForWebhook(event.attemptId()));
+        Optional<AttemptRow> attempt = SharedDaos.of(jdbi).with(AttemptDao.class, dao -> dao.findForWebhook(event.attemptId()));
         if (attempt.isPresent() && deliver(event, attempt.get())) {
           deliveredNow++;
         }

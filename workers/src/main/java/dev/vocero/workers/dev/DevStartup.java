@@ -9,6 +9,7 @@ import dev.vocero.api.auth.AuthRequests;
 import dev.vocero.api.auth.JwtService;
 import dev.vocero.api.auth.PasswordHasher;
 import dev.vocero.api.auth.RefreshTokens;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.UserDao;
 import dev.vocero.store.events.WebhookEventDao;
 import dev.vocero.workers.config.VoceroConfiguration;
@@ -52,7 +53,7 @@ public class DevStartup implements ServerLifecycleListener {
     String password = ensureDevAdmin();
     int audios = UnfinishedAudios.restart(jdbi, new AudioWorkflows(client));
     UnfinishedWork.Restarted work = UnfinishedWork.restart(jdbi, client, json);
-    jdbi.useExtension(WebhookEventDao.class, WebhookEventDao::redispatchPending); // the dispatcher starts them again
+    SharedDaos.of(jdbi).use(WebhookEventDao.class, WebhookEventDao::redispatchPending); // the dispatcher starts them again
     DefaultServerFactory factory = (DefaultServerFactory) config.getServerFactory();
     int http = ((HttpConnectorFactory) factory.getApplicationConnectors().get(0)).getPort();
     int admin = ((HttpConnectorFactory) factory.getAdminConnectors().get(0)).getPort();
@@ -84,7 +85,7 @@ public class DevStartup implements ServerLifecycleListener {
   private String ensureDevAdmin() {
     Path file = DevDefaults.dataDir().resolve("dev-admin-password");
     try {
-      if (jdbi.withExtension(UserDao.class, dao -> dao.findByEmailForLogin(DEV_ADMIN)).isEmpty()) {
+      if (SharedDaos.of(jdbi).with(UserDao.class, dao -> dao.findByEmailForLogin(DEV_ADMIN)).isEmpty()) {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,6 +1,7 @@
 package dev.vocero.workers.dev;
 
 import dev.vocero.api.audio.AudioWorkflows;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.audio.AudioDao;
 import dev.vocero.store.audio.AudioRow;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class UnfinishedAudios {
   private UnfinishedAudios() {}
 
   public static int restart(Jdbi jdbi, AudioWorkflows workflows) {
-    List<AudioRow> unfinished = jdbi.withExtension(AudioDao.class, dao -> dao.listUnfinishedAllOrganizations(10_000));
+    List<AudioRow> unfinished = SharedDaos.of(jdbi).with(AudioDao.class, dao -> dao.listUnfinishedAllOrganizations(10_000));
     int started = 0;
     for (AudioRow audio : unfinished) {
       try {

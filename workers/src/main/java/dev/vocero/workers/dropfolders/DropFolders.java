@@ -1,6 +1,7 @@
 package dev.vocero.workers.dropfolders;
 
 import dev.vocero.api.dropfolders.DropFolderImport;
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.accounts.OrganizationDao;
 import dev.vocero.workers.config.DropFolderConfig;
 import io.dropwizard.lifecycle.Managed;
@@ -48,7 +49,7 @@ public final class DropFolders implements Managed {
       UUID org = organization(config.getOrganization());
       if (org == null) {
         problems.add(key + ".organization: '" + config.getOrganization() + "' is not an organization id (a UUID).");
-      } else if (jdbi.withExtension(OrganizationDao.class, dao -> dao.find(org)).isEmpty()) {
+      } else if (SharedDaos.of(jdbi).with(OrganizationDao.class, dao -> dao.find(org)).isEmpty()) {
         problems.add(key + ".organization: no organization has the id " + org + ".");
       }
       String name = config.getName() == null || config.getName().isBlank()

@@ -1,5 +1,6 @@
 package dev.vocero.workers.metrics;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.metrics.OperationsStatsDao;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,7 @@ public final class OperationsGauges {
     Instant now = clock.instant();
     if (Duration.between(readAt, now).compareTo(maxAge) >= 0) {
       try {
-        stats = jdbi.withExtension(OperationsStatsDao.class, dao -> new Stats(dao.callsInProgressByBatchState(),
+        stats = SharedDaos.of(jdbi).with(OperationsStatsDao.class, dao -> new Stats(dao.callsInProgressByBatchState(),
             dao.messagesByState(), dao.relayBacklog(), dao.relayOldestSeconds(), dao.creditsHeld()));
       } catch (RuntimeException e) {
         LOG.warn("Metrics: PostgreSQL did not answer ({}); the vocero_ gauges keep their last values",

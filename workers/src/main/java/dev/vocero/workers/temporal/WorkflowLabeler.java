@@ -1,5 +1,6 @@
 package dev.vocero.workers.temporal;
 
+import dev.vocero.store.SharedDaos;
 import dev.vocero.store.workflows.WorkflowNamesDao;
 import dev.vocero.workflows.alerts.DeliveryRequest;
 import dev.vocero.workflows.audio.AudioProcessingInput;
@@ -73,7 +74,7 @@ public final class WorkflowLabeler extends WorkflowClientInterceptorBase {
 
   /** The labels for a workflow started with this input; null for a workflow Vocero does not know. */
   WorkflowLabels labels(Object input, SearchAttributes attributes) {
-    return jdbi.withExtension(WorkflowNamesDao.class, names -> {
+    return SharedDaos.of(jdbi).with(WorkflowNamesDao.class, names -> {
       if (input instanceof CallBatchInput batch) {
         return WorkflowLabels.batch(org(names, batch.orgId()), names.batch(batch.batchId()).orElse(null),
             campaign(names, attributes));
