@@ -26,7 +26,7 @@ public final class CallAttemptActivitiesImpl implements CallAttemptActivities {
 
   public CallAttemptActivitiesImpl(Jdbi jdbi, ContactCallActivitiesImpl calls, CallCreditActivitiesImpl credits) {
     this.jdbi = jdbi;
-    this.daos = new SharedDaos(jdbi);
+    this.daos = SharedDaos.of(jdbi);
     this.calls = calls;
     this.credits = credits;
   }

@@ -27,7 +27,7 @@ public final class CallCreditActivitiesImpl implements CallCreditActivities {
 
   public CallCreditActivitiesImpl(Jdbi jdbi, CreditPrices prices) {
     this.jdbi = jdbi;
-    this.daos = new SharedDaos(jdbi);
+    this.daos = SharedDaos.of(jdbi);
     this.ledger = new CreditLedger(jdbi);
     this.prices = prices;
   }

@@ -77,7 +77,7 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
   public ContactCallActivitiesImpl(Jdbi jdbi, Telephony telephony, CallbackUrls urls, TelephonyDefaults defaults, Clock clock) {
     ContactPolicies.all(); // an invalid policy file stops the worker at start-up, not at its first call
     this.jdbi = jdbi;
-    this.daos = new SharedDaos(jdbi);
+    this.daos = SharedDaos.of(jdbi);
     this.telephony = telephony;
     this.urls = urls;
     this.defaults = defaults;
