@@ -11,7 +11,6 @@ import dev.vocero.domain.compliance.GateDecision;
 import dev.vocero.domain.compliance.PolicySettings;
 import dev.vocero.store.calls.BatchDao;
 import dev.vocero.store.accounts.OrganizationDao;
-import dev.vocero.store.campaigns.CampaignDao;
 import dev.vocero.workflows.calls.CallFailure;
 import dev.vocero.activities.telephony.CallRequest;
 import dev.vocero.activities.telephony.CallStatusInfo;
@@ -189,10 +188,12 @@ public final class ContactCallActivitiesImpl implements ContactCallActivities {
    * at each attempt, so nothing of it travels in the workflow's history.
    */
   private ContactPolicy policy(PlanRequest request) {
-    String stored = daos.get(BatchDao.class).contactPolicy(request.orgId(), request.batchId()).orElse(null);
-    String campaign = daos.get(CampaignDao.class).contactPolicyOfBatch(request.orgId(), request.batchId())
-        .orElse(null);
-    String orgDefaults = daos.get(OrganizationDao.class).customContactPolicy(request.orgId()).orElse(null);
+    BatchDao.PolicySources sources = daos.get(BatchDao.class).policySources(request.orgId(), request.batchId())
+        .orElseGet(() -> new BatchDao.PolicySources(null, null,
+            daos.get(OrganizationDao.class).customContactPolicy(request.orgId()).orElse(null)));
+    String stored = sources.batch();
+    String campaign = sources.campaign();
+    String orgDefaults = sources.organization();
     return ContactPolicies.forBatch(request.settings().jurisdiction(), request.settings().customWindows(),
         PolicySettings.fromJson(campaign), PolicySettings.fromJson(stored), PolicySettings.fromJson(orgDefaults));
   }

@@ -57,6 +57,23 @@ public interface BatchDao {
   @SqlQuery("select coalesce(contact_policy::text, '') from call_batches where org_id = :orgId and id = :id")
   Optional<String> contactPolicy(UUID orgId, UUID id);
 
+  /**
+   * Where a call attempt's contact policy comes from, in one round trip: the batch's own settings, its campaign's (null
+   * when it has none, or its campaign is a draft that was cancelled) and its organisation's CUSTOM defaults (JSON; empty
+   * text when there are none). Empty when there is no such batch.
+   */
+  @SqlQuery("select coalesce(b.contact_policy::text, '') as batch,"
+      + " (select c.contact_policy::text from campaigns c join campaign_batches cb on cb.campaign_id = c.id"
+      + " where c.org_id = b.org_id and cb.batch_id = b.id and c.contact_policy is not null"
+      + " and not (c.state = 'cancelled' and c.scheduled_at is null) limit 1) as campaign,"
+      + " (select coalesce(o.custom_contact_policy::text, '') from organizations o where o.id = b.org_id) as organization"
+      + " from call_batches b where b.org_id = :orgId and b.id = :batchId")
+  @RegisterConstructorMapper(PolicySources.class)
+  Optional<PolicySources> policySources(UUID orgId, UUID batchId);
+
+  /** A batch's contact-policy settings as {@link #policySources} reads them. */
+  record PolicySources(String batch, String campaign, String organization) {}
+
   @SqlUpdate("update call_batches set contact_policy = cast(:contactPolicy as jsonb) where org_id = :orgId and id = :id")
   int setContactPolicy(UUID orgId, UUID id, String contactPolicy);
 

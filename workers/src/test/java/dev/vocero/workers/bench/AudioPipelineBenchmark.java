@@ -73,8 +73,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * Knobs (system properties, passed on by surefire): {@code bench.audios} (200), {@code bench.aiSlots} (8, set as
  * worker.maxConcurrentAiActivities), {@code bench.concurrency} (closed-loop clients, default = aiSlots),
- * {@code bench.delayMs} (200), {@code bench.warmupAudios} (100: with fewer, C1/C2 compilation of this one big JVM still
- * competes for the CPUs and roughly doubles the measured overhead), {@code bench.warmupCalls} (20 direct adapter calls),
+ * {@code bench.delayMs} (200), {@code bench.warmupAudios} (400: after 100, C1/C2 compilation of this one big JVM still
+ * took 38 ms of CPU per measured audio and the overhead p50 was 260.6 ms; after 400, 26 ms and 135.3 ms, same day), {@code bench.warmupCalls} (20 direct adapter calls),
  * {@code bench.await} ({@code temporal}: wait for the workflow result, then one GET that must say completed;
  * {@code poll}: GET the audio every 10 ms, which itself costs CPU), {@code bench.overrides} (extra config, e.g.
  * {@code worker.maxConcurrentIoActivities=8,worker.maxConcurrentWorkflowTasks=4}), {@code bench.jfr} (a file: flight
@@ -90,7 +90,7 @@ class AudioPipelineBenchmark {
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", AI_SLOTS);
   static final int DELAY_MS = Integer.getInteger("bench.delayMs", 200);
   static final boolean POLL = "poll".equalsIgnoreCase(System.getProperty("bench.await", "temporal"));
-  static final int WARMUP_AUDIOS = Integer.getInteger("bench.warmupAudios", 100);
+  static final int WARMUP_AUDIOS = Integer.getInteger("bench.warmupAudios", 400);
   static final int WARMUP_CALLS = Integer.getInteger("bench.warmupCalls", 20);
   static final String JFR_FILE = System.getProperty("bench.jfr", "");
   static final double WAV_SECONDS = 1.0;
