@@ -50,12 +50,28 @@ public class BatchService {
         dao.count(caller.orgId())));
   }
 
+  /**
+   * The batch and its counts. A running batch's started and finished come from the same count by status (the list
+   * counts them in its own query): each count is a pass over the batch's contacts, and the console polls this.
+   */
   public BatchViews.Detail get(VoceroPrincipal caller, UUID id) {
-    BatchRow batch = find(caller, id);
-    return SharedDaos.of(jdbi).with(BatchDao.class, dao -> new BatchViews.Detail(BatchViews.Summary.of(batch),
-        readTree(batch.settings()), dao.countsByStatus(caller.orgId(), id), dao.countsByDisposition(caller.orgId(), id),
-        dev.vocero.domain.compliance.PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null))));
+    return SharedDaos.of(jdbi).with(BatchDao.class, dao -> {
+      BatchRow batch = dao.findStored(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Batch " + id));
+      Map<String, Long> byStatus = dao.countsByStatus(caller.orgId(), id);
+      BatchViews.Summary summary = BatchViews.Summary.of(batch);
+      if (!ENDED.contains(batch.status())) {
+        long started = byStatus.entrySet().stream().filter(e -> !"pending".equals(e.getKey()))
+            .mapToLong(Map.Entry::getValue).sum();
+        summary = summary.withCounts((int) started, byStatus.getOrDefault("done", 0L).intValue());
+      }
+      return new BatchViews.Detail(summary, readTree(batch.settings()), byStatus,
+          dao.countsByDisposition(caller.orgId(), id),
+          dev.vocero.domain.compliance.PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null)));
+    });
   }
+
+  /** The statuses whose started and finished counts are stored for good (BatchDao's live counts stop there too). */
+  private static final java.util.Set<String> ENDED = java.util.Set.of("completed", "cancelled", "failed");
 
   public Page<BatchViews.Call> calls(VoceroPrincipal caller, UUID id, String status, String disposition,
       PageRequest page) {

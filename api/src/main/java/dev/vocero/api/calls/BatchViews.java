@@ -39,6 +39,10 @@ public final class BatchViews {
       return new Summary(b.id(), b.name(), b.status(), b.contactsCount(), b.rejectedCount(), b.started(), b.finished(),
           b.createdAt(), b.completedAt());
     }
+
+    Summary withCounts(int startedNow, int finishedNow) {
+      return new Summary(id, name, status, contacts, rejected, startedNow, finishedNow, createdAt, completedAt);
+    }
   }
 
 

@@ -24,6 +24,9 @@ public interface BatchDao {
   String COLUMNS = "b.id, b.org_id, b.name, b.status, b.settings::text as settings, b.source_filename, b.source_format,"
       + " b.rows_read, b.contacts_count, b.rejected_count, " + LIVE_STARTED + " as started, " + LIVE_FINISHED
       + " as finished, b.created_by, b.created_at, b.updated_at, b.completed_at";
+  String STORED_COLUMNS = "b.id, b.org_id, b.name, b.status, b.settings::text as settings, b.source_filename,"
+      + " b.source_format, b.rows_read, b.contacts_count, b.rejected_count, b.started, b.finished, b.created_by,"
+      + " b.created_at, b.updated_at, b.completed_at";
 
   @SqlUpdate("insert into call_batches (id, org_id, name, status, settings, source_filename, source_format, rows_read,"
       + " contacts_count, rejected_count, created_by) values (:id, :orgId, :name, 'running', cast(:settings as jsonb),"
@@ -33,6 +36,13 @@ public interface BatchDao {
 
   @SqlQuery("select " + COLUMNS + " from call_batches b where b.org_id = :orgId and b.id = :id")
   Optional<BatchRow> find(UUID orgId, UUID id);
+
+  /**
+   * The batch with the started and finished counts its workflow last stored, without counting its contacts as
+   * {@link #find} does for a running batch: for a caller that counts them by status anyway ({@link #countsByStatus}).
+   */
+  @SqlQuery("select " + STORED_COLUMNS + " from call_batches b where b.org_id = :orgId and b.id = :id")
+  Optional<BatchRow> findStored(UUID orgId, UUID id);
 
   @SqlQuery("select " + COLUMNS + " from call_batches b where b.org_id = :orgId order by b.created_at desc, b.id"
       + " limit :limit offset :offset")

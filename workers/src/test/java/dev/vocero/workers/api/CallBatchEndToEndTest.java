@@ -9,6 +9,7 @@ import dev.vocero.workers.ApiClient;
 import dev.vocero.workers.ApiClient.Reply;
 import dev.vocero.workers.ApiClient.Session;
 import dev.vocero.workers.CallFixtures;
+import dev.vocero.workers.Eventually;
 import dev.vocero.workers.TestStack;
 import dev.vocero.workers.config.VoceroConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -135,6 +136,26 @@ class CallBatchEndToEndTest {
     Reply paused = api.post("/api/v1/batches/" + id + "/pause", operator.accessToken(), null);
     assertEquals(200, paused.status(), String.valueOf(paused.body()));
     assertTrue(paused.body().get("paused").asBoolean());
+    // a paused batch still runs: its detail counts its started and finished contacts from its count by status, as
+    // the list counts them in its own query (read until two details agree: a call in flight may still end)
+    JsonNode detail = Eventually.eventually(() -> {
+      JsonNode first = api.get("/api/v1/batches/" + id, operator.accessToken()).body();
+      JsonNode listed = api.get("/api/v1/batches", operator.accessToken()).body().get("items");
+      JsonNode second = api.get("/api/v1/batches/" + id, operator.accessToken()).body();
+      if (!first.get("batch").equals(second.get("batch"))) {
+        return null;
+      }
+      for (JsonNode item : listed) {
+        if (item.get("id").asText().equals(id)) {
+          assertEquals(item, second.get("batch"), "the list's live counts and the detail's");
+        }
+      }
+      return second;
+    }, "two equal reads of a paused batch");
+    assertEquals("paused", detail.at("/batch/status").asText());
+    assertEquals(30 - detail.at("/byStatus/pending").asInt(), detail.at("/batch/started").asInt(), detail.toString());
+    assertEquals(detail.at("/byStatus/done").asInt(), detail.at("/batch/finished").asInt(), detail.toString());
+
     Reply again = api.post("/api/v1/batches/" + id + "/pause", operator.accessToken(), null);
     assertEquals(409, again.status(), "pausing a paused batch is refused by the update validator");
     assertEquals("batch_state", again.code());
