@@ -1,6 +1,7 @@
 package dev.vocero.activities.telephony;
 
 import dev.vocero.domain.telephony.TwilioSignatures;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +27,7 @@ public final class SandboxCallbacks {
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** Posts and waits for our webhook's answer. */
   public void post(URI url, Map<String, String> form) {
-    postAsync(url, form).join();
-  }
-
-  /**
-   * Posts without holding a thread while our webhook answers (Twilio posts its callbacks from a fleet of senders, not a
-   * few threads that wait: eight waiting threads capped the dispatch benchmark at about 260 callbacks a second). The
-   * future completes, never exceptionally, once the webhook answered or the post failed; a failure is logged, as
-   * Twilio would drop it.
-   */
-  public CompletableFuture<Void> postAsync(URI url, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
@@ -48,21 +36,21 @@ public final class SandboxCallbacks {
         .header("User-Agent", "TwilioProxy/1.1 (vocero-sandbox)")
         .header("X-Twilio-Signature", TwilioSignatures.sign(authToken, url.toString(), form))
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-      if (failure != null) {
-        LOG.warn("telephony provider=sandbox callback callSid={} callStatus={} failed: {}", form.get("CallSid"),
-            form.get("CallStatus"), failure instanceof CompletionException e && e.getCause() != null
-                ? e.getCause().toString() : failure.toString());
-      } else if (form.containsKey("MessageSid")) {
+    try {
+      int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (form.containsKey("MessageSid")) {
         LOG.info("messaging provider=sandbox callback messageSid={} messageStatus={} status={}", form.get("MessageSid"),
-            form.get("MessageStatus"), response.statusCode());
+            form.get("MessageStatus"), status);
       } else {
         LOG.info("telephony provider=sandbox callback callSid={} callStatus={} recordingStatus={} sequence={} status={}",
-            form.get("CallSid"), form.get("CallStatus"), form.get("RecordingStatus"), form.get("SequenceNumber"),
-            response.statusCode());
+            form.get("CallSid"), form.get("CallStatus"), form.get("RecordingStatus"), form.get("SequenceNumber"), status);
       }
-      return null;
-    });
+    } catch (IOException e) {
+      LOG.warn("telephony provider=sandbox callback callSid={} callStatus={} failed: {}", form.get("CallSid"),
+          form.get("CallStatus"), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String encode(String value) {

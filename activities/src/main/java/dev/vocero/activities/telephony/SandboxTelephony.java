@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,21 +132,17 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
     }
   }
 
-  /**
-   * Each step's callback is answered before the next step is scheduled, so one call's callbacks arrive in order; no
-   * thread waits for the answer, so the sandbox's threads never bound how many calls are in flight.
-   */
+  /** Each step posts before the next is scheduled, so one call's callbacks arrive in order. */
   private void run(SandboxCall call, List<SandboxStep> script, int index) {
     Map<String, String> form = call.advance(script.get(index), config.getAccountSid(), clock.instant());
-    CompletableFuture<Void> posted = call.request().statusCallbackUrl() == null
-        ? CompletableFuture.completedFuture(null) : callbacks.postAsync(call.request().statusCallbackUrl(), form);
-    posted.thenRun(() -> {
-      if (index == script.size() - 1 && "completed".equals(form.get("CallStatus"))
-          && call.request().recordingCallbackUrl() != null) {
-        scheduleRecording(call, form);
-      }
-      schedule(call, script, index + 1);
-    });
+    if (call.request().statusCallbackUrl() != null) {
+      callbacks.post(call.request().statusCallbackUrl(), form);
+    }
+    if (index == script.size() - 1 && "completed".equals(form.get("CallStatus"))
+        && call.request().recordingCallbackUrl() != null) {
+      scheduleRecording(call, form);
+    }
+    schedule(call, script, index + 1);
   }
 
   private void scheduleRecording(SandboxCall call, Map<String, String> completed) {
@@ -173,7 +168,7 @@ public class SandboxTelephony implements Telephony, AutoCloseable {
       form.put("RecordingChannels", "1");
       form.put("RecordingSource", "OutboundAPI");
       form.put("RecordingStartTime", completed.getOrDefault("Timestamp", ""));
-      callbacks.postAsync(call.request().recordingCallbackUrl(), form);
+      callbacks.post(call.request().recordingCallbackUrl(), form);
     } catch (IOException e) {
       // no recording server: like a Twilio recording that never arrives, the contact stops waiting by itself
     }
