@@ -59,7 +59,7 @@ public class BatchService {
       BatchRow batch = dao.findStored(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Batch " + id));
       Map<String, Long> byStatus = dao.countsByStatus(caller.orgId(), id);
       BatchViews.Summary summary = BatchViews.Summary.of(batch);
-      if (!ENDED.contains(batch.status())) {
+      if (!BatchViews.ENDED.contains(batch.status())) {
         long started = byStatus.entrySet().stream().filter(e -> !"pending".equals(e.getKey()))
             .mapToLong(Map.Entry::getValue).sum();
         summary = summary.withCounts((int) started, byStatus.getOrDefault("done", 0L).intValue());
@@ -69,9 +69,6 @@ public class BatchService {
           dev.vocero.domain.compliance.PolicySettings.fromJson(dao.contactPolicy(caller.orgId(), id).orElse(null)));
     });
   }
-
-  /** The statuses whose started and finished counts are stored for good (BatchDao's live counts stop there too). */
-  private static final java.util.Set<String> ENDED = java.util.Set.of("completed", "cancelled", "failed");
 
   public Page<BatchViews.Call> calls(VoceroPrincipal caller, UUID id, String status, String disposition,
       PageRequest page) {

@@ -33,6 +33,9 @@ public final class BatchViews {
 
   public record PreviewBlock(String ruleId, int persons) {}
 
+  /** The statuses a batch never leaves: its started and finished counts are stored for good. */
+  public static final java.util.Set<String> ENDED = java.util.Set.of("completed", "cancelled", "failed");
+
   public record Summary(UUID id, String name, String status, int contacts, int rejected, int started, int finished,
       Instant createdAt, Instant completedAt) {
     static Summary of(BatchRow b) {

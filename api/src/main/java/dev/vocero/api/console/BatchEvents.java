@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
  * stream lasts at most {@code longest}; the browser's EventSource then reconnects by itself.
  */
 public final class BatchEvents {
-  private static final Set<String> OVER = Set.of("completed", "cancelled", "failed");
 
   private final Duration interval;
   private final Duration longest;
@@ -40,7 +38,7 @@ public final class BatchEvents {
         out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
-      if (OVER.contains(detail.batch().status())) {
+      if (BatchViews.ENDED.contains(detail.batch().status())) {
         send(out, "end", detail.batch().status());
         return;
       }
